@@ -1,0 +1,155 @@
+//! Data sets: inline samples, generators, CSV files, splits and normalization.
+
+pub mod csv;
+pub mod generate;
+
+use nalgebra::DMatrix;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::nn::network::{STREAM_SPLIT, shuffle};
+
+/// Samples as columns: inputs n_0 × N and targets n_L × N.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    /// One input per column.
+    pub inputs: DMatrix<f64>,
+    /// One target per column.
+    pub targets: DMatrix<f64>,
+}
+
+impl Dataset {
+    /// A data set from rows of inputs and rows of targets (one row per sample).
+    pub fn from_rows(inputs: &[Vec<f64>], targets: &[Vec<f64>]) -> Dataset {
+        let width = |rows: &[Vec<f64>]| rows.first().map_or(0, Vec::len);
+        Dataset {
+            inputs: DMatrix::from_fn(width(inputs), inputs.len(), |r, c| inputs[c][r]),
+            targets: DMatrix::from_fn(width(targets), targets.len(), |r, c| targets[c][r]),
+        }
+    }
+
+    /// The number of samples N.
+    pub fn len(&self) -> usize {
+        self.inputs.ncols()
+    }
+
+    /// Whether there are no samples.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The samples `indices`, in that order.
+    pub fn select(&self, indices: &[usize]) -> Dataset {
+        Dataset {
+            inputs: self.inputs.select_columns(indices),
+            targets: self.targets.select_columns(indices),
+        }
+    }
+}
+
+/// How inputs are preprocessed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Normalize {
+    /// Inputs are used as given.
+    None,
+    /// Each input feature is shifted and scaled to mean 0 and standard deviation 1, with
+    /// statistics fitted on the training part only.
+    Standardize,
+}
+
+/// The training, validation and test parts of a data set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Splits {
+    /// Drives the updates.
+    pub train: Dataset,
+    /// Watches for over-fitting (empty when no fraction is held out).
+    pub validation: Dataset,
+    /// Touched once at the end (empty when no fraction is held out).
+    pub test: Dataset,
+}
+
+/// Splits `data` into training, validation and test parts. The held-out samples are drawn
+/// by a shuffle seeded from `seed`; each part keeps the samples' original order. The held-out
+/// counts are ⌊N·fraction⌋.
+pub fn split(data: &Dataset, validation: f64, test: f64, seed: u64) -> Splits {
+    let n = data.len();
+    let n_val = (n as f64 * validation).floor() as usize;
+    let n_test = (n as f64 * test).floor() as usize;
+    let mut order: Vec<usize> = (0..n).collect();
+    if n_val + n_test > 0 {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        rng.set_stream(STREAM_SPLIT);
+        shuffle(&mut rng, &mut order);
+    }
+    let mut val: Vec<usize> = order[..n_val].to_vec();
+    let mut tst: Vec<usize> = order[n_val..n_val + n_test].to_vec();
+    let mut train: Vec<usize> = order[n_val + n_test..].to_vec();
+    for part in [&mut val, &mut tst, &mut train] {
+        part.sort_unstable();
+    }
+    Splits {
+        train: data.select(&train),
+        validation: data.select(&val),
+        test: data.select(&tst),
+    }
+}
+
+/// Standardizes every part's inputs with the mean and standard deviation of the training
+/// part (a feature that does not vary is only shifted).
+pub fn standardize(splits: &mut Splits) {
+    let train = &splits.train.inputs;
+    let n = train.ncols().max(1) as f64;
+    let stats: Vec<(f64, f64)> = train
+        .row_iter()
+        .map(|row| {
+            let mean = row.sum() / n;
+            let var = row.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n;
+            let sd = var.sqrt();
+            (mean, if sd > 0.0 { sd } else { 1.0 })
+        })
+        .collect();
+    for part in [&mut splits.train, &mut splits.validation, &mut splits.test] {
+        for (r, (mean, sd)) in stats.iter().enumerate() {
+            for x in part.inputs.row_mut(r).iter_mut() {
+                *x = (*x - mean) / sd;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbered(n: usize) -> Dataset {
+        let inputs: Vec<Vec<f64>> = (0..n).map(|i| vec![i as f64]).collect();
+        Dataset::from_rows(&inputs, &inputs)
+    }
+
+    #[test]
+    fn split_sizes_are_floors_and_parts_are_disjoint() {
+        let s = split(&numbered(10), 0.25, 0.15, 3);
+        assert_eq!((s.train.len(), s.validation.len(), s.test.len()), (7, 2, 1));
+        let mut all: Vec<f64> = [&s.train, &s.validation, &s.test]
+            .iter()
+            .flat_map(|d| d.inputs.iter().copied().collect::<Vec<_>>())
+            .collect();
+        all.sort_by(f64::total_cmp);
+        assert_eq!(all, (0..10).map(|i| i as f64).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn standardize_uses_training_statistics_only() {
+        let mut s = Splits {
+            train: Dataset::from_rows(&[vec![1.0], vec![3.0]], &[vec![0.0], vec![0.0]]),
+            validation: Dataset::from_rows(&[vec![5.0]], &[vec![0.0]]),
+            test: Dataset::from_rows(&[], &[]),
+        };
+        standardize(&mut s);
+        // mean 2, population sd 1
+        assert_eq!(s.train.inputs.as_slice(), &[-1.0, 1.0]);
+        assert_eq!(s.validation.inputs.as_slice(), &[3.0]);
+    }
+}

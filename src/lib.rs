@@ -1,0 +1,10 @@
+//! backstep teaches back-propagation: a small multilayer perceptron trained one phase of one
+//! iteration at a time, with every number visible.
+//!
+//! The library holds the math ([`nn`]), the scenario files ([`scenario`]), the data
+//! ([`data`]), the trace writers ([`trace`]) and the headless command line ([`cli`]); the
+//! binary only installs error reporting and dispatches.
+
+pub mod data;
+pub mod nn;
+pub mod scenario;

@@ -1,0 +1,137 @@
+//! Activation functions f and their derivatives f′, applied column by column
+//! (one column of a matrix is one sample).
+
+use serde::{Deserialize, Serialize};
+
+/// An activation function of a layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Activation {
+    /// σ(z) = 1 / (1 + e^−z)
+    Sigmoid,
+    /// tanh(z)
+    Tanh,
+    /// max(0, z), with ReLU′(0) = 0
+    Relu,
+    /// the identity
+    Linear,
+    /// e^z_i / Σ_j e^z_j over one sample's outputs (output layer only)
+    Softmax,
+}
+
+impl Activation {
+    /// The name used in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Activation::Sigmoid => "sigmoid",
+            Activation::Tanh => "tanh",
+            Activation::Relu => "relu",
+            Activation::Linear => "linear",
+            Activation::Softmax => "softmax",
+        }
+    }
+
+    /// The formula of f, for display.
+    pub fn formula(self) -> &'static str {
+        match self {
+            Activation::Sigmoid => "σ(net) = 1/(1 + e^−net)",
+            Activation::Tanh => "tanh(net)",
+            Activation::Relu => "max(0, net)",
+            Activation::Linear => "net",
+            Activation::Softmax => "e^net_i / Σ_j e^net_j",
+        }
+    }
+
+    /// Writes f(net) into `out`; both hold whole samples of `rows` values each.
+    pub fn apply(self, net: &[f64], out: &mut [f64], rows: usize) {
+        match self {
+            Activation::Sigmoid => map(net, out, sigmoid),
+            Activation::Tanh => map(net, out, f64::tanh),
+            Activation::Relu => map(net, out, |z| if z > 0.0 { z } else { 0.0 }),
+            Activation::Linear => out.copy_from_slice(net),
+            Activation::Softmax => {
+                for (z, o) in net.chunks_exact(rows).zip(out.chunks_exact_mut(rows)) {
+                    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                    let mut sum = 0.0;
+                    for (oi, zi) in o.iter_mut().zip(z) {
+                        *oi = (zi - max).exp();
+                        sum += *oi;
+                    }
+                    for oi in o.iter_mut() {
+                        *oi /= sum;
+                    }
+                }
+            }
+        }
+    }
+
+    /// f′(net) of an element-wise activation, from net and the output f(net).
+    /// Softmax has no element-wise derivative; its Jacobian is used by the output delta,
+    /// and this returns s(1 − s), its diagonal.
+    pub fn derivative(self, net: f64, out: f64) -> f64 {
+        match self {
+            Activation::Sigmoid | Activation::Softmax => out * (1.0 - out),
+            Activation::Tanh => 1.0 - out * out,
+            Activation::Relu => {
+                if net > 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            Activation::Linear => 1.0,
+        }
+    }
+
+    /// The formula of f′, for display.
+    pub fn derivative_formula(self) -> &'static str {
+        match self {
+            Activation::Sigmoid => "f′(net) = f(net)(1 − f(net))",
+            Activation::Tanh => "f′(net) = 1 − f(net)²",
+            Activation::Relu => "f′(net) = 1 if net > 0, else 0",
+            Activation::Linear => "f′(net) = 1",
+            Activation::Softmax => "∂s_i/∂net_j = s_i(δ_ij − s_j)",
+        }
+    }
+}
+
+/// The logistic function.
+pub fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+fn map(net: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64) {
+    for (o, z) in out.iter_mut().zip(net) {
+        *o = f(*z);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn softmax_sums_to_one_per_sample() {
+        let net = [1.0, 2.0, 3.0, 0.0, 0.0, 0.0];
+        let mut out = [0.0; 6];
+        Activation::Softmax.apply(&net, &mut out, 3);
+        let e = [1f64.exp(), 2f64.exp(), 3f64.exp()];
+        let s: f64 = e.iter().sum();
+        for i in 0..3 {
+            assert!((out[i] - e[i] / s).abs() < 1e-15);
+            assert!((out[3 + i] - 1.0 / 3.0).abs() < 1e-15);
+        }
+    }
+
+    #[test]
+    fn relu_derivative_at_zero_is_zero() {
+        assert_eq!(Activation::Relu.derivative(0.0, 0.0), 0.0);
+        assert_eq!(Activation::Relu.derivative(0.5, 0.5), 1.0);
+    }
+
+    #[test]
+    fn sigmoid_of_zero_is_half() {
+        assert_eq!(sigmoid(0.0), 0.5);
+        assert!((sigmoid(1.0) - 0.731_058_578_630_004_9).abs() < 1e-15);
+    }
+}

@@ -1,0 +1,94 @@
+//! The fast path: whole iterations with nothing recorded and nothing allocated.
+
+use super::network::Network;
+use super::schedule::Schedule;
+use super::workspace::Workspace;
+use super::{Divergence, Phase, Training, first_non_finite};
+use crate::data::Dataset;
+
+/// Trains a network headlessly, with the same kernels in the same order as the stepper, so
+/// both end on bit-identical weights.
+#[derive(Clone, Debug)]
+pub struct Trainer {
+    /// The network being trained.
+    pub network: Network,
+    /// Which samples come next.
+    pub schedule: Schedule,
+    training: Training,
+    workspace: Workspace,
+}
+
+impl Trainer {
+    /// A trainer at the start of epoch 1; `seed` drives the shuffles.
+    pub fn new(network: Network, training: Training, samples: usize, seed: u64) -> Trainer {
+        let schedule = Schedule::new(samples, training.batch_size, training.shuffle, seed);
+        Trainer::resume(network, training, schedule)
+    }
+
+    /// A trainer that continues from `schedule`'s position.
+    pub fn resume(network: Network, training: Training, schedule: Schedule) -> Trainer {
+        let workspace = Workspace::new(&network, schedule.batch_size());
+        Trainer {
+            network,
+            schedule,
+            training,
+            workspace,
+        }
+    }
+
+    /// Runs `iterations` whole iterations over `data`, stopping at the first non-finite weight.
+    pub fn run(&mut self, data: &Dataset, iterations: u64) -> Result<(), Divergence> {
+        let depth = self.network.depth();
+        for _ in 0..iterations {
+            self.workspace.load(data, self.schedule.batch());
+            for i in 0..depth {
+                self.workspace.forward(&self.network, i);
+            }
+            self.workspace
+                .output_delta(&self.network, self.training.loss);
+            for i in (0..depth - 1).rev() {
+                self.workspace.hidden_delta(&self.network, i);
+            }
+            self.workspace.gradients(&self.network);
+            for i in (0..depth).rev() {
+                self.workspace
+                    .update(&mut self.network, i, self.training.learning_rate);
+            }
+            self.check()?;
+            self.schedule.advance();
+        }
+        Ok(())
+    }
+
+    /// Runs whole epochs (finishing the current one first if it is under way).
+    pub fn run_epochs(&mut self, data: &Dataset, epochs: usize) -> Result<(), Divergence> {
+        let target = self.schedule.epoch() + epochs;
+        while self.schedule.epoch() < target {
+            let left = self.schedule.iterations_per_epoch() - self.schedule.iteration() + 1;
+            self.run(data, left as u64)?;
+        }
+        Ok(())
+    }
+
+    fn check(&self) -> Result<(), Divergence> {
+        for (i, layer) in self.network.layers.iter().enumerate().rev() {
+            let found = first_non_finite(layer.weights.as_slice(), layer.weights.nrows())
+                .map(|(r, c, v)| (format!("{}[{r},{c}]", self.network.matrix_name(i + 1)), v))
+                .or_else(|| {
+                    first_non_finite(layer.biases.as_slice(), layer.biases.len().max(1))
+                        .map(|(r, _, v)| (format!("b{}[{r}]", i + 1), v))
+                });
+            if let Some((quantity, value)) = found {
+                return Err(Divergence {
+                    epoch: self.schedule.epoch(),
+                    iteration: self.schedule.iteration(),
+                    phase: Phase::Update(i + 1),
+                    quantity,
+                    value,
+                    learning_rate: self.training.learning_rate,
+                });
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,212 @@
+//! The training losses and the five costs of DESIGN.md, per sample and over a set.
+
+use serde::{Deserialize, Serialize};
+
+/// Outputs are clamped to [CLAMP, 1 − CLAMP] before a logarithm.
+pub const CLAMP: f64 = 1e-12;
+
+/// A loss that drives training.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Loss {
+    /// Σ_k (d_k − O_k)², the lesson's convention.
+    Mse,
+    /// ½ Σ_k (d_k − O_k)², the textbook convention.
+    HalfMse,
+    /// −Σ_k d_k ln O_k (categorical).
+    CrossEntropy,
+    /// −Σ_k [d_k ln O_k + (1 − d_k) ln(1 − O_k)].
+    BinaryCrossEntropy,
+}
+
+impl Loss {
+    /// The name used in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Loss::Mse => "mse",
+            Loss::HalfMse => "half-mse",
+            Loss::CrossEntropy => "cross-entropy",
+            Loss::BinaryCrossEntropy => "binary-cross-entropy",
+        }
+    }
+
+    /// The per-sample formula, for display.
+    pub fn formula(self) -> &'static str {
+        match self {
+            Loss::Mse => "C = Σ_k (d_k − O_k)²",
+            Loss::HalfMse => "C = ½ Σ_k (d_k − O_k)²",
+            Loss::CrossEntropy => "C = −Σ_k d_k ln O_k",
+            Loss::BinaryCrossEntropy => "C = −Σ_k [d_k ln O_k + (1 − d_k) ln(1 − O_k)]",
+        }
+    }
+
+    /// The formula of dC/dO, for display.
+    pub fn derivative_formula(self) -> &'static str {
+        match self {
+            Loss::Mse => "dC/dO = 2(O − d)",
+            Loss::HalfMse => "dC/dO = O − d",
+            Loss::CrossEntropy => "dC/dO = −d/O",
+            Loss::BinaryCrossEntropy => "dC/dO = (O − d)/(O(1 − O))",
+        }
+    }
+
+    /// The per-sample value of this loss for outputs `o` and targets `d`.
+    pub fn value(self, o: &[f64], d: &[f64]) -> f64 {
+        match self {
+            Loss::Mse => sum_squares(o, d),
+            Loss::HalfMse => 0.5 * sum_squares(o, d),
+            Loss::CrossEntropy => cross_entropy(o, d),
+            Loss::BinaryCrossEntropy => binary_cross_entropy(o, d),
+        }
+    }
+
+    /// dC/dO for one output value `o` with target `d`.
+    pub fn derivative(self, o: f64, d: f64) -> f64 {
+        match self {
+            Loss::Mse => 2.0 * (o - d),
+            Loss::HalfMse => o - d,
+            Loss::CrossEntropy => -d / clamp(o),
+            Loss::BinaryCrossEntropy => {
+                let c = clamp(o);
+                (c - d) / (c * (1.0 - c))
+            }
+        }
+    }
+}
+
+/// The five costs of one set (or one sample), each a mean over samples.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Costs {
+    /// Σ_k (d_k − O_k)², mean over samples
+    pub mse: f64,
+    /// ½ Σ_k (d_k − O_k)², mean over samples
+    pub half_mse: f64,
+    /// −Σ_k d_k ln O_k, mean over samples
+    pub cross_entropy: f64,
+    /// −Σ_k [d_k ln O_k + (1 − d_k) ln(1 − O_k)], mean over samples
+    pub binary_cross_entropy: f64,
+    /// the fraction of samples whose predicted class is wrong
+    pub classification_error: f64,
+}
+
+impl Costs {
+    /// The five costs of samples whose outputs and targets are stored one sample after another,
+    /// `width` values each.
+    pub fn of(outputs: &[f64], targets: &[f64], width: usize) -> Costs {
+        let mut sum = Costs::default();
+        let mut count = 0usize;
+        for (o, d) in outputs.chunks_exact(width).zip(targets.chunks_exact(width)) {
+            let squares = sum_squares(o, d);
+            sum.mse += squares;
+            sum.half_mse += 0.5 * squares;
+            sum.cross_entropy += cross_entropy(o, d);
+            sum.binary_cross_entropy += binary_cross_entropy(o, d);
+            sum.classification_error += f64::from(u8::from(misclassified(o, d)));
+            count += 1;
+        }
+        if count == 0 {
+            return sum;
+        }
+        let n = count as f64;
+        Costs {
+            mse: sum.mse / n,
+            half_mse: sum.half_mse / n,
+            cross_entropy: sum.cross_entropy / n,
+            binary_cross_entropy: sum.binary_cross_entropy / n,
+            classification_error: sum.classification_error / n,
+        }
+    }
+
+    /// The cost that a loss names.
+    pub fn of_loss(&self, loss: Loss) -> f64 {
+        match loss {
+            Loss::Mse => self.mse,
+            Loss::HalfMse => self.half_mse,
+            Loss::CrossEntropy => self.cross_entropy,
+            Loss::BinaryCrossEntropy => self.binary_cross_entropy,
+        }
+    }
+
+    /// The costs with their names, in the order of DESIGN.md.
+    pub fn named(&self) -> [(&'static str, f64); 5] {
+        [
+            ("mse", self.mse),
+            ("half_mse", self.half_mse),
+            ("cross_entropy", self.cross_entropy),
+            ("binary_cross_entropy", self.binary_cross_entropy),
+            ("classification_error", self.classification_error),
+        ]
+    }
+}
+
+/// O clamped to [1e-12, 1 − 1e-12].
+pub fn clamp(o: f64) -> f64 {
+    o.clamp(CLAMP, 1.0 - CLAMP)
+}
+
+/// The index of the first largest value.
+pub fn argmax(values: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, v) in values.iter().enumerate() {
+        if *v > values[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Whether one sample's prediction is wrong: argmax O ≠ argmax d, or with one output
+/// (O ≥ 0.5) ≠ (d ≥ 0.5).
+pub fn misclassified(o: &[f64], d: &[f64]) -> bool {
+    if o.len() == 1 {
+        (o[0] >= 0.5) != (d[0] >= 0.5)
+    } else {
+        argmax(o) != argmax(d)
+    }
+}
+
+fn sum_squares(o: &[f64], d: &[f64]) -> f64 {
+    o.iter().zip(d).map(|(o, d)| (d - o) * (d - o)).sum()
+}
+
+fn cross_entropy(o: &[f64], d: &[f64]) -> f64 {
+    -o.iter().zip(d).map(|(o, d)| d * clamp(*o).ln()).sum::<f64>()
+}
+
+fn binary_cross_entropy(o: &[f64], d: &[f64]) -> f64 {
+    -o.iter()
+        .zip(d)
+        .map(|(o, d)| {
+            let c = clamp(*o);
+            d * c.ln() + (1.0 - d) * (1.0 - c).ln()
+        })
+        .sum::<f64>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_sample_of_the_lesson() {
+        let o = [0.3, 0.3, 0.4];
+        let d = [0.0, 0.0, 1.0];
+        assert!((Loss::Mse.value(&o, &d) - 0.54).abs() < 1e-12);
+        assert!((Loss::CrossEntropy.value(&o, &d) - 0.916_290_731_874_155).abs() < 1e-12);
+        assert!(!misclassified(&o, &d));
+    }
+
+    #[test]
+    fn one_output_classifies_at_one_half() {
+        assert!(!misclassified(&[0.5], &[1.0]));
+        assert!(misclassified(&[0.49], &[1.0]));
+        assert!(!misclassified(&[0.2], &[0.0]));
+    }
+
+    #[test]
+    fn logs_are_clamped() {
+        let ce = Loss::CrossEntropy.value(&[0.0, 1.0], &[1.0, 0.0]);
+        assert!((ce - 12.0 * 10f64.ln()).abs() < 1e-9);
+        assert!(Loss::BinaryCrossEntropy.value(&[1.0], &[0.0]).is_finite());
+    }
+}

@@ -1,0 +1,66 @@
+//! The math: activations, losses, the network, the phase machine and the fast path.
+
+pub mod activation;
+pub mod fast;
+pub mod loss;
+pub mod network;
+pub mod phase;
+pub mod schedule;
+pub mod stepper;
+pub mod workspace;
+
+pub use activation::Activation;
+pub use fast::Trainer;
+pub use loss::{Costs, Loss};
+pub use network::{BiasMode, Init, Layer, Network};
+pub use phase::Phase;
+pub use schedule::{Mode, Schedule};
+pub use stepper::Stepper;
+pub use workspace::Workspace;
+
+/// How a network is trained.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Training {
+    /// The loss whose gradient drives the updates.
+    pub loss: Loss,
+    /// η ≥ 0.
+    pub learning_rate: f64,
+    /// Batch, SGD or mini-batch.
+    pub mode: Mode,
+    /// Samples per update after resolving the mode (N for batch, 1 for SGD).
+    pub batch_size: usize,
+    /// Whether each epoch's order is a fresh seeded shuffle.
+    pub shuffle: bool,
+    /// The default length of `train` and of auto-run.
+    pub epochs: usize,
+}
+
+/// A value became NaN or infinite: the run has diverged.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error(
+    "training diverged in epoch {epoch}, iteration {iteration} ({phase}): {quantity} became {value}. \
+     Try a smaller learning rate (it is {learning_rate})."
+)]
+pub struct Divergence {
+    /// 1-based epoch.
+    pub epoch: usize,
+    /// 1-based iteration within the epoch.
+    pub iteration: usize,
+    /// The phase that produced the value.
+    pub phase: Phase,
+    /// Which value, e.g. `W[1,0]`.
+    pub quantity: String,
+    /// The non-finite value.
+    pub value: f64,
+    /// η at the time.
+    pub learning_rate: f64,
+}
+
+/// The position and value of the first non-finite number of a column-major matrix
+/// with `rows` rows.
+pub(crate) fn first_non_finite(values: &[f64], rows: usize) -> Option<(usize, usize, f64)> {
+    values
+        .iter()
+        .position(|v| !v.is_finite())
+        .map(|p| (p % rows, p / rows, values[p]))
+}

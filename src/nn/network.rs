@@ -1,0 +1,250 @@
+//! The network: weight matrices, biases and activations, and how they start.
+
+use nalgebra::{DMatrix, DVector};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use super::activation::Activation;
+
+/// How biases take part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BiasMode {
+    /// No bias terms at all (the lesson leaves them out "for convenience").
+    None,
+    /// Biases are added but never updated.
+    Fixed,
+    /// Biases are added and learned like weights.
+    Learned,
+}
+
+impl BiasMode {
+    /// The name used in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            BiasMode::None => "none",
+            BiasMode::Fixed => "fixed",
+            BiasMode::Learned => "learned",
+        }
+    }
+}
+
+/// How weights start when the scenario gives none.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Init {
+    /// U(−r, r) with the scenario's `init_range`.
+    Uniform,
+    /// Glorot: U(±√(6/(fan_in + fan_out))).
+    Xavier,
+    /// He (uniform form): U(±√(6/fan_in)).
+    He,
+    /// All zeros: every hidden neuron stays identical (the lesson's warning).
+    Zeros,
+}
+
+impl Init {
+    /// The name used in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Init::Uniform => "uniform",
+            Init::Xavier => "xavier",
+            Init::He => "he",
+            Init::Zeros => "zeros",
+        }
+    }
+}
+
+/// One layer l: `net_l = W_l · a_{l−1} + b_l`, `a_l = f_l(net_l)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layer {
+    /// n_l rows × n_{l−1} columns; row j holds the weights into neuron j.
+    pub weights: DMatrix<f64>,
+    /// n_l biases (zeros, and unused, when the bias mode is `none`).
+    pub biases: DVector<f64>,
+    /// f_l.
+    pub activation: Activation,
+}
+
+/// A multilayer perceptron.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Network {
+    /// Layers 1..=L (index 0 is layer 1).
+    pub layers: Vec<Layer>,
+    /// How biases take part.
+    pub bias: BiasMode,
+}
+
+impl Network {
+    /// A network with `sizes` = [inputs, hidden…, outputs], weights drawn by `init`
+    /// from a generator seeded with `seed`, and zero biases.
+    pub fn initialized(
+        sizes: &[usize],
+        hidden: Activation,
+        output: Activation,
+        bias: BiasMode,
+        init: Init,
+        init_range: f64,
+        seed: u64,
+    ) -> Network {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        rng.set_stream(STREAM_INIT);
+        let last = sizes.len() - 1;
+        let layers = (1..sizes.len())
+            .map(|l| {
+                let (fan_in, fan_out) = (sizes[l - 1], sizes[l]);
+                let range = match init {
+                    Init::Uniform => init_range,
+                    Init::Xavier => (6.0 / (fan_in + fan_out) as f64).sqrt(),
+                    Init::He => (6.0 / fan_in as f64).sqrt(),
+                    Init::Zeros => 0.0,
+                };
+                // Row-major draw order, so a scenario reads the same whichever storage is used.
+                let mut weights = DMatrix::zeros(fan_out, fan_in);
+                for j in 0..fan_out {
+                    for i in 0..fan_in {
+                        weights[(j, i)] = range * (2.0 * unit(&mut rng) - 1.0);
+                    }
+                }
+                Layer {
+                    weights,
+                    biases: DVector::zeros(fan_out),
+                    activation: if l == last { output } else { hidden },
+                }
+            })
+            .collect();
+        Network { layers, bias }
+    }
+
+    /// The number of layers L (weight matrices).
+    pub fn depth(&self) -> usize {
+        self.layers.len()
+    }
+
+    /// The sizes [n_0, n_1, …, n_L].
+    pub fn sizes(&self) -> Vec<usize> {
+        let mut sizes = vec![self.layers[0].weights.ncols()];
+        sizes.extend(self.layers.iter().map(|l| l.weights.nrows()));
+        sizes
+    }
+
+    /// The number of trainable numbers (weights, and biases when learned).
+    pub fn parameter_count(&self) -> usize {
+        self.layers
+            .iter()
+            .map(|l| {
+                l.weights.len()
+                    + if self.bias == BiasMode::Learned {
+                        l.biases.len()
+                    } else {
+                        0
+                    }
+            })
+            .sum()
+    }
+
+    /// The name of layer l's matrix (1-based): V and W with one hidden layer, else W¹…Wᴸ.
+    pub fn matrix_name(&self, l: usize) -> String {
+        matrix_name(self.depth(), l)
+    }
+}
+
+/// The name of layer l's matrix (1-based) in a network of `depth` layers:
+/// V and W with exactly one hidden layer, else W¹…Wᴸ.
+pub fn matrix_name(depth: usize, l: usize) -> String {
+    if depth == 2 {
+        if l == 1 { "V" } else { "W" }.to_string()
+    } else {
+        format!("W{}", superscript(l))
+    }
+}
+
+/// Digits as superscripts.
+pub fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .bytes()
+        .map(|b| DIGITS[usize::from(b - b'0')])
+        .collect()
+}
+
+/// The ChaCha stream that initial weights are drawn from.
+pub const STREAM_INIT: u64 = 0;
+/// The ChaCha stream that generated data is drawn from.
+pub const STREAM_DATA: u64 = 1;
+/// The ChaCha stream that data splits are drawn from.
+pub const STREAM_SPLIT: u64 = 2;
+/// The ChaCha stream that the per-epoch shuffles are drawn from.
+pub const STREAM_SHUFFLE: u64 = 3;
+
+/// A uniform number in [0, 1) from the top 53 bits of one draw (stable across versions).
+pub fn unit(rng: &mut impl Rng) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// A uniform index in 0..n (n ≥ 1), by rejection so that it is unbiased.
+pub fn below(rng: &mut impl Rng, n: usize) -> usize {
+    let n = n as u64;
+    let zone = u64::MAX - u64::MAX % n;
+    loop {
+        let x = rng.next_u64();
+        if x < zone {
+            return (x % n) as usize;
+        }
+    }
+}
+
+/// Fisher–Yates shuffle driven by `below`.
+pub fn shuffle(rng: &mut impl Rng, items: &mut [usize]) {
+    for i in (1..items.len()).rev() {
+        let j = below(rng, i + 1);
+        items.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xavier_weights_stay_in_range_and_repeat_with_the_seed() {
+        let make = || {
+            Network::initialized(
+                &[3, 5, 2],
+                Activation::Tanh,
+                Activation::Sigmoid,
+                BiasMode::Learned,
+                Init::Xavier,
+                0.0,
+                9,
+            )
+        };
+        let a = make();
+        assert_eq!(a, make());
+        let limit = (6.0f64 / 8.0).sqrt();
+        assert!(a.layers[0].weights.iter().all(|w| w.abs() <= limit));
+        assert!(a.layers[0].weights.iter().any(|w| w.abs() > 0.1));
+        assert_eq!(a.sizes(), vec![3, 5, 2]);
+        assert_eq!(a.parameter_count(), 3 * 5 + 5 + 5 * 2 + 2);
+    }
+
+    #[test]
+    fn names_follow_the_lesson() {
+        assert_eq!(matrix_name(2, 1), "V");
+        assert_eq!(matrix_name(2, 2), "W");
+        assert_eq!(matrix_name(3, 3), "W³");
+        assert_eq!(superscript(12), "¹²");
+    }
+
+    #[test]
+    fn shuffle_is_a_permutation() {
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
+        let mut v: Vec<usize> = (0..50).collect();
+        shuffle(&mut rng, &mut v);
+        let mut sorted = v.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..50).collect::<Vec<_>>());
+        assert_ne!(v, sorted);
+    }
+}

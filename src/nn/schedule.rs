@@ -1,0 +1,159 @@
+//! Which samples each iteration uses: training modes, epochs and seeded shuffling.
+
+use std::sync::Arc;
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use super::network::{STREAM_SHUFFLE, shuffle};
+
+/// How many samples one update uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// One update per pass over the whole training set.
+    Batch,
+    /// One update per sample.
+    Sgd,
+    /// One update per `batch_size` samples; the last batch of an epoch may be smaller.
+    MiniBatch,
+}
+
+impl Mode {
+    /// The name used in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Batch => "batch",
+            Mode::Sgd => "sgd",
+            Mode::MiniBatch => "mini-batch",
+        }
+    }
+}
+
+/// The order of the training samples and the position in it.
+///
+/// An iteration is one update; an epoch is one pass; iterations per epoch = ⌈N / batch size⌉.
+/// With shuffling on, each epoch's order is a fresh shuffle drawn from a generator seeded by
+/// the scenario's seed, so the same scenario gives the same order on every run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schedule {
+    batch_size: usize,
+    shuffle: bool,
+    rng: ChaCha8Rng,
+    order: Arc<Vec<usize>>,
+    epoch: usize,
+    iteration: usize,
+    cursor: usize,
+    completed: u64,
+}
+
+impl Schedule {
+    /// A schedule over `samples` samples (≥ 1), at the start of epoch 1.
+    pub fn new(samples: usize, batch_size: usize, shuffle: bool, seed: u64) -> Schedule {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        rng.set_stream(STREAM_SHUFFLE);
+        let mut schedule = Schedule {
+            batch_size: batch_size.clamp(1, samples.max(1)),
+            shuffle,
+            rng,
+            order: Arc::new((0..samples).collect()),
+            epoch: 1,
+            iteration: 1,
+            cursor: 0,
+            completed: 0,
+        };
+        schedule.reshuffle();
+        schedule
+    }
+
+    fn reshuffle(&mut self) {
+        if self.shuffle {
+            let order: &mut Vec<usize> = Arc::make_mut(&mut self.order);
+            shuffle(&mut self.rng, order);
+        }
+    }
+
+    /// The training-set indices of the current iteration's batch.
+    pub fn batch(&self) -> &[usize] {
+        let end = (self.cursor + self.batch_size).min(self.order.len());
+        &self.order[self.cursor..end]
+    }
+
+    /// The number of samples per update (the last batch of an epoch may hold fewer).
+    pub fn batch_size(&self) -> usize {
+        self.batch_size
+    }
+
+    /// The current epoch, 1-based.
+    pub fn epoch(&self) -> usize {
+        self.epoch
+    }
+
+    /// The current iteration within its epoch, 1-based.
+    pub fn iteration(&self) -> usize {
+        self.iteration
+    }
+
+    /// ⌈N / batch size⌉.
+    pub fn iterations_per_epoch(&self) -> usize {
+        self.order.len().div_ceil(self.batch_size)
+    }
+
+    /// The number of iterations completed since the start.
+    pub fn completed(&self) -> u64 {
+        self.completed
+    }
+
+    /// Moves past the current batch; returns true when that ended an epoch.
+    pub fn advance(&mut self) -> bool {
+        self.completed += 1;
+        self.cursor += self.batch_size;
+        if self.cursor >= self.order.len() {
+            self.cursor = 0;
+            self.iteration = 1;
+            self.epoch += 1;
+            self.reshuffle();
+            true
+        } else {
+            self.iteration += 1;
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mini_batches_cover_an_epoch_with_a_smaller_last_batch() {
+        let mut s = Schedule::new(25, 10, false, 0);
+        assert_eq!(s.iterations_per_epoch(), 3);
+        assert_eq!(s.batch(), (0..10).collect::<Vec<_>>().as_slice());
+        assert!(!s.advance());
+        assert_eq!((s.epoch(), s.iteration()), (1, 2));
+        assert!(!s.advance());
+        assert_eq!(s.batch(), &[20, 21, 22, 23, 24]);
+        assert!(s.advance());
+        assert_eq!((s.epoch(), s.iteration(), s.completed()), (2, 1, 3));
+    }
+
+    #[test]
+    fn the_lesson_example_has_100_iterations_per_epoch() {
+        assert_eq!(Schedule::new(1000, 10, true, 0).iterations_per_epoch(), 100);
+    }
+
+    #[test]
+    fn shuffled_epochs_differ_but_repeat_with_the_seed() {
+        let first = |seed| Schedule::new(20, 20, true, seed).batch().to_vec();
+        assert_eq!(first(4), first(4));
+        let mut s = Schedule::new(20, 20, true, 4);
+        let one = s.batch().to_vec();
+        s.advance();
+        assert_ne!(one, s.batch());
+        let mut sorted = one.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..20).collect::<Vec<_>>());
+    }
+}

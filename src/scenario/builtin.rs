@@ -1,0 +1,38 @@
+//! The built-in scenarios, compiled into the binary from `scenarios/`.
+
+/// A scenario that ships inside the binary.
+#[derive(Clone, Copy, Debug)]
+pub struct Builtin {
+    /// The name to ask for (the file's stem).
+    pub name: &'static str,
+    /// The file's text.
+    pub source: &'static str,
+}
+
+/// The scenario `backstep` opens with no arguments.
+pub const DEFAULT: &str = "xor";
+
+/// Every built-in scenario.
+pub const BUILTINS: &[Builtin] = &[
+    builtin!("xor"),
+    builtin!("two-two-two"),
+    builtin!("cost-table-left"),
+    builtin!("cost-table-right"),
+    builtin!("gd-modes"),
+    builtin!("vanishing"),
+];
+
+macro_rules! builtin {
+    ($name:literal) => {
+        Builtin {
+            name: $name,
+            source: include_str!(concat!("../../scenarios/", $name, ".toml")),
+        }
+    };
+}
+use builtin;
+
+/// The built-in scenario called `name`.
+pub fn find(name: &str) -> Option<&'static Builtin> {
+    BUILTINS.iter().find(|b| b.name == name)
+}

@@ -1,0 +1,156 @@
+//! Errors in scenario files, with where they are and how to fix them.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::data::csv::CsvError;
+
+/// Why a scenario could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ScenarioError {
+    /// The file could not be read.
+    #[error("{file}: cannot read the scenario file: {source}")]
+    Read {
+        /// the file
+        file: String,
+        /// why
+        source: std::io::Error,
+    },
+    /// The file holds nothing.
+    #[error(
+        "{file}: the file is empty; a scenario needs at least `name`, `[network] layers` and a `[data]` table (see `backstep list` and the files in scenarios/)"
+    )]
+    Empty {
+        /// the file
+        file: String,
+    },
+    /// The file is not UTF-8.
+    #[error("{file}:{line}:{column}: expected UTF-8 text, found the byte {byte:#04x}; save the file as UTF-8")]
+    NotUtf8 {
+        /// the file
+        file: String,
+        /// 1-based line
+        line: usize,
+        /// 1-based column
+        column: usize,
+        /// the offending byte
+        byte: u8,
+    },
+    /// Neither a file nor a built-in.
+    #[error("no scenario file or built-in scenario named `{name}`; built-ins: {builtins}")]
+    Unknown {
+        /// what was asked for
+        name: String,
+        /// the built-in names
+        builtins: String,
+    },
+    /// A syntax error, a wrong type, an unknown or missing key, or an invalid value.
+    #[error("{0}")]
+    Invalid(Box<Diagnostic>),
+    /// The data file named by the scenario is unreadable or malformed.
+    #[error("{file}: {source}")]
+    Data {
+        /// the scenario file
+        file: String,
+        /// what went wrong in the data file
+        source: CsvError,
+    },
+}
+
+/// Where a problem is in a scenario file, and what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// The file (or `built-in NAME`).
+    pub file: String,
+    /// 1-based line and column, where known.
+    pub position: Option<(usize, usize)>,
+    /// The key, e.g. `network.layers[1]` (empty for syntax errors).
+    pub key: String,
+    /// What was expected and what was found.
+    pub message: String,
+    /// The line of the file, with a caret under the column.
+    pub snippet: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic for `span` of `source`.
+    pub fn at(
+        file: &str,
+        source: &str,
+        span: Option<Range<usize>>,
+        key: &str,
+        message: String,
+    ) -> Diagnostic {
+        let position = span.as_ref().map(|s| line_column(source, s.start));
+        let snippet = span.map(|s| {
+            let (line, column) = line_column(source, s.start);
+            let text = source.lines().nth(line - 1).unwrap_or("");
+            let width = source[s.start..s.end.min(source.len())]
+                .lines()
+                .next()
+                .map_or(1, |t| t.chars().count().max(1));
+            format!(
+                "{line:>4} | {text}\n     | {}{}",
+                " ".repeat(column - 1),
+                "^".repeat(width)
+            )
+        });
+        Diagnostic {
+            file: file.to_string(),
+            position,
+            key: key.to_string(),
+            message,
+            snippet,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        if self.key.is_empty() {
+            write!(f, ": {}", self.message)?;
+        } else {
+            write!(f, ": `{}`: {}", self.key, self.message)?;
+        }
+        if let Some(snippet) = &self.snippet {
+            write!(f, "\n{snippet}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `source`.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = &source.as_bytes()[..offset];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_are_one_based() {
+        let s = "a = 1\nbb = 2\n";
+        assert_eq!(line_column(s, 0), (1, 1));
+        assert_eq!(line_column(s, 6), (2, 1));
+        assert_eq!(line_column(s, 11), (2, 6));
+    }
+
+    #[test]
+    fn a_diagnostic_names_file_line_key_and_points_at_the_value() {
+        let s = "[network]\nlayers = [2, 0]\n";
+        let d = Diagnostic::at("f.toml", s, Some(23..24), "network.layers[1]", "bad".into());
+        let text = d.to_string();
+        assert!(text.starts_with("f.toml:2:14: `network.layers[1]`: bad"), "{text}");
+        assert!(text.ends_with("|              ^"), "{text}");
+    }
+}

@@ -1,0 +1,670 @@
+//! Scenario files: parse, apply defaults, validate, and build what training needs.
+//!
+//! Limits (so that a typo cannot ask for gigabytes): at most [`MAX_LAYERS`] entries in
+//! `layers`, at most [`MAX_WIDTH`] neurons in a layer, at most [`MAX_PARAMETERS`] weights in
+//! all, at most [`MAX_SAMPLES`] generated samples.
+
+mod builtin;
+mod error;
+mod raw;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use nalgebra::{DMatrix, DVector};
+use toml::de::{DeTable, DeValue};
+
+pub use builtin::{BUILTINS, Builtin, DEFAULT};
+pub use error::{Diagnostic, ScenarioError, line_column};
+
+use crate::data::generate::Generator;
+use crate::data::{self, Dataset, Normalize, Splits};
+use crate::nn::{
+    Activation, BiasMode, Init, Loss, Mode, Network, Stepper, Trainer, Training,
+};
+use raw::RawScenario;
+
+/// The most entries `layers` may have.
+pub const MAX_LAYERS: usize = 32;
+/// The most neurons one layer may have.
+pub const MAX_WIDTH: usize = 4096;
+/// The most weights a network may have.
+pub const MAX_PARAMETERS: usize = 10_000_000;
+/// The most samples a generator may draw.
+pub const MAX_SAMPLES: u64 = 1_000_000;
+
+/// Where the samples come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataSource {
+    /// Samples written in the scenario.
+    Inline(Dataset),
+    /// A seeded generator.
+    Generated {
+        /// which
+        generator: Generator,
+        /// how many samples
+        samples: usize,
+        /// the standard deviation of the added Gaussian noise
+        noise: f64,
+    },
+    /// A CSV file (inputs first, then targets), resolved against the scenario's folder.
+    File(PathBuf),
+}
+
+/// A validated scenario with every default applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    /// Shown in the title.
+    pub name: String,
+    /// What the scenario shows.
+    pub description: String,
+    /// Where it came from: a path, or `built-in NAME`.
+    pub origin: String,
+    /// Every random choice derives from it.
+    pub seed: u64,
+    /// [inputs, hidden…, outputs].
+    pub layers: Vec<usize>,
+    /// f of the hidden layers.
+    pub hidden_activation: Activation,
+    /// f of the output layer.
+    pub output_activation: Activation,
+    /// How biases take part.
+    pub bias: BiasMode,
+    /// How weights start when not given.
+    pub init: Init,
+    /// U(−r, r) for `init = "uniform"`.
+    pub init_range: f64,
+    /// Explicit weights, per layer.
+    pub weights: Option<Vec<DMatrix<f64>>>,
+    /// Explicit biases, per layer.
+    pub biases: Option<Vec<DVector<f64>>>,
+    /// The loss that drives training.
+    pub loss: Loss,
+    /// η.
+    pub learning_rate: f64,
+    /// Batch, SGD or mini-batch.
+    pub mode: Mode,
+    /// Samples per update in mini-batch mode.
+    pub batch_size: usize,
+    /// Whether each epoch is shuffled.
+    pub shuffle: bool,
+    /// The default length of `train`.
+    pub epochs: usize,
+    /// Where the samples come from.
+    pub data: DataSource,
+    /// The fraction held out for validation.
+    pub validation: f64,
+    /// The fraction held out for testing.
+    pub test: f64,
+    /// How inputs are preprocessed.
+    pub normalize: Normalize,
+}
+
+/// A built network with its data, ready to step or train.
+#[derive(Clone, Debug)]
+pub struct Setup {
+    /// The initial network.
+    pub network: Network,
+    /// How it is trained (batch size resolved against the training set).
+    pub training: Training,
+    /// Training, validation and test data.
+    pub splits: Splits,
+    /// The scenario's seed.
+    pub seed: u64,
+}
+
+impl Setup {
+    /// A stepper at the start of training.
+    pub fn stepper(&self) -> Stepper {
+        Stepper::new(
+            self.network.clone(),
+            self.training.clone(),
+            self.splits.train.clone(),
+            self.splits.validation.clone(),
+            self.seed,
+        )
+    }
+
+    /// A fast trainer at the start of training.
+    pub fn trainer(&self) -> Trainer {
+        Trainer::new(
+            self.network.clone(),
+            self.training.clone(),
+            self.splits.train.len(),
+            self.seed,
+        )
+    }
+}
+
+impl Scenario {
+    /// Loads `name_or_path`: an existing file, else a built-in scenario of that name.
+    pub fn load(name_or_path: &str) -> Result<Scenario, ScenarioError> {
+        let path = Path::new(name_or_path);
+        if path.exists() {
+            return Scenario::from_file(path);
+        }
+        match builtin::find(name_or_path) {
+            Some(b) => Scenario::parse(b.source, &format!("built-in {}", b.name), None),
+            None => Err(ScenarioError::Unknown {
+                name: name_or_path.to_string(),
+                builtins: BUILTINS.iter().map(|b| b.name).collect::<Vec<_>>().join(", "),
+            }),
+        }
+    }
+
+    /// Reads and validates a scenario file.
+    pub fn from_file(path: &Path) -> Result<Scenario, ScenarioError> {
+        let file = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read {
+            file: file.clone(),
+            source,
+        })?;
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let valid = e.valid_up_to();
+                let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+                let (line, column) = line_column(prefix, valid);
+                return Err(ScenarioError::NotUtf8 {
+                    file,
+                    line,
+                    column,
+                    byte: bytes[valid],
+                });
+            }
+        };
+        Scenario::parse(text, &file, path.parent())
+    }
+
+    /// Parses and validates scenario text; `file` names it in errors and `folder` is where a
+    /// data file is looked for.
+    pub fn parse(text: &str, file: &str, folder: Option<&Path>) -> Result<Scenario, ScenarioError> {
+        let strip_comments = text
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .all(str::is_empty);
+        if strip_comments {
+            return Err(ScenarioError::Empty {
+                file: file.to_string(),
+            });
+        }
+        let invalid = |span: Option<Range<usize>>, key: &str, message: String| {
+            ScenarioError::Invalid(Box::new(Diagnostic::at(file, text, span, key, message)))
+        };
+        let tree = DeTable::parse(text).map_err(|e| invalid(e.span(), "", syntax_message(&e)))?;
+        let deserializer = toml::Deserializer::parse(text)
+            .map_err(|e| invalid(e.span(), "", syntax_message(&e)))?;
+        let raw: RawScenario = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            let key = e.path().to_string();
+            let inner = e.inner();
+            let key = if key == "." { String::new() } else { key };
+            let span = inner.span().or_else(|| locate(tree.get_ref(), &key));
+            invalid(span, &key, inner.message().trim().to_string())
+        })?;
+        let checker = Checker {
+            tree: tree.get_ref(),
+            invalid: &invalid,
+        };
+        checker.validate(raw, file, folder)
+    }
+
+    /// The initial network: explicit weights and biases where given, else `init`.
+    pub fn network(&self) -> Network {
+        let mut network = Network::initialized(
+            &self.layers,
+            self.hidden_activation,
+            self.output_activation,
+            self.bias,
+            self.init,
+            self.init_range,
+            self.seed,
+        );
+        if let Some(weights) = &self.weights {
+            for (layer, w) in network.layers.iter_mut().zip(weights) {
+                layer.weights = w.clone();
+            }
+        }
+        if let Some(biases) = &self.biases {
+            for (layer, b) in network.layers.iter_mut().zip(biases) {
+                layer.biases = b.clone();
+            }
+        }
+        network
+    }
+
+    /// All samples, before splitting.
+    pub fn dataset(&self) -> Result<Dataset, ScenarioError> {
+        let (inputs, outputs) = (self.layers[0], self.layers[self.layers.len() - 1]);
+        match &self.data {
+            DataSource::Inline(d) => Ok(d.clone()),
+            DataSource::Generated {
+                generator,
+                samples,
+                noise,
+            } => Ok(generator.generate(*samples, *noise, inputs, outputs, self.seed)),
+            DataSource::File(path) => data::csv::load(path, inputs, outputs).map_err(|source| {
+                ScenarioError::Data {
+                    file: self.origin.clone(),
+                    source,
+                }
+            }),
+        }
+    }
+
+    /// Builds the network and loads, splits and normalizes the data.
+    pub fn setup(&self) -> Result<Setup, ScenarioError> {
+        let all = self.dataset()?;
+        let mut splits = data::split(&all, self.validation, self.test, self.seed);
+        if splits.train.is_empty() {
+            return Err(ScenarioError::Invalid(Box::new(Diagnostic {
+                file: self.origin.clone(),
+                position: None,
+                key: "data.validation".into(),
+                message: format!(
+                    "expected at least one training sample, found none: {} samples with validation = {} and test = {}",
+                    all.len(),
+                    self.validation,
+                    self.test
+                ),
+                snippet: None,
+            })));
+        }
+        if self.normalize == Normalize::Standardize {
+            data::standardize(&mut splits);
+        }
+        let batch_size = match self.mode {
+            Mode::Batch => splits.train.len(),
+            Mode::Sgd => 1,
+            Mode::MiniBatch => self.batch_size.min(splits.train.len()),
+        };
+        Ok(Setup {
+            network: self.network(),
+            training: Training {
+                loss: self.loss,
+                learning_rate: self.learning_rate,
+                mode: self.mode,
+                batch_size,
+                shuffle: self.shuffle,
+                epochs: self.epochs,
+            },
+            splits,
+            seed: self.seed,
+        })
+    }
+}
+
+fn syntax_message(e: &toml::de::Error) -> String {
+    format!("TOML syntax error: {}", e.message().trim())
+}
+
+/// The span of the value at `key` (`a.b[2].c`), or of the nearest enclosing value.
+fn locate(root: &DeTable<'_>, key: &str) -> Option<Range<usize>> {
+    let mut span = None;
+    let mut current: Option<&DeValue<'_>> = None;
+    for segment in segments(key) {
+        let next = match (current, segment) {
+            (None, Segment::Key(k)) => root.get(k),
+            (Some(v), Segment::Key(k)) => v.get(k),
+            (Some(v), Segment::Index(i)) => v.get(i),
+            (None, Segment::Index(_)) => None,
+        };
+        match next {
+            Some(value) => {
+                span = Some(value.span());
+                current = Some(value.get_ref());
+            }
+            None => break,
+        }
+    }
+    span
+}
+
+enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn segments(key: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    for part in key.split('.').filter(|p| !p.is_empty()) {
+        let mut pieces = part.split('[');
+        if let Some(name) = pieces.next().filter(|n| !n.is_empty()) {
+            out.push(Segment::Key(name));
+        }
+        for index in pieces {
+            if let Ok(i) = index.trim_end_matches(']').parse() {
+                out.push(Segment::Index(i));
+            }
+        }
+    }
+    out
+}
+
+type Invalid<'a> = dyn Fn(Option<Range<usize>>, &str, String) -> ScenarioError + 'a;
+
+struct Checker<'a> {
+    tree: &'a DeTable<'a>,
+    invalid: &'a Invalid<'a>,
+}
+
+impl Checker<'_> {
+    fn error(&self, key: &str, message: String) -> ScenarioError {
+        (self.invalid)(locate(self.tree, key), key, message)
+    }
+
+    fn finite(&self, key: &str, value: f64) -> Result<f64, ScenarioError> {
+        if value.is_finite() {
+            Ok(value)
+        } else {
+            Err(self.error(key, format!("expected a finite number, found {value}")))
+        }
+    }
+
+    fn rows(
+        &self,
+        key: &str,
+        rows: &[Vec<f64>],
+        width: usize,
+        what: &str,
+    ) -> Result<(), ScenarioError> {
+        for (r, row) in rows.iter().enumerate() {
+            if row.len() != width {
+                return Err(self.error(
+                    &format!("{key}[{r}]"),
+                    format!("expected {width} {what}, found {}", row.len()),
+                ));
+            }
+            for (c, v) in row.iter().enumerate() {
+                self.finite(&format!("{key}[{r}][{c}]"), *v)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn validate(
+        &self,
+        raw: RawScenario,
+        file: &str,
+        folder: Option<&Path>,
+    ) -> Result<Scenario, ScenarioError> {
+        let net = raw.network;
+        if net.layers.len() < 2 || net.layers.len() > MAX_LAYERS {
+            return Err(self.error(
+                "network.layers",
+                format!(
+                    "expected 2 to {MAX_LAYERS} layer sizes (inputs, hidden…, outputs), found {}",
+                    net.layers.len()
+                ),
+            ));
+        }
+        for (i, &n) in net.layers.iter().enumerate() {
+            if n == 0 || n > MAX_WIDTH as u64 {
+                return Err(self.error(
+                    &format!("network.layers[{i}]"),
+                    format!("expected a layer size from 1 to {MAX_WIDTH}, found {n}"),
+                ));
+            }
+        }
+        let layers: Vec<usize> = net.layers.iter().map(|&n| n as usize).collect();
+        let weights_count: usize = layers.windows(2).map(|w| w[0] * w[1]).sum();
+        if weights_count > MAX_PARAMETERS {
+            return Err(self.error(
+                "network.layers",
+                format!("expected at most {MAX_PARAMETERS} weights in all, found {weights_count}"),
+            ));
+        }
+        let depth = layers.len() - 1;
+        let outputs = layers[depth];
+        let hidden_activation = net.hidden_activation.unwrap_or(Activation::Sigmoid);
+        let output_activation = net.output_activation.unwrap_or(Activation::Sigmoid);
+        if hidden_activation == Activation::Softmax {
+            return Err(self.error(
+                "network.hidden_activation",
+                "expected sigmoid, tanh, relu or linear (softmax is for the output layer only), found \"softmax\"".into(),
+            ));
+        }
+        if output_activation == Activation::Softmax && outputs < 2 {
+            return Err(self.error(
+                "network.output_activation",
+                format!("softmax needs at least 2 outputs, found layers ending in {outputs}; use sigmoid for one output"),
+            ));
+        }
+        let bias = net.bias.unwrap_or(BiasMode::Learned);
+        let init = net.init.unwrap_or(Init::Xavier);
+        let init_range = match net.init_range {
+            Some(r) => {
+                let r = self.finite("network.init_range", r)?;
+                if init != Init::Uniform {
+                    return Err(self.error(
+                        "network.init_range",
+                        format!("`init_range` applies only to init = \"uniform\", found init = \"{}\"", init.name()),
+                    ));
+                }
+                if r < 0.0 {
+                    return Err(self.error(
+                        "network.init_range",
+                        format!("expected a range ≥ 0, found {r}"),
+                    ));
+                }
+                r
+            }
+            None => 0.5,
+        };
+        let weights = match net.weights {
+            None => None,
+            Some(w) => {
+                if w.len() != depth {
+                    return Err(self.error(
+                        "network.weights",
+                        format!("expected {depth} matrices (one per layer after the inputs), found {}", w.len()),
+                    ));
+                }
+                let mut matrices = Vec::with_capacity(depth);
+                for (l, m) in w.iter().enumerate() {
+                    let key = format!("network.weights[{l}]");
+                    let (rows, cols) = (layers[l + 1], layers[l]);
+                    if m.len() != rows {
+                        return Err(self.error(
+                            &key,
+                            format!("expected {rows} rows (one per neuron of layer {}, each holding the weights into it), found {}", l + 1, m.len()),
+                        ));
+                    }
+                    self.rows(&key, m, cols, &format!("weights (one per neuron of layer {l})"))?;
+                    matrices.push(DMatrix::from_fn(rows, cols, |r, c| m[r][c]));
+                }
+                Some(matrices)
+            }
+        };
+        let biases = match net.biases {
+            None => None,
+            Some(b) => {
+                if bias == BiasMode::None {
+                    return Err(self.error(
+                        "network.biases",
+                        "biases are given but bias = \"none\"; remove `biases` or set bias = \"fixed\" or \"learned\"".into(),
+                    ));
+                }
+                if b.len() != depth {
+                    return Err(self.error(
+                        "network.biases",
+                        format!("expected {depth} bias vectors (one per layer after the inputs), found {}", b.len()),
+                    ));
+                }
+                let mut vectors = Vec::with_capacity(depth);
+                for (l, v) in b.iter().enumerate() {
+                    let key = format!("network.biases[{l}]");
+                    if v.len() != layers[l + 1] {
+                        return Err(self.error(
+                            &key,
+                            format!("expected {} biases (one per neuron of layer {}), found {}", layers[l + 1], l + 1, v.len()),
+                        ));
+                    }
+                    for (i, x) in v.iter().enumerate() {
+                        self.finite(&format!("{key}[{i}]"), *x)?;
+                    }
+                    vectors.push(DVector::from_column_slice(v));
+                }
+                Some(vectors)
+            }
+        };
+
+        let training = raw.training.unwrap_or_default();
+        let learning_rate = match training.learning_rate {
+            Some(eta) => {
+                let eta = self.finite("training.learning_rate", eta)?;
+                if eta < 0.0 {
+                    return Err(self.error(
+                        "training.learning_rate",
+                        format!("expected a learning rate ≥ 0 (the update already subtracts the gradient), found {eta}"),
+                    ));
+                }
+                eta
+            }
+            None => 0.5,
+        };
+        let mode = training.mode.unwrap_or(Mode::Sgd);
+        let batch_size = match (mode, training.batch_size) {
+            (_, Some(0)) => {
+                return Err(self.error(
+                    "training.batch_size",
+                    "expected a batch size ≥ 1, found 0".into(),
+                ));
+            }
+            (_, Some(b)) => usize::try_from(b).unwrap_or(usize::MAX),
+            (Mode::MiniBatch, None) => {
+                return Err(self.error(
+                    "training",
+                    "mode = \"mini-batch\" needs `batch_size` (e.g. batch_size = 10)".into(),
+                ));
+            }
+            (_, None) => 1,
+        };
+        let epochs = match training.epochs {
+            Some(0) => {
+                return Err(self.error("training.epochs", "expected at least 1 epoch, found 0".into()));
+            }
+            Some(e) => usize::try_from(e).unwrap_or(usize::MAX),
+            None => 1000,
+        };
+
+        let d = raw.data;
+        let inputs = layers[0];
+        let sources = [d.inputs.is_some() || d.targets.is_some(), d.generator.is_some(), d.file.is_some()];
+        if sources.iter().filter(|s| **s).count() != 1 {
+            return Err(self.error(
+                "data",
+                "expected exactly one source of samples: `inputs` with `targets`, `generator`, or `file`".into(),
+            ));
+        }
+        if d.generator.is_none() {
+            for key in [("samples", d.samples.is_some()), ("noise", d.noise.is_some())] {
+                if key.1 {
+                    return Err(self.error(
+                        &format!("data.{}", key.0),
+                        format!("`{}` applies only to a `generator`", key.0),
+                    ));
+                }
+            }
+        }
+        let source = if let Some(generator) = d.generator {
+            if let Some(width) = generator.input_width()
+                && width != inputs
+            {
+                return Err(self.error(
+                    "data.generator",
+                    format!("the {} generator makes {width} inputs, found layers starting with {inputs}", generator.name()),
+                ));
+            }
+            if generator != Generator::Gaussians && outputs > 2 {
+                return Err(self.error(
+                    "data.generator",
+                    format!("the {} generator has 2 classes (1 or 2 outputs), found layers ending in {outputs}", generator.name()),
+                ));
+            }
+            let samples = d.samples.unwrap_or(200);
+            if samples == 0 || samples > MAX_SAMPLES {
+                return Err(self.error(
+                    "data.samples",
+                    format!("expected 1 to {MAX_SAMPLES} samples, found {samples}"),
+                ));
+            }
+            let noise = self.finite("data.noise", d.noise.unwrap_or(0.1))?;
+            if noise < 0.0 {
+                return Err(self.error("data.noise", format!("expected noise ≥ 0, found {noise}")));
+            }
+            DataSource::Generated {
+                generator,
+                samples: samples as usize,
+                noise,
+            }
+        } else if let Some(name) = d.file {
+            let path = folder.unwrap_or(Path::new(".")).join(&name);
+            if !path.is_file() {
+                return Err(self.error(
+                    "data.file",
+                    format!("expected a CSV file (relative to the scenario's folder), found nothing at {}", path.display()),
+                ));
+            }
+            DataSource::File(path)
+        } else {
+            let (Some(xs), Some(ds)) = (d.inputs, d.targets) else {
+                return Err(self.error(
+                    "data",
+                    "`inputs` and `targets` go together; one of them is missing".into(),
+                ));
+            };
+            if xs.is_empty() {
+                return Err(self.error("data.inputs", "expected at least one sample, found none".into()));
+            }
+            if xs.len() != ds.len() {
+                return Err(self.error(
+                    "data.targets",
+                    format!("expected one target per input ({} inputs), found {} targets", xs.len(), ds.len()),
+                ));
+            }
+            self.rows("data.inputs", &xs, inputs, "inputs (the first entry of `layers`)")?;
+            self.rows("data.targets", &ds, outputs, "targets (the last entry of `layers`)")?;
+            DataSource::Inline(Dataset::from_rows(&xs, &ds))
+        };
+        let fraction = |key: &str, value: Option<f64>| -> Result<f64, ScenarioError> {
+            let v = self.finite(key, value.unwrap_or(0.0))?;
+            if !(0.0..1.0).contains(&v) {
+                return Err(self.error(key, format!("expected a fraction in [0, 1), found {v}")));
+            }
+            Ok(v)
+        };
+        let validation = fraction("data.validation", d.validation)?;
+        let test = fraction("data.test", d.test)?;
+        if validation + test >= 1.0 {
+            return Err(self.error(
+                "data.test",
+                format!("validation + test must leave some training data (sum < 1), found {validation} + {test} = {}", validation + test),
+            ));
+        }
+
+        Ok(Scenario {
+            name: raw.name,
+            description: raw.description.unwrap_or_default(),
+            origin: file.to_string(),
+            seed: raw.seed.unwrap_or(0),
+            layers,
+            hidden_activation,
+            output_activation,
+            bias,
+            init,
+            init_range,
+            weights,
+            biases,
+            loss: training.loss.unwrap_or(Loss::Mse),
+            learning_rate,
+            mode,
+            batch_size,
+            shuffle: training.shuffle.unwrap_or(true),
+            epochs,
+            data: source,
+            validation,
+            test,
+            normalize: d.normalize.unwrap_or(Normalize::None),
+        })
+    }
+}
