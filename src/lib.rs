@@ -5,6 +5,8 @@
 //! ([`data`]), the trace writers ([`trace`]) and the headless command line ([`cli`]); the
 //! binary only installs error reporting and dispatches.
 
+pub mod cli;
 pub mod data;
 pub mod nn;
 pub mod scenario;
+pub mod trace;

@@ -1,6 +1,7 @@
 //! The math: activations, losses, the network, the phase machine and the fast path.
 
 pub mod activation;
+pub mod explain;
 pub mod fast;
 pub mod loss;
 pub mod network;

@@ -1,0 +1,341 @@
+//! The command line of DESIGN.md and its headless commands: list, check, trace, train.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::nn::stepper::evaluate;
+use crate::nn::{Costs, Divergence, Workspace};
+use crate::scenario::{BUILTINS, DEFAULT, Scenario, ScenarioError};
+use crate::trace::{self, IterationTrace};
+
+/// backstep: step through back-propagation one phase at a time.
+#[derive(Debug, Parser)]
+#[command(name = "backstep", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do (no command: show this help).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the built-in scenarios with their descriptions.
+    List,
+    /// Validate scenario files (or built-in names); exit 0 when all are valid.
+    Check {
+        /// Scenario files or built-in names.
+        #[arg(required = true)]
+        scenarios: Vec<String>,
+    },
+    /// Write every number of the first iterations: JSON Lines, CSV or a markdown handout.
+    Trace {
+        /// A scenario file or a built-in name.
+        scenario: String,
+        /// How many iterations to trace.
+        #[arg(long, default_value_t = 1)]
+        steps: u64,
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Train headlessly (fast) and print the final costs.
+    Train {
+        /// A scenario file or a built-in name.
+        scenario: String,
+        /// Epochs to train (default: the scenario's `epochs`).
+        #[arg(long)]
+        epochs: Option<usize>,
+        /// Write one row per epoch with all five costs to this CSV file.
+        #[arg(long)]
+        curve: Option<PathBuf>,
+    },
+}
+
+/// Trace formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// JSON Lines, one object per iteration, full precision.
+    Json,
+    /// Long-form CSV, one number per row.
+    Csv,
+    /// A readable worked iteration.
+    Markdown,
+}
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A scenario is invalid.
+    #[error(transparent)]
+    Scenario(#[from] ScenarioError),
+    /// Training diverged.
+    #[error(transparent)]
+    Divergence(#[from] Divergence),
+    /// An output file could not be written.
+    #[error("{}: cannot write: {source}", path.display())]
+    Write {
+        /// the file
+        path: PathBuf,
+        /// why
+        source: std::io::Error,
+    },
+    /// Some of the checked scenarios are invalid (their errors are already printed).
+    #[error("{invalid} of {total} scenarios are invalid")]
+    Check {
+        /// how many failed
+        invalid: usize,
+        /// how many were checked
+        total: usize,
+    },
+}
+
+/// Runs a headless command, writing its report to `out` (and problems found by `check` to
+/// `err`).
+pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<(), CliError> {
+    let stdout = |source| CliError::Write {
+        path: PathBuf::from("<stdout>"),
+        source,
+    };
+    match command {
+        Command::List => list(out).map_err(stdout),
+        Command::Check { scenarios } => check(&scenarios, out, err),
+        Command::Trace {
+            scenario,
+            steps,
+            format,
+            output,
+        } => {
+            let scenario = Scenario::load(&scenario)?;
+            match output {
+                Some(path) => {
+                    let write_error = |source| CliError::Write {
+                        path: path.clone(),
+                        source,
+                    };
+                    let file = File::create(&path).map_err(write_error)?;
+                    let mut writer = BufWriter::new(file);
+                    trace(&scenario, steps, format, &mut writer, &path)?;
+                    writer.flush().map_err(write_error)
+                }
+                None => trace(&scenario, steps, format, out, Path::new("<stdout>")),
+            }
+        }
+        Command::Train {
+            scenario,
+            epochs,
+            curve,
+        } => train(&Scenario::load(&scenario)?, epochs, curve.as_deref(), out),
+    }
+}
+
+fn list(out: &mut impl Write) -> std::io::Result<()> {
+    for b in BUILTINS {
+        let (name, description) = match Scenario::load(b.name) {
+            Ok(s) => (s.name, s.description),
+            Err(e) => (String::from("(invalid)"), e.to_string()),
+        };
+        let default = if b.name == DEFAULT { " (default)" } else { "" };
+        writeln!(out, "{}{default}: {name}", b.name)?;
+        let words: Vec<&str> = description.split_whitespace().collect();
+        let mut line = String::from("   ");
+        for word in words {
+            if line.len() + word.len() > 90 {
+                writeln!(out, "{line}")?;
+                line = String::from("   ");
+            }
+            line.push(' ');
+            line.push_str(word);
+        }
+        if line.trim().is_empty() {
+            writeln!(out)?;
+        } else {
+            writeln!(out, "{line}\n")?;
+        }
+    }
+    Ok(())
+}
+
+fn check(scenarios: &[String], out: &mut impl Write, err: &mut impl Write) -> Result<(), CliError> {
+    let mut invalid = 0;
+    let io = |source| CliError::Write {
+        path: PathBuf::from("<stdout>"),
+        source,
+    };
+    for name in scenarios {
+        match Scenario::load(name).and_then(|s| s.setup().map(|setup| (s, setup))) {
+            Ok((scenario, setup)) => {
+                let sizes: Vec<String> = scenario.layers.iter().map(ToString::to_string).collect();
+                writeln!(
+                    out,
+                    "ok: {} ({}: {} network, training samples: {})",
+                    scenario.origin,
+                    scenario.name,
+                    sizes.join("-"),
+                    setup.splits.train.len()
+                )
+                .map_err(io)?;
+            }
+            Err(e) => {
+                invalid += 1;
+                writeln!(err, "error: {e}").map_err(io)?;
+            }
+        }
+    }
+    if invalid == 0 {
+        Ok(())
+    } else {
+        Err(CliError::Check {
+            invalid,
+            total: scenarios.len(),
+        })
+    }
+}
+
+fn trace(
+    scenario: &Scenario,
+    steps: u64,
+    format: Format,
+    out: &mut impl Write,
+    path: &Path,
+) -> Result<(), CliError> {
+    let io = |source| CliError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let setup = scenario.setup()?;
+    let mut stepper = setup.stepper();
+    match format {
+        Format::Csv => trace::csv::write_header(out).map_err(io)?,
+        Format::Markdown => trace::markdown::write_header(out, scenario, &stepper).map_err(io)?,
+        Format::Json => {}
+    }
+    for _ in 0..steps {
+        stepper.finish_iteration()?;
+        match format {
+            Format::Json => trace::json::write(out, &IterationTrace::capture(&stepper)),
+            Format::Csv => trace::csv::write(out, &IterationTrace::capture(&stepper)),
+            Format::Markdown => trace::markdown::write(out, &stepper),
+        }
+        .map_err(io)?;
+    }
+    Ok(())
+}
+
+/// The header of `train --curve`.
+pub const CURVE_HEADER: &str = "epoch,iteration,\
+train_mse,train_half_mse,train_cross_entropy,train_binary_cross_entropy,train_classification_error,\
+validation_mse,validation_half_mse,validation_cross_entropy,validation_binary_cross_entropy,validation_classification_error";
+
+fn curve_row(epoch: usize, iteration: u64, train: Costs, validation: Option<Costs>) -> String {
+    let mut row = format!("{epoch},{iteration}");
+    for (_, v) in train.named() {
+        row.push_str(&format!(",{v}"));
+    }
+    for i in 0..5 {
+        match validation {
+            Some(c) => row.push_str(&format!(",{}", c.named()[i].1)),
+            None => row.push(','),
+        }
+    }
+    row
+}
+
+fn train(
+    scenario: &Scenario,
+    epochs: Option<usize>,
+    curve: Option<&Path>,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let setup = scenario.setup()?;
+    let epochs = epochs.unwrap_or(setup.training.epochs);
+    let mut trainer = setup.trainer();
+    let (train_set, validation_set) = (&setup.splits.train, &setup.splits.validation);
+    let mut evaluation = Workspace::new(&setup.network, train_set.len().max(validation_set.len()));
+    let mut costs = |network: &crate::nn::Network| {
+        let train = evaluate(network, train_set, &mut evaluation);
+        let validation = (!validation_set.is_empty()).then(|| evaluate(network, validation_set, &mut evaluation));
+        (train, validation)
+    };
+    let mut curve_file = match curve {
+        Some(path) => {
+            let write_error = |source| CliError::Write {
+                path: path.to_path_buf(),
+                source,
+            };
+            let mut w = BufWriter::new(File::create(path).map_err(write_error)?);
+            writeln!(w, "{CURVE_HEADER}").map_err(write_error)?;
+            let (t, v) = costs(&trainer.network);
+            writeln!(w, "{}", curve_row(0, 0, t, v)).map_err(write_error)?;
+            Some((path, w))
+        }
+        None => None,
+    };
+    let mut elapsed = Duration::ZERO;
+    let per_run = if curve_file.is_some() { 1 } else { epochs };
+    let mut done = 0;
+    while done < epochs {
+        let run = per_run.min(epochs - done);
+        let start = Instant::now();
+        let result = trainer.run_epochs(train_set, run);
+        elapsed += start.elapsed();
+        result?;
+        done += run;
+        if let Some((path, w)) = curve_file.as_mut() {
+            let (t, v) = costs(&trainer.network);
+            writeln!(w, "{}", curve_row(done, trainer.schedule.completed(), t, v)).map_err(|source| CliError::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        }
+    }
+    if let Some((path, mut w)) = curve_file {
+        w.flush().map_err(|source| CliError::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    }
+    let io = |source| CliError::Write {
+        path: PathBuf::from("<stdout>"),
+        source,
+    };
+    let iterations = trainer.schedule.completed();
+    let (t, v) = costs(&trainer.network);
+    writeln!(
+        out,
+        "{}: {epochs} epochs, {iterations} iterations ({}, batch size {}, η = {})",
+        scenario.name,
+        setup.training.mode.name(),
+        setup.training.batch_size,
+        setup.training.learning_rate
+    )
+    .map_err(io)?;
+    write!(out, "{:<12}", "").map_err(io)?;
+    for (name, _) in t.named() {
+        write!(out, " {name:>21}").map_err(io)?;
+    }
+    writeln!(out).map_err(io)?;
+    for (label, c) in [("training", Some(t)), ("validation", v)] {
+        if let Some(c) = c {
+            write!(out, "{label:<12}").map_err(io)?;
+            for (_, x) in c.named() {
+                write!(out, " {x:>21.6}").map_err(io)?;
+            }
+            writeln!(out).map_err(io)?;
+        }
+    }
+    let secs = elapsed.as_secs_f64();
+    writeln!(
+        out,
+        "trained {iterations} iterations in {secs:.3} s ({:.1} ns/iteration)",
+        if iterations == 0 { 0.0 } else { secs * 1e9 / iterations as f64 }
+    )
+    .map_err(io)
+}
