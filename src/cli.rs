@@ -261,7 +261,8 @@ fn train(
     let mut evaluation = Workspace::new(&setup.network, train_set.len().max(validation_set.len()));
     let mut costs = |network: &crate::nn::Network| {
         let train = evaluate(network, train_set, &mut evaluation);
-        let validation = (!validation_set.is_empty()).then(|| evaluate(network, validation_set, &mut evaluation));
+        let validation = (!validation_set.is_empty())
+            .then(|| evaluate(network, validation_set, &mut evaluation));
         (train, validation)
     };
     let mut curve_file = match curve {
@@ -290,10 +291,12 @@ fn train(
         done += run;
         if let Some((path, w)) = curve_file.as_mut() {
             let (t, v) = costs(&trainer.network);
-            writeln!(w, "{}", curve_row(done, trainer.schedule.completed(), t, v)).map_err(|source| CliError::Write {
-                path: path.to_path_buf(),
-                source,
-            })?;
+            writeln!(w, "{}", curve_row(done, trainer.schedule.completed(), t, v)).map_err(
+                |source| CliError::Write {
+                    path: path.to_path_buf(),
+                    source,
+                },
+            )?;
         }
     }
     if let Some((path, mut w)) = curve_file {
@@ -335,7 +338,11 @@ fn train(
     writeln!(
         out,
         "trained {iterations} iterations in {secs:.3} s ({:.1} ns/iteration)",
-        if iterations == 0 { 0.0 } else { secs * 1e9 / iterations as f64 }
+        if iterations == 0 {
+            0.0
+        } else {
+            secs * 1e9 / iterations as f64
+        }
     )
     .map_err(io)
 }

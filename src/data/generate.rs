@@ -77,7 +77,8 @@ impl Generator {
                 Generator::Spirals => {
                     let label = below(&mut rng, 2);
                     let t = unit(&mut rng);
-                    let angle = 2.0 * std::f64::consts::TAU * t + label as f64 * std::f64::consts::PI;
+                    let angle =
+                        2.0 * std::f64::consts::TAU * t + label as f64 * std::f64::consts::PI;
                     (vec![t * angle.cos(), t * angle.sin()], label)
                 }
                 Generator::Gaussians => {
@@ -96,7 +97,9 @@ impl Generator {
             ds.push(if outputs == 1 {
                 vec![label as f64]
             } else {
-                (0..outputs).map(|k| f64::from(u8::from(k == label))).collect()
+                (0..outputs)
+                    .map(|k| f64::from(u8::from(k == label)))
+                    .collect()
             });
         }
         Dataset::from_rows(&xs, &ds)

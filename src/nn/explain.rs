@@ -65,7 +65,11 @@ pub fn value_name(depth: usize, l: usize) -> String {
 /// number has two digits).
 pub fn indexed(name: &str, indices: &[usize]) -> String {
     let parts: Vec<String> = indices.iter().map(|i| subscript(i + 1)).collect();
-    let sep = if indices.iter().any(|i| *i >= 9) { "," } else { "" };
+    let sep = if indices.iter().any(|i| *i >= 9) {
+        ","
+    } else {
+        ""
+    };
     format!("{name}{}", parts.join(sep))
 }
 
@@ -125,7 +129,13 @@ impl<'a> Explain<'a> {
             .map(|i| format!("{}·{}", indexed(&matrix, &[j, i]), indexed(&prev, &[i])))
             .collect();
         let mut numbers: Vec<String> = (0..layer.weights.ncols())
-            .map(|i| format!("{}·{}", self.t(layer.weights[(j, i)]), self.t(self.value(l - 1, i, s))))
+            .map(|i| {
+                format!(
+                    "{}·{}",
+                    self.t(layer.weights[(j, i)]),
+                    self.t(self.value(l - 1, i, s))
+                )
+            })
             .collect();
         if before.bias != BiasMode::None {
             symbols.push(indexed(&format!("b{}", superscript(l)), &[j]));
@@ -140,11 +150,7 @@ impl<'a> Explain<'a> {
             Activation::Tanh => format!("tanh({})", self.n(net)),
             Activation::Relu => format!("max(0, {})", self.n(net)),
             Activation::Linear => self.n(net),
-            Activation::Softmax => format!(
-                "e^{} / Σ_k e^net{}ₖ",
-                self.t(net),
-                superscript(l)
-            ),
+            Activation::Softmax => format!("e^{} / Σ_k e^net{}ₖ", self.t(net), superscript(l)),
         };
         format!(
             "{} = {} = {} = {};  {name} = {f} = {}",
@@ -254,8 +260,17 @@ impl<'a> Explain<'a> {
                 )
             }
             _ => (
-                format!("∂C/∂{ok}·f′({})  [{}; {}]", self.net_name(depth, k), loss.derivative_formula(), activation.derivative_formula()),
-                format!("{}·{}", self.t(loss.derivative(o, d)), self.t(activation.derivative(z, o))),
+                format!(
+                    "∂C/∂{ok}·f′({})  [{}; {}]",
+                    self.net_name(depth, k),
+                    loss.derivative_formula(),
+                    activation.derivative_formula()
+                ),
+                format!(
+                    "{}·{}",
+                    self.t(loss.derivative(o, d)),
+                    self.t(activation.derivative(z, o))
+                ),
             ),
         };
         format!(
@@ -273,10 +288,22 @@ impl<'a> Explain<'a> {
         let matrix = before.matrix_name(l + 1);
         let ws = self.stepper.workspace();
         let symbols: Vec<String> = (0..next.weights.nrows())
-            .map(|k| format!("{}·{}", indexed(&matrix, &[k, j]), self.delta_name(l + 1, k)))
+            .map(|k| {
+                format!(
+                    "{}·{}",
+                    indexed(&matrix, &[k, j]),
+                    self.delta_name(l + 1, k)
+                )
+            })
             .collect();
         let numbers: Vec<String> = (0..next.weights.nrows())
-            .map(|k| format!("{}·{}", self.t(next.weights[(k, j)]), self.t(ws.delta[l][(k, s)])))
+            .map(|k| {
+                format!(
+                    "{}·{}",
+                    self.t(next.weights[(k, j)]),
+                    self.t(ws.delta[l][(k, s)])
+                )
+            })
             .collect();
         let sum: f64 = (0..next.weights.nrows())
             .map(|k| next.weights[(k, j)] * ws.delta[l][(k, s)])
@@ -286,7 +313,10 @@ impl<'a> Explain<'a> {
         let z = ws.net[l - 1][(j, s)];
         let name = indexed(&value_name(self.depth(), l), &[j]);
         let (fp_symbol, fp_number) = match activation {
-            Activation::Sigmoid => (format!("{name}(1 − {name})"), format!("{}·(1 − {})", self.n(a), self.n(a))),
+            Activation::Sigmoid => (
+                format!("{name}(1 − {name})"),
+                format!("{}·(1 − {})", self.n(a), self.n(a)),
+            ),
             Activation::Tanh => (format!("(1 − {name}²)"), format!("(1 − {}²)", self.n(a))),
             _ => (
                 format!("f′({})", self.net_name(l, j)),
@@ -312,7 +342,13 @@ impl<'a> Explain<'a> {
         let prev = value_name(self.depth(), l - 1);
         let symbol = format!("{}·{}", self.delta_name(l, j), indexed(&prev, &[i]));
         let terms: Vec<String> = (0..b)
-            .map(|s| format!("{}·{}", self.t(ws.delta[l - 1][(j, s)]), self.t(self.value(l - 1, i, s))))
+            .map(|s| {
+                format!(
+                    "{}·{}",
+                    self.t(ws.delta[l - 1][(j, s)]),
+                    self.t(self.value(l - 1, i, s))
+                )
+            })
             .collect();
         let grad = ws.grad_weights[l - 1][(j, i)];
         let name = format!("∂C/∂{}", indexed(&matrix, &[j, i]));

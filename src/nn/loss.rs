@@ -170,7 +170,10 @@ fn sum_squares(o: &[f64], d: &[f64]) -> f64 {
 }
 
 fn cross_entropy(o: &[f64], d: &[f64]) -> f64 {
-    -o.iter().zip(d).map(|(o, d)| d * clamp(*o).ln()).sum::<f64>()
+    -o.iter()
+        .zip(d)
+        .map(|(o, d)| d * clamp(*o).ln())
+        .sum::<f64>()
 }
 
 fn binary_cross_entropy(o: &[f64], d: &[f64]) -> f64 {

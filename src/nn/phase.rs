@@ -5,7 +5,8 @@ use std::fmt;
 /// One step of an iteration. Layer numbers are 1-based.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Phase {
-    /// Nothing has happened yet: the initial network, before iteration 1.
+    /// Nothing of the current iteration has happened yet: the network before iteration 1, or
+    /// before the oldest iteration that can still be stepped back into.
     Start,
     /// net_l = W_l a_{l−1} + b_l, a_l = f_l(net_l).
     Forward(usize),

@@ -193,6 +193,14 @@ impl Stepper {
         self.history_capacity
     }
 
+    /// Keeps at most `iterations` earlier iterations (at least 1), dropping the oldest.
+    pub fn set_history_capacity(&mut self, iterations: usize) {
+        self.history_capacity = iterations.max(1);
+        while self.history.len() > self.history_capacity {
+            self.history.pop_front();
+        }
+    }
+
     /// The bytes one history entry costs for this network.
     pub fn snapshot_bytes(&self) -> usize {
         snapshot_bytes(&self.network)
@@ -229,7 +237,9 @@ impl Stepper {
                 Ok(())
             }
             Err(divergence) => {
-                if next == 0 {
+                if self.index.is_none() {
+                    self.restore_start();
+                } else if next == 0 {
                     if let Some(previous) = self.history.pop_back() {
                         self.start = previous;
                         self.replay(self.phases.len() - 1);
@@ -245,21 +255,33 @@ impl Stepper {
     }
 
     /// Undoes the last phase, across iteration and epoch boundaries as far as the history
-    /// goes. Returns false when there is nothing earlier to go back to.
+    /// goes. Before the first phase of the oldest iteration in the history the stepper is at
+    /// [`Phase::Start`], showing the network as that iteration found it. Returns false when
+    /// there is nothing earlier to go back to.
     pub fn back(&mut self) -> bool {
         match self.index {
-            None => false,
-            Some(0) => {
-                if self.start.schedule.completed() == 0 {
-                    self.restore_start();
-                    true
-                } else if let Some(previous) = self.history.pop_back() {
+            None => match self.history.pop_back() {
+                Some(previous) => {
                     self.start = previous;
                     self.replay(self.phases.len() - 1);
                     true
-                } else {
-                    false
                 }
+                None => false,
+            },
+            Some(0) => {
+                let previous = if self.start.schedule.completed() == 0 {
+                    None
+                } else {
+                    self.history.pop_back()
+                };
+                match previous {
+                    Some(previous) => {
+                        self.start = previous;
+                        self.replay(self.phases.len() - 1);
+                    }
+                    None => self.restore_start(),
+                }
+                true
             }
             Some(i) => {
                 self.replay(i - 1);
@@ -290,7 +312,8 @@ impl Stepper {
 
     /// Runs `iterations` whole iterations quickly: the current one is finished by stepping,
     /// the rest but the last go through the fast path, and the last is stepped so that its
-    /// phases can be read. The history then starts afresh at the last iteration.
+    /// phases can be read. The history then starts afresh at the last iteration, since the
+    /// fast path keeps no snapshots.
     pub fn fast_forward(&mut self, iterations: u64) -> Result<(), Divergence> {
         if iterations == 0 {
             return Ok(());
@@ -310,8 +333,11 @@ impl Stepper {
             self.network = trainer.network;
             self.schedule = trainer.schedule;
             self.history.clear();
-            self.costs = self.evaluate_training();
-            self.index = Some(self.phases.len() - 1);
+            self.start = Snapshot {
+                network: self.network.clone(),
+                schedule: self.schedule.clone(),
+            };
+            self.restore_start();
             left = 1;
         }
         if left == 1 {

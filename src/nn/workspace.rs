@@ -179,9 +179,12 @@ impl Workspace {
         let n = network.layers[i].weights.nrows();
         let activation = network.layers[i].activation;
         let (lower, upper) = self.delta.split_at_mut(i + 1);
-        lower[i]
-            .columns_mut(0, b)
-            .gemm_tr(1.0, &network.layers[i + 1].weights, &upper[0].columns(0, b), 0.0);
+        lower[i].columns_mut(0, b).gemm_tr(
+            1.0,
+            &network.layers[i + 1].weights,
+            &upper[0].columns(0, b),
+            0.0,
+        );
         let net = &self.net[i].as_slice()[..n * b];
         let out = &self.out[i].as_slice()[..n * b];
         for ((dl, z), o) in lower[i].as_mut_slice()[..n * b]
@@ -198,7 +201,11 @@ impl Workspace {
         let b = self.batch;
         let scale = 1.0 / b as f64;
         for i in 0..network.depth() {
-            let prev = if i == 0 { &self.input } else { &self.out[i - 1] };
+            let prev = if i == 0 {
+                &self.input
+            } else {
+                &self.out[i - 1]
+            };
             let m = prev.nrows();
             let prev_t = DMatrixView::from_slice_with_strides_generic(
                 &prev.as_slice()[..m * b],

@@ -25,7 +25,9 @@ pub enum ScenarioError {
         file: String,
     },
     /// The file is not UTF-8.
-    #[error("{file}:{line}:{column}: expected UTF-8 text, found the byte {byte:#04x}; save the file as UTF-8")]
+    #[error(
+        "{file}:{line}:{column}: expected UTF-8 text, found the byte {byte:#04x}; save the file as UTF-8"
+    )]
     NotUtf8 {
         /// the file
         file: String,
@@ -128,8 +130,14 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(source.len());
     let before = &source.as_bytes()[..offset];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -150,7 +158,10 @@ mod tests {
         let s = "[network]\nlayers = [2, 0]\n";
         let d = Diagnostic::at("f.toml", s, Some(23..24), "network.layers[1]", "bad".into());
         let text = d.to_string();
-        assert!(text.starts_with("f.toml:2:14: `network.layers[1]`: bad"), "{text}");
+        assert!(
+            text.starts_with("f.toml:2:14: `network.layers[1]`: bad"),
+            "{text}"
+        );
         assert!(text.ends_with("|              ^"), "{text}");
     }
 }

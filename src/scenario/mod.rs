@@ -19,9 +19,7 @@ pub use error::{Diagnostic, ScenarioError, line_column};
 
 use crate::data::generate::Generator;
 use crate::data::{self, Dataset, Normalize, Splits};
-use crate::nn::{
-    Activation, BiasMode, Init, Loss, Mode, Network, Stepper, Trainer, Training,
-};
+use crate::nn::{Activation, BiasMode, Init, Loss, Mode, Network, Stepper, Trainer, Training};
 use raw::RawScenario;
 
 /// The most entries `layers` may have.
@@ -147,7 +145,11 @@ impl Scenario {
             Some(b) => Scenario::parse(b.source, &format!("built-in {}", b.name), None),
             None => Err(ScenarioError::Unknown {
                 name: name_or_path.to_string(),
-                builtins: BUILTINS.iter().map(|b| b.name).collect::<Vec<_>>().join(", "),
+                builtins: BUILTINS
+                    .iter()
+                    .map(|b| b.name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
             }),
         }
     }
@@ -242,12 +244,12 @@ impl Scenario {
                 samples,
                 noise,
             } => Ok(generator.generate(*samples, *noise, inputs, outputs, self.seed)),
-            DataSource::File(path) => data::csv::load(path, inputs, outputs).map_err(|source| {
-                ScenarioError::Data {
+            DataSource::File(path) => {
+                data::csv::load(path, inputs, outputs).map_err(|source| ScenarioError::Data {
                     file: self.origin.clone(),
                     source,
-                }
-            }),
+                })
+            }
         }
     }
 
@@ -437,7 +439,10 @@ impl Checker<'_> {
                 if init != Init::Uniform {
                     return Err(self.error(
                         "network.init_range",
-                        format!("`init_range` applies only to init = \"uniform\", found init = \"{}\"", init.name()),
+                        format!(
+                            "`init_range` applies only to init = \"uniform\", found init = \"{}\"",
+                            init.name()
+                        ),
                     ));
                 }
                 if r < 0.0 {
@@ -456,7 +461,10 @@ impl Checker<'_> {
                 if w.len() != depth {
                     return Err(self.error(
                         "network.weights",
-                        format!("expected {depth} matrices (one per layer after the inputs), found {}", w.len()),
+                        format!(
+                            "expected {depth} matrices (one per layer after the inputs), found {}",
+                            w.len()
+                        ),
                     ));
                 }
                 let mut matrices = Vec::with_capacity(depth);
@@ -469,7 +477,12 @@ impl Checker<'_> {
                             format!("expected {rows} rows (one per neuron of layer {}, each holding the weights into it), found {}", l + 1, m.len()),
                         ));
                     }
-                    self.rows(&key, m, cols, &format!("weights (one per neuron of layer {l})"))?;
+                    self.rows(
+                        &key,
+                        m,
+                        cols,
+                        &format!("weights (one per neuron of layer {l})"),
+                    )?;
                     matrices.push(DMatrix::from_fn(rows, cols, |r, c| m[r][c]));
                 }
                 Some(matrices)
@@ -496,7 +509,12 @@ impl Checker<'_> {
                     if v.len() != layers[l + 1] {
                         return Err(self.error(
                             &key,
-                            format!("expected {} biases (one per neuron of layer {}), found {}", layers[l + 1], l + 1, v.len()),
+                            format!(
+                                "expected {} biases (one per neuron of layer {}), found {}",
+                                layers[l + 1],
+                                l + 1,
+                                v.len()
+                            ),
                         ));
                     }
                     for (i, x) in v.iter().enumerate() {
@@ -541,7 +559,10 @@ impl Checker<'_> {
         };
         let epochs = match training.epochs {
             Some(0) => {
-                return Err(self.error("training.epochs", "expected at least 1 epoch, found 0".into()));
+                return Err(self.error(
+                    "training.epochs",
+                    "expected at least 1 epoch, found 0".into(),
+                ));
             }
             Some(e) => usize::try_from(e).unwrap_or(usize::MAX),
             None => 1000,
@@ -549,7 +570,11 @@ impl Checker<'_> {
 
         let d = raw.data;
         let inputs = layers[0];
-        let sources = [d.inputs.is_some() || d.targets.is_some(), d.generator.is_some(), d.file.is_some()];
+        let sources = [
+            d.inputs.is_some() || d.targets.is_some(),
+            d.generator.is_some(),
+            d.file.is_some(),
+        ];
         if sources.iter().filter(|s| **s).count() != 1 {
             return Err(self.error(
                 "data",
@@ -557,7 +582,10 @@ impl Checker<'_> {
             ));
         }
         if d.generator.is_none() {
-            for key in [("samples", d.samples.is_some()), ("noise", d.noise.is_some())] {
+            for key in [
+                ("samples", d.samples.is_some()),
+                ("noise", d.noise.is_some()),
+            ] {
                 if key.1 {
                     return Err(self.error(
                         &format!("data.{}", key.0),
@@ -614,16 +642,33 @@ impl Checker<'_> {
                 ));
             };
             if xs.is_empty() {
-                return Err(self.error("data.inputs", "expected at least one sample, found none".into()));
+                return Err(self.error(
+                    "data.inputs",
+                    "expected at least one sample, found none".into(),
+                ));
             }
             if xs.len() != ds.len() {
                 return Err(self.error(
                     "data.targets",
-                    format!("expected one target per input ({} inputs), found {} targets", xs.len(), ds.len()),
+                    format!(
+                        "expected one target per input ({} inputs), found {} targets",
+                        xs.len(),
+                        ds.len()
+                    ),
                 ));
             }
-            self.rows("data.inputs", &xs, inputs, "inputs (the first entry of `layers`)")?;
-            self.rows("data.targets", &ds, outputs, "targets (the last entry of `layers`)")?;
+            self.rows(
+                "data.inputs",
+                &xs,
+                inputs,
+                "inputs (the first entry of `layers`)",
+            )?;
+            self.rows(
+                "data.targets",
+                &ds,
+                outputs,
+                "targets (the last entry of `layers`)",
+            )?;
             DataSource::Inline(Dataset::from_rows(&xs, &ds))
         };
         let fraction = |key: &str, value: Option<f64>| -> Result<f64, ScenarioError> {

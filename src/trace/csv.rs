@@ -23,7 +23,11 @@ pub fn write(out: &mut impl Write, trace: &IterationTrace) -> std::io::Result<()
     writeln!(out, "{e},{it},,loss,,,{}", trace.loss)?;
     for layer in &trace.layers {
         let l = layer.layer;
-        for (name, per_sample) in [("net", &layer.net), ("out", &layer.out), ("delta", &layer.delta)] {
+        for (name, per_sample) in [
+            ("net", &layer.net),
+            ("out", &layer.out),
+            ("delta", &layer.delta),
+        ] {
             for (s, row) in per_sample.iter().enumerate() {
                 for (j, v) in row.iter().enumerate() {
                     writeln!(out, "{e},{it},{l},{name},{},{j},{v}", trace.samples[s])?;
@@ -51,7 +55,10 @@ pub fn write(out: &mut impl Write, trace: &IterationTrace) -> std::io::Result<()
             }
         }
     }
-    let mut sets = vec![("costs_before", Some(trace.costs_before)), ("costs", Some(trace.costs))];
+    let mut sets = vec![
+        ("costs_before", Some(trace.costs_before)),
+        ("costs", Some(trace.costs)),
+    ];
     sets.push(("validation", trace.validation));
     for (prefix, costs) in sets {
         if let Some(costs) = costs {

@@ -14,7 +14,11 @@ pub const PRECISION: usize = 6;
 const SHOWN: usize = 8;
 
 /// Writes the title and the set-up of the scenario.
-pub fn write_header(out: &mut impl Write, scenario: &Scenario, stepper: &Stepper) -> std::io::Result<()> {
+pub fn write_header(
+    out: &mut impl Write,
+    scenario: &Scenario,
+    stepper: &Stepper,
+) -> std::io::Result<()> {
     let network = stepper.network();
     let training = stepper.training();
     writeln!(out, "# {}\n", scenario.name)?;
@@ -36,7 +40,12 @@ pub fn write_header(out: &mut impl Write, scenario: &Scenario, stepper: &Stepper
         )?;
     }
     writeln!(out, "| biases | {} |", network.bias.name())?;
-    writeln!(out, "| loss | {} ({}) |", training.loss.name(), training.loss.formula())?;
+    writeln!(
+        out,
+        "| loss | {} ({}) |",
+        training.loss.name(),
+        training.loss.formula()
+    )?;
     writeln!(out, "| learning rate η | {} |", training.learning_rate)?;
     writeln!(
         out,
@@ -45,7 +54,11 @@ pub fn write_header(out: &mut impl Write, scenario: &Scenario, stepper: &Stepper
         training.batch_size,
         stepper.iterations_per_epoch()
     )?;
-    writeln!(out, "| training samples | {} |\n", stepper.train_set().len())?;
+    writeln!(
+        out,
+        "| training samples | {} |\n",
+        stepper.train_set().len()
+    )?;
     writeln!(
         out,
         "Notation: row j of a weight matrix holds the weights into neuron j; neurons are \
@@ -56,7 +69,9 @@ pub fn write_header(out: &mut impl Write, scenario: &Scenario, stepper: &Stepper
 /// Writes the worked iteration the stepper has just finished (it must be at Done).
 pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
     let explain = Explain::new(stepper, PRECISION);
-    let num = Numbers { precision: PRECISION };
+    let num = Numbers {
+        precision: PRECISION,
+    };
     let network = stepper.network();
     let before = stepper.weights_before();
     let depth = network.depth();
@@ -70,7 +85,12 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
         stepper.iteration(),
         stepper.iterations_per_epoch()
     )?;
-    let list = |v: Vec<f64>| v.iter().map(|x| num.show(*x)).collect::<Vec<_>>().join(", ");
+    let list = |v: Vec<f64>| {
+        v.iter()
+            .map(|x| num.show(*x))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     writeln!(out, "| sample | x | d |\n|---|---|---|")?;
     for (s, index) in samples.iter().enumerate().take(SHOWN) {
         writeln!(
@@ -103,7 +123,11 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
             "Layer {l}: net{sup} = {}·{}{}, {} = {}\n",
             network.matrix_name(l),
             value_name(depth, l - 1),
-            if network.bias == BiasMode::None { String::new() } else { format!(" + b{}", crate::nn::network::superscript(l)) },
+            if network.bias == BiasMode::None {
+                String::new()
+            } else {
+                format!(" + b{}", crate::nn::network::superscript(l))
+            },
             value_name(depth, l),
             layer.activation.formula(),
             sup = crate::nn::network::superscript(l),
@@ -115,10 +139,19 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
     }
 
     writeln!(out, "### 2. Loss\n")?;
-    writeln!(out, "{} ({}):\n", training.loss.name(), training.loss.formula())?;
+    writeln!(
+        out,
+        "{} ({}):\n",
+        training.loss.name(),
+        training.loss.formula()
+    )?;
     writeln!(out, "- `{}`", explain.loss(s))?;
     if samples.len() > 1 {
-        writeln!(out, "- mean over the batch: {}", num.show(stepper.loss().unwrap_or(f64::NAN)))?;
+        writeln!(
+            out,
+            "- mean over the batch: {}",
+            num.show(stepper.loss().unwrap_or(f64::NAN))
+        )?;
     }
 
     writeln!(out, "\n### 3. Output delta\n")?;
@@ -168,9 +201,15 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
         for (j, i) in shown_entries(&network.layers[l - 1].weights) {
             writeln!(out, "- `{}`", explain.update(l, j, i))?;
         }
-        writeln!(out, "\n| weight | old | new | change |\n|---|---:|---:|---:|")?;
+        writeln!(
+            out,
+            "\n| weight | old | new | change |\n|---|---:|---:|---:|"
+        )?;
         for (j, i) in shown_entries(&network.layers[l - 1].weights) {
-            let (old, new) = (before.layers[l - 1].weights[(j, i)], network.layers[l - 1].weights[(j, i)]);
+            let (old, new) = (
+                before.layers[l - 1].weights[(j, i)],
+                network.layers[l - 1].weights[(j, i)],
+            );
             writeln!(
                 out,
                 "| {} | {} | {} | {} |",
@@ -182,7 +221,10 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
         }
         if network.bias == BiasMode::Learned {
             for j in shown(network.layers[l - 1].biases.len()) {
-                let (old, new) = (before.layers[l - 1].biases[j], network.layers[l - 1].biases[j]);
+                let (old, new) = (
+                    before.layers[l - 1].biases[j],
+                    network.layers[l - 1].biases[j],
+                );
                 writeln!(
                     out,
                     "| {} | {} | {} | {} |",
@@ -203,7 +245,15 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
         writeln!(out, "| {name} | {} | {} |", num.show(*x), num.show(y))?;
     }
     if let Some(v) = stepper.validation_costs() {
-        writeln!(out, "\nValidation set after the update: {}", v.named().iter().map(|(n, x)| format!("{n} {}", num.show(*x))).collect::<Vec<_>>().join(", "))?;
+        writeln!(
+            out,
+            "\nValidation set after the update: {}",
+            v.named()
+                .iter()
+                .map(|(n, x)| format!("{n} {}", num.show(*x)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
     }
     writeln!(out)
 }
@@ -223,6 +273,10 @@ fn shown_entries(m: &nalgebra::DMatrix<f64>) -> Vec<(usize, usize)> {
     if all.len() <= 2 * SHOWN {
         all
     } else {
-        all[..SHOWN].iter().chain(&all[all.len() - 1..]).copied().collect()
+        all[..SHOWN]
+            .iter()
+            .chain(&all[all.len() - 1..])
+            .copied()
+            .collect()
     }
 }

@@ -65,7 +65,9 @@ impl IterationTrace {
         let after = stepper.network();
         let with_bias = before.bias != BiasMode::None;
         let per_sample = |m: &DMatrix<f64>| -> Vec<Vec<f64>> {
-            (0..b).map(|s| m.column(s).iter().copied().collect()).collect()
+            (0..b)
+                .map(|s| m.column(s).iter().copied().collect())
+                .collect()
         };
         let rows = |m: &DMatrix<f64>| -> Vec<Vec<f64>> {
             m.row_iter().map(|r| r.iter().copied().collect()).collect()

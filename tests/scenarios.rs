@@ -1,0 +1,334 @@
+//! The built-in scenarios: the lesson's cost table, the phase machine's undo, the fast path,
+//! divergence, and the trace format.
+
+use backstep::cli::{self, Command, Format};
+use backstep::nn::{Phase, Stepper};
+use backstep::scenario::{BUILTINS, Scenario};
+use serde_json::Value;
+
+fn stepper(name: &str) -> Stepper {
+    Scenario::load(name).unwrap().setup().unwrap().stepper()
+}
+
+#[test]
+fn every_builtin_is_valid_and_its_file_is_the_same() {
+    for b in BUILTINS {
+        let built_in = Scenario::load(b.name).unwrap();
+        let file = Scenario::load(&format!("scenarios/{}.toml", b.name)).unwrap();
+        assert_eq!(built_in.name, file.name);
+        assert_eq!(built_in.layers, file.layers);
+        built_in.setup().unwrap();
+    }
+}
+
+#[test]
+fn the_lessons_cost_table() {
+    // From the lesson's table, by the formulas of DESIGN.md (independent of the program).
+    let left_mse = ((0.09 + 0.09 + 0.36) + (0.09 + 0.36 + 0.09) + (0.81 + 0.04 + 0.49)) / 3.0;
+    let right_mse = ((0.01 + 0.04 + 0.09) + (0.01 + 0.09 + 0.04) + (0.49 + 0.16 + 0.09)) / 3.0;
+    let left_ce = -(0.4f64.ln() + 0.4f64.ln() + 0.1f64.ln()) / 3.0;
+    let right_ce = -(0.7f64.ln() + 0.7f64.ln() + 0.3f64.ln()) / 3.0;
+    let left = stepper("cost-table-left").costs();
+    let right = stepper("cost-table-right").costs();
+    assert!((left.mse - left_mse).abs() < 1e-12, "{}", left.mse);
+    assert!((right.mse - right_mse).abs() < 1e-12, "{}", right.mse);
+    assert!((left.cross_entropy - left_ce).abs() < 1e-12);
+    assert!((right.cross_entropy - right_ce).abs() < 1e-12);
+    // As the lesson rounds them.
+    assert_eq!(format!("{:.2}", left.mse), "0.81");
+    assert_eq!(format!("{:.2}", right.mse), "0.34");
+    assert_eq!(format!("{:.2}", left.cross_entropy), "1.38");
+    assert_eq!(format!("{:.2}", right.cross_entropy), "0.64");
+    assert_eq!(left.classification_error, 1.0 / 3.0);
+    assert_eq!(right.classification_error, 1.0 / 3.0);
+}
+
+/// Everything a student sees at one position of the stepper.
+fn view(s: &Stepper) -> String {
+    let ws = s.workspace();
+    let mut seen = format!(
+        "{:?} e{} i{} {:?} {:?} {:?} {:?} {:?}",
+        s.phase(),
+        s.epoch(),
+        s.iteration(),
+        s.samples(),
+        s.network(),
+        s.weights_before(),
+        s.loss().map(f64::to_bits),
+        s.costs()
+    );
+    if s.reached(Phase::Gradients) {
+        seen.push_str(&format!("{:?}{:?}", ws.grad_weights, ws.grad_biases));
+    }
+    if s.phase() != Phase::Start {
+        for l in 0..s.network().depth() {
+            if s.reached(Phase::Forward(l + 1)) {
+                seen.push_str(&format!("{:?}", ws.used(&ws.out[l])));
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn stepping_back_undoes_exactly_across_iterations_and_epochs() {
+    for name in ["xor", "two-two-two", "vanishing"] {
+        let mut s = stepper(name);
+        let phases = s.phases().len();
+        // xor: 4 iterations per epoch, so this crosses two epoch boundaries.
+        let steps = phases * 9 + 3;
+        let mut seen = vec![view(&s)];
+        for _ in 0..steps {
+            s.step().unwrap();
+            seen.push(view(&s));
+        }
+        for expected in seen.iter().rev().skip(1) {
+            assert!(s.back(), "{name}: could not step back");
+            assert_eq!(&view(&s), expected, "{name}: back did not restore");
+        }
+        assert_eq!(s.phase(), Phase::Start);
+        assert!(!s.back());
+        for expected in seen.iter().skip(1) {
+            s.step().unwrap();
+            assert_eq!(&view(&s), expected, "{name}: forward again differs");
+        }
+    }
+}
+
+#[test]
+fn the_history_is_bounded() {
+    let mut s = stepper("xor");
+    let cap = s.history_capacity();
+    assert_eq!(cap, 10_000);
+    s.fast_forward(5).unwrap();
+    let mut backs = 0;
+    while s.back() {
+        backs += 1;
+    }
+    // The fast path keeps no history: back through the last iteration's phases to its start.
+    assert_eq!(backs, s.phases().len());
+    assert_eq!(s.phase(), Phase::Start);
+    assert_eq!((s.epoch(), s.iteration()), (2, 1));
+    // Stepping on repeats the fifth iteration exactly.
+    let mut again = stepper("xor");
+    for _ in 0..5 {
+        again.finish_iteration().unwrap();
+    }
+    s.finish_iteration().unwrap();
+    assert_eq!(s.network(), again.network());
+}
+
+#[test]
+fn stepping_back_stops_where_the_history_ends() {
+    let mut s = stepper("two-two-two");
+    s.set_history_capacity(3);
+    for _ in 0..6 {
+        s.finish_iteration().unwrap();
+    }
+    assert_eq!(s.history_len(), 3);
+    let mut backs = 0;
+    while s.back() {
+        backs += 1;
+    }
+    // Six iterations done; the last and three earlier ones can be stepped through, down to
+    // the start of iteration 3.
+    assert_eq!(backs, 4 * s.phases().len() - 1 + 1);
+    assert_eq!((s.phase(), s.completed()), (Phase::Start, 2));
+}
+
+#[test]
+fn epochs_and_iterations_are_counted_as_in_the_lesson() {
+    let mut s = stepper("gd-modes");
+    // 800 training samples in batches of 10.
+    assert_eq!(s.iterations_per_epoch(), 80);
+    s.finish_epoch().unwrap();
+    assert_eq!((s.epoch(), s.iteration(), s.completed()), (1, 80, 80));
+    s.finish_iteration().unwrap();
+    assert_eq!((s.epoch(), s.iteration()), (2, 1));
+    assert_eq!(s.samples().len(), 10);
+}
+
+#[test]
+fn the_fast_path_ends_on_the_steppers_weights_bit_for_bit() {
+    for name in [
+        "xor",
+        "gd-modes",
+        "vanishing",
+        "two-two-two",
+        "cost-table-left",
+    ] {
+        let setup = Scenario::load(name).unwrap().setup().unwrap();
+        let iterations = 3 * setup.training.batch_size.max(1).min(7) as u64 + 25;
+        let mut stepped = setup.stepper();
+        for _ in 0..iterations {
+            stepped.finish_iteration().unwrap();
+        }
+        let mut fast = setup.trainer();
+        fast.run(&setup.splits.train, iterations).unwrap();
+        assert_eq!(&fast.network, stepped.network(), "{name}");
+        let mut forwarded = setup.stepper();
+        forwarded.fast_forward(iterations).unwrap();
+        assert_eq!(forwarded.network(), stepped.network(), "{name}");
+        assert_eq!(forwarded.costs(), stepped.costs(), "{name}");
+    }
+}
+
+#[test]
+fn a_smaller_last_batch_still_matches() {
+    let text = std::fs::read_to_string("scenarios/gd-modes.toml")
+        .unwrap()
+        .replace("samples = 1000", "samples = 31")
+        .replace("validation = 0.2", "validation = 0.0");
+    let setup = Scenario::parse(&text, "gd-31", None)
+        .unwrap()
+        .setup()
+        .unwrap();
+    let mut s = setup.stepper();
+    assert_eq!(s.iterations_per_epoch(), 4);
+    for _ in 0..4 {
+        s.finish_iteration().unwrap();
+    }
+    assert_eq!(s.samples().len(), 1);
+    let mut fast = setup.trainer();
+    fast.run(&setup.splits.train, 4).unwrap();
+    assert_eq!(&fast.network, s.network());
+}
+
+#[test]
+fn a_huge_learning_rate_stops_with_an_explanation() {
+    let text = std::fs::read_to_string("scenarios/xor.toml")
+        .unwrap()
+        .replace("learning_rate = 1.0", "learning_rate = 1e308")
+        .replace(
+            "output_activation = \"sigmoid\"",
+            "output_activation = \"linear\"",
+        );
+    let setup = Scenario::parse(&text, "xor-huge", None)
+        .unwrap()
+        .setup()
+        .unwrap();
+    let mut s = setup.stepper();
+    let mut result = Ok(());
+    for _ in 0..50 {
+        result = s.finish_iteration();
+        if result.is_err() {
+            break;
+        }
+    }
+    let e = result.expect_err("a learning rate of 1e308 must diverge");
+    assert!(!e.value.is_finite());
+    let message = e.to_string();
+    assert!(message.contains("smaller learning rate"), "{message}");
+    assert!(
+        message.contains(&format!("iteration {}", e.iteration)),
+        "{message}"
+    );
+    // The stepper stays on the last good phase, with finite numbers.
+    assert!(
+        s.network()
+            .layers
+            .iter()
+            .all(|l| l.weights.iter().all(|w| w.is_finite()))
+    );
+    let mut fast = setup.trainer();
+    assert!(fast.run(&setup.splits.train, 50).is_err());
+}
+
+fn trace(name: &str, steps: u64, format: Format) -> Vec<u8> {
+    let mut out = Vec::new();
+    cli::run(
+        Command::Trace {
+            scenario: name.into(),
+            steps,
+            format,
+            output: None,
+        },
+        &mut out,
+        &mut Vec::new(),
+    )
+    .unwrap();
+    out
+}
+
+#[test]
+fn traces_repeat_byte_for_byte() {
+    for format in [Format::Json, Format::Csv, Format::Markdown] {
+        assert_eq!(trace("gd-modes", 3, format), trace("gd-modes", 3, format));
+    }
+}
+
+fn matrix(v: &Value, rows: usize, cols: usize, what: &str) {
+    let m = v
+        .as_array()
+        .unwrap_or_else(|| panic!("{what} is not an array"));
+    assert_eq!(m.len(), rows, "{what} rows");
+    for r in m {
+        let r = r.as_array().unwrap();
+        assert_eq!(r.len(), cols, "{what} columns");
+        assert!(r.iter().all(Value::is_f64), "{what} holds a non-number");
+    }
+}
+
+#[test]
+fn the_json_trace_follows_the_design_schema() {
+    let text = String::from_utf8(trace("gd-modes", 2, Format::Json)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let cost_keys = [
+        "mse",
+        "half_mse",
+        "cross_entropy",
+        "binary_cross_entropy",
+        "classification_error",
+    ];
+    for (n, line) in lines.iter().enumerate() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["epoch"], 1);
+        assert_eq!(v["iteration"], n + 1);
+        let samples = v["samples"].as_array().unwrap();
+        assert_eq!(samples.len(), 10);
+        assert!(v["loss"].is_f64());
+        let sizes = [2, 6, 1];
+        let layers = v["layers"].as_array().unwrap();
+        assert_eq!(layers.len(), 2);
+        for (i, layer) in layers.iter().enumerate() {
+            let (rows, cols) = (sizes[i + 1], sizes[i]);
+            assert_eq!(layer["layer"], i + 1);
+            for key in ["net", "out", "delta"] {
+                matrix(&layer[key], 10, rows, key);
+            }
+            for key in ["weights", "grad_weights", "new_weights"] {
+                matrix(&layer[key], rows, cols, key);
+            }
+            for key in ["biases", "grad_biases", "new_biases"] {
+                assert_eq!(layer[key].as_array().unwrap().len(), rows, "{key}");
+            }
+        }
+        for set in ["costs_before", "costs", "validation"] {
+            for key in cost_keys {
+                assert!(v[set][key].is_f64(), "{set}.{key}");
+            }
+        }
+    }
+    // The next iteration starts from the weights the previous one wrote.
+    let first: Value = serde_json::from_str(lines[0]).unwrap();
+    let second: Value = serde_json::from_str(lines[1]).unwrap();
+    assert_eq!(
+        first["layers"][1]["new_weights"],
+        second["layers"][1]["weights"]
+    );
+    assert_eq!(first["costs"], second["costs_before"]);
+}
+
+#[test]
+fn without_biases_the_bias_arrays_are_empty_and_without_validation_it_is_null() {
+    let text = String::from_utf8(trace("cost-table-left", 1, Format::Json)).unwrap();
+    let v: Value = serde_json::from_str(text.trim()).unwrap();
+    assert_eq!(v["layers"][0]["biases"], Value::Array(vec![]));
+    assert_eq!(v["layers"][0]["new_biases"], Value::Array(vec![]));
+    assert!(v["validation"].is_null());
+    // Full precision: 0.3 − 0.1·∂C/∂W written out in full.
+    let w = v["layers"][0]["new_weights"][0][0].as_f64().unwrap();
+    let g = v["layers"][0]["grad_weights"][0][0].as_f64().unwrap();
+    assert_eq!(w, 0.3 - 0.1 * g);
+}
