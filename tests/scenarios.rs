@@ -139,10 +139,11 @@ fn stepping_back_stops_where_the_history_ends() {
 #[test]
 fn epochs_and_iterations_are_counted_as_in_the_lesson() {
     let mut s = stepper("gd-modes");
-    // 800 training samples in batches of 10.
-    assert_eq!(s.iterations_per_epoch(), 80);
+    // The lesson's 1000 training samples in batches of 10.
+    assert_eq!(s.train_set().len(), 1000);
+    assert_eq!(s.iterations_per_epoch(), 100);
     s.finish_epoch().unwrap();
-    assert_eq!((s.epoch(), s.iteration(), s.completed()), (1, 80, 80));
+    assert_eq!((s.epoch(), s.iteration(), s.completed()), (1, 100, 100));
     s.finish_iteration().unwrap();
     assert_eq!((s.epoch(), s.iteration()), (2, 1));
     assert_eq!(s.samples().len(), 10);
@@ -177,7 +178,7 @@ fn the_fast_path_ends_on_the_steppers_weights_bit_for_bit() {
 fn a_smaller_last_batch_still_matches() {
     let text = std::fs::read_to_string("scenarios/gd-modes.toml")
         .unwrap()
-        .replace("samples = 1000", "samples = 31")
+        .replace("samples = 1250", "samples = 31")
         .replace("validation = 0.2", "validation = 0.0");
     let setup = Scenario::parse(&text, "gd-31", None)
         .unwrap()

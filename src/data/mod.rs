@@ -111,6 +111,9 @@ pub fn standardize(splits: &mut Splits) {
         })
         .collect();
     for part in [&mut splits.train, &mut splits.validation, &mut splits.test] {
+        if part.is_empty() {
+            continue;
+        }
         for (r, (mean, sd)) in stats.iter().enumerate() {
             for x in part.inputs.row_mut(r).iter_mut() {
                 *x = (*x - mean) / sd;

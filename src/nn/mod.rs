@@ -6,6 +6,7 @@ pub mod fast;
 pub mod loss;
 pub mod network;
 pub mod phase;
+pub mod product;
 pub mod schedule;
 pub mod stepper;
 pub mod workspace;

@@ -5,11 +5,12 @@
 //! largest batch once, and a smaller batch uses its first columns, so an iteration allocates
 //! nothing.
 
-use nalgebra::{DMatrix, DMatrixView, DVector};
+use nalgebra::{DMatrix, DVector};
 
 use super::activation::Activation;
 use super::loss::Loss;
 use super::network::{BiasMode, Network};
+use super::product::{Columns, mul, mul_by_transpose, mul_transposed};
 use crate::data::Dataset;
 
 /// The values of one iteration: inputs, targets, and per layer net, out, δ and gradients.
@@ -67,9 +68,12 @@ impl Workspace {
     /// Copies the samples `indices` of `data` into the input and target columns.
     pub fn load(&mut self, data: &Dataset, indices: &[usize]) {
         self.batch = indices.len();
+        let (n_in, n_out) = (self.input.nrows(), self.target.nrows());
+        let (xs, ds) = (data.inputs.as_slice(), data.targets.as_slice());
+        let (input, target) = (self.input.as_mut_slice(), self.target.as_mut_slice());
         for (c, &s) in indices.iter().enumerate() {
-            self.input.column_mut(c).copy_from(&data.inputs.column(s));
-            self.target.column_mut(c).copy_from(&data.targets.column(s));
+            input[c * n_in..(c + 1) * n_in].copy_from_slice(&xs[s * n_in..(s + 1) * n_in]);
+            target[c * n_out..(c + 1) * n_out].copy_from_slice(&ds[s * n_out..(s + 1) * n_out]);
         }
     }
 
@@ -85,15 +89,25 @@ impl Workspace {
         let n = layer.weights.nrows();
         let (before, rest) = self.out.split_at_mut(i);
         let prev = if i == 0 {
-            self.input.columns(0, b)
+            self.input.as_slice()
         } else {
-            before[i - 1].columns(0, b)
+            before[i - 1].as_slice()
         };
-        let mut net = self.net[i].columns_mut(0, b);
-        net.gemm(1.0, &layer.weights, &prev, 0.0);
+        let m = layer.weights.ncols();
+        let net = &mut self.net[i].as_mut_slice()[..n * b];
+        mul(
+            net,
+            Columns::new(layer.weights.as_slice(), n, m),
+            Columns::new(prev, m, b),
+        );
         if network.bias != BiasMode::None {
-            for mut column in net.column_iter_mut() {
-                column += &layer.biases;
+            for c in 0..b {
+                for (z, bias) in net[c * n..(c + 1) * n]
+                    .iter_mut()
+                    .zip(layer.biases.as_slice())
+                {
+                    *z += bias;
+                }
             }
         }
         let net = &self.net[i].as_slice()[..n * b];
@@ -179,11 +193,11 @@ impl Workspace {
         let n = network.layers[i].weights.nrows();
         let activation = network.layers[i].activation;
         let (lower, upper) = self.delta.split_at_mut(i + 1);
-        lower[i].columns_mut(0, b).gemm_tr(
-            1.0,
-            &network.layers[i + 1].weights,
-            &upper[0].columns(0, b),
-            0.0,
+        let next = &network.layers[i + 1].weights;
+        mul_transposed(
+            lower[i].as_mut_slice(),
+            Columns::new(next.as_slice(), next.nrows(), n),
+            Columns::new(upper[0].as_slice(), next.nrows(), b),
         );
         let net = &self.net[i].as_slice()[..n * b];
         let out = &self.out[i].as_slice()[..n * b];
@@ -207,21 +221,24 @@ impl Workspace {
                 &self.out[i - 1]
             };
             let m = prev.nrows();
-            let prev_t = DMatrixView::from_slice_with_strides_generic(
-                &prev.as_slice()[..m * b],
-                nalgebra::Dyn(b),
-                nalgebra::Dyn(m),
-                nalgebra::Dyn(m),
-                nalgebra::Dyn(1),
+            let n = self.delta[i].nrows();
+            mul_by_transpose(
+                self.grad_weights[i].as_mut_slice(),
+                scale,
+                Columns::new(self.delta[i].as_slice(), n, b),
+                Columns::new(prev.as_slice(), m, b),
             );
-            let delta = self.delta[i].columns(0, b);
-            self.grad_weights[i].gemm(scale, &delta, &prev_t, 0.0);
-            let grad_b = &mut self.grad_biases[i];
+            let grad_b = self.grad_biases[i].as_mut_slice();
             grad_b.fill(0.0);
-            for column in delta.column_iter() {
-                *grad_b += column;
+            let delta = self.delta[i].as_slice();
+            for c in 0..b {
+                for (g, d) in grad_b.iter_mut().zip(&delta[c * n..(c + 1) * n]) {
+                    *g += d;
+                }
             }
-            *grad_b *= scale;
+            for g in grad_b.iter_mut() {
+                *g *= scale;
+            }
         }
     }
 

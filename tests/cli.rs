@@ -1,0 +1,159 @@
+//! The real binary, run the way a user runs it.
+
+use std::process::{Command, Output};
+
+fn backstep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn no_arguments_prints_help() {
+    let out = backstep(&[]);
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    for command in ["list", "check", "trace", "train"] {
+        assert!(help.contains(command), "{help}");
+    }
+}
+
+#[test]
+fn list_names_every_builtin_with_its_description() {
+    let out = backstep(&["list"]);
+    assert!(out.status.success());
+    let list = text(&out.stdout);
+    for name in [
+        "xor (default)",
+        "two-two-two",
+        "cost-table-left",
+        "cost-table-right",
+        "gd-modes",
+        "vanishing",
+    ] {
+        assert!(list.contains(name), "{list}");
+    }
+    assert!(list.contains("batch, SGD, mini-batch"), "{list}");
+}
+
+#[test]
+fn check_accepts_builtins_and_refuses_a_missing_file() {
+    let ok = backstep(&["check", "xor", "two-two-two"]);
+    assert!(ok.status.success(), "{}", text(&ok.stderr));
+    assert_eq!(
+        text(&ok.stdout)
+            .lines()
+            .filter(|l| l.starts_with("ok: "))
+            .count(),
+        2
+    );
+    let bad = backstep(&["check", "xor", "no/such/scenario.toml"]);
+    assert!(!bad.status.success());
+    let err = text(&bad.stderr);
+    assert!(err.contains("no/such/scenario.toml"), "{err}");
+    assert!(err.contains("1 of 2 scenarios are invalid"), "{err}");
+}
+
+#[test]
+fn trace_writes_to_a_file_in_each_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, first) in [
+        ("json", "{\"epoch\":1,\"iteration\":1,\"samples\":[0]"),
+        ("csv", "epoch,iteration,layer,quantity,row,column,value"),
+        ("markdown", "# Two-two-two by hand"),
+    ] {
+        let path = dir.path().join(format!("trace.{format}"));
+        let out = backstep(&[
+            "trace",
+            "two-two-two",
+            "--steps",
+            "2",
+            "--format",
+            format,
+            "--output",
+            path.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(out.stdout.is_empty());
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(written.starts_with(first), "{format}: {written}");
+    }
+    let csv = std::fs::read_to_string(dir.path().join("trace.csv")).unwrap();
+    // W₁₁ after the first update (worked out by hand in tests/two_two_two_by_hand.py).
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("1,1,2,new_weights,0,0,"))
+        .unwrap();
+    let value: f64 = row.rsplit(',').next().unwrap().parse().unwrap();
+    assert!((value - 0.35891647971788465).abs() < 1e-12);
+}
+
+#[test]
+fn train_prints_final_costs_and_writes_a_curve() {
+    let dir = tempfile::tempdir().unwrap();
+    let curve = dir.path().join("curve.csv");
+    let out = backstep(&[
+        "train",
+        "gd-modes",
+        "--epochs",
+        "3",
+        "--curve",
+        curve.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    assert!(report.contains("3 epochs, 300 iterations"), "{report}");
+    assert!(
+        report.lines().any(|l| l.starts_with("training ")),
+        "{report}"
+    );
+    assert!(
+        report.lines().any(|l| l.starts_with("validation ")),
+        "{report}"
+    );
+    assert!(report.contains("ns/iteration"), "{report}");
+    let rows: Vec<String> = std::fs::read_to_string(&curve)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    assert_eq!(rows.len(), 1 + 4, "header and epochs 0..=3");
+    assert!(rows[0].starts_with("epoch,iteration,train_mse"));
+    assert!(rows[3].starts_with("2,200,"));
+    assert_eq!(rows[4].split(',').count(), 12);
+}
+
+#[test]
+fn a_diverging_run_stops_with_advice_not_nan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
+    let scenario = std::fs::read_to_string("scenarios/xor.toml")
+        .unwrap()
+        .replace("learning_rate = 1.0", "learning_rate = 1e300")
+        .replace(
+            "output_activation = \"sigmoid\"",
+            "output_activation = \"linear\"",
+        );
+    std::fs::write(&path, scenario).unwrap();
+    let out = backstep(&["train", path.to_str().unwrap(), "--epochs", "100"]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("diverged in epoch"), "{err}");
+    assert!(err.contains("smaller learning rate"), "{err}");
+    assert!(!text(&out.stdout).contains("NaN"));
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn an_unknown_scenario_lists_the_builtins() {
+    let out = backstep(&["train", "xr"]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("`xr`"), "{err}");
+    assert!(err.contains("xor, two-two-two"), "{err}");
+}
