@@ -258,7 +258,8 @@ fn train(
     let epochs = epochs.unwrap_or(setup.training.epochs);
     let mut trainer = setup.trainer();
     let (train_set, validation_set) = (&setup.splits.train, &setup.splits.validation);
-    let mut evaluation = Workspace::new(&setup.network, train_set.len().max(validation_set.len()));
+    let mut evaluation =
+        Workspace::for_evaluation(&setup.network, train_set.len().max(validation_set.len()));
     let mut costs = |network: &crate::nn::Network| {
         let train = evaluate(network, train_set, &mut evaluation);
         let validation = (!validation_set.is_empty())

@@ -188,7 +188,7 @@ fn an_unknown_top_level_key() {
     refused("unknown-top-key.toml")
         .line(3)
         .key("author")
-        .says("unknown field `author`");
+        .says("unknown key `author`");
 }
 
 #[test]
@@ -196,13 +196,13 @@ fn an_unknown_key_in_network() {
     refused("unknown-network-key.toml")
         .line(6)
         .key("network.activation")
-        .says("unknown field `activation`")
+        .says("unknown key `activation`")
         .says("`hidden_activation`");
 }
 
 #[test]
 fn a_missing_name() {
-    refused("missing-name.toml").says("missing field `name`");
+    refused("missing-name.toml").says("missing required key `name`");
 }
 
 #[test]
@@ -210,7 +210,7 @@ fn missing_layers() {
     refused("missing-layers.toml")
         .line(4)
         .key("network")
-        .says("missing field `layers`");
+        .says("missing required key `layers`");
 }
 
 #[test]
@@ -299,7 +299,7 @@ fn an_unknown_activation() {
     refused("unknown-activation.toml")
         .line(6)
         .key("network.hidden_activation")
-        .says("unknown variant `sigmod`")
+        .says("found `sigmod`")
         .says("`sigmoid`");
 }
 
@@ -308,7 +308,7 @@ fn an_unknown_init() {
     refused("unknown-init.toml")
         .line(6)
         .key("network.init")
-        .says("unknown variant `glorot`")
+        .says("found `glorot`")
         .says("`xavier`");
 }
 
@@ -369,7 +369,7 @@ fn biases_with_a_vector_too_many() {
     refused("biases-count.toml")
         .line(6)
         .key("network.biases")
-        .says("expected 2 bias vectors")
+        .says("expected 2 vectors of biases")
         .says("found 3");
 }
 
@@ -405,7 +405,7 @@ fn an_unknown_loss() {
     refused("unknown-loss.toml")
         .line(8)
         .key("training.loss")
-        .says("unknown variant `mae`")
+        .says("found `mae`")
         .says("`half-mse`");
 }
 
@@ -414,7 +414,7 @@ fn an_unknown_mode() {
     refused("unknown-mode.toml")
         .line(8)
         .key("training.mode")
-        .says("unknown variant `online`")
+        .says("found `online`")
         .says("`mini-batch`");
 }
 

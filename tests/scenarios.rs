@@ -159,7 +159,8 @@ fn the_fast_path_ends_on_the_steppers_weights_bit_for_bit() {
         "cost-table-left",
     ] {
         let setup = Scenario::load(name).unwrap().setup().unwrap();
-        let iterations = 3 * setup.training.batch_size.max(1).min(7) as u64 + 25;
+        // Past the first epoch boundary of every one of them (gd-modes has 100 per epoch).
+        let iterations = 105;
         let mut stepped = setup.stepper();
         for _ in 0..iterations {
             stepped.finish_iteration().unwrap();
@@ -332,4 +333,29 @@ fn without_biases_the_bias_arrays_are_empty_and_without_validation_it_is_null() 
     let w = v["layers"][0]["new_weights"][0][0].as_f64().unwrap();
     let g = v["layers"][0]["grad_weights"][0][0].as_f64().unwrap();
     assert_eq!(w, 0.3 - 0.1 * g);
+}
+
+#[test]
+fn costs_evaluated_in_chunks_match_one_pass() {
+    use backstep::nn::Workspace;
+    use backstep::nn::stepper::evaluate;
+    let setup = Scenario::load("gd-modes").unwrap().setup().unwrap();
+    let train = &setup.splits.train;
+    let whole = evaluate(
+        &setup.network,
+        train,
+        &mut Workspace::new(&setup.network, train.len()),
+    );
+    let chunked = evaluate(
+        &setup.network,
+        train,
+        &mut Workspace::new(&setup.network, 7),
+    );
+    for ((name, a), (_, b)) in whole.named().iter().zip(chunked.named()) {
+        assert!(
+            (a - b).abs() <= 1e-12 * a.abs().max(1.0),
+            "{name}: {a} vs {b}"
+        );
+    }
+    assert_eq!(whole.classification_error, chunked.classification_error);
 }

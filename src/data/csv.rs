@@ -63,7 +63,7 @@ pub fn load(path: &Path, inputs: usize, outputs: usize) -> Result<Dataset, CsvEr
         return Err(row_error(
             1,
             format!(
-                "expected {width} columns ({inputs} inputs then {outputs} targets, from `layers`), found {} in the header",
+                "expected {width} columns ({inputs} then {outputs}, the input and target widths from `layers`), found {} in the header",
                 header.len()
             ),
         ));
@@ -72,7 +72,19 @@ pub fn load(path: &Path, inputs: usize, outputs: usize) -> Result<Dataset, CsvEr
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, csv::Position::line);
-            row_error(line, e.to_string())
+            match e.kind() {
+                csv::ErrorKind::Utf8 { .. } => row_error(
+                    line,
+                    "expected UTF-8 text, found other bytes; save the file as UTF-8".into(),
+                ),
+                csv::ErrorKind::UnequalLengths {
+                    expected_len, len, ..
+                } => row_error(
+                    line,
+                    format!("expected {expected_len} fields like the header, found {len}"),
+                ),
+                _ => row_error(line, e.to_string()),
+            }
         })?;
         let line = record.position().map_or(0, csv::Position::line);
         if record.len() != width {

@@ -93,6 +93,12 @@ impl Costs {
     /// The five costs of samples whose outputs and targets are stored one sample after another,
     /// `width` values each.
     pub fn of(outputs: &[f64], targets: &[f64], width: usize) -> Costs {
+        let (sum, count) = Costs::totals(outputs, targets, width);
+        sum.mean(count)
+    }
+
+    /// The five costs summed (not averaged) over the samples, and the number of samples.
+    pub fn totals(outputs: &[f64], targets: &[f64], width: usize) -> (Costs, usize) {
         let mut sum = Costs::default();
         let mut count = 0usize;
         for (o, d) in outputs.chunks_exact(width).zip(targets.chunks_exact(width)) {
@@ -104,16 +110,32 @@ impl Costs {
             sum.classification_error += f64::from(u8::from(misclassified(o, d)));
             count += 1;
         }
+        (sum, count)
+    }
+
+    /// The sum of two sets of totals.
+    pub fn plus(self, other: Costs) -> Costs {
+        Costs {
+            mse: self.mse + other.mse,
+            half_mse: self.half_mse + other.half_mse,
+            cross_entropy: self.cross_entropy + other.cross_entropy,
+            binary_cross_entropy: self.binary_cross_entropy + other.binary_cross_entropy,
+            classification_error: self.classification_error + other.classification_error,
+        }
+    }
+
+    /// Totals over `count` samples turned into means (zeros for no samples).
+    pub fn mean(self, count: usize) -> Costs {
         if count == 0 {
-            return sum;
+            return Costs::default();
         }
         let n = count as f64;
         Costs {
-            mse: sum.mse / n,
-            half_mse: sum.half_mse / n,
-            cross_entropy: sum.cross_entropy / n,
-            binary_cross_entropy: sum.binary_cross_entropy / n,
-            classification_error: sum.classification_error / n,
+            mse: self.mse / n,
+            half_mse: self.half_mse / n,
+            cross_entropy: self.cross_entropy / n,
+            binary_cross_entropy: self.binary_cross_entropy / n,
+            classification_error: self.classification_error / n,
         }
     }
 

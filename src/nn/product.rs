@@ -94,9 +94,9 @@ pub fn mul(out: &mut [f64], w: Columns<'_>, a: Columns<'_>) {
         for (o, wi) in column.iter_mut().zip(w.column(0)) {
             *o = wi * x[0];
         }
-        for i in 1..m {
+        for (i, xi) in x.iter().enumerate().skip(1) {
             for (o, wi) in column.iter_mut().zip(w.column(i)) {
-                *o += wi * x[i];
+                *o += wi * xi;
             }
         }
     }

@@ -69,7 +69,7 @@ impl Stepper {
     ) -> Stepper {
         let schedule = Schedule::new(train.len(), training.batch_size, training.shuffle, seed);
         let workspace = Workspace::new(&network, schedule.batch_size());
-        let evaluation = Workspace::new(&network, train.len().max(validation.len()));
+        let evaluation = Workspace::for_evaluation(&network, train.len().max(validation.len()));
         let snapshot_bytes = snapshot_bytes(&network);
         let mut stepper = Stepper {
             phases: Phase::sequence(network.depth()),
@@ -457,19 +457,28 @@ impl Stepper {
     }
 }
 
-/// The five costs of `network` over all of `data`, computed in `workspace` (whose capacity
-/// must be at least the number of samples).
+/// The five costs of `network` over all of `data`, computed in `workspace` a chunk of its
+/// capacity at a time.
 pub fn evaluate(network: &Network, data: &Dataset, workspace: &mut Workspace) -> Costs {
-    workspace.load_all(data);
-    for i in 0..network.depth() {
-        workspace.forward(network, i);
+    let (mut total, mut count) = (Costs::default(), 0);
+    let mut start = 0;
+    while start < data.len() {
+        let len = workspace.capacity().min(data.len() - start);
+        workspace.load_range(data, start, len);
+        for i in 0..network.depth() {
+            workspace.forward(network, i);
+        }
+        let out = &workspace.out[network.depth() - 1];
+        let (sum, n) = Costs::totals(
+            workspace.used(out),
+            workspace.used(&workspace.target),
+            workspace.target.nrows(),
+        );
+        total = total.plus(sum);
+        count += n;
+        start += len;
     }
-    let out = &workspace.out[network.depth() - 1];
-    Costs::of(
-        workspace.used(out),
-        workspace.used(&workspace.target),
-        workspace.target.nrows(),
-    )
+    total.mean(count)
 }
 
 fn snapshot_bytes(network: &Network) -> usize {

@@ -269,11 +269,23 @@ fn descend(x: &mut [f64], g: &[f64], learning_rate: f64) {
 }
 
 impl Workspace {
-    /// Copies every sample of `data` (at most the capacity) into the input and target columns.
-    pub fn load_all(&mut self, data: &Dataset) {
-        let n = data.len();
-        self.batch = n;
-        self.input.columns_mut(0, n).copy_from(&data.inputs);
-        self.target.columns_mut(0, n).copy_from(&data.targets);
+    /// Copies `len` samples of `data` from `start` on (at most the capacity) into the input
+    /// and target columns.
+    pub fn load_range(&mut self, data: &Dataset, start: usize, len: usize) {
+        let (n_in, n_out) = (self.input.nrows(), self.target.nrows());
+        self.batch = len;
+        self.input.as_mut_slice()[..n_in * len]
+            .copy_from_slice(&data.inputs.as_slice()[start * n_in..(start + len) * n_in]);
+        self.target.as_mut_slice()[..n_out * len]
+            .copy_from_slice(&data.targets.as_slice()[start * n_out..(start + len) * n_out]);
+    }
+
+    /// Buffers for evaluating `network` on sets of up to `samples` samples, a chunk of at most
+    /// [`EVALUATION_CHUNK`] samples at a time.
+    pub fn for_evaluation(network: &Network, samples: usize) -> Workspace {
+        Workspace::new(network, samples.min(EVALUATION_CHUNK))
     }
 }
+
+/// Whole sets are evaluated this many samples at a time, so memory stays small.
+pub const EVALUATION_CHUNK: usize = 1024;

@@ -125,6 +125,62 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// `n` followed by `word`, in the plural unless n = 1.
+pub fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        return format!("1 {word}");
+    }
+    let (first, rest) = word.split_once(' ').unwrap_or((word, ""));
+    let first = match first {
+        "matrix" => "matrices".to_string(),
+        "bias" => "biases".to_string(),
+        w => format!("{w}s"),
+    };
+    let plural = if rest.is_empty() {
+        first
+    } else {
+        format!("{first} {rest}")
+    };
+    format!("{n} {plural}")
+}
+
+/// A serde/toml message in words a student knows: "expected …, found …", TOML's type names.
+pub fn plain(message: &str) -> String {
+    let mut text = message.to_string();
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = text.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        {
+            text = format!("expected {expected}, found {found}");
+        }
+    }
+    if let Some(rest) = text.strip_prefix("unknown variant ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        text = format!("expected {expected}, found {found}");
+    }
+    if let Some(rest) = text.strip_prefix("unknown field ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        text = format!("unknown key {found}; expected {expected}");
+    }
+    if let Some(rest) = text.strip_prefix("missing field ") {
+        text = format!("missing required key {rest}");
+    }
+    for (serde, toml) in [
+        (" as i128", ""),
+        ("a sequence", "an array"),
+        ("a map", "a table"),
+        ("u64", "a whole number ≥ 0"),
+        ("i64", "a whole number"),
+        ("f64", "a number"),
+        ("floating point", "number"),
+    ] {
+        text = text.replace(serde, toml);
+    }
+    text
+}
+
 /// The 1-based line and column (in characters) of byte `offset` of `source`.
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(source.len());
@@ -144,6 +200,33 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(count(1, "row"), "1 row");
+        assert_eq!(count(2, "matrix"), "2 matrices");
+        assert_eq!(
+            count(3, "input (the first entry)"),
+            "3 inputs (the first entry)"
+        );
+    }
+
+    #[test]
+    fn serde_words_become_toml_words() {
+        assert_eq!(
+            plain("invalid type: string \"2,2\", expected a sequence"),
+            "expected an array, found string \"2,2\""
+        );
+        assert_eq!(
+            plain("invalid value: integer `-1`, expected u64"),
+            "expected a whole number ≥ 0, found integer `-1`"
+        );
+        assert_eq!(
+            plain("unknown variant `sigmod`, expected one of `sigmoid`, `tanh`"),
+            "expected one of `sigmoid`, `tanh`, found `sigmod`"
+        );
+        assert_eq!(plain("missing field `name`"), "missing required key `name`");
+    }
 
     #[test]
     fn line_and_column_are_one_based() {

@@ -2,7 +2,8 @@
 //!
 //! Limits (so that a typo cannot ask for gigabytes): at most [`MAX_LAYERS`] entries in
 //! `layers`, at most [`MAX_WIDTH`] neurons in a layer, at most [`MAX_PARAMETERS`] weights in
-//! all, at most [`MAX_SAMPLES`] generated samples.
+//! all, at most [`MAX_SAMPLES`] generated samples and [`MAX_DATA_NUMBERS`] generated numbers,
+//! and at most [`MAX_BATCH_NUMBERS`] numbers in one batch's buffers.
 
 mod builtin;
 mod error;
@@ -17,6 +18,8 @@ use toml::de::{DeTable, DeValue};
 pub use builtin::{BUILTINS, Builtin, DEFAULT};
 pub use error::{Diagnostic, ScenarioError, line_column};
 
+use error::{count, plain};
+
 use crate::data::generate::Generator;
 use crate::data::{self, Dataset, Normalize, Splits};
 use crate::nn::{Activation, BiasMode, Init, Loss, Mode, Network, Stepper, Trainer, Training};
@@ -30,6 +33,10 @@ pub const MAX_WIDTH: usize = 4096;
 pub const MAX_PARAMETERS: usize = 10_000_000;
 /// The most samples a generator may draw.
 pub const MAX_SAMPLES: u64 = 1_000_000;
+/// The most numbers (samples × (inputs + outputs)) a generator may draw.
+pub const MAX_DATA_NUMBERS: usize = 20_000_000;
+/// The most numbers one batch may hold per buffer (batch size × neurons in all layers).
+pub const MAX_BATCH_NUMBERS: usize = 20_000_000;
 
 /// Where the samples come from.
 #[derive(Clone, Debug, PartialEq)]
@@ -200,8 +207,13 @@ impl Scenario {
             let key = e.path().to_string();
             let inner = e.inner();
             let key = if key == "." { String::new() } else { key };
-            let span = inner.span().or_else(|| locate(tree.get_ref(), &key));
-            invalid(span, &key, inner.message().trim().to_string())
+            let message = plain(inner.message().trim());
+            let span = if key.is_empty() && message.starts_with("missing") {
+                None
+            } else {
+                inner.span().or_else(|| locate(tree.get_ref(), &key))
+            };
+            invalid(span, &key, message)
         })?;
         let checker = Checker {
             tree: tree.get_ref(),
@@ -257,20 +269,6 @@ impl Scenario {
     pub fn setup(&self) -> Result<Setup, ScenarioError> {
         let all = self.dataset()?;
         let mut splits = data::split(&all, self.validation, self.test, self.seed);
-        if splits.train.is_empty() {
-            return Err(ScenarioError::Invalid(Box::new(Diagnostic {
-                file: self.origin.clone(),
-                position: None,
-                key: "data.validation".into(),
-                message: format!(
-                    "expected at least one training sample, found none: {} samples with validation = {} and test = {}",
-                    all.len(),
-                    self.validation,
-                    self.test
-                ),
-                snippet: None,
-            })));
-        }
         if self.normalize == Normalize::Standardize {
             data::standardize(&mut splits);
         }
@@ -279,6 +277,18 @@ impl Scenario {
             Mode::Sgd => 1,
             Mode::MiniBatch => self.batch_size.min(splits.train.len()),
         };
+        let neurons: usize = self.layers.iter().sum();
+        if batch_size.saturating_mul(neurons) > MAX_BATCH_NUMBERS {
+            return Err(ScenarioError::Invalid(Box::new(Diagnostic {
+                file: self.origin.clone(),
+                position: None,
+                key: "training.mode".into(),
+                message: format!(
+                    "a batch of {batch_size} samples through {neurons} neurons needs more than {MAX_BATCH_NUMBERS} numbers per buffer; use mode = \"mini-batch\" with a smaller batch_size"
+                ),
+                snippet: None,
+            })));
+        }
         Ok(Setup {
             network: self.network(),
             training: Training {
@@ -373,7 +383,7 @@ impl Checker<'_> {
             if row.len() != width {
                 return Err(self.error(
                     &format!("{key}[{r}]"),
-                    format!("expected {width} {what}, found {}", row.len()),
+                    format!("expected {}, found {}", count(width, what), row.len()),
                 ));
             }
             for (c, v) in row.iter().enumerate() {
@@ -399,15 +409,18 @@ impl Checker<'_> {
                 ),
             ));
         }
-        for (i, &n) in net.layers.iter().enumerate() {
-            if n == 0 || n > MAX_WIDTH as u64 {
-                return Err(self.error(
-                    &format!("network.layers[{i}]"),
-                    format!("expected a layer size from 1 to {MAX_WIDTH}, found {n}"),
-                ));
+        let mut layers = Vec::with_capacity(net.layers.len());
+        for (i, value) in net.layers.iter().enumerate() {
+            match value.as_integer() {
+                Some(n) if (1..=MAX_WIDTH as i64).contains(&n) => layers.push(n as usize),
+                _ => {
+                    return Err(self.error(
+                        &format!("network.layers[{i}]"),
+                        format!("expected a layer size from 1 to {MAX_WIDTH}, found {value}"),
+                    ));
+                }
             }
         }
-        let layers: Vec<usize> = net.layers.iter().map(|&n| n as usize).collect();
         let weights_count: usize = layers.windows(2).map(|w| w[0] * w[1]).sum();
         if weights_count > MAX_PARAMETERS {
             return Err(self.error(
@@ -462,7 +475,8 @@ impl Checker<'_> {
                     return Err(self.error(
                         "network.weights",
                         format!(
-                            "expected {depth} matrices (one per layer after the inputs), found {}",
+                            "expected {} (one per layer after the inputs), found {}",
+                            count(depth, "matrix"),
                             w.len()
                         ),
                     ));
@@ -474,14 +488,19 @@ impl Checker<'_> {
                     if m.len() != rows {
                         return Err(self.error(
                             &key,
-                            format!("expected {rows} rows (one per neuron of layer {}, each holding the weights into it), found {}", l + 1, m.len()),
+                            format!(
+                                "expected {} (one per neuron of layer {}, each holding the weights into it), found {}",
+                                count(rows, "row"),
+                                l + 1,
+                                m.len()
+                            ),
                         ));
                     }
                     self.rows(
                         &key,
                         m,
                         cols,
-                        &format!("weights (one per neuron of layer {l})"),
+                        &format!("weight (one per neuron of layer {l})"),
                     )?;
                     matrices.push(DMatrix::from_fn(rows, cols, |r, c| m[r][c]));
                 }
@@ -500,7 +519,11 @@ impl Checker<'_> {
                 if b.len() != depth {
                     return Err(self.error(
                         "network.biases",
-                        format!("expected {depth} bias vectors (one per layer after the inputs), found {}", b.len()),
+                        format!(
+                            "expected {} (one per layer after the inputs), found {}",
+                            count(depth, "vector of biases"),
+                            b.len()
+                        ),
                     ));
                 }
                 let mut vectors = Vec::with_capacity(depth);
@@ -510,8 +533,8 @@ impl Checker<'_> {
                         return Err(self.error(
                             &key,
                             format!(
-                                "expected {} biases (one per neuron of layer {}), found {}",
-                                layers[l + 1],
+                                "expected {} (one per neuron of layer {}), found {}",
+                                count(layers[l + 1], "bias"),
                                 l + 1,
                                 v.len()
                             ),
@@ -616,6 +639,16 @@ impl Checker<'_> {
                     format!("expected 1 to {MAX_SAMPLES} samples, found {samples}"),
                 ));
             }
+            let numbers = samples.saturating_mul((inputs + outputs) as u64);
+            if numbers > MAX_DATA_NUMBERS as u64 {
+                return Err(self.error(
+                    "data.samples",
+                    format!(
+                        "expected at most {MAX_DATA_NUMBERS} numbers of data in all, found {samples} samples × {} numbers each = {numbers}",
+                        inputs + outputs
+                    ),
+                ));
+            }
             let noise = self.finite("data.noise", d.noise.unwrap_or(0.1))?;
             if noise < 0.0 {
                 return Err(self.error("data.noise", format!("expected noise ≥ 0, found {noise}")));
@@ -628,18 +661,31 @@ impl Checker<'_> {
         } else if let Some(name) = d.file {
             let path = folder.unwrap_or(Path::new(".")).join(&name);
             if !path.is_file() {
+                let found = if path.is_dir() { "a folder" } else { "nothing" };
                 return Err(self.error(
                     "data.file",
-                    format!("expected a CSV file (relative to the scenario's folder), found nothing at {}", path.display()),
+                    format!(
+                        "expected a CSV file (relative to the scenario's folder), found {found} at {}",
+                        path.display()
+                    ),
                 ));
             }
             DataSource::File(path)
         } else {
-            let (Some(xs), Some(ds)) = (d.inputs, d.targets) else {
-                return Err(self.error(
-                    "data",
-                    "`inputs` and `targets` go together; one of them is missing".into(),
-                ));
+            let (xs, ds) = match (d.inputs, d.targets) {
+                (Some(xs), Some(ds)) => (xs, ds),
+                (Some(_), None) => {
+                    return Err(self.error(
+                        "data",
+                        "`inputs` is given but `targets` is missing; give one target row per input row".into(),
+                    ));
+                }
+                _ => {
+                    return Err(self.error(
+                        "data",
+                        "`targets` is given but `inputs` is missing; give one input row per target row".into(),
+                    ));
+                }
             };
             if xs.is_empty() {
                 return Err(self.error(
@@ -661,13 +707,13 @@ impl Checker<'_> {
                 "data.inputs",
                 &xs,
                 inputs,
-                "inputs (the first entry of `layers`)",
+                "input (the first entry of `layers`)",
             )?;
             self.rows(
                 "data.targets",
                 &ds,
                 outputs,
-                "targets (the last entry of `layers`)",
+                "target (the last entry of `layers`)",
             )?;
             DataSource::Inline(Dataset::from_rows(&xs, &ds))
         };

@@ -23,7 +23,7 @@ pub struct RawScenario {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawNetwork {
-    pub layers: Vec<u64>,
+    pub layers: Vec<toml::Value>,
     pub hidden_activation: Option<Activation>,
     pub output_activation: Option<Activation>,
     pub bias: Option<BiasMode>,
