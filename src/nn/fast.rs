@@ -50,11 +50,15 @@ impl Trainer {
                 self.workspace.hidden_delta(&self.network, i);
             }
             self.workspace.gradients(&self.network);
+            let mut finite = true;
             for i in (0..depth).rev() {
-                self.workspace
+                finite &= self
+                    .workspace
                     .update(&mut self.network, i, self.training.learning_rate);
             }
-            self.check()?;
+            if !finite {
+                return Err(self.divergence());
+            }
             self.schedule.advance();
         }
         Ok(())
@@ -62,33 +66,39 @@ impl Trainer {
 
     /// Runs whole epochs (finishing the current one first if it is under way).
     pub fn run_epochs(&mut self, data: &Dataset, epochs: usize) -> Result<(), Divergence> {
-        let target = self.schedule.epoch() + epochs;
-        while self.schedule.epoch() < target {
-            let left = self.schedule.iterations_per_epoch() - self.schedule.iteration() + 1;
-            self.run(data, left as u64)?;
+        if epochs == 0 {
+            return Ok(());
         }
-        Ok(())
+        let per_epoch = self.schedule.iterations_per_epoch() as u64;
+        let left_in_this_one = per_epoch - self.schedule.iteration() as u64 + 1;
+        self.run(data, left_in_this_one + (epochs as u64 - 1) * per_epoch)
     }
 
-    fn check(&self) -> Result<(), Divergence> {
-        for (i, layer) in self.network.layers.iter().enumerate().rev() {
-            let found = first_non_finite(layer.weights.as_slice(), layer.weights.nrows())
-                .map(|(r, c, v)| (format!("{}[{r},{c}]", self.network.matrix_name(i + 1)), v))
-                .or_else(|| {
-                    first_non_finite(layer.biases.as_slice(), layer.biases.len().max(1))
-                        .map(|(r, _, v)| (format!("b{}[{r}]", i + 1), v))
-                });
-            if let Some((quantity, value)) = found {
-                return Err(Divergence {
-                    epoch: self.schedule.epoch(),
-                    iteration: self.schedule.iteration(),
-                    phase: Phase::Update(i + 1),
-                    quantity,
-                    value,
-                    learning_rate: self.training.learning_rate,
-                });
-            }
+    /// Where the first non-finite weight or bias is, from the last layer down.
+    fn divergence(&self) -> Divergence {
+        let network = &self.network;
+        let (layer, quantity, value) = (1..=network.depth())
+            .rev()
+            .find_map(|l| non_finite_parameter(network, l).map(|(q, v)| (l, q, v)))
+            .unwrap_or((network.depth(), "a weight".into(), f64::NAN));
+        Divergence {
+            epoch: self.schedule.epoch(),
+            iteration: self.schedule.iteration(),
+            phase: Phase::Update(layer),
+            quantity,
+            value,
+            learning_rate: self.training.learning_rate,
         }
-        Ok(())
     }
+}
+
+/// The name and value of layer l's first non-finite weight or bias (1-based l).
+pub(crate) fn non_finite_parameter(network: &Network, l: usize) -> Option<(String, f64)> {
+    let layer = &network.layers[l - 1];
+    first_non_finite(layer.weights.as_slice(), layer.weights.nrows())
+        .map(|(r, c, v)| (format!("{}[{r},{c}]", network.matrix_name(l)), v))
+        .or_else(|| {
+            first_non_finite(layer.biases.as_slice(), layer.biases.len().max(1))
+                .map(|(r, _, v)| (format!("b{l}[{r}]"), v))
+        })
 }

@@ -72,14 +72,15 @@ fn big(
     }
 }
 
-/// out ← W·A, for W (n × m) and A (m × b); out is n × b.
-pub fn mul(out: &mut [f64], w: Columns<'_>, a: Columns<'_>) {
+/// out ← W·A (+ bias on every column, when given), for W (n × m) and A (m × b); out is
+/// n × b.
+pub fn mul(out: &mut [f64], w: Columns<'_>, a: Columns<'_>, bias: Option<&[f64]>) {
     let (n, m, b) = (w.rows, w.cols, a.cols);
     assert_eq!(m, a.rows, "W·A: inner dimensions differ");
     let out = &mut out[..n * b];
     if n * m * b > SMALL {
         let col_major = |x: Columns<'_>| (x.rows as isize).max(1);
-        return big(
+        big(
             n,
             m,
             b,
@@ -88,16 +89,23 @@ pub fn mul(out: &mut [f64], w: Columns<'_>, a: Columns<'_>) {
             (a.data, (1, col_major(a))),
             out,
         );
+        if let Some(bias) = bias {
+            for c in 0..b {
+                for (o, bj) in out[c * n..(c + 1) * n].iter_mut().zip(bias) {
+                    *o += bj;
+                }
+            }
+        }
+        return;
     }
     for c in 0..b {
-        let (x, column) = (a.column(c), &mut out[c * n..(c + 1) * n]);
-        for (o, wi) in column.iter_mut().zip(w.column(0)) {
-            *o = wi * x[0];
-        }
-        for (i, xi) in x.iter().enumerate().skip(1) {
-            for (o, wi) in column.iter_mut().zip(w.column(i)) {
-                *o += wi * xi;
+        let x = a.column(c);
+        for r in 0..n {
+            let mut sum = bias.map_or(0.0, |bias| bias[r]);
+            for (i, xi) in x.iter().enumerate() {
+                sum += w.data[r + i * n] * xi;
             }
+            out[r + c * n] = sum;
         }
     }
 }
@@ -137,18 +145,12 @@ pub fn mul_by_transpose(out: &mut [f64], scale: f64, d: Columns<'_>, a: Columns<
         return big(n, b, m, scale, (d.data, (1, dn)), (a.data, (am, 1)), out);
     }
     for i in 0..m {
-        let column = &mut out[i * n..(i + 1) * n];
-        for (o, di) in column.iter_mut().zip(d.column(0)) {
-            *o = di * a.data[i];
-        }
-        for s in 1..b {
-            let ai = a.data[i + s * m];
-            for (o, di) in column.iter_mut().zip(d.column(s)) {
-                *o += di * ai;
+        for j in 0..n {
+            let mut sum = 0.0;
+            for s in 0..b {
+                sum += d.data[j + s * n] * a.data[i + s * m];
             }
-        }
-        for o in column.iter_mut() {
-            *o *= scale;
+            out[j + i * n] = scale * sum;
         }
     }
 }
@@ -179,7 +181,12 @@ mod tests {
         for (n, m, b) in SIZES {
             let (w, a) = (numbers(n * m, 1.0), numbers(m * b, 2.0));
             let mut out = vec![f64::NAN; n * b];
-            mul(&mut out, Columns::new(&w, n, m), Columns::new(&a, m, b));
+            mul(
+                &mut out,
+                Columns::new(&w, n, m),
+                Columns::new(&a, m, b),
+                None,
+            );
             for r in 0..n {
                 for c in 0..b {
                     let e: f64 = (0..m).map(|i| at(&w, n, r, i) * at(&a, m, i, c)).sum();

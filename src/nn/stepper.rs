@@ -13,7 +13,7 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use super::fast::Trainer;
+use super::fast::{Trainer, non_finite_parameter};
 use super::loss::Costs;
 use super::network::Network;
 use super::phase::Phase;
@@ -417,14 +417,11 @@ impl Stepper {
                 })
             }
             Phase::Update(l) => {
-                ws.update(&mut self.network, l - 1, self.training.learning_rate);
-                let layer = &self.network.layers[l - 1];
-                first_non_finite(layer.weights.as_slice(), layer.weights.nrows())
-                    .map(|(r, c, v)| (format!("{}[{r},{c}]", self.network.matrix_name(l)), v))
-                    .or_else(|| {
-                        first_non_finite(layer.biases.as_slice(), layer.biases.len().max(1))
-                            .map(|(r, _, v)| (format!("b{l}[{r}]"), v))
-                    })
+                if ws.update(&mut self.network, l - 1, self.training.learning_rate) {
+                    None
+                } else {
+                    non_finite_parameter(&self.network, l)
+                }
             }
             Phase::Done => {
                 self.schedule = self.start.schedule.clone();

@@ -95,21 +95,13 @@ impl Workspace {
         };
         let m = layer.weights.ncols();
         let net = &mut self.net[i].as_mut_slice()[..n * b];
+        let bias = (network.bias != BiasMode::None).then_some(layer.biases.as_slice());
         mul(
             net,
             Columns::new(layer.weights.as_slice(), n, m),
             Columns::new(prev, m, b),
+            bias,
         );
-        if network.bias != BiasMode::None {
-            for c in 0..b {
-                for (z, bias) in net[c * n..(c + 1) * n]
-                    .iter_mut()
-                    .zip(layer.biases.as_slice())
-                {
-                    *z += bias;
-                }
-            }
-        }
         let net = &self.net[i].as_slice()[..n * b];
         layer
             .activation
@@ -228,44 +220,45 @@ impl Workspace {
                 Columns::new(self.delta[i].as_slice(), n, b),
                 Columns::new(prev.as_slice(), m, b),
             );
-            let grad_b = self.grad_biases[i].as_mut_slice();
-            grad_b.fill(0.0);
             let delta = self.delta[i].as_slice();
-            for c in 0..b {
-                for (g, d) in grad_b.iter_mut().zip(&delta[c * n..(c + 1) * n]) {
-                    *g += d;
+            for (j, g) in self.grad_biases[i].as_mut_slice().iter_mut().enumerate() {
+                let mut sum = 0.0;
+                for s in 0..b {
+                    sum += delta[j + s * n];
                 }
-            }
-            for g in grad_b.iter_mut() {
-                *g *= scale;
+                *g = scale * sum;
             }
         }
     }
 
     /// Update(l), 0-based `i`: W_l ← W_l − η ∂C/∂W_l, and b_l likewise when biases are learned.
-    pub fn update(&self, network: &mut Network, i: usize, learning_rate: f64) {
+    /// Returns whether every new weight and bias is finite.
+    pub fn update(&self, network: &mut Network, i: usize, learning_rate: f64) -> bool {
         let learned = network.bias == BiasMode::Learned;
         let layer = &mut network.layers[i];
-        descend(
+        let weights = descend(
             layer.weights.as_mut_slice(),
             self.grad_weights[i].as_slice(),
             learning_rate,
         );
-        if learned {
-            descend(
+        let biases = !learned
+            || descend(
                 layer.biases.as_mut_slice(),
                 self.grad_biases[i].as_slice(),
                 learning_rate,
             );
-        }
+        weights && biases
     }
 }
 
-/// x ← x − η g.
-fn descend(x: &mut [f64], g: &[f64], learning_rate: f64) {
+/// x ← x − η g; returns whether every new x is finite.
+fn descend(x: &mut [f64], g: &[f64], learning_rate: f64) -> bool {
+    let mut finite = true;
     for (x, g) in x.iter_mut().zip(g) {
         *x -= learning_rate * g;
+        finite &= x.is_finite();
     }
+    finite
 }
 
 impl Workspace {
