@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::nn::stepper::evaluate;
-use crate::nn::{Costs, Divergence, Workspace};
+use crate::nn::{Costs, Divergence, Workspace, compact};
 use crate::scenario::{BUILTINS, DEFAULT, Scenario, ScenarioError};
 use crate::trace::{self, IterationTrace};
 
@@ -318,7 +318,7 @@ fn train(
         scenario.name,
         setup.training.mode.name(),
         setup.training.batch_size,
-        setup.training.learning_rate
+        compact(setup.training.learning_rate)
     )
     .map_err(io)?;
     write!(out, "{:<12}", "").map_err(io)?;

@@ -144,7 +144,7 @@ fn a_diverging_run_stops_with_advice_not_nan() {
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(err.contains("diverged in epoch"), "{err}");
-    assert!(err.contains("smaller learning rate"), "{err}");
+    assert!(err.contains("smaller learning rate (it is 1e300)"), "{err}");
     assert!(!text(&out.stdout).contains("NaN"));
     assert!(!err.contains("panicked"));
 }

@@ -1,6 +1,7 @@
 //! The fast path: whole iterations with nothing recorded and nothing allocated.
 
-use super::network::Network;
+use super::explain::indexed;
+use super::network::{Network, superscript};
 use super::schedule::Schedule;
 use super::workspace::Workspace;
 use super::{Divergence, Phase, Training, first_non_finite};
@@ -96,9 +97,9 @@ impl Trainer {
 pub(crate) fn non_finite_parameter(network: &Network, l: usize) -> Option<(String, f64)> {
     let layer = &network.layers[l - 1];
     first_non_finite(layer.weights.as_slice(), layer.weights.nrows())
-        .map(|(r, c, v)| (format!("{}[{r},{c}]", network.matrix_name(l)), v))
+        .map(|(r, c, v)| (indexed(&network.matrix_name(l), &[r, c]), v))
         .or_else(|| {
             first_non_finite(layer.biases.as_slice(), layer.biases.len().max(1))
-                .map(|(r, _, v)| (format!("b{l}[{r}]"), v))
+                .map(|(r, _, v)| (indexed(&format!("b{}", superscript(l)), &[r]), v))
         })
 }

@@ -41,7 +41,8 @@ pub struct Training {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error(
     "training diverged in epoch {epoch}, iteration {iteration} ({phase}): {quantity} became {value}. \
-     Try a smaller learning rate (it is {learning_rate})."
+     Try a smaller learning rate (it is {}).",
+    compact(*learning_rate)
 )]
 pub struct Divergence {
     /// 1-based epoch.
@@ -56,6 +57,15 @@ pub struct Divergence {
     pub value: f64,
     /// η at the time.
     pub learning_rate: f64,
+}
+
+/// A number written briefly: scientific notation when very large or very small.
+pub fn compact(x: f64) -> String {
+    if x != 0.0 && !(1e-4..1e6).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
 }
 
 /// The position and value of the first non-finite number of a column-major matrix

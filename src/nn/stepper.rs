@@ -13,6 +13,7 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
+use super::explain::indexed;
 use super::fast::{Trainer, non_finite_parameter};
 use super::loss::Costs;
 use super::network::Network;
@@ -388,8 +389,16 @@ impl Stepper {
                 }
                 ws.forward(&self.network, l - 1);
                 let rows = ws.out[l - 1].nrows();
-                first_non_finite(ws.used(&ws.out[l - 1]), rows)
-                    .map(|(r, c, v)| (format!("f(net) of layer {l}, neuron {r}, sample {c}"), v))
+                first_non_finite(ws.used(&ws.out[l - 1]), rows).map(|(r, c, v)| {
+                    (
+                        format!(
+                            "f(net) of layer {l}, neuron {}, sample {}",
+                            r + 1,
+                            self.start.schedule.batch()[c] + 1
+                        ),
+                        v,
+                    )
+                })
             }
             Phase::Loss => {
                 self.loss = ws.loss(self.training.loss);
@@ -399,20 +408,40 @@ impl Stepper {
             Phase::OutputDelta => {
                 ws.output_delta(&self.network, self.training.loss);
                 let l = self.network.depth();
-                first_non_finite(ws.used(&ws.delta[l - 1]), ws.delta[l - 1].nrows())
-                    .map(|(r, c, v)| (format!("δ of layer {l}, neuron {r}, sample {c}"), v))
+                first_non_finite(ws.used(&ws.delta[l - 1]), ws.delta[l - 1].nrows()).map(
+                    |(r, c, v)| {
+                        (
+                            format!(
+                                "δ of layer {l}, neuron {}, sample {}",
+                                r + 1,
+                                self.start.schedule.batch()[c] + 1
+                            ),
+                            v,
+                        )
+                    },
+                )
             }
             Phase::HiddenDelta(l) => {
                 ws.hidden_delta(&self.network, l - 1);
-                first_non_finite(ws.used(&ws.delta[l - 1]), ws.delta[l - 1].nrows())
-                    .map(|(r, c, v)| (format!("δ of layer {l}, neuron {r}, sample {c}"), v))
+                first_non_finite(ws.used(&ws.delta[l - 1]), ws.delta[l - 1].nrows()).map(
+                    |(r, c, v)| {
+                        (
+                            format!(
+                                "δ of layer {l}, neuron {}, sample {}",
+                                r + 1,
+                                self.start.schedule.batch()[c] + 1
+                            ),
+                            v,
+                        )
+                    },
+                )
             }
             Phase::Gradients => {
                 ws.gradients(&self.network);
                 ws.grad_weights.iter().enumerate().find_map(|(i, g)| {
                     first_non_finite(g.as_slice(), g.nrows()).map(|(r, c, v)| {
                         let name = self.network.matrix_name(i + 1);
-                        (format!("∂C/∂{name}[{r},{c}]"), v)
+                        (format!("∂C/∂{}", indexed(&name, &[r, c])), v)
                     })
                 })
             }

@@ -46,7 +46,11 @@ pub fn write_header(
         training.loss.name(),
         training.loss.formula()
     )?;
-    writeln!(out, "| learning rate η | {} |", training.learning_rate)?;
+    writeln!(
+        out,
+        "| learning rate η | {} |",
+        crate::nn::compact(training.learning_rate)
+    )?;
     writeln!(
         out,
         "| mode | {} (batch size {}, iterations per epoch: {}) |",
@@ -193,7 +197,7 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
         out,
         "\n### {}. Updates, in the opposite direction of the gradient (η = {})\n",
         if depth > 1 { 6 } else { 5 },
-        training.learning_rate
+        crate::nn::compact(training.learning_rate)
     )?;
     for l in (1..=depth).rev() {
         let name = network.matrix_name(l);
