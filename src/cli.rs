@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::nn::stepper::evaluate;
-use crate::nn::{Costs, Divergence, Workspace, compact};
-use crate::scenario::{BUILTINS, DEFAULT, Scenario, ScenarioError};
+use crate::nn::stepper::{evaluate, non_finite_cost};
+use crate::nn::{Costs, Divergence, Phase, Trainer, Workspace, compact};
+use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError};
 use crate::trace::{self, IterationTrace};
 
 /// backstep: step through back-propagation one phase at a time.
@@ -51,8 +51,8 @@ pub enum Command {
         /// A scenario file or a built-in name.
         scenario: String,
         /// Epochs to train (default: the scenario's `epochs`).
-        #[arg(long)]
-        epochs: Option<usize>,
+        #[arg(long, value_parser = clap::value_parser!(u64).range(0..=MAX_EPOCHS))]
+        epochs: Option<u64>,
         /// Write one row per epoch with all five costs to this CSV file.
         #[arg(long)]
         curve: Option<PathBuf>,
@@ -114,6 +114,7 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             output,
         } => {
             let scenario = Scenario::load(&scenario)?;
+            scenario.setup()?;
             match output {
                 Some(path) => {
                     let write_error = |source| CliError::Write {
@@ -250,21 +251,41 @@ fn curve_row(epoch: usize, iteration: u64, train: Costs, validation: Option<Cost
 
 fn train(
     scenario: &Scenario,
-    epochs: Option<usize>,
+    epochs: Option<u64>,
     curve: Option<&Path>,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let setup = scenario.setup()?;
-    let epochs = epochs.unwrap_or(setup.training.epochs);
+    let epochs = epochs.map_or(setup.training.epochs, |e| e as usize);
     let mut trainer = setup.trainer();
     let (train_set, validation_set) = (&setup.splits.train, &setup.splits.validation);
     let mut evaluation =
         Workspace::for_evaluation(&setup.network, train_set.len().max(validation_set.len()));
-    let mut costs = |network: &crate::nn::Network| {
-        let train = evaluate(network, train_set, &mut evaluation);
+    let mut costs = |trainer: &Trainer| -> Result<(Costs, Option<Costs>), Divergence> {
+        let train = evaluate(&trainer.network, train_set, &mut evaluation);
         let validation = (!validation_set.is_empty())
-            .then(|| evaluate(network, validation_set, &mut evaluation));
-        (train, validation)
+            .then(|| evaluate(&trainer.network, validation_set, &mut evaluation));
+        let found = non_finite_cost(&train, "training")
+            .or_else(|| non_finite_cost(validation.as_ref()?, "validation"));
+        match found {
+            None => Ok((train, validation)),
+            Some((quantity, value)) => {
+                let last = trainer.schedule.last_completed();
+                let (epoch, iteration) = last.unwrap_or((1, 1));
+                Err(Divergence {
+                    epoch,
+                    iteration,
+                    phase: if last.is_some() {
+                        Phase::Done
+                    } else {
+                        Phase::Start
+                    },
+                    quantity,
+                    value,
+                    learning_rate: setup.training.learning_rate,
+                })
+            }
+        }
     };
     let mut curve_file = match curve {
         Some(path) => {
@@ -274,7 +295,7 @@ fn train(
             };
             let mut w = BufWriter::new(File::create(path).map_err(write_error)?);
             writeln!(w, "{CURVE_HEADER}").map_err(write_error)?;
-            let (t, v) = costs(&trainer.network);
+            let (t, v) = costs(&trainer)?;
             writeln!(w, "{}", curve_row(0, 0, t, v)).map_err(write_error)?;
             Some((path, w))
         }
@@ -291,7 +312,7 @@ fn train(
         result?;
         done += run;
         if let Some((path, w)) = curve_file.as_mut() {
-            let (t, v) = costs(&trainer.network);
+            let (t, v) = costs(&trainer)?;
             writeln!(w, "{}", curve_row(done, trainer.schedule.completed(), t, v)).map_err(
                 |source| CliError::Write {
                     path: path.to_path_buf(),
@@ -311,7 +332,7 @@ fn train(
         source,
     };
     let iterations = trainer.schedule.completed();
-    let (t, v) = costs(&trainer.network);
+    let (t, v) = costs(&trainer)?;
     writeln!(
         out,
         "{}: {epochs} epochs, {iterations} iterations ({}, batch size {}, η = {})",

@@ -157,3 +157,81 @@ fn an_unknown_scenario_lists_the_builtins() {
     assert!(err.contains("`xr`"), "{err}");
     assert!(err.contains("xor, two-two-two"), "{err}");
 }
+
+#[test]
+fn two_runs_write_byte_identical_traces() {
+    for format in ["json", "csv", "markdown"] {
+        let run = || backstep(&["trace", "gd-modes", "--steps", "3", "--format", format]).stdout;
+        let first = run();
+        assert!(!first.is_empty());
+        assert_eq!(first, run(), "{format}");
+    }
+}
+
+#[test]
+fn the_curve_starts_and_continues_with_the_hand_worked_costs() {
+    let dir = tempfile::tempdir().unwrap();
+    let curve = dir.path().join("curve.csv");
+    let out = backstep(&[
+        "train",
+        "two-two-two",
+        "--epochs",
+        "1",
+        "--curve",
+        curve.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows: Vec<Vec<f64>> = std::fs::read_to_string(&curve)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').filter_map(|f| f.parse().ok()).collect())
+        .collect();
+    // From tests/two_two_two_by_hand.py: mse before and after the first update.
+    assert!((rows[0][2] - 0.5967422175200054).abs() < 1e-12);
+    assert!((rows[1][2] - 0.5609428935828603).abs() < 1e-12);
+    assert!((rows[1][3] - 0.28047144679143016).abs() < 1e-12);
+}
+
+#[test]
+fn a_folder_or_a_device_is_not_a_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = backstep(&["check", dir.path().to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("expected a scenario file, found a folder"));
+    let out = backstep(&["check", "/dev/zero"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("expected a scenario file, found a device or pipe"));
+}
+
+#[test]
+fn absurd_epoch_counts_are_refused() {
+    let out = backstep(&["train", "xor", "--epochs", "4611686018427387905"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("--epochs"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_trace_of_a_broken_scenario_leaves_the_output_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("broken.toml");
+    std::fs::write(
+        &scenario,
+        "name = \"x\"\n[network]\nlayers = [2, 1]\n[data]\nfile = \"missing.csv\"\n",
+    )
+    .unwrap();
+    let output = dir.path().join("keep.jsonl");
+    std::fs::write(&output, "precious").unwrap();
+    let out = backstep(&[
+        "trace",
+        scenario.to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "precious");
+}

@@ -144,7 +144,7 @@ fn a_directory_cannot_be_read() {
     let path = dir.path().join("looks-like-a-scenario.toml");
     std::fs::create_dir(&path).unwrap();
     let file = path.to_str().unwrap();
-    refused_by(check(&[file]), file).says("cannot read the scenario file");
+    refused_by(check(&[file]), file).says("expected a scenario file, found a folder");
 }
 
 #[test]
@@ -456,7 +456,15 @@ fn zero_epochs() {
     refused("epochs-zero.toml")
         .line(8)
         .key("training.epochs")
-        .says("expected at least 1 epoch, found 0");
+        .says("expected 1 to 1000000000 epochs, found 0");
+}
+
+#[test]
+fn too_many_epochs() {
+    refused("epochs-too-many.toml")
+        .line(7)
+        .key("training.epochs")
+        .says("expected 1 to 1000000000 epochs, found 9223372036854775807");
 }
 
 // ---- [data] written in the scenario ----

@@ -34,12 +34,26 @@ pub enum CsvError {
     },
 }
 
+/// The largest data file read, in bytes.
+pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Reads `path`, expecting `inputs + outputs` numeric columns per row.
 pub fn load(path: &Path, inputs: usize, outputs: usize) -> Result<Dataset, CsvError> {
-    let text = std::fs::read(path).map_err(|source| CsvError::Read {
+    let read_error = |source| CsvError::Read {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_BYTES {
+        return Err(CsvError::Row {
+            path: path.to_path_buf(),
+            line: 0,
+            message: format!(
+                "expected a data file of at most {MAX_BYTES} bytes, found {size} bytes"
+            ),
+        });
+    }
+    let text = std::fs::read(path).map_err(read_error)?;
     let row_error = |line: u64, message: String| CsvError::Row {
         path: path.to_path_buf(),
         line,

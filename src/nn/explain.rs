@@ -363,6 +363,40 @@ impl<'a> Explain<'a> {
         }
     }
 
+    /// Gradients: ∂C/∂b[j] of layer l as the batch mean of δ.
+    pub fn bias_gradient(&self, l: usize, j: usize) -> String {
+        let ws = self.stepper.workspace();
+        let b = ws.batch();
+        let name = format!("∂C/∂{}", indexed(&format!("b{}", superscript(l)), &[j]));
+        let delta = self.delta_name(l, j);
+        let terms: Vec<String> = (0..b).map(|s| self.t(ws.delta[l - 1][(j, s)])).collect();
+        let grad = ws.grad_biases[l - 1][j];
+        if b == 1 {
+            format!("{name} = {delta} = {}", self.n(grad))
+        } else {
+            format!(
+                "{name} = (1/{b}) Σ_samples {delta} = (1/{b})({}) = {}",
+                elide_with(&terms, " + "),
+                self.n(grad)
+            )
+        }
+    }
+
+    /// Update(l) of bias j: `b²₁ ← b²₁ − η·∂C/∂b²₁ = …`.
+    pub fn bias_update(&self, l: usize, j: usize) -> String {
+        let name = indexed(&format!("b{}", superscript(l)), &[j]);
+        let eta = self.stepper.training().learning_rate;
+        let old = self.stepper.weights_before().layers[l - 1].biases[j];
+        let grad = self.stepper.workspace().grad_biases[l - 1][j];
+        format!(
+            "{name} ← {name} − η·∂C/∂{name} = {} − {}·{} = {}",
+            self.n(old),
+            self.n(eta),
+            self.t(grad),
+            self.n(old - eta * grad)
+        )
+    }
+
     /// Update(l) of weight [j,i]: `W₁₁ ← W₁₁ − η·∂C/∂W₁₁ = 0.4000 − 0.5·0.0822 = 0.3589`.
     pub fn update(&self, l: usize, j: usize, i: usize) -> String {
         let before = self.stepper.weights_before();

@@ -72,7 +72,10 @@ impl Trainer {
         }
         let per_epoch = self.schedule.iterations_per_epoch() as u64;
         let left_in_this_one = per_epoch - self.schedule.iteration() as u64 + 1;
-        self.run(data, left_in_this_one + (epochs as u64 - 1) * per_epoch)
+        self.run(
+            data,
+            left_in_this_one.saturating_add((epochs as u64 - 1).saturating_mul(per_epoch)),
+        )
     }
 
     /// Where the first non-finite weight or bias is, from the last layer down.

@@ -3,6 +3,7 @@
 pub mod activation;
 pub mod explain;
 pub mod fast;
+pub mod history;
 pub mod loss;
 pub mod network;
 pub mod phase;
@@ -38,12 +39,11 @@ pub struct Training {
 }
 
 /// A value became NaN or infinite: the run has diverged.
+///
+/// The stepper checks every phase's values and names the first non-finite one; the fast path
+/// checks the weights and biases after each update (and `train` the costs after each
+/// epoch), so it may name a later value of the same iteration.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error(
-    "training diverged in epoch {epoch}, iteration {iteration} ({phase}): {quantity} became {value}. \
-     Try a smaller learning rate (it is {}).",
-    compact(*learning_rate)
-)]
 pub struct Divergence {
     /// 1-based epoch.
     pub epoch: usize,
@@ -51,12 +51,50 @@ pub struct Divergence {
     pub iteration: usize,
     /// The phase that produced the value.
     pub phase: Phase,
-    /// Which value, e.g. `W[1,0]`.
+    /// Which value, e.g. `W₁₂`.
     pub quantity: String,
     /// The non-finite value.
     pub value: f64,
     /// η at the time.
     pub learning_rate: f64,
+}
+
+impl Divergence {
+    /// What to try: a smaller learning rate, or, when nothing was learned yet (η = 0 or the
+    /// first forward pass), smaller inputs or initial weights.
+    pub fn advice(&self) -> String {
+        let before_any_update = self.epoch == 1
+            && self.iteration == 1
+            && matches!(
+                self.phase,
+                Phase::Start | Phase::Forward(_) | Phase::Loss | Phase::OutputDelta
+            );
+        if self.learning_rate == 0.0 || before_any_update {
+            "The inputs or the initial weights are too large for the network: try \
+             normalize = \"standardize\" in [data], or smaller initial weights."
+                .to_string()
+        } else {
+            format!(
+                "Try a smaller learning rate (it is {}).",
+                compact(self.learning_rate)
+            )
+        }
+    }
+}
+
+impl std::fmt::Display for Divergence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "training diverged in epoch {}, iteration {} ({}): {} became {}. {}",
+            self.epoch,
+            self.iteration,
+            self.phase,
+            self.quantity,
+            self.value,
+            self.advice()
+        )
+    }
 }
 
 /// A number written briefly: scientific notation when very large or very small.

@@ -100,6 +100,25 @@ impl Schedule {
         self.order.len().div_ceil(self.batch_size)
     }
 
+    /// The epoch and iteration (1-based) of the last completed iteration, if any.
+    pub fn last_completed(&self) -> Option<(usize, usize)> {
+        match (self.completed, self.iteration) {
+            (0, _) => None,
+            (_, 1) => Some((self.epoch - 1, self.iterations_per_epoch())),
+            (_, i) => Some((self.epoch, i - 1)),
+        }
+    }
+
+    /// Whether `other` holds the very same sample order (not a copy).
+    pub fn shares_order(&self, other: &Schedule) -> bool {
+        Arc::ptr_eq(&self.order, &other.order)
+    }
+
+    /// The bytes the sample order takes.
+    pub fn order_bytes(&self) -> usize {
+        self.order.len() * std::mem::size_of::<usize>()
+    }
+
     /// The number of iterations completed since the start.
     pub fn completed(&self) -> u64 {
         self.completed

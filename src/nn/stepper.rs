@@ -7,14 +7,15 @@
 //!
 //! The history holds at most [`HISTORY_ITERATIONS`] iterations and at most
 //! [`HISTORY_BYTES`] bytes of snapshots: one snapshot costs 8 bytes per weight and bias plus
-//! about 300 bytes (see [`Stepper::snapshot_bytes`]). A 2-2-2 network keeps the full 10 000
-//! iterations in about 4 MB; a 64-32-10 network keeps about 850.
+//! about 300 bytes, and each epoch's sample order (8 bytes a sample) is paid for once when
+//! shuffling gives every epoch its own (see [`History`]). A 2-2-2 network keeps the full
+//! 10 000 iterations in about 4 MB; a 64-32-10 network about 850.
 
-use std::collections::VecDeque;
 use std::sync::Arc;
 
 use super::explain::indexed;
 use super::fast::{Trainer, non_finite_parameter};
+use super::history::{History, Snapshot};
 use super::loss::Costs;
 use super::network::Network;
 use super::phase::Phase;
@@ -27,13 +28,6 @@ use crate::data::Dataset;
 pub const HISTORY_ITERATIONS: usize = 10_000;
 /// The most bytes of snapshots the history keeps.
 pub const HISTORY_BYTES: usize = 16 * 1024 * 1024;
-
-/// The state at the start of an iteration.
-#[derive(Clone, Debug)]
-struct Snapshot {
-    network: Network,
-    schedule: Schedule,
-}
 
 /// Steps through training one phase at a time. Every phase's values are read from the
 /// stepper: [`Stepper::workspace`] holds net, out, δ and gradients of the current batch,
@@ -55,8 +49,7 @@ pub struct Stepper {
     costs_before: Costs,
     costs: Costs,
     validation_costs: Option<Costs>,
-    history: VecDeque<Snapshot>,
-    history_capacity: usize,
+    history: History,
 }
 
 impl Stepper {
@@ -71,7 +64,6 @@ impl Stepper {
         let schedule = Schedule::new(train.len(), training.batch_size, training.shuffle, seed);
         let workspace = Workspace::new(&network, schedule.batch_size());
         let evaluation = Workspace::for_evaluation(&network, train.len().max(validation.len()));
-        let snapshot_bytes = snapshot_bytes(&network);
         let mut stepper = Stepper {
             phases: Phase::sequence(network.depth()),
             start: Snapshot {
@@ -90,8 +82,7 @@ impl Stepper {
             costs_before: Costs::default(),
             costs: Costs::default(),
             validation_costs: None,
-            history: VecDeque::new(),
-            history_capacity: (HISTORY_BYTES / snapshot_bytes).clamp(1, HISTORY_ITERATIONS),
+            history: History::new(HISTORY_ITERATIONS, HISTORY_BYTES),
         };
         stepper.costs = stepper.evaluate_training();
         stepper.costs_before = stepper.costs;
@@ -189,22 +180,15 @@ impl Stepper {
         self.history.len()
     }
 
-    /// The most iterations the history keeps for this network.
-    pub fn history_capacity(&self) -> usize {
-        self.history_capacity
+    /// The bytes the history's snapshots take.
+    pub fn history_bytes(&self) -> usize {
+        self.history.bytes()
     }
 
-    /// Keeps at most `iterations` earlier iterations (at least 1), dropping the oldest.
-    pub fn set_history_capacity(&mut self, iterations: usize) {
-        self.history_capacity = iterations.max(1);
-        while self.history.len() > self.history_capacity {
-            self.history.pop_front();
-        }
-    }
-
-    /// The bytes one history entry costs for this network.
-    pub fn snapshot_bytes(&self) -> usize {
-        snapshot_bytes(&self.network)
+    /// Keeps at most `iterations` earlier iterations (at least 1) in at most `bytes` bytes,
+    /// dropping the oldest.
+    pub fn set_history_limits(&mut self, iterations: usize, bytes: usize) {
+        self.history.set_limits(iterations, bytes);
     }
 
     /// Whether the current iteration has got as far as `phase`.
@@ -227,7 +211,7 @@ impl Stepper {
                     schedule: self.schedule.clone(),
                 };
                 let previous = std::mem::replace(&mut self.start, start);
-                self.push_history(previous);
+                self.history.push(previous);
                 self.costs_before = self.costs;
                 0
             }
@@ -241,7 +225,7 @@ impl Stepper {
                 if self.index.is_none() {
                     self.restore_start();
                 } else if next == 0 {
-                    if let Some(previous) = self.history.pop_back() {
+                    if let Some(previous) = self.history.pop() {
                         self.start = previous;
                         self.replay(self.phases.len() - 1);
                     } else {
@@ -261,7 +245,7 @@ impl Stepper {
     /// there is nothing earlier to go back to.
     pub fn back(&mut self) -> bool {
         match self.index {
-            None => match self.history.pop_back() {
+            None => match self.history.pop() {
                 Some(previous) => {
                     self.start = previous;
                     self.replay(self.phases.len() - 1);
@@ -273,7 +257,7 @@ impl Stepper {
                 let previous = if self.start.schedule.completed() == 0 {
                     None
                 } else {
-                    self.history.pop_back()
+                    self.history.pop()
                 };
                 match previous {
                     Some(previous) => {
@@ -347,13 +331,6 @@ impl Stepper {
         Ok(())
     }
 
-    fn push_history(&mut self, snapshot: Snapshot) {
-        if self.history.len() == self.history_capacity {
-            self.history.pop_front();
-        }
-        self.history.push_back(snapshot);
-    }
-
     fn restore_start(&mut self) {
         self.network = self.start.network.clone();
         self.schedule = self.start.schedule.clone();
@@ -368,6 +345,7 @@ impl Stepper {
         self.network = self.start.network.clone();
         self.schedule = self.start.schedule.clone();
         self.costs_before = self.evaluate_training();
+        self.validation_costs = self.evaluate_validation();
         for i in 0..=last {
             // These phases succeeded before; replaying them computes the same numbers.
             let _ = self.run(i);
@@ -457,7 +435,8 @@ impl Stepper {
                 self.schedule.advance();
                 self.costs = self.evaluate_training();
                 self.validation_costs = self.evaluate_validation();
-                None
+                non_finite_cost(&self.costs, "training")
+                    .or_else(|| non_finite_cost(self.validation_costs.as_ref()?, "validation"))
             }
         };
         match found {
@@ -483,6 +462,16 @@ impl Stepper {
     }
 }
 
+/// The name and value of the first non-finite cost of a set, e.g. `the mse over the
+/// training set`.
+pub fn non_finite_cost(costs: &Costs, set: &str) -> Option<(String, f64)> {
+    costs
+        .named()
+        .into_iter()
+        .find(|(_, v)| !v.is_finite())
+        .map(|(name, v)| (format!("the {name} over the {set} set"), v))
+}
+
 /// The five costs of `network` over all of `data`, computed in `workspace` a chunk of its
 /// capacity at a time.
 pub fn evaluate(network: &Network, data: &Dataset, workspace: &mut Workspace) -> Costs {
@@ -505,13 +494,4 @@ pub fn evaluate(network: &Network, data: &Dataset, workspace: &mut Workspace) ->
         start += len;
     }
     total.mean(count)
-}
-
-fn snapshot_bytes(network: &Network) -> usize {
-    let numbers: usize = network
-        .layers
-        .iter()
-        .map(|l| l.weights.len() + l.biases.len())
-        .sum();
-    numbers * 8 + 300
 }

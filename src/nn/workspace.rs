@@ -273,12 +273,17 @@ impl Workspace {
             .copy_from_slice(&data.targets.as_slice()[start * n_out..(start + len) * n_out]);
     }
 
-    /// Buffers for evaluating `network` on sets of up to `samples` samples, a chunk of at most
-    /// [`EVALUATION_CHUNK`] samples at a time.
+    /// Buffers for evaluating `network` on sets of up to `samples` samples, a chunk at a
+    /// time: at most [`EVALUATION_CHUNK`] samples and at most [`EVALUATION_NUMBERS`] numbers
+    /// per buffer.
     pub fn for_evaluation(network: &Network, samples: usize) -> Workspace {
-        Workspace::new(network, samples.min(EVALUATION_CHUNK))
+        let neurons: usize = network.sizes().iter().sum();
+        let chunk = (EVALUATION_NUMBERS / neurons.max(1)).clamp(1, EVALUATION_CHUNK);
+        Workspace::new(network, samples.min(chunk))
     }
 }
 
-/// Whole sets are evaluated this many samples at a time, so memory stays small.
+/// Whole sets are evaluated at most this many samples at a time.
 pub const EVALUATION_CHUNK: usize = 1024;
+/// A chunk of evaluation holds at most this many numbers per buffer (samples × neurons).
+pub const EVALUATION_NUMBERS: usize = 1 << 20;

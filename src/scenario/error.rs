@@ -3,6 +3,8 @@
 use std::fmt;
 use std::ops::Range;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use crate::data::csv::CsvError;
 
 /// Why a scenario could not be loaded.
@@ -37,6 +39,24 @@ pub enum ScenarioError {
         column: usize,
         /// the offending byte
         byte: u8,
+    },
+    /// The path is a folder, a device or a pipe.
+    #[error("{file}: expected a scenario file, found {found}")]
+    NotAFile {
+        /// the path
+        file: String,
+        /// what is there instead
+        found: &'static str,
+    },
+    /// The file is too large to be a scenario.
+    #[error("{file}: expected a scenario file of at most {limit} bytes, found {bytes} bytes")]
+    TooLarge {
+        /// the file
+        file: String,
+        /// its size
+        bytes: u64,
+        /// the largest accepted
+        limit: u64,
     },
     /// Neither a file nor a built-in.
     #[error("no scenario file or built-in scenario named `{name}`; built-ins: {builtins}")]
@@ -85,16 +105,27 @@ impl Diagnostic {
     ) -> Diagnostic {
         let position = span.as_ref().map(|s| line_column(source, s.start));
         let snippet = span.map(|s| {
-            let (line, column) = line_column(source, s.start);
+            let (line, _) = line_column(source, s.start);
             let text = source.lines().nth(line - 1).unwrap_or("");
-            let width = source[s.start..s.end.min(source.len())]
+            let line_start = source[..s.start.min(source.len())]
+                .rfind('\n')
+                .map_or(0, |p| p + 1);
+            // Pad with what the terminal shows before the column: tabs stay tabs, and wide
+            // characters (Korean, say) take two cells.
+            let pad: String = source[line_start..s.start.min(source.len())]
+                .chars()
+                .map(|c| match c {
+                    '\t' => "\t".to_string(),
+                    c => " ".repeat(c.width().unwrap_or(0)),
+                })
+                .collect();
+            let marked = source[s.start.min(source.len())..s.end.min(source.len())]
                 .lines()
                 .next()
-                .map_or(1, |t| t.chars().count().max(1));
+                .unwrap_or("");
             format!(
-                "{line:>4} | {text}\n     | {}{}",
-                " ".repeat(column - 1),
-                "^".repeat(width)
+                "{line:>4} | {text}\n     | {pad}{}",
+                "^".repeat(marked.width().max(1))
             )
         });
         Diagnostic {
@@ -175,6 +206,10 @@ pub fn plain(message: &str) -> String {
         ("i64", "a whole number"),
         ("f64", "a number"),
         ("floating point", "number"),
+        ("struct RawScenario", "a table"),
+        ("struct RawNetwork", "a table"),
+        ("struct RawTraining", "a table"),
+        ("struct RawData", "a table"),
     ] {
         text = text.replace(serde, toml);
     }
@@ -226,6 +261,19 @@ mod tests {
             "expected one of `sigmoid`, `tanh`, found `sigmod`"
         );
         assert_eq!(plain("missing field `name`"), "missing required key `name`");
+    }
+
+    #[test]
+    fn carets_line_up_under_wide_characters_and_tabs() {
+        let s = "name = \"역전파\"\tx = 1\n";
+        let start = s.find('x').unwrap();
+        let d = Diagnostic::at("f.toml", s, Some(start..start + 1), "x", "bad".into());
+        let snippet = d.snippet.unwrap();
+        // 7 columns for `name = `, 2 for the quote marks, 6 for three Korean syllables.
+        assert!(
+            snippet.ends_with(&format!("| {}\t^", " ".repeat(15))),
+            "{snippet}"
+        );
     }
 
     #[test]

@@ -31,12 +31,16 @@ pub const MAX_LAYERS: usize = 32;
 pub const MAX_WIDTH: usize = 4096;
 /// The most weights a network may have.
 pub const MAX_PARAMETERS: usize = 10_000_000;
+/// The most epochs a scenario may ask for.
+pub const MAX_EPOCHS: u64 = 1_000_000_000;
+/// The largest scenario file read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// The most samples a generator may draw.
 pub const MAX_SAMPLES: u64 = 1_000_000;
 /// The most numbers (samples × (inputs + outputs)) a generator may draw.
 pub const MAX_DATA_NUMBERS: usize = 20_000_000;
 /// The most numbers one batch may hold per buffer (batch size × neurons in all layers).
-pub const MAX_BATCH_NUMBERS: usize = 20_000_000;
+pub const MAX_BATCH_NUMBERS: usize = 4_000_000;
 
 /// Where the samples come from.
 #[derive(Clone, Debug, PartialEq)]
@@ -164,10 +168,27 @@ impl Scenario {
     /// Reads and validates a scenario file.
     pub fn from_file(path: &Path) -> Result<Scenario, ScenarioError> {
         let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read {
+        let read_error = |source| ScenarioError::Read {
             file: file.clone(),
             source,
-        })?;
+        };
+        let metadata = std::fs::metadata(path).map_err(read_error)?;
+        if !metadata.is_file() {
+            let found = if metadata.is_dir() {
+                "a folder"
+            } else {
+                "a device or pipe"
+            };
+            return Err(ScenarioError::NotAFile { file, found });
+        }
+        if metadata.len() > MAX_FILE_BYTES {
+            return Err(ScenarioError::TooLarge {
+                file,
+                bytes: metadata.len(),
+                limit: MAX_FILE_BYTES,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(read_error)?;
         let text = match std::str::from_utf8(&bytes) {
             Ok(text) => text,
             Err(e) => {
@@ -306,7 +327,13 @@ impl Scenario {
 }
 
 fn syntax_message(e: &toml::de::Error) -> String {
-    format!("TOML syntax error: {}", e.message().trim())
+    let message = e.message().trim();
+    let hint = if message.contains("overflow") {
+        " (expected a finite number)"
+    } else {
+        ""
+    };
+    format!("TOML syntax error: {message}{hint}")
 }
 
 /// The span of the value at `key` (`a.b[2].c`), or of the nearest enclosing value.
@@ -500,7 +527,11 @@ impl Checker<'_> {
                         &key,
                         m,
                         cols,
-                        &format!("weight (one per neuron of layer {l})"),
+                        &if l == 0 {
+                            "weight (one per input)".to_string()
+                        } else {
+                            format!("weight (one per neuron of layer {l})")
+                        },
                     )?;
                     matrices.push(DMatrix::from_fn(rows, cols, |r, c| m[r][c]));
                 }
@@ -581,13 +612,13 @@ impl Checker<'_> {
             (_, None) => 1,
         };
         let epochs = match training.epochs {
-            Some(0) => {
+            Some(e) if (1..=MAX_EPOCHS).contains(&e) => e as usize,
+            Some(e) => {
                 return Err(self.error(
                     "training.epochs",
-                    "expected at least 1 epoch, found 0".into(),
+                    format!("expected 1 to {MAX_EPOCHS} epochs, found {e}"),
                 ));
             }
-            Some(e) => usize::try_from(e).unwrap_or(usize::MAX),
             None => 1000,
         };
 
@@ -599,9 +630,20 @@ impl Checker<'_> {
             d.file.is_some(),
         ];
         if sources.iter().filter(|s| **s).count() != 1 {
+            let names = ["`inputs`/`targets`", "`generator`", "`file`"];
+            let found: Vec<&str> = names
+                .iter()
+                .zip(sources)
+                .filter_map(|(n, s)| s.then_some(*n))
+                .collect();
+            let found = if found.is_empty() {
+                "none".to_string()
+            } else {
+                found.join(" and ")
+            };
             return Err(self.error(
                 "data",
-                "expected exactly one source of samples: `inputs` with `targets`, `generator`, or `file`".into(),
+                format!("expected exactly one source of samples (`inputs` with `targets`, `generator`, or `file`), found {found}"),
             ));
         }
         if d.generator.is_none() {

@@ -186,10 +186,23 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
     }
 
     writeln!(out, "\n### {}. Gradients\n", if depth > 1 { 5 } else { 4 })?;
-    writeln!(out, "∂C/∂Wˡ = mean over the batch of δˡ (aˡ⁻¹)ᵀ.\n")?;
+    writeln!(
+        out,
+        "∂C/∂Wˡ = mean over the batch of δˡ (aˡ⁻¹)ᵀ{}.\n",
+        match network.bias {
+            BiasMode::Learned => ", ∂C/∂bˡ = mean of δˡ",
+            BiasMode::Fixed => " (the biases are fixed: they take part but are not updated)",
+            BiasMode::None => "",
+        }
+    )?;
     for l in (1..=depth).rev() {
         for (j, i) in shown_entries(&network.layers[l - 1].weights) {
             writeln!(out, "- `{}`", explain.gradient(l, j, i))?;
+        }
+        if network.bias == BiasMode::Learned {
+            for j in shown(network.layers[l - 1].biases.len()) {
+                writeln!(out, "- `{}`", explain.bias_gradient(l, j))?;
+            }
         }
     }
 
@@ -204,6 +217,11 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
         writeln!(out, "{name}:\n")?;
         for (j, i) in shown_entries(&network.layers[l - 1].weights) {
             writeln!(out, "- `{}`", explain.update(l, j, i))?;
+        }
+        if network.bias == BiasMode::Learned {
+            for j in shown(network.layers[l - 1].biases.len()) {
+                writeln!(out, "- `{}`", explain.bias_update(l, j))?;
+            }
         }
         writeln!(
             out,
