@@ -366,17 +366,7 @@ impl Stepper {
                     ws.load(&self.train, self.start.schedule.batch());
                 }
                 ws.forward(&self.network, l - 1);
-                let rows = ws.out[l - 1].nrows();
-                first_non_finite(ws.used(&ws.out[l - 1]), rows).map(|(r, c, v)| {
-                    (
-                        format!(
-                            "f(net) of layer {l}, neuron {}, sample {}",
-                            r + 1,
-                            self.start.schedule.batch()[c] + 1
-                        ),
-                        v,
-                    )
-                })
+                per_sample(&ws.out[l - 1], ws, self.start.schedule.batch(), "f(net)", l)
             }
             Phase::Loss => {
                 self.loss = ws.loss(self.training.loss);
@@ -386,33 +376,11 @@ impl Stepper {
             Phase::OutputDelta => {
                 ws.output_delta(&self.network, self.training.loss);
                 let l = self.network.depth();
-                first_non_finite(ws.used(&ws.delta[l - 1]), ws.delta[l - 1].nrows()).map(
-                    |(r, c, v)| {
-                        (
-                            format!(
-                                "δ of layer {l}, neuron {}, sample {}",
-                                r + 1,
-                                self.start.schedule.batch()[c] + 1
-                            ),
-                            v,
-                        )
-                    },
-                )
+                per_sample(&ws.delta[l - 1], ws, self.start.schedule.batch(), "δ", l)
             }
             Phase::HiddenDelta(l) => {
                 ws.hidden_delta(&self.network, l - 1);
-                first_non_finite(ws.used(&ws.delta[l - 1]), ws.delta[l - 1].nrows()).map(
-                    |(r, c, v)| {
-                        (
-                            format!(
-                                "δ of layer {l}, neuron {}, sample {}",
-                                r + 1,
-                                self.start.schedule.batch()[c] + 1
-                            ),
-                            v,
-                        )
-                    },
-                )
+                per_sample(&ws.delta[l - 1], ws, self.start.schedule.batch(), "δ", l)
             }
             Phase::Gradients => {
                 ws.gradients(&self.network);
@@ -460,6 +428,24 @@ impl Stepper {
         (!self.validation.is_empty())
             .then(|| evaluate(&self.network, &self.validation, &mut self.evaluation))
     }
+}
+
+/// The name and value of the first non-finite number of a per-sample buffer of layer l,
+/// e.g. `δ of layer 2, neuron 1, sample 4` (1-based; the sample is its training-set number).
+fn per_sample(
+    values: &nalgebra::DMatrix<f64>,
+    ws: &Workspace,
+    batch: &[usize],
+    what: &str,
+    l: usize,
+) -> Option<(String, f64)> {
+    first_non_finite(ws.used(values), values.nrows()).map(|(r, c, v)| {
+        let sample = batch[c] + 1;
+        (
+            format!("{what} of layer {l}, neuron {}, sample {sample}", r + 1),
+            v,
+        )
+    })
 }
 
 /// The name and value of the first non-finite cost of a set, e.g. `the mse over the

@@ -87,18 +87,8 @@ pub struct Scenario {
     pub weights: Option<Vec<DMatrix<f64>>>,
     /// Explicit biases, per layer.
     pub biases: Option<Vec<DVector<f64>>>,
-    /// The loss that drives training.
-    pub loss: Loss,
-    /// η.
-    pub learning_rate: f64,
-    /// Batch, SGD or mini-batch.
-    pub mode: Mode,
-    /// Samples per update in mini-batch mode.
-    pub batch_size: usize,
-    /// Whether each epoch is shuffled.
-    pub shuffle: bool,
-    /// The default length of `train`.
-    pub epochs: usize,
+    /// How the network is trained; `batch_size` is the scenario's (used by mini-batch only).
+    pub training: Training,
     /// Where the samples come from.
     pub data: DataSource,
     /// The fraction held out for validation.
@@ -293,10 +283,10 @@ impl Scenario {
         if self.normalize == Normalize::Standardize {
             data::standardize(&mut splits);
         }
-        let batch_size = match self.mode {
+        let batch_size = match self.training.mode {
             Mode::Batch => splits.train.len(),
             Mode::Sgd => 1,
-            Mode::MiniBatch => self.batch_size.min(splits.train.len()),
+            Mode::MiniBatch => self.training.batch_size.min(splits.train.len()),
         };
         let neurons: usize = self.layers.iter().sum();
         if batch_size.saturating_mul(neurons) > MAX_BATCH_NUMBERS {
@@ -313,12 +303,8 @@ impl Scenario {
         Ok(Setup {
             network: self.network(),
             training: Training {
-                loss: self.loss,
-                learning_rate: self.learning_rate,
-                mode: self.mode,
                 batch_size,
-                shuffle: self.shuffle,
-                epochs: self.epochs,
+                ..self.training.clone()
             },
             splits,
             seed: self.seed,
@@ -788,12 +774,14 @@ impl Checker<'_> {
             init_range,
             weights,
             biases,
-            loss: training.loss.unwrap_or(Loss::Mse),
-            learning_rate,
-            mode,
-            batch_size,
-            shuffle: training.shuffle.unwrap_or(true),
-            epochs,
+            training: Training {
+                loss: training.loss.unwrap_or(Loss::Mse),
+                learning_rate,
+                mode,
+                batch_size,
+                shuffle: training.shuffle.unwrap_or(true),
+                epochs,
+            },
             data: source,
             validation,
             test,
