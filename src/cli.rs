@@ -16,7 +16,7 @@ use crate::trace::{self, IterationTrace};
 #[derive(Debug, Parser)]
 #[command(name = "backstep", version, about, long_about = None)]
 pub struct Cli {
-    /// What to do (no command: show this help).
+    /// What to do (no command: open the stepping view on the default scenario).
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -24,6 +24,11 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the stepping view on a scenario (a file path or a built-in name).
+    Run {
+        /// A scenario file or a built-in name.
+        scenario: String,
+    },
     /// List the built-in scenarios with their descriptions.
     List,
     /// Validate scenario files (or built-in names); exit 0 when all are valid.
@@ -87,6 +92,11 @@ pub enum CliError {
         /// why
         source: std::io::Error,
     },
+    /// The stepping view could not use the terminal.
+    #[error(
+        "cannot use the terminal for the stepping view: {0}; without a terminal, use `backstep trace` or `backstep train`"
+    )]
+    Terminal(std::io::Error),
     /// Some of the checked scenarios are invalid (their errors are already printed).
     #[error("{invalid} of {total} scenarios are invalid")]
     Check {
@@ -105,6 +115,10 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
         source,
     };
     match command {
+        Command::Run { scenario } => {
+            let app = crate::tui::App::load(&scenario)?;
+            crate::tui::run(app).map_err(CliError::Terminal)
+        }
         Command::List => list(out).map_err(stdout),
         Command::Check { scenarios } => check(&scenarios, out, err),
         Command::Trace {

@@ -2,11 +2,13 @@
 //! iteration at a time, with every number visible.
 //!
 //! The library holds the math ([`nn`]), the scenario files ([`scenario`]), the data
-//! ([`data`]), the trace writers ([`trace`]) and the headless command line ([`cli`]); the
-//! binary only installs error reporting and dispatches.
+//! ([`data`]), the trace writers ([`trace`]), the headless command line ([`cli`]) and the
+//! stepping view ([`tui`], the only part that uses ratatui and crossterm); the binary only
+//! installs error reporting and dispatches.
 
 pub mod cli;
 pub mod data;
 pub mod nn;
 pub mod scenario;
 pub mod trace;
+pub mod tui;

@@ -14,11 +14,11 @@ fn text(bytes: &[u8]) -> String {
 }
 
 #[test]
-fn no_arguments_prints_help() {
-    let out = backstep(&[]);
+fn help_lists_the_commands() {
+    let out = backstep(&["--help"]);
     assert!(out.status.success());
     let help = text(&out.stdout);
-    for command in ["list", "check", "trace", "train"] {
+    for command in ["run", "list", "check", "trace", "train"] {
         assert!(help.contains(command), "{help}");
     }
 }
@@ -234,4 +234,26 @@ fn a_trace_of_a_broken_scenario_leaves_the_output_file_alone() {
     ]);
     assert!(!out.status.success());
     assert_eq!(std::fs::read_to_string(&output).unwrap(), "precious");
+}
+
+#[test]
+fn run_refuses_a_bad_scenario_before_touching_the_terminal() {
+    let out = backstep(&["run", "no/such.toml"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "the terminal was written to");
+    assert!(text(&out.stderr).contains("no/such.toml"));
+}
+
+#[test]
+fn without_a_terminal_the_stepping_view_says_what_to_use_instead() {
+    // setsid leaves the controlling terminal behind, so this holds in a developer's terminal too.
+    let out = Command::new("setsid")
+        .args(["--wait", env!("CARGO_BIN_EXE_backstep"), "run", "xor"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("setsid runs");
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("cannot use the terminal"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
 }

@@ -1,0 +1,218 @@
+//! The cost curves behind the plots: points, series and bounds, kept apart from drawing.
+
+use crate::nn::Costs;
+
+/// The most points a series hands to a chart; longer runs are thinned evenly.
+pub const MAX_SERIES_POINTS: usize = 600;
+
+/// What the x axis counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XAxis {
+    /// Iterations (updates).
+    Iterations,
+    /// Epochs (passes over the training set), fractional within an epoch.
+    Epochs,
+}
+
+/// Which cost a chart shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// Σ(d − O)², the lesson's MSE.
+    Mse,
+    /// Categorical cross-entropy.
+    CrossEntropy,
+    /// Binary cross-entropy.
+    BinaryCrossEntropy,
+    /// The fraction misclassified.
+    ClassificationError,
+}
+
+impl Measure {
+    /// The measure's value in a set of costs.
+    pub fn of(self, costs: &Costs) -> f64 {
+        match self {
+            Measure::Mse => costs.mse,
+            Measure::CrossEntropy => costs.cross_entropy,
+            Measure::BinaryCrossEntropy => costs.binary_cross_entropy,
+            Measure::ClassificationError => costs.classification_error,
+        }
+    }
+}
+
+/// The costs after one completed iteration.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    /// Iterations completed (0 = the initial network).
+    pub iteration: u64,
+    /// The same in epochs.
+    pub epoch: f64,
+    /// Over the training set.
+    pub train: Costs,
+    /// Over the validation set, if one is held out.
+    pub validation: Option<Costs>,
+}
+
+/// All points so far, in order of iteration.
+#[derive(Clone, Debug, Default)]
+pub struct Curves {
+    points: Vec<Point>,
+}
+
+impl Curves {
+    /// Adds a point; a point at or before the last one (after stepping back and forward
+    /// again) replaces what came after it.
+    pub fn push(&mut self, point: Point) {
+        self.truncate_after(point.iteration.saturating_sub(1));
+        if self
+            .points
+            .last()
+            .is_some_and(|p| p.iteration >= point.iteration)
+        {
+            self.points.pop();
+        }
+        self.points.push(point);
+    }
+
+    /// Forgets the points after `iteration` (after stepping back).
+    pub fn truncate_after(&mut self, iteration: u64) {
+        let keep = self.points.partition_point(|p| p.iteration <= iteration);
+        self.points.truncate(keep);
+    }
+
+    /// The last point.
+    pub fn last(&self) -> Option<&Point> {
+        self.points.last()
+    }
+
+    /// The number of points.
+    pub fn len(&self) -> usize {
+        self.points.len()
+    }
+
+    /// Whether there are no points.
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    /// (x, y) pairs of one measure, training or validation, at most [`MAX_SERIES_POINTS`]
+    /// (the last point always included). On a log scale y is log₁₀ of the value and
+    /// values ≤ 0 are left out.
+    pub fn series(
+        &self,
+        measure: Measure,
+        validation: bool,
+        x: XAxis,
+        log: bool,
+    ) -> Vec<(f64, f64)> {
+        let step = self.points.len().div_ceil(MAX_SERIES_POINTS).max(1);
+        let last = self.points.len().saturating_sub(1);
+        self.points
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % step == 0 || *i == last)
+            .filter_map(|(_, p)| {
+                let costs = if validation { p.validation? } else { p.train };
+                let y = measure.of(&costs);
+                let y = if log {
+                    (y > 0.0).then(|| y.log10())?
+                } else {
+                    y
+                };
+                let x = match x {
+                    XAxis::Iterations => p.iteration as f64,
+                    XAxis::Epochs => p.epoch,
+                };
+                Some((x, y))
+            })
+            .collect()
+    }
+}
+
+/// The x and y ranges that hold every series, with a little room, never empty.
+pub fn bounds(series: &[&[(f64, f64)]]) -> ([f64; 2], [f64; 2]) {
+    let mut x = [f64::INFINITY, f64::NEG_INFINITY];
+    let mut y = [f64::INFINITY, f64::NEG_INFINITY];
+    for (px, py) in series.iter().flat_map(|s| s.iter()) {
+        x = [x[0].min(*px), x[1].max(*px)];
+        y = [y[0].min(*py), y[1].max(*py)];
+    }
+    if !x[0].is_finite() {
+        return ([0.0, 1.0], [0.0, 1.0]);
+    }
+    if x[1] - x[0] < 1e-12 {
+        x[1] = x[0] + 1.0;
+    }
+    let room = ((y[1] - y[0]) * 0.05).max(1e-9);
+    ([x[0], x[1]], [y[0] - room, y[1] + room])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(iteration: u64, mse: f64) -> Point {
+        Point {
+            iteration,
+            epoch: iteration as f64 / 4.0,
+            train: Costs {
+                mse,
+                ..Costs::default()
+            },
+            validation: None,
+        }
+    }
+
+    #[test]
+    fn stepping_back_and_forward_replaces_points() {
+        let mut c = Curves::default();
+        for i in 0..5 {
+            c.push(point(i, 1.0 / (i + 1) as f64));
+        }
+        c.truncate_after(2);
+        assert_eq!(c.len(), 3);
+        c.push(point(3, 9.0));
+        assert_eq!(c.len(), 4);
+        assert_eq!(c.last().unwrap().train.mse, 9.0);
+        c.push(point(3, 8.0));
+        assert_eq!(c.len(), 4);
+        assert_eq!(c.last().unwrap().train.mse, 8.0);
+    }
+
+    #[test]
+    fn long_series_are_thinned_but_keep_their_ends() {
+        let mut c = Curves::default();
+        for i in 0..10_000 {
+            c.push(point(i, 1.0));
+        }
+        let s = c.series(Measure::Mse, false, XAxis::Iterations, false);
+        assert!(s.len() <= MAX_SERIES_POINTS + 1);
+        assert_eq!(s.first().unwrap().0, 0.0);
+        assert_eq!(s.last().unwrap().0, 9999.0);
+        let e = c.series(Measure::Mse, false, XAxis::Epochs, false);
+        assert_eq!(e.last().unwrap().0, 9999.0 / 4.0);
+    }
+
+    #[test]
+    fn log_scale_drops_zeros() {
+        let mut c = Curves::default();
+        c.push(point(0, 100.0));
+        c.push(point(1, 0.0));
+        let s = c.series(Measure::Mse, false, XAxis::Iterations, true);
+        assert_eq!(s, vec![(0.0, 2.0)]);
+        assert!(
+            c.series(Measure::Mse, true, XAxis::Iterations, false)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn bounds_hold_every_point_and_are_never_empty() {
+        let a = [(0.0, 1.0), (2.0, 3.0)];
+        let (x, y) = bounds(&[&a]);
+        assert_eq!(x, [0.0, 2.0]);
+        assert!(y[0] < 1.0 && y[1] > 3.0);
+        let (x, y) = bounds(&[&[(5.0, 1.0)]]);
+        assert!(x[1] > x[0] && y[1] > y[0]);
+        assert_eq!(bounds(&[]), ([0.0, 1.0], [0.0, 1.0]));
+    }
+}

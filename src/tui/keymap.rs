@@ -1,0 +1,231 @@
+//! The keys: one table that both dispatches key presses and writes the help popup.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::message::Message;
+
+/// Keys bound to one message.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    /// The keys, each with the modifiers it needs.
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the keys are written in the help and the key bar.
+    pub label: &'static str,
+    /// What they do.
+    pub message: Message,
+    /// The help text.
+    pub description: &'static str,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+/// Every key of the app, in the order the help lists them.
+pub const KEYMAP: &[Binding] = &[
+    Binding {
+        keys: &[
+            (KeyCode::Char(' '), NONE),
+            (KeyCode::Right, NONE),
+            (KeyCode::Char('l'), NONE),
+        ],
+        label: "Space → l",
+        message: Message::NextPhase,
+        description: "next phase",
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Left, NONE),
+            (KeyCode::Char('h'), NONE),
+            (KeyCode::Backspace, NONE),
+        ],
+        label: "← h Bksp",
+        message: Message::PreviousPhase,
+        description: "previous phase (undo)",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('n'), NONE)],
+        label: "n",
+        message: Message::FinishIteration,
+        description: "finish the iteration",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('e'), NONE)],
+        label: "e",
+        message: Message::FinishEpoch,
+        description: "finish the epoch",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('r'), NONE)],
+        label: "r",
+        message: Message::ToggleRun,
+        description: "run / pause",
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Char('+'), NONE),
+            (KeyCode::Char('+'), SHIFT),
+            (KeyCode::Char('='), NONE),
+        ],
+        label: "+",
+        message: Message::Faster,
+        description: "run faster",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('-'), NONE)],
+        label: "-",
+        message: Message::Slower,
+        description: "run slower",
+    },
+    Binding {
+        keys: &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
+        label: "↓ j",
+        message: Message::SelectNext,
+        description: "select the next neuron or weight",
+    },
+    Binding {
+        keys: &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
+        label: "↑ k",
+        message: Message::SelectPrevious,
+        description: "select the previous neuron or weight",
+    },
+    Binding {
+        keys: &[(KeyCode::Tab, NONE)],
+        label: "Tab",
+        message: Message::SelectNextLayer,
+        description: "select in the next layer",
+    },
+    Binding {
+        keys: &[(KeyCode::Char(']'), NONE)],
+        label: "]",
+        message: Message::MorePrecision,
+        description: "one more decimal place",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('['), NONE)],
+        label: "[",
+        message: Message::LessPrecision,
+        description: "one fewer decimal place",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('x'), NONE)],
+        label: "x",
+        message: Message::ToggleXAxis,
+        description: "plots against iterations / epochs",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('y'), NONE)],
+        label: "y",
+        message: Message::ToggleLogY,
+        description: "plots on a linear / log scale",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('s'), NONE)],
+        label: "s",
+        message: Message::OpenPicker,
+        description: "choose a scenario",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('R'), SHIFT), (KeyCode::Char('R'), NONE)],
+        label: "R",
+        message: Message::Reset,
+        description: "start the scenario again",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)],
+        label: "?",
+        message: Message::ShowHelp,
+        description: "this help",
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        label: "Enter",
+        message: Message::Confirm,
+        description: "open the chosen scenario (in the picker)",
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE)],
+        label: "Esc",
+        message: Message::Close,
+        description: "close a popup or a notice",
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Char('q'), NONE),
+            (KeyCode::Char('c'), KeyModifiers::CONTROL),
+        ],
+        label: "q",
+        message: Message::Quit,
+        description: "quit",
+    },
+];
+
+/// The message a key press asks for, if any.
+pub fn message_for(key: KeyEvent) -> Option<Message> {
+    KEYMAP.iter().find_map(|b| {
+        b.keys
+            .iter()
+            .any(|(code, modifiers)| *code == key.code && *modifiers == key.modifiers)
+            .then_some(b.message)
+    })
+}
+
+/// The binding of a message (for the key bar).
+pub fn binding(message: Message) -> Option<&'static Binding> {
+    KEYMAP.iter().find(|b| b.message == message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_design_keys_are_bound() {
+        let key = |c| KeyEvent::new(c, NONE);
+        assert_eq!(
+            message_for(key(KeyCode::Char(' '))),
+            Some(Message::NextPhase)
+        );
+        assert_eq!(message_for(key(KeyCode::Right)), Some(Message::NextPhase));
+        assert_eq!(
+            message_for(key(KeyCode::Char('h'))),
+            Some(Message::PreviousPhase)
+        );
+        assert_eq!(
+            message_for(key(KeyCode::Backspace)),
+            Some(Message::PreviousPhase)
+        );
+        assert_eq!(
+            message_for(key(KeyCode::Char('n'))),
+            Some(Message::FinishIteration)
+        );
+        assert_eq!(
+            message_for(key(KeyCode::Char('e'))),
+            Some(Message::FinishEpoch)
+        );
+        assert_eq!(
+            message_for(key(KeyCode::Char('r'))),
+            Some(Message::ToggleRun)
+        );
+        assert_eq!(
+            message_for(key(KeyCode::Char('?'))),
+            Some(Message::ShowHelp)
+        );
+        assert_eq!(message_for(key(KeyCode::Char('q'))), Some(Message::Quit));
+        assert_eq!(message_for(key(KeyCode::Esc)), Some(Message::Close));
+        assert_eq!(
+            message_for(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Message::Quit)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let mut seen = Vec::new();
+        for b in KEYMAP {
+            for k in b.keys {
+                assert!(!seen.contains(k), "{k:?} bound twice");
+                seen.push(*k);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! What the user can ask the app to do.
+
+/// One request to the app, from a key, a click or the clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// Perform the next phase.
+    NextPhase,
+    /// Undo the last phase.
+    PreviousPhase,
+    /// Step to the end of the iteration.
+    FinishIteration,
+    /// Step to the end of the epoch.
+    FinishEpoch,
+    /// Start or pause auto-run.
+    ToggleRun,
+    /// Run faster.
+    Faster,
+    /// Run slower.
+    Slower,
+    /// Select the next neuron or weight.
+    SelectNext,
+    /// Select the previous neuron or weight.
+    SelectPrevious,
+    /// Move the selection to the next layer.
+    SelectNextLayer,
+    /// Show one more decimal place.
+    MorePrecision,
+    /// Show one fewer decimal place.
+    LessPrecision,
+    /// Plot against iterations or epochs.
+    ToggleXAxis,
+    /// Plot on a linear or a logarithmic y axis.
+    ToggleLogY,
+    /// Start the scenario again.
+    Reset,
+    /// Open the scenario picker.
+    OpenPicker,
+    /// Show the keys.
+    ShowHelp,
+    /// Close the popup or the notice.
+    Close,
+    /// Choose the highlighted entry.
+    Confirm,
+    /// Leave the app.
+    Quit,
+    /// Time passed (drives auto-run).
+    Tick,
+    /// A mouse click at a terminal cell.
+    Click {
+        /// column
+        column: u16,
+        /// row
+        row: u16,
+    },
+}

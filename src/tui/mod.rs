@@ -1,0 +1,65 @@
+//! The stepping view: a terminal app on top of the core (ratatui + crossterm).
+
+pub mod app;
+pub mod curves;
+pub mod keymap;
+pub mod message;
+pub mod theme;
+pub mod ui;
+
+use std::time::{Duration, Instant};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+pub use app::App;
+pub use message::Message;
+
+/// About 30 frames a second.
+pub const FRAME: Duration = Duration::from_millis(33);
+
+/// Runs the app until the user quits. The caller has loaded the scenario, so a bad one is
+/// reported before the terminal is touched. The terminal is restored on return, on error
+/// and on panic (ratatui's panic hook).
+pub fn run(mut app: App) -> std::io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let result = execute!(std::io::stdout(), EnableMouseCapture)
+        .and_then(|()| event_loop(&mut terminal, &mut app));
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    let mut next_tick = Instant::now() + FRAME;
+    while !app.quit {
+        terminal.draw(|frame| {
+            app.size = (frame.area().width, frame.area().height);
+            ui::render(frame, app);
+        })?;
+        let timeout = next_tick.saturating_duration_since(Instant::now());
+        if event::poll(timeout)? {
+            match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    if let Some(message) = keymap::message_for(key) {
+                        app.update(message);
+                    }
+                }
+                Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
+                    app.update(Message::Click {
+                        column: mouse.column,
+                        row: mouse.row,
+                    });
+                }
+                _ => {}
+            }
+        }
+        if Instant::now() >= next_tick {
+            app.update(Message::Tick);
+            next_tick = Instant::now() + FRAME;
+        }
+    }
+    Ok(())
+}

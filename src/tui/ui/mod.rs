@@ -1,0 +1,132 @@
+//! Drawing, one file per panel. The screen:
+//!
+//! ```text
+//! ┌ status: scenario · epoch · iteration k/n · phase · mode · η · run state ───────────┐
+//! ┌ network (V, W, values, highlights) ──┐┌ phase: what happens, formula, numbers ──────┐
+//! │                                      ││                                             │
+//! └──────────────────────────────────────┘└─────────────────────────────────────────────┘
+//! ┌ values: matrices, δ, gradients, ─────┐┌ MSE ─────────────┐┌ cross-entropy ─────────┐
+//! │ old → new                            ││                  ││                        │
+//! │                                      │└──────────────────┘└────────────────────────┘
+//! │                                      │┌ classification error ──────────────────────┐
+//! └──────────────────────────────────────┘└────────────────────────────────────────────┘
+//!  keys: Space next · ← back · n iteration · e epoch · r run · ? help · q quit
+//! ```
+
+pub mod help;
+pub mod network;
+pub mod phase;
+pub mod picker;
+pub mod plots;
+pub mod status;
+pub mod values;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Popup};
+
+/// The smallest terminal the app draws in.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// Where each panel goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Regions {
+    /// The top line.
+    pub status: Rect,
+    /// The diagram.
+    pub network: Rect,
+    /// The phase's explanation.
+    pub phase: Rect,
+    /// Matrices and vectors.
+    pub values: Rect,
+    /// The MSE chart.
+    pub mse: Rect,
+    /// The cross-entropy chart.
+    pub cross_entropy: Rect,
+    /// Classification error.
+    pub error: Rect,
+    /// The bottom line.
+    pub keys: Rect,
+}
+
+/// Splits the screen into the panels.
+pub fn layout(area: Rect) -> Regions {
+    let [status, middle, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(middle);
+    let [network, values] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(left);
+    let [phase, charts, error] = Layout::vertical([
+        Constraint::Percentage(45),
+        Constraint::Min(6),
+        Constraint::Length(4),
+    ])
+    .areas(right);
+    let [mse, cross_entropy] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
+    Regions {
+        status,
+        network,
+        phase,
+        values,
+        mse,
+        cross_entropy,
+        error,
+        keys,
+    }
+}
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        render_too_small(frame, area);
+        return;
+    }
+    let regions = layout(area);
+    status::render_status(frame, regions.status, app);
+    network::render_network(frame, regions.network, app);
+    phase::render_phase(frame, regions.phase, app);
+    values::render_values(frame, regions.values, app);
+    plots::render_plots(frame, &regions, app);
+    status::render_keys(frame, regions.keys, app);
+    match &app.popup {
+        Some(Popup::Help) => help::render_help(frame, area, app),
+        Some(Popup::Picker { entries, cursor }) => {
+            picker::render_picker(frame, area, app, entries, *cursor);
+        }
+        None => {}
+    }
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("terminal too small"),
+        Line::from(format!(
+            "need {}×{}, have {}×{}",
+            MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+        )),
+        Line::from("enlarge the window, or press q to quit"),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// A rectangle of at most `width` × `height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

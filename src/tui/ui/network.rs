@@ -1,0 +1,267 @@
+//! The network diagram: neurons with their values, edges coloured by the weight's sign and
+//! shaded by its size, and what the current phase reads and writes highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::Line;
+use ratatui::widgets::canvas::{Canvas, Line as Segment};
+use ratatui::widgets::{Block, Borders};
+
+use crate::nn::explain::{Numbers, indexed, value_name};
+use crate::nn::{Phase, Stepper};
+use crate::tui::app::{App, Selection};
+
+/// The width of a neuron's label for `precision` decimals: sign, digit, point, decimals.
+fn label_width(precision: usize) -> u16 {
+    precision as u16 + 3
+}
+
+/// The neurons of a layer of `n` that fit in `rows` rows: all, or the first few, a gap
+/// (`None`) and the last.
+pub fn visible(n: usize, rows: usize) -> Vec<Option<usize>> {
+    let rows = rows.max(3);
+    if n <= rows {
+        (0..n).map(Some).collect()
+    } else {
+        (0..rows - 2).map(Some).chain([None, Some(n - 1)]).collect()
+    }
+}
+
+/// The cell where the label of neuron slot `k` of `m` in layer `l` (of `depth`) starts.
+fn cell(inner: Rect, depth: usize, l: usize, k: usize, m: usize, width: u16) -> (u16, u16) {
+    let free = inner.width.saturating_sub(width) as f64;
+    let x = inner.x + (free * l as f64 / depth.max(1) as f64).round() as u16;
+    let y = inner.y + ((k as f64 + 0.5) * inner.height as f64 / m as f64 - 0.5).round() as u16;
+    (x, y)
+}
+
+fn inner(area: Rect) -> Rect {
+    Block::default().borders(Borders::ALL).inner(area)
+}
+
+/// The neuron (layer, index) whose label covers the cell (`column`, `row`) of the diagram
+/// drawn in `area` for layer `sizes`.
+pub fn neuron_at(
+    area: Rect,
+    sizes: &[usize],
+    precision: usize,
+    column: u16,
+    row: u16,
+) -> Option<(usize, usize)> {
+    let inner = inner(area);
+    let depth = sizes.len() - 1;
+    let width = label_width(precision);
+    for (l, &n) in sizes.iter().enumerate() {
+        let slots = visible(n, inner.height as usize);
+        for (k, slot) in slots.iter().enumerate() {
+            let (x, y) = cell(inner, depth, l, k, slots.len(), width);
+            if let Some(j) = slot
+                && row == y
+                && (x..x + width).contains(&column)
+            {
+                return Some((l, *j));
+            }
+        }
+    }
+    None
+}
+
+/// The value a neuron shows: δ once the backward pass has reached its layer, else its
+/// activation (the input for layer 0); `None` before the value exists.
+fn shown_value(s: &Stepper, l: usize, j: usize) -> Option<(f64, bool)> {
+    let ws = s.workspace();
+    let depth = s.network().depth();
+    if l >= 1 {
+        let delta_phase = if l == depth {
+            Phase::OutputDelta
+        } else {
+            Phase::HiddenDelta(l)
+        };
+        if s.reached(delta_phase) {
+            return Some((ws.delta[l - 1][(j, 0)], true));
+        }
+    }
+    if !s.reached(Phase::Forward(l.max(1))) {
+        return None;
+    }
+    if l == 0 {
+        Some((ws.input[(j, 0)], false))
+    } else {
+        Some((ws.out[l - 1][(j, 0)], false))
+    }
+}
+
+/// Which layers' neurons the phase reads or writes, and which matrix's edges.
+fn active(phase: Phase, depth: usize) -> (Vec<usize>, Vec<usize>) {
+    match phase {
+        Phase::Start => (vec![], vec![]),
+        Phase::Forward(l) => (vec![l - 1, l], vec![l]),
+        Phase::Loss | Phase::OutputDelta | Phase::Done => (vec![depth], vec![]),
+        Phase::HiddenDelta(l) => (vec![l, l + 1], vec![l + 1]),
+        Phase::Gradients => ((0..=depth).collect(), (1..=depth).collect()),
+        Phase::Update(l) => (vec![], vec![l]),
+    }
+}
+
+/// Draws the diagram.
+pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
+    let s = &app.stepper;
+    let network = s.network();
+    let sizes = network.sizes();
+    let depth = network.depth();
+    let theme = app.theme;
+    let title = (1..=depth)
+        .map(|l| network.matrix_name(l))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let block = Block::default().borders(Borders::ALL).title(Line::styled(
+        format!(" network {} ({title}) ", sizes_label(&sizes)),
+        theme.title(),
+    ));
+    let inner = inner(area);
+    let width = label_width(app.precision);
+    let slots: Vec<Vec<Option<usize>>> = sizes
+        .iter()
+        .map(|&n| visible(n, inner.height as usize))
+        .collect();
+    let (active_layers, active_matrices) = active(s.phase(), depth);
+    let h = inner.height as f64;
+    let to_canvas = |x: u16, y: u16| ((x - inner.x) as f64 + 0.5, h - ((y - inner.y) as f64 + 0.5));
+    let mut segments = Vec::new();
+    for l in 1..=depth {
+        let weights = &network.layers[l - 1].weights;
+        let mut magnitudes: Vec<f64> = weights.iter().map(|w| w.abs()).collect();
+        magnitudes.sort_by(f64::total_cmp);
+        let median = magnitudes.get(magnitudes.len() / 2).copied().unwrap_or(0.0);
+        for (k, to) in slots[l].iter().enumerate() {
+            for (i, from) in slots[l - 1].iter().enumerate() {
+                let (Some(j), Some(c)) = (to, from) else {
+                    continue;
+                };
+                let w = weights[(*j, *c)];
+                let (x0, y0) = cell(inner, depth, l - 1, i, slots[l - 1].len(), width);
+                let (x1, y1) = cell(inner, depth, l, k, slots[l].len(), width);
+                let (a, b) = (
+                    to_canvas(x0 + width, y0),
+                    to_canvas(x1.saturating_sub(1), y1),
+                );
+                let strong = w.abs() >= median;
+                let color = if w >= 0.0 {
+                    theme.positive(strong)
+                } else {
+                    theme.negative(strong)
+                };
+                segments.push((a, b, color, active_matrices.contains(&l)));
+            }
+        }
+    }
+    let canvas = Canvas::default()
+        .block(block)
+        .marker(Marker::Braille)
+        .x_bounds([0.0, inner.width as f64])
+        .y_bounds([0.0, h])
+        .paint(|ctx| {
+            for pass in [false, true] {
+                for ((x1, y1), (x2, y2), color, is_active) in &segments {
+                    if *is_active == pass {
+                        ctx.draw(&Segment::new(*x1, *y1, *x2, *y2, *color));
+                    }
+                }
+                ctx.layer();
+            }
+        });
+    frame.render_widget(canvas, area);
+
+    let numbers = Numbers {
+        precision: app.precision,
+    };
+    let selected = match app.selection() {
+        Some(Selection::Neuron { layer, index }) => Some((layer, index)),
+        _ => None,
+    };
+    let buf = frame.buffer_mut();
+    for (l, layer_slots) in slots.iter().enumerate() {
+        let name = value_name(depth, l);
+        for (k, slot) in layer_slots.iter().enumerate() {
+            let (x, y) = cell(inner, depth, l, k, layer_slots.len(), width);
+            let (text, style) = match slot {
+                None => ("⋮".to_string(), theme.dim()),
+                Some(j) => {
+                    let text = match shown_value(s, l, *j) {
+                        Some((v, _)) => signed(numbers, v),
+                        None => indexed(&name, &[*j]),
+                    };
+                    let style = if selected == Some((l, *j)) {
+                        theme.selected()
+                    } else if active_layers.contains(&l) {
+                        theme.active()
+                    } else {
+                        Style::new()
+                    };
+                    (text, style)
+                }
+            };
+            buf.set_stringn(
+                x,
+                y,
+                format!("{text:<w$}", w = width as usize),
+                width as usize,
+                style,
+            );
+        }
+    }
+    // The matrix names, above the middle of their edges.
+    for l in 1..=depth {
+        let (x0, _) = cell(inner, depth, l - 1, 0, 1, width);
+        let (x1, _) = cell(inner, depth, l, 0, 1, width);
+        let x = (x0 + width + x1) / 2;
+        let style = if active_matrices.contains(&l) {
+            theme.active()
+        } else {
+            theme.dim()
+        };
+        if inner.height > 0 {
+            buf.set_string(x, inner.y, network.matrix_name(l), style);
+        }
+    }
+}
+
+/// A value with an explicit sign, so meaning does not ride on colour.
+pub fn signed(numbers: Numbers, v: f64) -> String {
+    let text = numbers.show(v);
+    if v >= 0.0 { format!("+{text}") } else { text }
+}
+
+fn sizes_label(sizes: &[usize]) -> String {
+    sizes
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_layers_show_the_first_a_gap_and_the_last() {
+        assert_eq!(visible(3, 10), vec![Some(0), Some(1), Some(2)]);
+        assert_eq!(
+            visible(64, 5),
+            vec![Some(0), Some(1), Some(2), None, Some(63)]
+        );
+    }
+
+    #[test]
+    fn a_click_on_a_label_finds_its_neuron() {
+        let area = Rect::new(0, 1, 60, 17);
+        let sizes = [2, 2, 2];
+        let inner = inner(area);
+        let (x, y) = cell(inner, 2, 1, 1, 2, label_width(4));
+        assert_eq!(neuron_at(area, &sizes, 4, x + 2, y), Some((1, 1)));
+        assert_eq!(neuron_at(area, &sizes, 4, 0, 0), None);
+    }
+}

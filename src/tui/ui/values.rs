@@ -1,0 +1,155 @@
+//! The values panel: the matrices, the δ vectors, the gradients, and in update phases
+//! old → new with the change, aligned, at the chosen precision.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::network::signed;
+use crate::nn::explain::{Numbers, indexed, value_name};
+use crate::nn::network::superscript;
+use crate::nn::{BiasMode, Phase};
+use crate::tui::app::{App, Selection};
+
+/// The lines of the panel.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let s = &app.stepper;
+    let theme = app.theme;
+    let numbers = Numbers {
+        precision: app.precision,
+    };
+    let network = s.network();
+    let before = s.weights_before();
+    let depth = network.depth();
+    let ws = s.workspace();
+    let selected = app.selection();
+    let mut lines = Vec::new();
+    let vector = |v: Vec<f64>| -> String {
+        v.iter()
+            .map(|x| signed(numbers, *x))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if s.reached(Phase::Forward(1)) {
+        let n_in = ws.input.nrows();
+        let n_out = ws.target.nrows();
+        lines.push(Line::from(vec![
+            Span::styled(format!("sample {}  ", s.samples()[0] + 1), theme.dim()),
+            Span::raw(format!(
+                "x = ({})   d = ({})",
+                vector((0..n_in).map(|i| ws.input[(i, 0)]).collect()),
+                vector((0..n_out).map(|i| ws.target[(i, 0)]).collect())
+            )),
+        ]));
+    }
+    for l in (1..=depth).rev() {
+        let name = network.matrix_name(l);
+        let updated = s.reached(Phase::Update(l));
+        let has_gradient = s.reached(Phase::Gradients);
+        let header = if updated {
+            format!("{name}: old → new (change)")
+        } else {
+            format!(
+                "{name} ({}×{})",
+                network.layers[l - 1].weights.nrows(),
+                network.layers[l - 1].weights.ncols()
+            )
+        };
+        lines.push(Line::styled(header, theme.title()));
+        let old = &before.layers[l - 1];
+        let new = &network.layers[l - 1];
+        for j in 0..old.weights.nrows() {
+            let mut spans = vec![Span::raw("  ")];
+            for i in 0..old.weights.ncols() {
+                let style = if selected
+                    == Some(Selection::Weight {
+                        layer: l,
+                        row: j,
+                        col: i,
+                    }) {
+                    theme.selected()
+                } else {
+                    Style::new()
+                };
+                let text = if updated {
+                    let (a, b) = (old.weights[(j, i)], new.weights[(j, i)]);
+                    format!(
+                        "{}→{} ({})",
+                        signed(numbers, a),
+                        signed(numbers, b),
+                        signed(numbers, b - a)
+                    )
+                } else {
+                    signed(numbers, old.weights[(j, i)])
+                };
+                spans.push(Span::styled(text, style));
+                spans.push(Span::raw(" "));
+            }
+            if network.bias != BiasMode::None && !updated {
+                spans.push(Span::styled(
+                    format!("│ {} ", indexed(&format!("b{}", superscript(l)), &[j])),
+                    theme.dim(),
+                ));
+                spans.push(Span::raw(signed(numbers, old.biases[j])));
+            }
+            if has_gradient && !updated {
+                spans.push(Span::styled("  ∂C/∂: ", theme.dim()));
+                let g = &ws.grad_weights[l - 1];
+                spans.push(Span::raw(vector(
+                    (0..g.ncols()).map(|i| g[(j, i)]).collect(),
+                )));
+            }
+            lines.push(Line::from(spans));
+        }
+        if updated && network.bias == BiasMode::Learned {
+            let mut spans = vec![Span::styled(
+                format!("  b{}: ", superscript(l)),
+                theme.dim(),
+            )];
+            for j in 0..old.biases.len() {
+                let (a, b) = (old.biases[j], new.biases[j]);
+                spans.push(Span::raw(format!(
+                    "{}→{} ({}) ",
+                    signed(numbers, a),
+                    signed(numbers, b),
+                    signed(numbers, b - a)
+                )));
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+    for l in (1..=depth).rev() {
+        let delta_phase = if l == depth {
+            Phase::OutputDelta
+        } else {
+            Phase::HiddenDelta(l)
+        };
+        let n = network.layers[l - 1].weights.nrows();
+        if s.reached(Phase::Forward(l)) {
+            lines.push(Line::from(format!(
+                "{} = ({})",
+                value_name(depth, l),
+                vector((0..n).map(|j| ws.out[l - 1][(j, 0)]).collect())
+            )));
+        }
+        if s.reached(delta_phase) {
+            lines.push(Line::from(format!(
+                "δ{} = ({})",
+                superscript(l),
+                vector((0..n).map(|j| ws.delta[l - 1][(j, 0)]).collect())
+            )));
+        }
+    }
+    lines
+}
+
+/// Draws the panel.
+pub fn render_values(frame: &mut Frame, area: Rect, app: &App) {
+    let block = Block::default().borders(Borders::ALL).title(Line::styled(
+        format!(" values ({} decimals) ", app.precision),
+        app.theme.title(),
+    ));
+    frame.render_widget(Paragraph::new(lines(app)).block(block), area);
+}
