@@ -232,11 +232,11 @@ impl App {
             }
             Message::FinishIteration => {
                 self.running = false;
-                self.finish(|s| s.finish_iteration());
+                self.iterate(|_| true);
             }
             Message::FinishEpoch => {
                 self.running = false;
-                self.finish(|s| s.finish_epoch());
+                self.iterate(|s| s.iteration() == s.iterations_per_epoch());
             }
             Message::ToggleRun => {
                 self.running = !self.running;
@@ -325,6 +325,23 @@ impl App {
         }
     }
 
+    /// Finishes whole iterations, adding a point to the curves after each, until `enough`
+    /// says so (checked after each) or the run diverges.
+    fn iterate(&mut self, mut enough: impl FnMut(&Stepper) -> bool) {
+        loop {
+            if let Err(divergence) = self.stepper.finish_iteration() {
+                self.diverged(divergence.to_string());
+                return;
+            }
+            self.notice = None;
+            self.record_point();
+            if enough(&self.stepper) {
+                return;
+            }
+        }
+    }
+
+    /// Runs `action` (the fast path), adding one point to the curves at its end.
     fn finish(&mut self, action: impl FnOnce(&mut Stepper) -> Result<(), crate::nn::Divergence>) {
         let before = self.stepper.completed();
         let result = action(&mut self.stepper);
@@ -368,12 +385,13 @@ impl App {
                     self.step();
                 }
             }
-            Pace::Iterations(n) => self.finish(|s| {
-                for _ in 0..n {
-                    s.finish_iteration()?;
-                }
-                Ok(())
-            }),
+            Pace::Iterations(n) => {
+                let mut left = n;
+                self.iterate(|_| {
+                    left -= 1;
+                    left == 0
+                });
+            }
             Pace::Full => {
                 let start = Instant::now();
                 let mut chunk = 256u64;

@@ -128,7 +128,8 @@ impl Curves {
     }
 }
 
-/// The x and y ranges that hold every series, with a little room, never empty.
+/// The x and y ranges that hold every series, with a little room (not below zero when no
+/// value is), never empty.
 pub fn bounds(series: &[&[(f64, f64)]]) -> ([f64; 2], [f64; 2]) {
     let mut x = [f64::INFINITY, f64::NEG_INFINITY];
     let mut y = [f64::INFINITY, f64::NEG_INFINITY];
@@ -143,7 +144,9 @@ pub fn bounds(series: &[&[(f64, f64)]]) -> ([f64; 2], [f64; 2]) {
         x[1] = x[0] + 1.0;
     }
     let room = ((y[1] - y[0]) * 0.05).max(1e-9);
-    ([x[0], x[1]], [y[0] - room, y[1] + room])
+    // Costs are never negative: do not let the room dip below zero.
+    let low = if y[0] >= 0.0 { (y[0] - room).max(0.0) } else { y[0] - room };
+    ([x[0], x[1]], [low, y[1] + room])
 }
 
 #[cfg(test)]

@@ -17,20 +17,22 @@ use crate::tui::curves::{Measure, XAxis, bounds};
 pub fn cross_entropy_measure(app: &App) -> (Measure, &'static str) {
     let network = app.stepper.network();
     match network.layers[network.depth() - 1].activation {
-        Activation::Sigmoid => (Measure::BinaryCrossEntropy, "binary CE"),
-        _ => (Measure::CrossEntropy, "categorical CE"),
+        Activation::Sigmoid => (Measure::BinaryCrossEntropy, "binary"),
+        _ => (Measure::CrossEntropy, "categorical"),
     }
 }
 
 /// Draws both charts and the classification error.
 pub fn render_plots(frame: &mut Frame, regions: &Regions, app: &App) {
     render_chart(frame, regions.mse, app, Measure::Mse, "MSE");
-    let (measure, name) = cross_entropy_measure(app);
-    render_chart(frame, regions.cross_entropy, app, measure, name);
+    let (measure, kind) = cross_entropy_measure(app);
+    render_chart(frame, regions.cross_entropy, app, measure, kind);
     render_error(frame, regions.error, app);
 }
 
-fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, name: &str) {
+/// One chart; `kind` names the cross-entropy on its y axis.
+fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, kind: &str) {
+    let name = if measure == Measure::Mse { "MSE" } else { "CE" };
     let theme = app.theme;
     let train = app.curves.series(measure, false, app.x_axis, app.log_y);
     let validation = app.curves.series(measure, true, app.x_axis, app.log_y);
@@ -44,6 +46,7 @@ fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, name
         }
     }
     title.push(' ');
+    let kind = if measure == Measure::Mse { "" } else { kind };
     let mut datasets = vec![
         Dataset::default()
             .name("training")
@@ -70,8 +73,8 @@ fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, name
         }
     };
     let x_name = match app.x_axis {
-        XAxis::Iterations => "iterations",
-        XAxis::Epochs => "epochs",
+        XAxis::Iterations => "it",
+        XAxis::Epochs => "ep",
     };
     let chart = Chart::new(datasets)
         .block(
@@ -82,14 +85,29 @@ fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, name
         .x_axis(
             Axis::default()
                 .bounds(x)
-                .labels([format!("{:.0}", x[0]), format!("{:.0} {x_name}", x[1])]),
+                .labels([short(x[0]), format!("{} {x_name}", short(x[1]))]),
         )
         .y_axis(
             Axis::default()
+                .title(Line::styled(kind.to_string(), theme.dim()))
                 .bounds(y)
                 .labels([y_label(y[0]), y_label(y[1])]),
         );
     frame.render_widget(chart, area);
+}
+
+/// A count in a few characters: 950, 12.5k, 8.8M (fractions for epochs below 10).
+pub fn short(x: f64) -> String {
+    let a = x.abs();
+    if a >= 1e6 {
+        format!("{:.1}M", x / 1e6)
+    } else if a >= 1e4 {
+        format!("{:.1}k", x / 1e3)
+    } else if a >= 10.0 || x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.2}")
+    }
 }
 
 fn render_error(frame: &mut Frame, area: Rect, app: &App) {

@@ -1,0 +1,161 @@
+//! The stepping view's update logic, driven by messages without a terminal.
+
+use backstep::nn::Phase;
+use backstep::tui::Message;
+use backstep::tui::app::{App, SPEEDS, Selection};
+
+fn app(scenario: &str) -> App {
+    App::load(scenario).unwrap()
+}
+
+/// What the panels show, as far as the state goes.
+fn state(app: &App) -> String {
+    format!(
+        "{:?} {} {} {:?} {:?} {:?} {}",
+        app.stepper.phase(),
+        app.stepper.epoch(),
+        app.stepper.iteration(),
+        app.stepper.network(),
+        app.stepper.costs(),
+        app.selection(),
+        app.curves.len()
+    )
+}
+
+#[test]
+fn stepping_back_then_forward_gives_the_same_screens() {
+    let mut app = app("xor");
+    let mut seen = vec![state(&app)];
+    // Three iterations and a bit: across the iteration boundaries.
+    for _ in 0..(3 * app.stepper.phases().len() + 2) {
+        app.update(Message::NextPhase);
+        seen.push(state(&app));
+    }
+    for expected in seen.iter().rev().skip(1) {
+        app.update(Message::PreviousPhase);
+        assert_eq!(&state(&app), expected);
+    }
+    app.update(Message::PreviousPhase);
+    assert!(app.notice.as_deref().unwrap().contains("start"));
+    for expected in seen.iter().skip(1) {
+        app.update(Message::NextPhase);
+        assert_eq!(&state(&app), expected);
+    }
+}
+
+#[test]
+fn finishing_an_epoch_lands_on_its_last_iteration_and_the_next_begins_a_new_one() {
+    let mut app = app("xor");
+    app.update(Message::FinishEpoch);
+    assert_eq!(app.stepper.phase(), Phase::Done);
+    assert_eq!((app.stepper.epoch(), app.stepper.iteration()), (1, 4));
+    assert_eq!(app.curves.len(), 5, "the start and four iterations");
+    app.update(Message::NextPhase);
+    assert_eq!((app.stepper.epoch(), app.stepper.iteration()), (2, 1));
+    assert_eq!(app.stepper.phase(), Phase::Forward(1));
+    app.update(Message::PreviousPhase);
+    assert_eq!((app.stepper.epoch(), app.stepper.iteration()), (1, 4));
+    app.update(Message::PreviousPhase);
+    assert_eq!(app.curves.len(), 4, "stepping back before Done drops its point");
+}
+
+#[test]
+fn auto_run_moves_at_its_pace_and_pauses_on_a_phase_boundary() {
+    let mut app = app("two-two-two");
+    assert_eq!(SPEEDS[app.speed].label, "10 phases/s");
+    app.update(Message::ToggleRun);
+    for _ in 0..9 {
+        app.update(Message::Tick);
+    }
+    assert_eq!(app.stepper.phase(), app.stepper.phases()[2]);
+    app.update(Message::ToggleRun);
+    app.update(Message::Tick);
+    app.update(Message::Tick);
+    app.update(Message::Tick);
+    assert_eq!(app.stepper.phase(), app.stepper.phases()[2], "paused");
+    app.update(Message::NextPhase);
+    assert_eq!(app.stepper.phase(), app.stepper.phases()[3]);
+}
+
+#[test]
+fn full_speed_runs_many_iterations_and_lands_on_done() {
+    let mut app = app("xor");
+    app.speed = SPEEDS.len() - 1;
+    app.update(Message::ToggleRun);
+    app.update(Message::Tick);
+    assert!(app.stepper.completed() > 1000, "{}", app.stepper.completed());
+    assert_eq!(app.stepper.phase(), Phase::Done);
+    // From there the student can step on.
+    app.update(Message::ToggleRun);
+    app.update(Message::NextPhase);
+    assert_eq!(app.stepper.phase(), Phase::Forward(1));
+}
+
+#[test]
+fn a_diverging_run_pauses_and_explains() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
+    let text = std::fs::read_to_string("scenarios/xor.toml")
+        .unwrap()
+        .replace("learning_rate = 1.0", "learning_rate = 1e300")
+        .replace("output_activation = \"sigmoid\"", "output_activation = \"linear\"");
+    std::fs::write(&path, text).unwrap();
+    let mut app = app(path.to_str().unwrap());
+    app.speed = 2;
+    app.update(Message::ToggleRun);
+    for _ in 0..20 {
+        app.update(Message::Tick);
+    }
+    assert!(!app.running, "still running after a divergence");
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.contains("diverged") && notice.contains("smaller learning rate"), "{notice}");
+    assert!(app.stepper.network().layers.iter().all(|l| l.weights.iter().all(|w| w.is_finite())));
+}
+
+#[test]
+fn selection_follows_the_phase_and_moves_with_the_keys() {
+    let mut app = app("two-two-two");
+    assert_eq!(app.selection(), None);
+    app.update(Message::NextPhase);
+    assert_eq!(app.selection(), Some(Selection::Neuron { layer: 1, index: 0 }));
+    app.update(Message::SelectNext);
+    assert_eq!(app.selection(), Some(Selection::Neuron { layer: 1, index: 1 }));
+    app.update(Message::SelectNext);
+    assert_eq!(app.selection(), Some(Selection::Neuron { layer: 1, index: 0 }));
+    while app.stepper.phase() != Phase::Gradients {
+        app.update(Message::NextPhase);
+    }
+    assert_eq!(app.selection(), Some(Selection::Weight { layer: 2, row: 0, col: 0 }));
+    app.update(Message::SelectPrevious);
+    assert_eq!(app.selection(), Some(Selection::Weight { layer: 2, row: 1, col: 1 }));
+    app.update(Message::SelectNextLayer);
+    assert_eq!(app.selection(), Some(Selection::Weight { layer: 1, row: 0, col: 0 }));
+}
+
+#[test]
+fn the_picker_opens_another_scenario_and_escape_closes_popups_first() {
+    let mut app = app("two-two-two");
+    app.update(Message::ShowHelp);
+    app.update(Message::Close);
+    assert!(app.popup.is_none() && !app.quit);
+    app.update(Message::OpenPicker);
+    app.update(Message::SelectPrevious);
+    app.update(Message::Confirm);
+    assert!(app.popup.is_none());
+    assert_eq!(app.scenario.name, "Vanishing gradients");
+}
+
+#[test]
+fn precision_and_plot_toggles() {
+    let mut app = app("xor");
+    app.update(Message::MorePrecision);
+    assert_eq!(app.precision, 5);
+    for _ in 0..20 {
+        app.update(Message::LessPrecision);
+    }
+    assert_eq!(app.precision, 1);
+    app.update(Message::ToggleLogY);
+    assert!(app.log_y);
+    app.update(Message::Quit);
+    assert!(app.quit);
+}
