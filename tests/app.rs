@@ -56,7 +56,11 @@ fn finishing_an_epoch_lands_on_its_last_iteration_and_the_next_begins_a_new_one(
     app.update(Message::PreviousPhase);
     assert_eq!((app.stepper.epoch(), app.stepper.iteration()), (1, 4));
     app.update(Message::PreviousPhase);
-    assert_eq!(app.curves.len(), 4, "stepping back before Done drops its point");
+    assert_eq!(
+        app.curves.len(),
+        4,
+        "stepping back before Done drops its point"
+    );
 }
 
 #[test]
@@ -83,7 +87,11 @@ fn full_speed_runs_many_iterations_and_lands_on_done() {
     app.speed = SPEEDS.len() - 1;
     app.update(Message::ToggleRun);
     app.update(Message::Tick);
-    assert!(app.stepper.completed() > 1000, "{}", app.stepper.completed());
+    assert!(
+        app.stepper.completed() > 1000,
+        "{}",
+        app.stepper.completed()
+    );
     assert_eq!(app.stepper.phase(), Phase::Done);
     // From there the student can step on.
     app.update(Message::ToggleRun);
@@ -98,7 +106,10 @@ fn a_diverging_run_pauses_and_explains() {
     let text = std::fs::read_to_string("scenarios/xor.toml")
         .unwrap()
         .replace("learning_rate = 1.0", "learning_rate = 1e300")
-        .replace("output_activation = \"sigmoid\"", "output_activation = \"linear\"");
+        .replace(
+            "output_activation = \"sigmoid\"",
+            "output_activation = \"linear\"",
+        );
     std::fs::write(&path, text).unwrap();
     let mut app = app(path.to_str().unwrap());
     app.speed = 2;
@@ -108,8 +119,17 @@ fn a_diverging_run_pauses_and_explains() {
     }
     assert!(!app.running, "still running after a divergence");
     let notice = app.notice.clone().unwrap();
-    assert!(notice.contains("diverged") && notice.contains("smaller learning rate"), "{notice}");
-    assert!(app.stepper.network().layers.iter().all(|l| l.weights.iter().all(|w| w.is_finite())));
+    assert!(
+        notice.contains("diverged") && notice.contains("smaller learning rate"),
+        "{notice}"
+    );
+    assert!(
+        app.stepper
+            .network()
+            .layers
+            .iter()
+            .all(|l| l.weights.iter().all(|w| w.is_finite()))
+    );
 }
 
 #[test]
@@ -117,19 +137,49 @@ fn selection_follows_the_phase_and_moves_with_the_keys() {
     let mut app = app("two-two-two");
     assert_eq!(app.selection(), None);
     app.update(Message::NextPhase);
-    assert_eq!(app.selection(), Some(Selection::Neuron { layer: 1, index: 0 }));
+    assert_eq!(
+        app.selection(),
+        Some(Selection::Neuron { layer: 1, index: 0 })
+    );
     app.update(Message::SelectNext);
-    assert_eq!(app.selection(), Some(Selection::Neuron { layer: 1, index: 1 }));
+    assert_eq!(
+        app.selection(),
+        Some(Selection::Neuron { layer: 1, index: 1 })
+    );
     app.update(Message::SelectNext);
-    assert_eq!(app.selection(), Some(Selection::Neuron { layer: 1, index: 0 }));
+    assert_eq!(
+        app.selection(),
+        Some(Selection::Neuron { layer: 1, index: 0 })
+    );
     while app.stepper.phase() != Phase::Gradients {
         app.update(Message::NextPhase);
     }
-    assert_eq!(app.selection(), Some(Selection::Weight { layer: 2, row: 0, col: 0 }));
+    assert_eq!(
+        app.selection(),
+        Some(Selection::Weight {
+            layer: 2,
+            row: 0,
+            col: 0
+        })
+    );
     app.update(Message::SelectPrevious);
-    assert_eq!(app.selection(), Some(Selection::Weight { layer: 2, row: 1, col: 1 }));
+    assert_eq!(
+        app.selection(),
+        Some(Selection::Weight {
+            layer: 2,
+            row: 1,
+            col: 1
+        })
+    );
     app.update(Message::SelectNextLayer);
-    assert_eq!(app.selection(), Some(Selection::Weight { layer: 1, row: 0, col: 0 }));
+    assert_eq!(
+        app.selection(),
+        Some(Selection::Weight {
+            layer: 1,
+            row: 0,
+            col: 0
+        })
+    );
 }
 
 #[test]

@@ -145,7 +145,11 @@ pub fn bounds(series: &[&[(f64, f64)]]) -> ([f64; 2], [f64; 2]) {
     }
     let room = ((y[1] - y[0]) * 0.05).max(1e-9);
     // Costs are never negative: do not let the room dip below zero.
-    let low = if y[0] >= 0.0 { (y[0] - room).max(0.0) } else { y[0] - room };
+    let low = if y[0] >= 0.0 {
+        (y[0] - room).max(0.0)
+    } else {
+        y[0] - room
+    };
     ([x[0], x[1]], [low, y[1] + room])
 }
 

@@ -1,0 +1,120 @@
+//! The real binary in a real terminal (tmux), used the way a student uses it: step with Space,
+//! read the numbers on screen, open the help, shrink the terminal, quit with q.
+//! `.ci/run` installs tmux; where tmux is missing this test says so and does nothing.
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "bs"])
+    }
+
+    /// Waits until the screen shows `text` (or fails after a few seconds).
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "`{text}` never appeared; the screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "bs", key]);
+            sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+#[test]
+fn a_student_steps_through_an_iteration_in_a_real_terminal() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("backstep-e2e-{}", std::process::id()),
+    };
+    let command = format!(
+        "{} run two-two-two; sleep 30",
+        env!("CARGO_BIN_EXE_backstep")
+    );
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "bs",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &command,
+    ]);
+    tmux.wait_for("Two-two-two by hand");
+    tmux.wait_for("Press Space");
+
+    tmux.keys(&["Space"]);
+    let screen = tmux.wait_for("forward (layer 1)");
+    // h₁ = σ(0.15·0.05 + 0.20·0.10 + 0.35) = 0.5933, by hand.
+    assert!(screen.contains("+0.5933"), "{screen}");
+
+    tmux.keys(&["Space", "Space", "Space"]);
+    let screen = tmux.wait_for("output delta");
+    // δ²₁ = (0.7514 − 0.01)·0.7514·(1 − 0.7514) = 0.1385, by hand.
+    assert!(screen.contains("= 0.1385"), "{screen}");
+
+    tmux.keys(&["BSpace"]);
+    tmux.wait_for("│ loss");
+    tmux.keys(&["?"]);
+    tmux.wait_for("keys (Esc closes)");
+    tmux.keys(&["Escape"]);
+    let start = Instant::now();
+    while tmux.screen().contains("keys (Esc closes)") {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "Esc did not close the help"
+        );
+        sleep(Duration::from_millis(50));
+    }
+
+    tmux.run(&["resize-window", "-t", "bs", "-x", "60", "-y", "20"]);
+    tmux.wait_for("terminal too small");
+    tmux.run(&["resize-window", "-t", "bs", "-x", "120", "-y", "40"]);
+    tmux.wait_for("Two-two-two by hand");
+
+    tmux.keys(&["q"]);
+    // The app has left the alternate screen: the shell's `sleep` runs on a plain screen.
+    let start = Instant::now();
+    while tmux.screen().contains("Two-two-two by hand") {
+        assert!(start.elapsed() < Duration::from_secs(5), "q did not quit");
+        sleep(Duration::from_millis(50));
+    }
+}
