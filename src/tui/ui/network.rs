@@ -13,6 +13,9 @@ use crate::nn::explain::{Numbers, indexed, value_name};
 use crate::nn::{Phase, Stepper};
 use crate::tui::app::{App, Selection};
 
+/// Matrices with at most this many weights get a + or − on each edge.
+const SIGNED_EDGES: usize = 16;
+
 /// The width of a neuron's label for `precision` decimals: sign, digit, point, decimals.
 fn label_width(precision: usize) -> u16 {
     precision as u16 + 3
@@ -130,6 +133,7 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
     let h = inner.height as f64;
     let to_canvas = |x: u16, y: u16| ((x - inner.x) as f64 + 0.5, h - ((y - inner.y) as f64 + 0.5));
     let mut segments = Vec::new();
+    let mut marks = Vec::new();
     for l in 1..=depth {
         let weights = &network.layers[l - 1].weights;
         let mut magnitudes: Vec<f64> = weights.iter().map(|w| w.abs()).collect();
@@ -154,6 +158,13 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
                     theme.negative(strong)
                 };
                 segments.push((a, b, color, active_matrices.contains(&l)));
+                if weights.len() <= SIGNED_EDGES {
+                    let at = |from: u16, to: u16| {
+                        (from as f64 + (to as f64 - from as f64) * 0.3).round() as u16
+                    };
+                    let sign = if w >= 0.0 { "+" } else { "−" };
+                    marks.push((at(x0 + width, x1), at(y0, y1), sign));
+                }
             }
         }
     }
@@ -211,6 +222,10 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
                 style,
             );
         }
+    }
+    // Each edge's sign, a third of the way along, so meaning does not ride on colour.
+    for (x, y, sign) in marks {
+        buf.set_string(x, y, sign, theme.dim());
     }
     // The matrix names, above the middle of their edges.
     for l in 1..=depth {
