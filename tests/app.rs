@@ -8,10 +8,17 @@ fn app(scenario: &str) -> App {
     App::load(scenario).unwrap()
 }
 
-/// What the panels show, as far as the state goes.
+/// What the student sees: the whole screen (drawn without a terminal), and the state
+/// behind it.
 fn state(app: &App) -> String {
+    use backstep::tui::ui;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| ui::render(f, app)).unwrap();
     format!(
-        "{:?} {} {} {:?} {:?} {:?} {}",
+        "{:?}\n{:?} {} {} {:?} {:?} {:?} {}",
+        terminal.backend().buffer(),
         app.stepper.phase(),
         app.stepper.epoch(),
         app.stepper.iteration(),
@@ -26,8 +33,8 @@ fn state(app: &App) -> String {
 fn stepping_back_then_forward_gives_the_same_screens() {
     let mut app = app("xor");
     let mut seen = vec![state(&app)];
-    // Three iterations and a bit: across the iteration boundaries.
-    for _ in 0..(3 * app.stepper.phases().len() + 2) {
+    // Four iterations and a bit: across iteration boundaries and the epoch boundary.
+    for _ in 0..(4 * app.stepper.phases().len() + 2) {
         app.update(Message::NextPhase);
         seen.push(state(&app));
     }
@@ -41,6 +48,7 @@ fn stepping_back_then_forward_gives_the_same_screens() {
         app.update(Message::NextPhase);
         assert_eq!(&state(&app), expected);
     }
+    assert_eq!(app.stepper.epoch(), 2);
 }
 
 #[test]
@@ -208,4 +216,74 @@ fn precision_and_plot_toggles() {
     assert!(app.log_y);
     app.update(Message::Quit);
     assert!(app.quit);
+}
+
+#[test]
+fn a_run_at_full_speed_that_diverges_stops_on_the_failing_iteration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
+    let text = std::fs::read_to_string("scenarios/xor.toml")
+        .unwrap()
+        .replace("learning_rate = 1.0", "learning_rate = 1e300")
+        .replace(
+            "output_activation = \"sigmoid\"",
+            "output_activation = \"linear\"",
+        );
+    std::fs::write(&path, text).unwrap();
+    let mut app = app(path.to_str().unwrap());
+    app.speed = SPEEDS.len() - 1;
+    app.update(Message::ToggleRun);
+    app.update(Message::Tick);
+    assert!(!app.running);
+    let notice = app.notice.clone().unwrap();
+    let here = format!(
+        "epoch {}, iteration {} ",
+        app.stepper.epoch(),
+        app.stepper.iteration()
+    );
+    assert!(notice.contains(&here), "{notice} is not about {here}");
+    // The screen stands on the last phase before the non-finite value.
+    assert!(app.stepper.phase() != Phase::Done);
+}
+
+#[test]
+fn tab_and_clicks_select_neurons_in_any_layer() {
+    use backstep::tui::ui;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut app = app("two-two-two");
+    app.update(Message::NextPhase);
+    app.update(Message::SelectNextLayer);
+    assert_eq!(
+        app.selection(),
+        Some(Selection::Neuron { layer: 2, index: 0 })
+    );
+    // Click on h₂ = +0.5969 where the screen shows it (after the forward pass of layer 2).
+    app.update(Message::NextPhase);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| ui::render(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let (column, row) = (0..40u16)
+        .flat_map(|y| (0..60u16).map(move |x| (x, y)))
+        .find(|&(x, y)| {
+            (0..7u16)
+                .map(|i| buffer[(x + i, y)].symbol().to_string())
+                .collect::<String>()
+                == "+0.5969"
+        })
+        .expect("h₂ is on screen");
+    app.update(Message::Click {
+        column: column + 2,
+        row,
+    });
+    assert_eq!(
+        app.selection(),
+        Some(Selection::Neuron { layer: 1, index: 1 })
+    );
+    // The next phase has its own default again.
+    app.update(Message::NextPhase);
+    assert_eq!(
+        app.selection(),
+        Some(Selection::Neuron { layer: 2, index: 0 })
+    );
 }

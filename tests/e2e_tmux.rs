@@ -111,10 +111,55 @@ fn a_student_steps_through_an_iteration_in_a_real_terminal() {
     tmux.wait_for("Two-two-two by hand");
 
     tmux.keys(&["q"]);
-    // The app has left the alternate screen: the shell's `sleep` runs on a plain screen.
-    let start = Instant::now();
-    while tmux.screen().contains("Two-two-two by hand") {
-        assert!(start.elapsed() < Duration::from_secs(5), "q did not quit");
-        sleep(Duration::from_millis(50));
+    tmux.wait_until_restored();
+}
+
+#[test]
+fn ctrl_c_leaves_the_terminal_as_it_was() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("backstep-e2e-c-{}", std::process::id()),
+    };
+    let command = format!("{} run xor; sleep 30", env!("CARGO_BIN_EXE_backstep"));
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "bs",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &command,
+    ]);
+    tmux.wait_for("XOR, the classic");
+    tmux.keys(&["r", "C-c"]);
+    tmux.wait_until_restored();
+}
+
+impl Tmux {
+    /// Waits until the app has left: alternate screen off, mouse reporting off.
+    fn wait_until_restored(&self) {
+        let start = Instant::now();
+        loop {
+            let flags = self.run(&[
+                "display-message",
+                "-p",
+                "-t",
+                "bs",
+                "#{alternate_on} #{mouse_any_flag}",
+            ]);
+            if flags.trim() == "0 0" {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "the terminal was not restored (alternate screen, mouse): {flags}"
+            );
+            sleep(Duration::from_millis(50));
+        }
     }
 }

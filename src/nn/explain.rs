@@ -21,11 +21,29 @@ impl Numbers {
     /// `x` at the chosen precision.
     pub fn show(self, x: f64) -> String {
         let p = self.precision;
-        if x != 0.0 && x.is_finite() && x.abs() < 0.5 * 10f64.powi(-(p as i32)) {
+        let tiny = x != 0.0 && x.abs() < 0.5 * 10f64.powi(-(p as i32));
+        if x.is_finite() && (tiny || x.abs() >= 1e6) {
             format!("{:.*e}", p.saturating_sub(1).max(1), x)
         } else {
             format!("{x:.p$}")
         }
+    }
+
+    /// `x` with an explicit sign in at most `width` characters: fixed-point when it fits,
+    /// else scientific with as many digits as fit.
+    pub fn fit(self, x: f64, width: usize) -> String {
+        let sign = if x >= 0.0 { "+" } else { "" };
+        let fixed = format!("{sign}{}", self.show(x));
+        if fixed.chars().count() <= width || !x.is_finite() {
+            return fixed;
+        }
+        for digits in (0..self.precision).rev() {
+            let text = format!("{sign}{x:.digits$e}");
+            if text.chars().count() <= width {
+                return text;
+            }
+        }
+        format!("{sign}{x:.0e}")
     }
 
     /// `x` in parentheses when negative, for use inside a product or a sum.
@@ -443,6 +461,18 @@ mod tests {
         assert_eq!(n.show(0.000043857), "4.386e-5");
         assert_eq!(n.term(-0.5), "(-0.5000)");
         assert_eq!(n.show(0.0), "0.0000");
+        assert_eq!(n.show(1e300), "1.000e300");
+        assert_eq!(n.show(-2.5e7), "-2.500e7");
+    }
+
+    #[test]
+    fn fitted_numbers_keep_their_sign_and_exponent() {
+        let n = Numbers { precision: 4 };
+        assert_eq!(n.fit(0.5933, 7), "+0.5933");
+        assert_eq!(n.fit(-0.0381, 7), "-0.0381");
+        assert_eq!(n.fit(1.413e-7, 7), "+1.4e-7");
+        assert_eq!(n.fit(-15.9071, 7), "-1.59e1");
+        assert_eq!(n.fit(0.5933, 5), "+6e-1");
     }
 
     #[test]

@@ -314,7 +314,18 @@ impl Stepper {
                 self.training.clone(),
                 self.schedule.clone(),
             );
-            trainer.run(&self.train, left - 1)?;
+            if trainer.run(&self.train, left - 1).is_err() {
+                // Redo the iterations that went well, then step through the one that did not,
+                // so the stepper stands where the divergence happened and names it exactly.
+                let good = trainer.schedule.completed() - self.schedule.completed();
+                trainer = Trainer::resume(
+                    self.network.clone(),
+                    self.training.clone(),
+                    self.schedule.clone(),
+                );
+                trainer.run(&self.train, good)?;
+            }
+            left = 1;
             self.network = trainer.network;
             self.schedule = trainer.schedule;
             self.history.clear();
@@ -323,7 +334,6 @@ impl Stepper {
                 schedule: self.schedule.clone(),
             };
             self.restore_start();
-            left = 1;
         }
         if left == 1 {
             self.finish_iteration()?;

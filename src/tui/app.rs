@@ -176,22 +176,29 @@ impl App {
     pub fn selection(&self) -> Option<Selection> {
         let default = default_selection(self.stepper.phase(), self.depth())?;
         match (self.chosen, default) {
-            (Some(Selection::Neuron { layer, .. }), Selection::Neuron { layer: l, .. })
-                if layer == l =>
-            {
-                self.chosen
-            }
-            (Some(Selection::Weight { .. }), Selection::Weight { .. })
-                if self.stepper.phase() == Phase::Gradients =>
-            {
-                self.chosen
-            }
-            (Some(Selection::Weight { layer, .. }), Selection::Weight { layer: l, .. })
-                if layer == l =>
-            {
-                self.chosen
-            }
+            (Some(chosen @ Selection::Neuron { .. }), Selection::Neuron { .. })
+            | (Some(chosen @ Selection::Weight { .. }), Selection::Weight { .. }) => Some(chosen),
             _ => Some(default),
+        }
+    }
+
+    /// Keeps the user's choice into the new phase only where it is about the same layer as
+    /// the new phase's own default.
+    fn phase_changed(&mut self) {
+        let default = default_selection(self.stepper.phase(), self.depth());
+        let same_layer = match (self.chosen, default) {
+            (
+                Some(Selection::Neuron { layer: a, .. }),
+                Some(Selection::Neuron { layer: b, .. }),
+            )
+            | (
+                Some(Selection::Weight { layer: a, .. }),
+                Some(Selection::Weight { layer: b, .. }),
+            ) => a == b,
+            _ => false,
+        };
+        if !same_layer {
+            self.chosen = None;
         }
     }
 
@@ -298,7 +305,9 @@ impl App {
     }
 
     fn step(&mut self) {
-        match self.stepper.step() {
+        let result = self.stepper.step();
+        self.phase_changed();
+        match result {
             Ok(()) => {
                 self.notice = None;
                 if self.stepper.phase() == Phase::Done {
@@ -311,16 +320,16 @@ impl App {
 
     fn back(&mut self) {
         if self.stepper.back() {
+            self.phase_changed();
             self.notice = None;
             self.curves.truncate_after(self.stepper.completed());
         } else {
             self.notice = Some(if self.stepper.completed() == 0 {
                 "This is the start: nothing to undo.".to_string()
             } else {
-                format!(
-                    "The history ends here: it keeps the last {} iterations (and at most 16 MiB).",
-                    self.stepper.history_len().max(1)
-                )
+                "The history ends here: it keeps up to 10 000 earlier iterations (16 MiB), \
+                 and none from before a run at full speed."
+                    .to_string()
             });
         }
     }
@@ -329,7 +338,9 @@ impl App {
     /// says so (checked after each) or the run diverges.
     fn iterate(&mut self, mut enough: impl FnMut(&Stepper) -> bool) {
         loop {
-            if let Err(divergence) = self.stepper.finish_iteration() {
+            let result = self.stepper.finish_iteration();
+            self.phase_changed();
+            if let Err(divergence) = result {
                 self.diverged(divergence.to_string());
                 return;
             }
@@ -345,6 +356,7 @@ impl App {
     fn finish(&mut self, action: impl FnOnce(&mut Stepper) -> Result<(), crate::nn::Divergence>) {
         let before = self.stepper.completed();
         let result = action(&mut self.stepper);
+        self.phase_changed();
         if self.stepper.completed() > before {
             self.record_point();
         }

@@ -2,6 +2,10 @@
 
 use crate::nn::Costs;
 
+/// The most points kept; beyond it every other older point is dropped, so memory stays
+/// bounded on long runs while the shape of the curve remains.
+pub const MAX_POINTS: usize = 20_000;
+
 /// The most points a series hands to a chart; longer runs are thinned evenly.
 pub const MAX_SERIES_POINTS: usize = 600;
 
@@ -71,6 +75,15 @@ impl Curves {
             self.points.pop();
         }
         self.points.push(point);
+        if self.points.len() > MAX_POINTS {
+            let last = self.points.len() - 1;
+            let mut index = 0;
+            self.points.retain(|_| {
+                let keep = index % 2 == 0 || index == last;
+                index += 1;
+                keep
+            });
+        }
     }
 
     /// Forgets the points after `iteration` (after stepping back).

@@ -24,6 +24,13 @@ pub const FRAME: Duration = Duration::from_millis(33);
 /// reported before the terminal is touched. The terminal is restored on return, on error
 /// and on panic (ratatui's panic hook).
 pub fn run(mut app: App) -> std::io::Result<()> {
+    // ratatui's hook (installed by try_init, around this one) restores raw mode and the
+    // screen; this one also turns mouse reporting off.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
     let mut terminal = ratatui::try_init()?;
     let result = execute!(std::io::stdout(), EnableMouseCapture)
         .and_then(|()| event_loop(&mut terminal, &mut app));
@@ -56,9 +63,13 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
                 _ => {}
             }
         }
-        if Instant::now() >= next_tick {
+        let now = Instant::now();
+        if now >= next_tick {
             app.update(Message::Tick);
-            next_tick = Instant::now() + FRAME;
+            next_tick += FRAME;
+            if next_tick < now {
+                next_tick = now + FRAME;
+            }
         }
     }
     Ok(())

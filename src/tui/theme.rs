@@ -73,6 +73,24 @@ impl Theme {
         }
     }
 
+    /// An edge the current phase does not use.
+    pub fn quiet_edge(self) -> Color {
+        if self.color {
+            Color::DarkGray
+        } else {
+            Color::Reset
+        }
+    }
+
+    /// The selected weight's edge.
+    pub fn selected_edge(self) -> Color {
+        if self.color {
+            Color::White
+        } else {
+            Color::Reset
+        }
+    }
+
     /// The training curve.
     pub fn train(self) -> Style {
         self.colored(Color::LightBlue)

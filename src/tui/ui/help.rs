@@ -34,7 +34,8 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
         "  Click a neuron in the diagram to select it.",
         theme.dim(),
     ));
-    let height = lines.len() as u16 + 2;
+    // Room for the two notes to wrap.
+    let height = lines.len() as u16 + 4;
     let popup = centered(area, 76, height);
     frame.render_widget(Clear, popup);
     frame.render_widget(

@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::canvas::{Canvas, Line as Segment};
@@ -16,9 +16,11 @@ use crate::tui::app::{App, Selection};
 /// Matrices with at most this many weights get a + or − on each edge.
 const SIGNED_EDGES: usize = 16;
 
-/// The width of a neuron's label for `precision` decimals: sign, digit, point, decimals.
-fn label_width(precision: usize) -> u16 {
-    precision as u16 + 3
+/// The width of a neuron's label: sign, digit, point and `precision` decimals, narrowed so
+/// that `columns` labels fit side by side in `width` cells.
+fn label_width(precision: usize, width: u16, columns: usize) -> u16 {
+    let room = (width / columns.max(1) as u16).saturating_sub(1);
+    (precision as u16 + 3).min(room).max(4)
 }
 
 /// The neurons of a layer of `n` that fit in `rows` rows: all, or the first few, a gap
@@ -55,7 +57,7 @@ pub fn neuron_at(
 ) -> Option<(usize, usize)> {
     let inner = inner(area);
     let depth = sizes.len() - 1;
-    let width = label_width(precision);
+    let width = label_width(precision, inner.width, sizes.len());
     for (l, &n) in sizes.iter().enumerate() {
         let slots = visible(n, inner.height as usize);
         for (k, slot) in slots.iter().enumerate() {
@@ -119,12 +121,25 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
         .map(|l| network.matrix_name(l))
         .collect::<Vec<_>>()
         .join(", ");
+    let delta_shown = (1..=depth).any(|l| {
+        s.reached(if l == depth {
+            Phase::OutputDelta
+        } else {
+            Phase::HiddenDelta(l)
+        })
+    });
+    let legend = if delta_shown { "· δ underlined " } else { "" };
     let block = Block::default().borders(Borders::ALL).title(Line::styled(
-        format!(" network {} ({title}) ", sizes_label(&sizes)),
+        format!(" network {} ({title}) {legend}", sizes_label(&sizes)),
         theme.title(),
     ));
     let inner = inner(area);
-    let width = label_width(app.precision);
+    let width = label_width(app.precision, inner.width, sizes.len());
+    let gap = (inner.width.saturating_sub(width) / depth.max(1) as u16).saturating_sub(width);
+    let selected_weight = match app.selection() {
+        Some(Selection::Weight { layer, row, col }) => Some((layer, row, col)),
+        _ => None,
+    };
     let slots: Vec<Vec<Option<usize>>> = sizes
         .iter()
         .map(|&n| visible(n, inner.height as usize))
@@ -152,18 +167,23 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
                     to_canvas(x1.saturating_sub(1), y1),
                 );
                 let strong = w.abs() >= median;
-                let color = if w >= 0.0 {
+                let is_selected = selected_weight == Some((l, *j, *c));
+                let color = if is_selected {
+                    theme.selected_edge()
+                } else if !active_matrices.is_empty() && !active_matrices.contains(&l) {
+                    theme.quiet_edge()
+                } else if w >= 0.0 {
                     theme.positive(strong)
                 } else {
                     theme.negative(strong)
                 };
-                segments.push((a, b, color, active_matrices.contains(&l)));
-                if weights.len() <= SIGNED_EDGES {
+                segments.push((a, b, color, is_selected || active_matrices.contains(&l)));
+                if weights.len() <= SIGNED_EDGES && gap >= 6 {
                     let at = |from: u16, to: u16| {
                         (from as f64 + (to as f64 - from as f64) * 0.3).round() as u16
                     };
                     let sign = if w >= 0.0 { "+" } else { "−" };
-                    marks.push((at(x0 + width, x1), at(y0, y1), sign));
+                    marks.push((at(x0 + width, x1), at(y0, y1), sign, is_selected));
                 }
             }
         }
@@ -200,17 +220,20 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
             let (text, style) = match slot {
                 None => ("⋮".to_string(), theme.dim()),
                 Some(j) => {
-                    let text = match shown_value(s, l, *j) {
-                        Some((v, _)) => signed(numbers, v),
-                        None => indexed(&name, &[*j]),
+                    let (text, is_delta) = match shown_value(s, l, *j) {
+                        Some((v, is_delta)) => (numbers.fit(v, width as usize), is_delta),
+                        None => (indexed(&name, &[*j]), false),
                     };
-                    let style = if selected == Some((l, *j)) {
+                    let mut style = if selected == Some((l, *j)) {
                         theme.selected()
                     } else if active_layers.contains(&l) {
                         theme.active()
                     } else {
                         Style::new()
                     };
+                    if is_delta {
+                        style = style.add_modifier(Modifier::UNDERLINED);
+                    }
                     (text, style)
                 }
             };
@@ -224,8 +247,13 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
         }
     }
     // Each edge's sign, a third of the way along, so meaning does not ride on colour.
-    for (x, y, sign) in marks {
-        buf.set_string(x, y, sign, theme.dim());
+    for (x, y, sign, is_selected) in marks {
+        let style = if is_selected {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        buf.set_string(x, y, sign, style);
     }
     // The matrix names, above the middle of their edges.
     for l in 1..=depth {
@@ -237,8 +265,9 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             theme.dim()
         };
-        if inner.height > 0 {
-            buf.set_string(x, inner.y, network.matrix_name(l), style);
+        let label = network.matrix_name(l);
+        if inner.height > 0 && gap as usize >= label.chars().count() + 2 {
+            buf.set_string(x, inner.y, label, style);
         }
     }
 }
@@ -275,7 +304,7 @@ mod tests {
         let area = Rect::new(0, 1, 60, 17);
         let sizes = [2, 2, 2];
         let inner = inner(area);
-        let (x, y) = cell(inner, 2, 1, 1, 2, label_width(4));
+        let (x, y) = cell(inner, 2, 1, 1, 2, label_width(4, inner.width, 3));
         assert_eq!(neuron_at(area, &sizes, 4, x + 2, y), Some((1, 1)));
         assert_eq!(neuron_at(area, &sizes, 4, 0, 0), None);
     }

@@ -16,9 +16,14 @@ pub fn explanation(s: &Stepper, phase: Phase) -> String {
     let network = s.network();
     let depth = network.depth();
     match phase {
-        Phase::Start => "The network before training. Press Space for the first phase: the \
-             forward pass feeds a batch of samples through the network."
+        Phase::Start if s.completed() == 0 => "The network before training. Press Space for \
+             the first phase: the forward pass feeds a batch of samples through the network."
             .into(),
+        Phase::Start => format!(
+            "The network as {} earlier iterations left it. Press Space for the first phase of \
+             the next one.",
+            s.completed()
+        ),
         Phase::Forward(l) => format!(
             "Forward pass, layer {l}: each neuron adds up its inputs {} weighted by its row of \
              {}, adds its bias, and applies f ({}).",
@@ -156,22 +161,24 @@ pub fn render_phase(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(Line::styled(notice.clone(), theme.notice()));
         lines.push(Line::from(""));
     }
-    lines.push(Line::from(explanation(s, phase)));
-    let f = formula(s, phase);
-    if !f.is_empty() {
-        lines.push(Line::from(""));
-        lines.push(Line::from(vec![
-            Span::styled("formula  ", theme.dim()),
-            Span::raw(f),
-        ]));
-    }
+    // The numbers first: on a small screen they are what must stay visible.
     if let Some(w) = worked(app) {
-        lines.push(Line::from(""));
         lines.push(Line::from(vec![
             Span::styled("numbers  ", theme.dim()),
             Span::styled(w, theme.active()),
         ]));
     }
+    let f = formula(s, phase);
+    if !f.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("formula  ", theme.dim()),
+            Span::raw(f),
+        ]));
+    }
+    if lines.len() > usize::from(app.notice.is_some()) * 2 {
+        lines.push(Line::from(""));
+    }
+    lines.push(Line::from(explanation(s, phase)));
     let batch = s.samples().len();
     if phase != Phase::Start && batch > 1 {
         lines.push(Line::styled(

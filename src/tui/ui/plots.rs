@@ -9,6 +9,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 
 use super::Regions;
 use crate::nn::Activation;
+use crate::nn::explain::Numbers;
 use crate::tui::app::App;
 use crate::tui::curves::{Measure, XAxis, bounds};
 
@@ -39,10 +40,13 @@ fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, kind
     let (x, y) = bounds(&[&train, &validation]);
     let last = app.curves.last();
     let mut title = format!(" {name}");
+    let shown = Numbers {
+        precision: app.precision,
+    };
     if let Some(p) = last {
-        title.push_str(&format!(" {:.4}", measure.of(&p.train)));
+        title.push_str(&format!(" {}", shown.show(measure.of(&p.train))));
         if let Some(v) = p.validation {
-            title.push_str(&format!(" (val {:.4})", measure.of(&v)));
+            title.push_str(&format!(" (val {})", shown.show(measure.of(&v))));
         }
     }
     title.push(' ');
@@ -65,11 +69,12 @@ fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, kind
                 .data(&validation),
         );
     }
+    let numbers = Numbers { precision: 3 };
     let y_label = |v: f64| {
         if app.log_y {
-            format!("1e{v:.1}")
+            numbers.show(10f64.powf(v))
         } else {
-            format!("{v:.3}")
+            numbers.show(v)
         }
     };
     let x_name = match app.x_axis {
@@ -130,7 +135,12 @@ fn render_error(frame: &mut Frame, area: Rect, app: &App) {
             100.0 * v.classification_error
         )));
     }
-    let width = inner.width.saturating_sub(30);
+    let label_width = text
+        .iter()
+        .map(|s| s.content.chars().count())
+        .sum::<usize>() as u16
+        + 2;
+    let width = inner.width.saturating_sub(label_width);
     let trend: Vec<u64> = app
         .curves
         .series(Measure::ClassificationError, false, app.x_axis, false)
@@ -139,7 +149,7 @@ fn render_error(frame: &mut Frame, area: Rect, app: &App) {
         .collect();
     let shown = &trend[trend.len().saturating_sub(width as usize)..];
     let [label, spark] = ratatui::layout::Layout::horizontal([
-        ratatui::layout::Constraint::Length(30),
+        ratatui::layout::Constraint::Length(label_width),
         ratatui::layout::Constraint::Min(0),
     ])
     .areas(inner);

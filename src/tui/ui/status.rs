@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::nn::compact;
+use crate::nn::{Mode, compact};
 use crate::tui::app::{App, SPEEDS};
 use crate::tui::keymap::binding;
 use crate::tui::message::Message;
@@ -19,25 +19,36 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         format!("⏸ {}", SPEEDS[app.speed].label)
     };
-    let parts = [
-        app.scenario.name.clone(),
+    let mode = match t.mode {
+        Mode::Sgd => "SGD".to_string(),
+        Mode::Batch => format!("batch GD ({} samples)", t.batch_size),
+        Mode::MiniBatch => format!("mini-batches of {}", t.batch_size),
+    };
+    // Most important first; what does not fit is left out from the end, the name last.
+    let mut parts = vec![
         format!("epoch {}", s.epoch()),
         format!("iteration {}/{}", s.iteration(), s.iterations_per_epoch()),
         s.phase().to_string(),
-        format!("{}, batch {}", t.mode.name(), t.batch_size),
-        format!("η = {}", compact(t.learning_rate)),
         run,
+        format!("η = {}", compact(t.learning_rate)),
+        mode,
     ];
+    let width = |parts: &[String]| parts.iter().map(|p| p.chars().count() + 3).sum::<usize>();
+    while parts.len() > 3 && width(&parts) > area.width as usize {
+        parts.pop();
+    }
+    let room = (area.width as usize).saturating_sub(width(&parts) + 2);
+    let name: String = app.scenario.name.chars().take(room).collect();
     let line = Line::from(vec![
-        Span::styled(format!(" {} ", parts[0]), app.theme.title()),
-        Span::raw(format!("│ {}", parts[1..].join(" │ "))),
+        Span::styled(format!(" {name} "), app.theme.title()),
+        Span::raw(format!("│ {}", parts.join(" │ "))),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }
 
 /// The most used keys.
 pub fn render_keys(frame: &mut Frame, area: Rect, app: &App) {
-    let shown = [
+    let shown: [(Message, &'static str); 9] = [
         (Message::NextPhase, "next"),
         (Message::PreviousPhase, "back"),
         (Message::FinishIteration, "iteration"),
@@ -48,15 +59,31 @@ pub fn render_keys(frame: &mut Frame, area: Rect, app: &App) {
         (Message::ShowHelp, "help"),
         (Message::Quit, "quit"),
     ];
-    let mut spans = vec![Span::raw(" ")];
-    for (i, (message, what)) in shown.iter().enumerate() {
-        if let Some(b) = binding(*message) {
-            if i > 0 {
-                spans.push(Span::styled(" · ", app.theme.dim()));
-            }
-            spans.push(Span::styled(b.label, app.theme.active()));
-            spans.push(Span::raw(format!(" {what}")));
+    // Help and quit always; the others while they fit.
+    let (rest, always) = shown.split_at(shown.len() - 2);
+    fn entry(&(message, what): &(Message, &'static str)) -> (&'static str, &'static str) {
+        binding(message).map_or(("", ""), |b| (b.label, what))
+    }
+    let cost = |(label, what): (&str, &str)| label.chars().count() + what.chars().count() + 4;
+    let mut budget =
+        (area.width as usize).saturating_sub(always.iter().map(|e| cost(entry(e))).sum());
+    let mut chosen: Vec<(&str, &str)> = Vec::new();
+    for e in rest {
+        let c = cost(entry(e));
+        if c > budget {
+            break;
         }
+        budget -= c;
+        chosen.push(entry(e));
+    }
+    chosen.extend(always.iter().map(entry));
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (label, what)) in chosen.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", app.theme.dim()));
+        }
+        spans.push(Span::styled(*label, app.theme.active()));
+        spans.push(Span::raw(format!(" {what}")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

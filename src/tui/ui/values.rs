@@ -44,25 +44,44 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             )),
         ]));
     }
-    for l in (1..=depth).rev() {
+    let order = focus_order(s.phase(), depth, selected);
+    for &l in &order {
         let name = network.matrix_name(l);
         let updated = s.reached(Phase::Update(l));
         let has_gradient = s.reached(Phase::Gradients);
+        let old = &before.layers[l - 1];
+        let new = &network.layers[l - 1];
+        let (rows, cols) = old.weights.shape();
         let header = if updated {
             format!("{name}: old → new (change)")
         } else {
-            format!(
-                "{name} ({}×{})",
-                network.layers[l - 1].weights.nrows(),
-                network.layers[l - 1].weights.ncols()
-            )
+            format!("{name} ({rows}×{cols})")
         };
         lines.push(Line::styled(header, theme.title()));
-        let old = &before.layers[l - 1];
-        let new = &network.layers[l - 1];
-        for j in 0..old.weights.nrows() {
+        let cell = |j: usize, i: usize| {
+            if updated {
+                let (a, b) = (old.weights[(j, i)], new.weights[(j, i)]);
+                format!(
+                    "{}→{} ({})",
+                    signed(numbers, a),
+                    signed(numbers, b),
+                    signed(numbers, b - a)
+                )
+            } else {
+                signed(numbers, old.weights[(j, i)])
+            }
+        };
+        let widths: Vec<usize> = (0..cols)
+            .map(|i| {
+                (0..rows)
+                    .map(|j| cell(j, i).chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for j in 0..rows {
             let mut spans = vec![Span::raw("  ")];
-            for i in 0..old.weights.ncols() {
+            for (i, w) in widths.iter().enumerate() {
                 let style = if selected
                     == Some(Selection::Weight {
                         layer: l,
@@ -73,18 +92,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
                 } else {
                     Style::new()
                 };
-                let text = if updated {
-                    let (a, b) = (old.weights[(j, i)], new.weights[(j, i)]);
-                    format!(
-                        "{}→{} ({})",
-                        signed(numbers, a),
-                        signed(numbers, b),
-                        signed(numbers, b - a)
-                    )
-                } else {
-                    signed(numbers, old.weights[(j, i)])
-                };
-                spans.push(Span::styled(text, style));
+                spans.push(Span::styled(format!("{:<w$}", cell(j, i)), style));
                 spans.push(Span::raw(" "));
             }
             if network.bias != BiasMode::None && !updated {
@@ -103,6 +111,12 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             }
             lines.push(Line::from(spans));
         }
+        if has_gradient && !updated && network.bias != BiasMode::None {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  ∂C/∂b{}: ", superscript(l)), theme.dim()),
+                Span::raw(vector(ws.grad_biases[l - 1].iter().copied().collect())),
+            ]));
+        }
         if updated && network.bias == BiasMode::Learned {
             let mut spans = vec![Span::styled(
                 format!("  b{}: ", superscript(l)),
@@ -120,7 +134,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             lines.push(Line::from(spans));
         }
     }
-    for l in (1..=depth).rev() {
+    for &l in &order {
         let delta_phase = if l == depth {
             Phase::OutputDelta
         } else {
@@ -143,6 +157,20 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// The layers in the order the panel lists them: the one the phase works on (or the
+/// selection's) first, then the rest from the output back.
+fn focus_order(phase: Phase, depth: usize, selected: Option<Selection>) -> Vec<usize> {
+    let focus = match (phase, selected) {
+        (Phase::Gradients, Some(Selection::Weight { layer, .. })) => layer,
+        (Phase::Forward(l) | Phase::Update(l), _) => l,
+        (Phase::HiddenDelta(l), _) => l + 1,
+        _ => depth,
+    };
+    std::iter::once(focus)
+        .chain((1..=depth).rev().filter(|l| *l != focus))
+        .collect()
 }
 
 /// Draws the panel.
