@@ -280,6 +280,32 @@ fn tab_and_clicks_select_neurons_in_any_layer() {
         app.selection(),
         Some(Selection::Neuron { layer: 1, index: 1 })
     );
+    // Half-way along the straight edge from h₂ to O₂ is the weight W₂₂.
+    let find = |text: &str| {
+        (0..40u16)
+            .flat_map(|y| (0..60u16).map(move |x| (x, y)))
+            .find(|&(x, y)| {
+                (0..7u16)
+                    .map(|i| buffer[(x + i, y)].symbol().to_string())
+                    .collect::<String>()
+                    == text
+            })
+            .unwrap()
+    };
+    let (h2, o2) = (find("+0.5969"), find("+0.7729"));
+    assert_eq!(h2.1, o2.1);
+    app.update(Message::Click {
+        column: (h2.0 + 7 + o2.0) / 2,
+        row: h2.1,
+    });
+    assert_eq!(
+        app.selection(),
+        Some(Selection::Weight {
+            layer: 2,
+            row: 1,
+            col: 1
+        })
+    );
     // The next phase has its own default again.
     app.update(Message::NextPhase);
     assert_eq!(

@@ -171,15 +171,11 @@ impl App {
         Ok(app)
     }
 
-    /// What the panels explain now: the user's choice when it fits the phase, else the
-    /// phase's own default.
+    /// What the panels explain now: the user's choice (reset when the phase moves on to
+    /// another layer), else the phase's own default.
     pub fn selection(&self) -> Option<Selection> {
         let default = default_selection(self.stepper.phase(), self.depth())?;
-        match (self.chosen, default) {
-            (Some(chosen @ Selection::Neuron { .. }), Selection::Neuron { .. })
-            | (Some(chosen @ Selection::Weight { .. }), Selection::Weight { .. }) => Some(chosen),
-            _ => Some(default),
-        }
+        Some(self.chosen.unwrap_or(default))
     }
 
     /// Keeps the user's choice into the new phase only where it is about the same layer as
@@ -458,15 +454,20 @@ impl App {
         });
     }
 
-    /// Selects the neuron under a click on the diagram, if any.
+    /// Selects the neuron, or else the weight, under a click on the diagram.
     fn click(&mut self, column: u16, row: u16) {
         let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
         let regions = super::ui::layout(area);
         let sizes = self.stepper.network().sizes();
+        let (region, precision) = (regions.network, self.precision);
         if let Some((layer, index)) =
-            super::ui::network::neuron_at(regions.network, &sizes, self.precision, column, row)
+            super::ui::network::neuron_at(region, &sizes, precision, column, row)
         {
             self.chosen = Some(Selection::Neuron { layer, index });
+        } else if let Some((layer, row, col)) =
+            super::ui::network::edge_at(region, &sizes, precision, column, row)
+        {
+            self.chosen = Some(Selection::Weight { layer, row, col });
         }
     }
 }

@@ -73,6 +73,47 @@ pub fn neuron_at(
     None
 }
 
+/// The weight (layer, row, column) whose edge passes nearest the cell (`column`, `row`) of
+/// the diagram, within about a cell.
+pub fn edge_at(
+    area: Rect,
+    sizes: &[usize],
+    precision: usize,
+    column: u16,
+    row: u16,
+) -> Option<(usize, usize, usize)> {
+    let inner = inner(area);
+    let depth = sizes.len() - 1;
+    let width = label_width(precision, inner.width, sizes.len());
+    let slots: Vec<Vec<Option<usize>>> = sizes
+        .iter()
+        .map(|&n| visible(n, inner.height as usize))
+        .collect();
+    let (px, py) = (column as f64, row as f64);
+    let mut best: Option<(f64, (usize, usize, usize))> = None;
+    for l in 1..=depth {
+        for (k, to) in slots[l].iter().enumerate() {
+            for (i, from) in slots[l - 1].iter().enumerate() {
+                let (Some(j), Some(c)) = (to, from) else {
+                    continue;
+                };
+                let (x0, y0) = cell(inner, depth, l - 1, i, slots[l - 1].len(), width);
+                let (x1, y1) = cell(inner, depth, l, k, slots[l].len(), width);
+                let (ax, ay, bx, by) = ((x0 + width) as f64, y0 as f64, x1 as f64 - 1.0, y1 as f64);
+                if px < ax || px > bx {
+                    continue;
+                }
+                let t = (px - ax) / (bx - ax).max(1.0);
+                let distance = (ay + t * (by - ay) - py).abs();
+                if distance <= 1.0 && best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, (l, *j, *c)));
+                }
+            }
+        }
+    }
+    best.map(|(_, weight)| weight)
+}
+
 /// The value a neuron shows: δ once the backward pass has reached its layer, else its
 /// activation (the input for layer 0); `None` before the value exists.
 fn shown_value(s: &Stepper, l: usize, j: usize) -> Option<(f64, bool)> {
@@ -307,5 +348,19 @@ mod tests {
         let (x, y) = cell(inner, 2, 1, 1, 2, label_width(4, inner.width, 3));
         assert_eq!(neuron_at(area, &sizes, 4, x + 2, y), Some((1, 1)));
         assert_eq!(neuron_at(area, &sizes, 4, 0, 0), None);
+    }
+
+    #[test]
+    fn a_click_on_an_edge_finds_its_weight() {
+        let area = Rect::new(0, 1, 60, 17);
+        let sizes = [2, 2, 2];
+        let inner = inner(area);
+        let width = label_width(4, inner.width, 3);
+        // The straight edge from h₁ to O₁ (row 0 of W, column 0), half-way along.
+        let (x0, y0) = cell(inner, 2, 1, 0, 2, width);
+        let (x1, _) = cell(inner, 2, 2, 0, 2, width);
+        let x = (x0 + width + x1) / 2;
+        assert_eq!(edge_at(area, &sizes, 4, x, y0), Some((2, 0, 0)));
+        assert_eq!(edge_at(area, &sizes, 4, x, y0 + 6), None);
     }
 }

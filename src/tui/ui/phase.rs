@@ -147,6 +147,18 @@ pub fn worked(app: &App) -> Option<String> {
                 numbers.show(v)
             ))
         }
+        (_, Selection::Weight { layer, row, col }) => {
+            let name = indexed(&s.network().matrix_name(layer), &[row, col]);
+            let (old, new) = (
+                s.weights_before().layers[layer - 1].weights[(row, col)],
+                s.network().layers[layer - 1].weights[(row, col)],
+            );
+            Some(if old == new {
+                format!("{name} = {}", numbers.show(old))
+            } else {
+                format!("{name} = {} → {}", numbers.show(old), numbers.show(new))
+            })
+        }
         _ => None,
     }
 }
