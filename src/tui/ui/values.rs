@@ -13,8 +13,9 @@ use crate::nn::network::superscript;
 use crate::nn::{BiasMode, Phase};
 use crate::tui::app::{App, Selection};
 
-/// The lines of the panel.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+/// The lines of the panel, for a panel of `height` lines and `width` cells: no more rows
+/// and columns of a matrix are written out than can show.
+pub fn lines(app: &App, height: usize, width: usize) -> Vec<Line<'static>> {
     let s = &app.stepper;
     let theme = app.theme;
     let numbers = Numbers {
@@ -71,6 +72,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
                 signed(numbers, old.weights[(j, i)])
             }
         };
+        let (rows, cols) = (rows.min(height), cols.min(width / 4 + 1));
         let widths: Vec<usize> = (0..cols)
             .map(|i| {
                 (0..rows)
@@ -179,5 +181,7 @@ pub fn render_values(frame: &mut Frame, area: Rect, app: &App) {
         format!(" values ({} decimals) ", app.precision),
         app.theme.title(),
     ));
-    frame.render_widget(Paragraph::new(lines(app)).block(block), area);
+    let inner = block.inner(area);
+    let lines = lines(app, inner.height as usize, inner.width as usize);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
