@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::nn::health::LayerHealth;
 use crate::nn::stepper::{evaluate, non_finite_cost};
 use crate::nn::{Costs, Divergence, Phase, Trainer, Workspace, compact};
 use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError};
@@ -244,12 +245,31 @@ fn trace(
     Ok(())
 }
 
-/// The header of `train --curve`.
-pub const CURVE_HEADER: &str = "epoch,iteration,\
-train_mse,train_half_mse,train_cross_entropy,train_binary_cross_entropy,train_classification_error,\
-validation_mse,validation_half_mse,validation_cross_entropy,validation_binary_cross_entropy,validation_classification_error";
+/// The header of `train --curve` for a network of `depth` layers: the five costs of the
+/// training and validation sets, then each layer's gradient health (of the epoch's last batch).
+pub fn curve_header(depth: usize) -> String {
+    let mut header = String::from("epoch,iteration");
+    for set in ["train", "validation"] {
+        for (name, _) in Costs::default().named() {
+            header.push_str(&format!(",{set}_{name}"));
+        }
+    }
+    for l in 1..=depth {
+        for name in ["mean_abs_delta", "mean_derivative", "grad_norm"] {
+            header.push_str(&format!(",layer{l}_{name}"));
+        }
+    }
+    header
+}
 
-fn curve_row(epoch: usize, iteration: u64, train: Costs, validation: Option<Costs>) -> String {
+fn curve_row(
+    epoch: usize,
+    iteration: u64,
+    train: Costs,
+    validation: Option<Costs>,
+    health: Option<&[LayerHealth]>,
+    depth: usize,
+) -> String {
     let mut row = format!("{epoch},{iteration}");
     for (_, v) in train.named() {
         row.push_str(&format!(",{v}"));
@@ -258,6 +278,15 @@ fn curve_row(epoch: usize, iteration: u64, train: Costs, validation: Option<Cost
         match validation {
             Some(c) => row.push_str(&format!(",{}", c.named()[i].1)),
             None => row.push(','),
+        }
+    }
+    for l in 0..depth {
+        match health.and_then(|h| h.get(l)) {
+            Some(h) => row.push_str(&format!(
+                ",{},{},{}",
+                h.mean_abs_delta, h.mean_derivative, h.grad_norm
+            )),
+            None => row.push_str(",,,"),
         }
     }
     row
@@ -272,6 +301,7 @@ fn train(
     let setup = scenario.setup()?;
     let epochs = epochs.map_or(setup.training.epochs, |e| e as usize);
     let mut trainer = setup.trainer();
+    let depth = setup.network.depth();
     let (train_set, validation_set) = (&setup.splits.train, &setup.splits.validation);
     let mut evaluation =
         Workspace::for_evaluation(&setup.network, train_set.len().max(validation_set.len()));
@@ -308,9 +338,9 @@ fn train(
                 source,
             };
             let mut w = BufWriter::new(File::create(path).map_err(write_error)?);
-            writeln!(w, "{CURVE_HEADER}").map_err(write_error)?;
+            writeln!(w, "{}", curve_header(depth)).map_err(write_error)?;
             let (t, v) = costs(&trainer)?;
-            writeln!(w, "{}", curve_row(0, 0, t, v)).map_err(write_error)?;
+            writeln!(w, "{}", curve_row(0, 0, t, v, None, depth)).map_err(write_error)?;
             Some((path, w))
         }
         None => None,
@@ -327,12 +357,22 @@ fn train(
         done += run;
         if let Some((path, w)) = curve_file.as_mut() {
             let (t, v) = costs(&trainer)?;
-            writeln!(w, "{}", curve_row(done, trainer.schedule.completed(), t, v)).map_err(
-                |source| CliError::Write {
-                    path: path.to_path_buf(),
-                    source,
-                },
-            )?;
+            writeln!(
+                w,
+                "{}",
+                curve_row(
+                    done,
+                    trainer.schedule.completed(),
+                    t,
+                    v,
+                    Some(&trainer.health()),
+                    depth
+                )
+            )
+            .map_err(|source| CliError::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
         }
     }
     if let Some((path, mut w)) = curve_file {

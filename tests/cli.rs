@@ -125,7 +125,20 @@ fn train_prints_final_costs_and_writes_a_curve() {
     assert_eq!(rows.len(), 1 + 4, "header and epochs 0..=3");
     assert!(rows[0].starts_with("epoch,iteration,train_mse"));
     assert!(rows[3].starts_with("2,200,"));
-    assert_eq!(rows[4].split(',').count(), 12);
+    // Two costs sets of five, then three gradient-health figures per layer (two layers).
+    assert_eq!(rows[4].split(',').count(), 2 + 10 + 6);
+    assert!(rows[0].ends_with("layer2_grad_norm"));
+    assert!(
+        rows[1].ends_with(",,,,,,"),
+        "epoch 0 has no batch yet: {}",
+        rows[1]
+    );
+    assert!(
+        rows[4]
+            .split(',')
+            .skip(12)
+            .all(|f| f.parse::<f64>().is_ok())
+    );
 }
 
 #[test]

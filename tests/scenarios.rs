@@ -347,6 +347,9 @@ fn the_json_trace_follows_the_design_schema() {
             for key in ["biases", "grad_biases", "new_biases"] {
                 assert_eq!(layer[key].as_array().unwrap().len(), rows, "{key}");
             }
+            for key in ["mean_abs_delta", "mean_derivative", "grad_norm"] {
+                assert!(layer[key].as_f64().unwrap() >= 0.0, "{key}");
+            }
         }
         for set in ["costs_before", "costs", "validation"] {
             for key in cost_keys {
@@ -492,4 +495,24 @@ targets = [[0.0]]
         .finish_iteration()
         .expect_err("the loss overflows");
     assert!(e.to_string().contains("normalize"), "{e}");
+}
+
+#[test]
+fn in_the_vanishing_scenario_the_first_layer_barely_hears_the_error() {
+    use backstep::nn::health::layer_health;
+    let mut s = stepper("vanishing");
+    while s.phase() != Phase::Gradients {
+        s.step().unwrap();
+    }
+    let health = layer_health(s.network(), s.workspace());
+    let (first, last) = (
+        health[0].mean_abs_delta,
+        health[health.len() - 1].mean_abs_delta,
+    );
+    assert!(first * 100.0 <= last, "first {first:e}, output {last:e}");
+    // Every step back shrinks it: each sigmoid layer multiplies by f′ ≤ 0.25.
+    for pair in health.windows(2) {
+        assert!(pair[0].mean_abs_delta < pair[1].mean_abs_delta);
+        assert!(pair[0].mean_derivative <= 0.25);
+    }
 }

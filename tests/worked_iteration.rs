@@ -169,3 +169,45 @@ fn the_markdown_handout_shows_the_worked_numbers() {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
 }
+
+#[test]
+fn gradient_health_of_the_worked_iteration() {
+    use backstep::nn::health::layer_health;
+    let mut s = stepper();
+    step_to(&mut s, Phase::Gradients);
+    let health = layer_health(s.network(), s.workspace());
+    // From the hand-worked numbers above.
+    let (o1, o2) = (0.7513650695523157, 0.7729284653214625);
+    let (h1, h2) = (0.5932699921071872, 0.596884378259767);
+    close(
+        "mean |δ²|",
+        health[1].mean_abs_delta,
+        (0.13849856162855695 + 0.038098236516556236) / 2.0,
+    );
+    close(
+        "mean |δ¹|",
+        health[0].mean_abs_delta,
+        (0.00877135468948693 + 0.009954254705217196) / 2.0,
+    );
+    close(
+        "mean f′(net²)",
+        health[1].mean_derivative,
+        (o1 * (1.0 - o1) + o2 * (1.0 - o2)) / 2.0,
+    );
+    close(
+        "mean f′(net¹)",
+        health[0].mean_derivative,
+        (h1 * (1.0 - h1) + h2 * (1.0 - h2)) / 2.0,
+    );
+    let grad_w: [f64; 4] = [
+        0.08216704056423077,
+        0.08266762784753325,
+        -0.02260254047747507,
+        -0.022740242215978222,
+    ];
+    close(
+        "‖∂C/∂W‖",
+        health[1].grad_norm,
+        grad_w.iter().map(|g| g * g).sum::<f64>().sqrt(),
+    );
+}

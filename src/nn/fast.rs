@@ -78,6 +78,11 @@ impl Trainer {
         )
     }
 
+    /// Gradient health of the last iteration's batch, per layer.
+    pub fn health(&self) -> Vec<super::health::LayerHealth> {
+        super::health::layer_health(&self.network, &self.workspace)
+    }
+
     /// Where the first non-finite weight or bias is, from the last layer down.
     fn divergence(&self) -> Divergence {
         let network = &self.network;

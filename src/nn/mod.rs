@@ -3,6 +3,7 @@
 pub mod activation;
 pub mod explain;
 pub mod fast;
+pub mod health;
 pub mod history;
 pub mod loss;
 pub mod network;

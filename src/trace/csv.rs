@@ -45,6 +45,13 @@ pub fn write(out: &mut impl Write, trace: &IterationTrace) -> std::io::Result<()
                 }
             }
         }
+        for (name, v) in [
+            ("mean_abs_delta", layer.health.mean_abs_delta),
+            ("mean_derivative", layer.health.mean_derivative),
+            ("grad_norm", layer.health.grad_norm),
+        ] {
+            writeln!(out, "{e},{it},{l},{name},,,{v}")?;
+        }
         for (name, vector) in [
             ("biases", &layer.biases),
             ("grad_biases", &layer.grad_biases),

@@ -260,6 +260,33 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
         writeln!(out)?;
     }
 
+    writeln!(out, "### Gradient health\n")?;
+    writeln!(
+        out,
+        "How large the error signal is in each layer on its way back (for this batch); a ratio \
+         far below 1 means the gradient shrinks from layer to layer.\n"
+    )?;
+    writeln!(
+        out,
+        "| layer | mean abs(δ) | mean f′(net) | ‖∂C/∂W‖ | mean abs(δ) / next layer's |\n|---|---:|---:|---:|---:|"
+    )?;
+    let health = crate::nn::health::layer_health(network, ws);
+    for (i, h) in health.iter().enumerate() {
+        let ratio = health.get(i + 1).map_or("".to_string(), |next| {
+            num.show(h.mean_abs_delta / next.mean_abs_delta)
+        });
+        writeln!(
+            out,
+            "| {} ({}) | {} | {} | {} | {ratio} |",
+            i + 1,
+            network.matrix_name(i + 1),
+            num.show(h.mean_abs_delta),
+            num.show(h.mean_derivative),
+            num.show(h.grad_norm)
+        )?;
+    }
+    writeln!(out)?;
+
     writeln!(out, "### Costs over the whole training set\n")?;
     let (b, a) = (stepper.costs_before(), stepper.costs());
     writeln!(out, "| cost | before | after |\n|---|---:|---:|")?;

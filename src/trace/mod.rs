@@ -7,6 +7,7 @@ pub mod markdown;
 use nalgebra::DMatrix;
 use serde::{Deserialize, Serialize};
 
+use crate::nn::health::{LayerHealth, layer_health};
 use crate::nn::{BiasMode, Costs, Phase, Stepper};
 
 /// Everything one iteration computed, in the shape of DESIGN.md's trace format.
@@ -53,6 +54,9 @@ pub struct LayerTrace {
     pub new_weights: Vec<Vec<f64>>,
     /// b_l after the update (empty without biases).
     pub new_biases: Vec<f64>,
+    /// Mean |δ|, mean f′(net) and ‖∂C/∂W‖ of the layer.
+    #[serde(flatten)]
+    pub health: LayerHealth,
 }
 
 impl IterationTrace {
@@ -73,8 +77,10 @@ impl IterationTrace {
             m.row_iter().map(|r| r.iter().copied().collect()).collect()
         };
         let vector = |v: &[f64]| if with_bias { v.to_vec() } else { Vec::new() };
+        let health = layer_health(after, ws);
         let layers = (0..before.depth())
             .map(|i| LayerTrace {
+                health: health[i],
                 layer: i + 1,
                 net: per_sample(&ws.net[i]),
                 out: per_sample(&ws.out[i]),
