@@ -52,6 +52,29 @@ pub enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Train two to four copies that differ in one setting, from the same initial weights
+    /// and data order, and compare them.
+    Compare {
+        /// A scenario file or a built-in name.
+        scenario: String,
+        /// The setting and its values, e.g. loss=mse,cross-entropy (default: the scenario's
+        /// [compare] table).
+        #[arg(long)]
+        vary: Option<String>,
+        /// Epochs to train each copy (default: the scenario's `epochs`).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(0..=MAX_EPOCHS))]
+        epochs: Option<u64>,
+        /// The target for "epochs to reach", e.g. mse=0.05 (default: the scenario's, or
+        /// mse=0.1).
+        #[arg(long)]
+        target: Option<String>,
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Markdown)]
+        format: CompareFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Train headlessly (fast) and print the final costs.
     Train {
         /// A scenario file or a built-in name.
@@ -63,6 +86,15 @@ pub enum Command {
         #[arg(long)]
         curve: Option<PathBuf>,
     },
+}
+
+/// Comparison output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// The summary table: final costs, accuracy, epochs to reach the target.
+    Markdown,
+    /// Every copy's curves, one row per copy and epoch.
+    Csv,
 }
 
 /// Trace formats.
@@ -98,6 +130,9 @@ pub enum CliError {
         "cannot use the terminal for the stepping view: {0}; without a terminal, use `backstep trace` or `backstep train`"
     )]
     Terminal(std::io::Error),
+    /// A comparison was asked for wrongly.
+    #[error("{0}")]
+    Compare(String),
     /// Some of the checked scenarios are invalid (their errors are already printed).
     #[error("{invalid} of {total} scenarios are invalid")]
     Check {
@@ -149,6 +184,30 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             epochs,
             curve,
         } => train(&Scenario::load(&scenario)?, epochs, curve.as_deref(), out),
+        Command::Compare {
+            scenario,
+            vary,
+            epochs,
+            target,
+            format,
+            output,
+        } => {
+            let scenario = Scenario::load(&scenario)?;
+            let report = compare(
+                &scenario,
+                vary.as_deref(),
+                epochs,
+                target.as_deref(),
+                format,
+            )?;
+            match output {
+                Some(path) => std::fs::write(&path, report).map_err(|source| CliError::Write {
+                    path: path.clone(),
+                    source,
+                }),
+                None => out.write_all(report.as_bytes()).map_err(stdout),
+            }
+        }
     }
 }
 
@@ -243,6 +302,128 @@ fn trace(
         .map_err(io)?;
     }
     Ok(())
+}
+
+/// The comparison's report: the summary table (markdown) or every copy's curves (CSV).
+fn compare(
+    scenario: &Scenario,
+    vary: Option<&str>,
+    epochs: Option<u64>,
+    target: Option<&str>,
+    format: CompareFormat,
+) -> Result<String, CliError> {
+    use crate::scenario::compare::{parse_vary, run};
+    let declared = scenario.comparison.as_ref();
+    let (setting, values) = match (vary, declared) {
+        (Some(spec), _) => {
+            parse_vary(spec, scenario).map_err(|e| CliError::Compare(format!("--vary: {e}")))?
+        }
+        (None, Some(c)) => (c.setting.clone(), c.values.clone()),
+        (None, None) => {
+            return Err(CliError::Compare(format!(
+                "{}: the scenario declares no [compare] table; give --vary SETTING=VALUE,VALUE (e.g. --vary loss=mse,cross-entropy)",
+                scenario.origin
+            )));
+        }
+    };
+    let (target_cost, target) = match target {
+        Some(spec) => {
+            let (name, value) = spec.split_once('=').ok_or_else(|| {
+                CliError::Compare(format!(
+                    "--target: expected COST=VALUE (e.g. mse=0.05), found `{spec}`"
+                ))
+            })?;
+            let names: Vec<&str> = Costs::default().named().iter().map(|(n, _)| *n).collect();
+            if !names.contains(&name) {
+                return Err(CliError::Compare(format!(
+                    "--target: expected one of {}, found `{name}`",
+                    names.join(", ")
+                )));
+            }
+            let value: f64 = value
+                .parse()
+                .ok()
+                .filter(|v: &f64| v.is_finite())
+                .ok_or_else(|| {
+                    CliError::Compare(format!(
+                        "--target: expected a finite number, found `{value}`"
+                    ))
+                })?;
+            (name.to_string(), value)
+        }
+        None => declared.map_or(("mse".to_string(), 0.1), |c| {
+            (c.target_cost.clone(), c.target)
+        }),
+    };
+    let epochs = epochs.map_or(scenario.training.epochs, |e| e as usize);
+    let runs = run(scenario, &values, epochs)?;
+    let mut report = String::new();
+    match format {
+        CompareFormat::Csv => {
+            report.push_str("copy,label,epoch,iteration");
+            for set in ["train", "validation"] {
+                for (name, _) in Costs::default().named() {
+                    report.push_str(&format!(",{set}_{name}"));
+                }
+            }
+            report.push('\n');
+            for (i, r) in runs.iter().enumerate() {
+                for p in &r.curve {
+                    report.push_str(&format!(
+                        "{},{},{},{}",
+                        i + 1,
+                        r.label,
+                        p.epoch,
+                        p.iteration
+                    ));
+                    for (_, v) in p.train.named() {
+                        report.push_str(&format!(",{v}"));
+                    }
+                    for k in 0..5 {
+                        match p.validation {
+                            Some(c) => report.push_str(&format!(",{}", c.named()[k].1)),
+                            None => report.push(','),
+                        }
+                    }
+                    report.push('\n');
+                }
+            }
+        }
+        CompareFormat::Markdown => {
+            report.push_str(&format!(
+                "# {}: {setting} compared\n\n{} copies from the same initial weights and data order, {epochs} epochs each; \
+                 costs over the training set after the last epoch.\n\n",
+                scenario.name,
+                runs.len()
+            ));
+            report.push_str(&format!(
+                "| copy | MSE | cross-entropy | binary CE | classification error | accuracy | epochs to {target_cost} ≤ {target} |\n|---|---:|---:|---:|---:|---:|---:|\n"
+            ));
+            for r in &runs {
+                let last = r.curve.last().map(|p| p.train).unwrap_or_default();
+                let reached = r
+                    .epochs_to(&target_cost, target)
+                    .map_or("not reached".to_string(), |e| e.to_string());
+                report.push_str(&format!(
+                    "| {} | {:.4} | {:.4} | {:.4} | {:.4} | {:.1}% | {reached} |\n",
+                    r.label,
+                    last.mse,
+                    last.cross_entropy,
+                    last.binary_cross_entropy,
+                    last.classification_error,
+                    100.0 * (1.0 - last.classification_error)
+                ));
+            }
+            for r in runs.iter().filter(|r| r.diverged.is_some()) {
+                report.push_str(&format!(
+                    "\n{} stopped early: {}\n",
+                    r.label,
+                    r.diverged.as_deref().unwrap_or("")
+                ));
+            }
+        }
+    }
+    Ok(report)
 }
 
 /// The header of `train --curve` for a network of `depth` layers: the five costs of the

@@ -20,6 +20,8 @@ pub const BUILTINS: &[Builtin] = &[
     builtin!("cost-table-right"),
     builtin!("gd-modes"),
     builtin!("vanishing"),
+    builtin!("mse-vs-ce"),
+    builtin!("cost-table"),
 ];
 
 macro_rules! builtin {

@@ -6,6 +6,7 @@
 //! and at most [`MAX_BATCH_NUMBERS`] numbers in one batch's buffers.
 
 mod builtin;
+pub mod compare;
 mod error;
 mod raw;
 
@@ -22,7 +23,9 @@ use error::{count, plain};
 
 use crate::data::generate::Generator;
 use crate::data::{self, Dataset, Normalize, Splits};
-use crate::nn::{Activation, BiasMode, Init, Loss, Mode, Network, Stepper, Trainer, Training};
+use crate::nn::{
+    Activation, BiasMode, Costs, Init, Loss, Mode, Network, Stepper, Trainer, Training,
+};
 use raw::RawScenario;
 
 /// The most entries `layers` may have.
@@ -97,6 +100,8 @@ pub struct Scenario {
     pub test: f64,
     /// How inputs are preprocessed.
     pub normalize: Normalize,
+    /// The comparison the file declares in `[compare]`, if any.
+    pub comparison: Option<compare::Comparison>,
 }
 
 /// A built network with its data, ready to step or train.
@@ -406,12 +411,58 @@ impl Checker<'_> {
         Ok(())
     }
 
+    fn comparison(
+        &self,
+        raw: raw::RawCompare,
+        base: &Scenario,
+    ) -> Result<compare::Comparison, ScenarioError> {
+        if !compare::SETTINGS.contains(&raw.vary.as_str()) {
+            return Err(self.error(
+                "compare.vary",
+                format!(
+                    "expected one of {}, found \"{}\"",
+                    compare::SETTINGS.join(", "),
+                    raw.vary
+                ),
+            ));
+        }
+        compare::check_count(raw.values.len()).map_err(|e| self.error("compare.values", e))?;
+        let values = raw
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                compare::variation(&raw.vary, i, v, base)
+                    .map_err(|e| self.error(&format!("compare.values[{i}]"), e))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let target_cost = raw.target_cost.unwrap_or_else(|| "mse".into());
+        let names: Vec<&str> = Costs::default().named().iter().map(|(n, _)| *n).collect();
+        if !names.contains(&target_cost.as_str()) {
+            return Err(self.error(
+                "compare.target_cost",
+                format!(
+                    "expected one of {}, found \"{target_cost}\"",
+                    names.join(", ")
+                ),
+            ));
+        }
+        let target = self.finite("compare.target", raw.target.unwrap_or(0.1))?;
+        Ok(compare::Comparison {
+            setting: raw.vary,
+            values,
+            target_cost,
+            target,
+        })
+    }
+
     fn validate(
         &self,
         raw: RawScenario,
         file: &str,
         folder: Option<&Path>,
     ) -> Result<Scenario, ScenarioError> {
+        let compare = raw.compare;
         let net = raw.network;
         if net.layers.len() < 2 || net.layers.len() > MAX_LAYERS {
             return Err(self.error(
@@ -761,7 +812,7 @@ impl Checker<'_> {
             ));
         }
 
-        Ok(Scenario {
+        let mut scenario = Scenario {
             name: raw.name,
             description: raw.description.unwrap_or_default(),
             origin: file.to_string(),
@@ -786,6 +837,11 @@ impl Checker<'_> {
             validation,
             test,
             normalize: d.normalize.unwrap_or(Normalize::None),
-        })
+            comparison: None,
+        };
+        if let Some(c) = compare {
+            scenario.comparison = Some(self.comparison(c, &scenario)?);
+        }
+        Ok(scenario)
     }
 }

@@ -17,6 +17,17 @@ pub struct RawScenario {
     pub network: RawNetwork,
     pub training: Option<RawTraining>,
     pub data: RawData,
+    pub compare: Option<RawCompare>,
+}
+
+/// `[compare]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCompare {
+    pub vary: String,
+    pub values: Vec<toml::Value>,
+    pub target_cost: Option<String>,
+    pub target: Option<f64>,
 }
 
 /// `[network]`.

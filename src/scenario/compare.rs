@@ -1,0 +1,297 @@
+//! Comparisons: two to four copies of a scenario that differ in exactly one setting.
+
+use std::fmt;
+
+use nalgebra::DMatrix;
+use serde::Deserialize;
+
+use super::Scenario;
+use crate::nn::{Activation, Init, Loss, Mode};
+
+/// The settings a comparison may vary.
+pub const SETTINGS: &[&str] = &[
+    "loss",
+    "learning_rate",
+    "mode",
+    "batch_size",
+    "hidden_activation",
+    "init",
+    "weights",
+];
+
+/// The fewest and most copies in a comparison.
+pub const COPIES: (usize, usize) = (2, 4);
+
+/// One value of the varied setting.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Variation {
+    /// `loss`
+    Loss(Loss),
+    /// `learning_rate`
+    LearningRate(f64),
+    /// `mode`
+    Mode(Mode),
+    /// `batch_size` (mini-batch)
+    BatchSize(usize),
+    /// `hidden_activation`
+    HiddenActivation(Activation),
+    /// `init`
+    Init(Init),
+    /// `weights`, one matrix per layer, with their position in the list
+    Weights(usize, Vec<DMatrix<f64>>),
+}
+
+impl fmt::Display for Variation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Variation::Loss(l) => write!(f, "{}", l.name()),
+            Variation::LearningRate(eta) => write!(f, "η = {}", crate::nn::compact(*eta)),
+            Variation::Mode(m) => write!(f, "{}", m.name()),
+            Variation::BatchSize(b) => write!(f, "batch size {b}"),
+            Variation::HiddenActivation(a) => write!(f, "hidden {}", a.name()),
+            Variation::Init(i) => write!(f, "init {}", i.name()),
+            Variation::Weights(i, _) => write!(f, "weights #{}", i + 1),
+        }
+    }
+}
+
+/// A comparison: the varied setting's values, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// The setting's name, one of [`SETTINGS`].
+    pub setting: String,
+    /// One value per copy.
+    pub values: Vec<Variation>,
+    /// The cost whose target the summary counts epochs to, e.g. `mse`.
+    pub target_cost: String,
+    /// The target value of that cost.
+    pub target: f64,
+}
+
+/// Why a value cannot be used; the caller adds the file and the key.
+pub type Refusal = String;
+
+/// Reads one TOML value as the typed value of `setting`, checking it against the base
+/// scenario (layer shapes, finite numbers, softmax only at the output).
+pub fn variation(
+    setting: &str,
+    index: usize,
+    value: &toml::Value,
+    base: &Scenario,
+) -> Result<Variation, Refusal> {
+    fn typed<'de, T: Deserialize<'de>>(value: &toml::Value, what: &str) -> Result<T, Refusal> {
+        T::deserialize(value.clone()).map_err(|e| {
+            format!(
+                "expected {what}, found {value}: {}",
+                super::error::plain(e.message().trim())
+            )
+        })
+    }
+    Ok(match setting {
+        "loss" => Variation::Loss(typed(value, "a loss")?),
+        "learning_rate" => {
+            let eta: f64 = typed(value, "a learning rate")?;
+            if !eta.is_finite() || eta < 0.0 {
+                return Err(format!("expected a finite learning rate ≥ 0, found {eta}"));
+            }
+            Variation::LearningRate(eta)
+        }
+        "mode" => Variation::Mode(typed(value, "batch, sgd or mini-batch")?),
+        "batch_size" => {
+            let b: u64 = typed(value, "a batch size")?;
+            if b == 0 {
+                return Err("expected a batch size ≥ 1, found 0".into());
+            }
+            Variation::BatchSize(b as usize)
+        }
+        "hidden_activation" => {
+            let a: Activation = typed(value, "sigmoid, tanh, relu or linear")?;
+            if a == Activation::Softmax {
+                return Err("expected sigmoid, tanh, relu or linear (softmax is for the output layer only), found \"softmax\"".into());
+            }
+            Variation::HiddenActivation(a)
+        }
+        "init" => Variation::Init(typed(value, "uniform, xavier, he or zeros")?),
+        "weights" => {
+            let w: Vec<Vec<Vec<f64>>> = typed(value, "weight matrices, one per layer")?;
+            let layers = &base.layers;
+            if w.len() != layers.len() - 1 {
+                return Err(format!(
+                    "expected {} matrices (one per layer after the inputs), found {}",
+                    layers.len() - 1,
+                    w.len()
+                ));
+            }
+            let mut matrices = Vec::new();
+            for (l, m) in w.iter().enumerate() {
+                let (rows, cols) = (layers[l + 1], layers[l]);
+                if m.len() != rows || m.iter().any(|r| r.len() != cols) {
+                    return Err(format!(
+                        "expected matrix {} to be {rows} rows of {cols} weights",
+                        l + 1
+                    ));
+                }
+                if m.iter().flatten().any(|x| !x.is_finite()) {
+                    return Err(format!("expected finite weights in matrix {}", l + 1));
+                }
+                matrices.push(DMatrix::from_fn(rows, cols, |r, c| m[r][c]));
+            }
+            Variation::Weights(index, matrices)
+        }
+        other => {
+            return Err(format!(
+                "expected one of {}, found `{other}`",
+                SETTINGS.join(", ")
+            ));
+        }
+    })
+}
+
+impl Scenario {
+    /// A copy of this scenario with one setting changed.
+    pub fn varied(&self, variation: &Variation) -> Scenario {
+        let mut s = self.clone();
+        match variation {
+            Variation::Loss(l) => s.training.loss = *l,
+            Variation::LearningRate(eta) => s.training.learning_rate = *eta,
+            Variation::Mode(m) => s.training.mode = *m,
+            Variation::BatchSize(b) => {
+                s.training.mode = Mode::MiniBatch;
+                s.training.batch_size = *b;
+            }
+            Variation::HiddenActivation(a) => s.hidden_activation = *a,
+            Variation::Init(i) => {
+                s.init = *i;
+                s.weights = None;
+            }
+            Variation::Weights(_, w) => s.weights = Some(w.clone()),
+        }
+        s.name = format!("{} [{variation}]", self.name);
+        s
+    }
+}
+
+/// Parses a command line's `--vary key=v1,v2`: each value is read as TOML (a number, a
+/// boolean) or else as a string.
+pub fn parse_vary(spec: &str, base: &Scenario) -> Result<(String, Vec<Variation>), Refusal> {
+    let (key, values) = spec.split_once('=').ok_or_else(|| {
+        format!("expected SETTING=VALUE,VALUE (e.g. loss=mse,cross-entropy), found `{spec}`")
+    })?;
+    let key = key.trim();
+    if key == "weights" {
+        return Err("weights can be varied only in a scenario file's [compare] table".into());
+    }
+    let values: Vec<&str> = values.split(',').map(str::trim).collect();
+    check_count(values.len())?;
+    let parsed = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let value = toml::from_str::<toml::Table>(&format!("v = {v}"))
+                .ok()
+                .and_then(|mut t| t.remove("v"))
+                .unwrap_or_else(|| toml::Value::String(v.to_string()));
+            variation(key, i, &value, base).map_err(|e| format!("value {} of `{key}`: {e}", i + 1))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((key.to_string(), parsed))
+}
+
+/// Refuses fewer than two or more than four copies.
+pub fn check_count(n: usize) -> Result<(), Refusal> {
+    if (COPIES.0..=COPIES.1).contains(&n) {
+        Ok(())
+    } else {
+        Err(format!(
+            "expected {} to {} values (one per copy), found {n}",
+            COPIES.0, COPIES.1
+        ))
+    }
+}
+
+/// The costs after one epoch of one copy.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EpochCosts {
+    /// Epochs completed (0 = the start).
+    pub epoch: usize,
+    /// Iterations completed.
+    pub iteration: u64,
+    /// Over the training set.
+    pub train: crate::nn::Costs,
+    /// Over the validation set, if one is held out.
+    pub validation: Option<crate::nn::Costs>,
+}
+
+/// One copy's training run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    /// What differs, e.g. `mse`.
+    pub label: String,
+    /// The costs at the start and after every epoch.
+    pub curve: Vec<EpochCosts>,
+    /// The divergence that stopped it early, if any.
+    pub diverged: Option<String>,
+}
+
+impl Run {
+    /// The first epoch whose training cost `cost` is at most `target`.
+    pub fn epochs_to(&self, cost: &str, target: f64) -> Option<usize> {
+        self.curve
+            .iter()
+            .find(|p| {
+                p.train
+                    .named()
+                    .iter()
+                    .any(|(name, v)| *name == cost && *v <= target)
+            })
+            .map(|p| p.epoch)
+    }
+}
+
+/// Trains every copy for `epochs` epochs from the same initial weights (except where the
+/// varied setting is the initial weights) and the same data order, recording the costs
+/// after each epoch.
+pub fn run(
+    base: &Scenario,
+    values: &[Variation],
+    epochs: usize,
+) -> Result<Vec<Run>, super::ScenarioError> {
+    use crate::nn::Workspace;
+    use crate::nn::stepper::{evaluate, non_finite_cost};
+    values
+        .iter()
+        .map(|variation| {
+            let setup = base.varied(variation).setup()?;
+            let (train, validation) = (&setup.splits.train, &setup.splits.validation);
+            let mut evaluation =
+                Workspace::for_evaluation(&setup.network, train.len().max(validation.len()));
+            let mut trainer = setup.trainer();
+            let mut point = |epoch: usize, trainer: &crate::nn::Trainer| EpochCosts {
+                epoch,
+                iteration: trainer.schedule.completed(),
+                train: evaluate(&trainer.network, train, &mut evaluation),
+                validation: (!validation.is_empty())
+                    .then(|| evaluate(&trainer.network, validation, &mut evaluation)),
+            };
+            let mut curve = vec![point(0, &trainer)];
+            let mut diverged = None;
+            for epoch in 1..=epochs {
+                if let Err(e) = trainer.run_epochs(train, 1) {
+                    diverged = Some(e.to_string());
+                    break;
+                }
+                let p = point(epoch, &trainer);
+                if let Some((quantity, value)) = non_finite_cost(&p.train, "training") {
+                    diverged = Some(format!("{quantity} became {value} in epoch {epoch}"));
+                    break;
+                }
+                curve.push(p);
+            }
+            Ok(Run {
+                label: variation.to_string(),
+                curve,
+                diverged,
+            })
+        })
+        .collect()
+}
