@@ -79,3 +79,11 @@ fn the_smallest_usable_terminal() {
     }
     insta::assert_snapshot!(screen(&mut app, 80, 24));
 }
+
+#[test]
+fn the_gradient_health_view_on_vanishing() {
+    let mut app = app("vanishing");
+    app.update(Message::FinishIteration);
+    app.update(Message::ToggleHealth);
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}

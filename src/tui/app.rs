@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 use super::curves::{Curves, Point, XAxis};
 use super::message::Message;
 use super::theme::Theme;
+use crate::nn::health::{LayerHealth, layer_health};
 use crate::nn::{Phase, Stepper};
 use crate::scenario::{BUILTINS, Scenario, ScenarioError};
 
@@ -136,6 +137,11 @@ pub struct App {
     pub speed: usize,
     /// Set when the user asked to leave.
     pub quit: bool,
+    /// Whether the gradient health view replaces the values panel.
+    pub show_health: bool,
+    /// The gradient health of the latest iteration that got as far as its gradients, with
+    /// that iteration's epoch and number.
+    pub health: Option<(usize, usize, Vec<LayerHealth>)>,
     /// Colours, or none with `NO_COLOR`.
     pub theme: Theme,
     /// The terminal's size at the last frame, for mouse clicks.
@@ -162,6 +168,8 @@ impl App {
             running: false,
             speed: 1,
             quit: false,
+            show_health: false,
+            health: None,
             theme: Theme::from_env(),
             size: (120, 40),
             chosen: None,
@@ -181,6 +189,13 @@ impl App {
     /// Keeps the user's choice into the new phase only where it is about the same layer as
     /// the new phase's own default.
     fn phase_changed(&mut self) {
+        if self.stepper.reached(Phase::Gradients) {
+            self.health = Some((
+                self.stepper.epoch(),
+                self.stepper.iteration(),
+                layer_health(self.stepper.network(), self.stepper.workspace()),
+            ));
+        }
         let default = default_selection(self.stepper.phase(), self.depth());
         let same_layer = match (self.chosen, default) {
             (
@@ -264,6 +279,7 @@ impl App {
                 };
             }
             Message::ToggleLogY => self.log_y = !self.log_y,
+            Message::ToggleHealth => self.show_health = !self.show_health,
             Message::Reset => {
                 let source = self.source.clone();
                 self.open(&source);
@@ -294,6 +310,7 @@ impl App {
                 next.speed = self.speed;
                 next.size = self.size;
                 next.theme = self.theme;
+                next.show_health = self.show_health;
                 *self = next;
             }
             Err(e) => self.notice = Some(e.to_string()),

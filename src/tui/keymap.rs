@@ -107,6 +107,12 @@ pub const KEYMAP: &[Binding] = &[
         description: "one fewer decimal place",
     },
     Binding {
+        keys: &[(KeyCode::Char('g'), NONE)],
+        label: "g",
+        message: Message::ToggleHealth,
+        description: "gradient health per layer / values",
+    },
+    Binding {
         keys: &[(KeyCode::Char('x'), NONE)],
         label: "x",
         message: Message::ToggleXAxis,

@@ -27,6 +27,8 @@ pub enum Message {
     MorePrecision,
     /// Show one fewer decimal place.
     LessPrecision,
+    /// Show the gradient health view instead of the values, or back.
+    ToggleHealth,
     /// Plot against iterations or epochs.
     ToggleXAxis,
     /// Plot on a linear or a logarithmic y axis.

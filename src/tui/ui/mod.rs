@@ -13,6 +13,7 @@
 //!  keys: Space next · ← back · n iteration · e epoch · r run · ? help · q quit
 //! ```
 
+pub mod health;
 pub mod help;
 pub mod network;
 pub mod phase;
@@ -95,7 +96,11 @@ pub fn render(frame: &mut Frame, app: &App) {
     status::render_status(frame, regions.status, app);
     network::render_network(frame, regions.network, app);
     phase::render_phase(frame, regions.phase, app);
-    values::render_values(frame, regions.values, app);
+    if app.show_health {
+        health::render_health(frame, regions.values, app);
+    } else {
+        values::render_values(frame, regions.values, app);
+    }
     plots::render_plots(frame, &regions, app);
     status::render_keys(frame, regions.keys, app);
     match &app.popup {

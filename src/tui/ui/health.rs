@@ -1,0 +1,117 @@
+//! The gradient health view: per layer, mean |δ| and ‖∂C/∂W‖ as bars on a log scale with the
+//! ratio between neighbouring layers, and mean f′(net), so the gradient is seen shrinking on
+//! its way back.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::nn::explain::Numbers;
+use crate::nn::health::LayerHealth;
+use crate::tui::app::App;
+
+/// Bars span this many powers of ten, ending at the largest value shown.
+const DECADES: f64 = 8.0;
+
+/// A bar of up to `width` cells for `value` on a log scale whose right end is `top`.
+pub fn bar(value: f64, top: f64, width: usize) -> String {
+    if value <= 0.0 || !value.is_finite() || top <= 0.0 {
+        return String::new();
+    }
+    let fraction = 1.0 - ((top.log10() - value.log10()) / DECADES).clamp(0.0, 1.0);
+    let cells = (fraction * width as f64).round() as usize;
+    "█".repeat(cells.max(1))
+}
+
+/// The panel's lines.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let numbers = Numbers { precision: 2 };
+    let Some((epoch, iteration, health)) = &app.health else {
+        return vec![Line::from(
+            "No gradients yet: step to the gradients phase (or press n) to see them.",
+        )];
+    };
+    let network = app.stepper.network();
+    let bar_width = width.saturating_sub(32).max(4);
+    let mut lines = vec![Line::styled(
+        format!("epoch {epoch}, iteration {iteration}; bars: log scale over {DECADES} decades"),
+        theme.dim(),
+    )];
+    type Figure = fn(&LayerHealth) -> f64;
+    let figures: [(&str, Figure); 2] = [
+        ("mean |δ|", |h| h.mean_abs_delta),
+        ("‖∂C/∂W‖", |h| h.grad_norm),
+    ];
+    for (name, figure) in figures {
+        let top = health.iter().map(figure).fold(0.0, f64::max);
+        lines.push(Line::styled(name.to_string(), theme.title()));
+        for (i, h) in health.iter().enumerate().rev() {
+            let value = figure(h);
+            let ratio = health
+                .get(i + 1)
+                .map(|next| format!(" ×{}", numbers.show(value / figure(next))))
+                .unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {:<4}", network.matrix_name(i + 1))),
+                Span::styled(
+                    format!("{:<w$}", bar(value, top, bar_width), w = bar_width),
+                    theme.train(),
+                ),
+                Span::raw(format!(" {}", numbers.show(value))),
+                Span::styled(ratio, theme.dim()),
+            ]));
+        }
+    }
+    // The slopes vary little: one line, from the output back.
+    let slopes: Vec<String> = health
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, h)| {
+            format!(
+                "{} {}",
+                network.matrix_name(i + 1),
+                numbers.show(h.mean_derivative)
+            )
+        })
+        .collect();
+    lines.push(Line::from(vec![
+        Span::styled("mean f′(net): ", theme.title()),
+        Span::raw(slopes.join(" · ")),
+    ]));
+    lines.push(Line::styled(
+        "×: over the next layer's figure, toward the output",
+        theme.dim(),
+    ));
+    lines
+}
+
+/// Draws the view in place of the values panel.
+pub fn render_health(frame: &mut Frame, area: Rect, app: &App) {
+    let block = Block::default().borders(Borders::ALL).title(Line::styled(
+        " gradient health (g: values) ",
+        app.theme.title(),
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(
+        Paragraph::new(lines(app, inner.width as usize))
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_shrink_by_a_width_per_eight_decades() {
+        assert_eq!(bar(1.0, 1.0, 16).chars().count(), 16);
+        assert_eq!(bar(1e-4, 1.0, 16).chars().count(), 8);
+        assert_eq!(bar(1e-12, 1.0, 16).chars().count(), 1);
+        assert_eq!(bar(0.0, 1.0, 16), "");
+    }
+}
