@@ -313,3 +313,56 @@ fn tab_and_clicks_select_neurons_in_any_layer() {
         Some(Selection::Neuron { layer: 2, index: 0 })
     );
 }
+
+#[test]
+fn compare_mode_steps_every_copy_in_lockstep_and_undoes_them_together() {
+    let mut app = app("gd-modes");
+    app.update(Message::ToggleCompare);
+    let labels: Vec<String> = {
+        let c = app
+            .comparison
+            .as_ref()
+            .expect("gd-modes declares a comparison");
+        c.copies.iter().map(|c| c.label.clone()).collect()
+    };
+    assert_eq!(labels, ["batch", "sgd", "mini-batch"]);
+    for _ in 0..4 {
+        app.update(Message::NextPhase);
+    }
+    let c = app.comparison.as_ref().unwrap();
+    assert!(
+        c.copies
+            .iter()
+            .all(|c| c.stepper.phase() == Phase::OutputDelta)
+    );
+    // The same first samples in the same order, whatever the batch size.
+    let first = c.copies[0].stepper.samples()[0];
+    assert!(c.copies.iter().all(|c| c.stepper.samples()[0] == first));
+    assert_eq!(c.copies[0].stepper.samples().len(), 1000);
+    assert_eq!(c.copies[1].stepper.samples().len(), 1);
+    assert_eq!(c.copies[2].stepper.samples().len(), 10);
+    app.update(Message::FinishIteration);
+    app.update(Message::PreviousPhase);
+    let c = app.comparison.as_ref().unwrap();
+    assert!(
+        c.copies
+            .iter()
+            .all(|c| c.stepper.phase() == Phase::Update(1))
+    );
+    assert!(c.copies.iter().all(|c| c.curves.len() == 1));
+    app.update(Message::ToggleCompare);
+    assert!(app.comparison.is_none());
+}
+
+#[test]
+fn compare_mode_needs_a_declared_comparison() {
+    let mut app = app("xor");
+    app.update(Message::ToggleCompare);
+    assert!(app.comparison.is_none());
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("declares no [compare]")
+    );
+}

@@ -163,3 +163,39 @@ impl Tmux {
         }
     }
 }
+
+#[test]
+fn a_teacher_compares_mse_and_cross_entropy_in_a_real_terminal() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("backstep-e2e-m-{}", std::process::id()),
+    };
+    let command = format!("{} run mse-vs-ce; sleep 30", env!("CARGO_BIN_EXE_backstep"));
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "bs",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &command,
+    ]);
+    tmux.wait_for("MSE against cross-entropy");
+    tmux.keys(&["c"]);
+    tmux.wait_for("compare loss (2 copies)");
+    tmux.keys(&["Space", "Space", "Space", "Space"]);
+    let screen = tmux.wait_for("output delta");
+    // Saturated output O = 0.0004: MSE's delta 2(O − d)·O(1 − O) is tiny, cross-entropy's
+    // O − d is not.
+    assert!(screen.contains("= 3.120e-7"), "{screen}");
+    assert!(screen.contains("= 0.0004 − 0.0000 = 0.0004"), "{screen}");
+    tmux.keys(&["c"]);
+    tmux.wait_for("network 2-4-1");
+    tmux.keys(&["q"]);
+    tmux.wait_until_restored();
+}

@@ -87,3 +87,13 @@ fn the_gradient_health_view_on_vanishing() {
     app.update(Message::ToggleHealth);
     insta::assert_snapshot!(screen(&mut app, 120, 40));
 }
+
+#[test]
+fn the_compare_screen_on_mse_vs_ce() {
+    let mut app = app("mse-vs-ce");
+    app.update(Message::ToggleCompare);
+    for _ in 0..4 {
+        app.update(Message::NextPhase);
+    }
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}

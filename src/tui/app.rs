@@ -2,6 +2,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::compare::Comparison;
 use super::curves::{Curves, Point, XAxis};
 use super::message::Message;
 use super::theme::Theme;
@@ -137,6 +138,8 @@ pub struct App {
     pub speed: usize,
     /// Set when the user asked to leave.
     pub quit: bool,
+    /// Compare mode: the scenario's copies, stepped in lockstep.
+    pub comparison: Option<Comparison>,
     /// Whether the gradient health view replaces the values panel.
     pub show_health: bool,
     /// The gradient health of the latest iteration that got as far as its gradients, with
@@ -170,6 +173,7 @@ impl App {
             quit: false,
             show_health: false,
             health: None,
+            comparison: None,
             theme: Theme::from_env(),
             size: (120, 40),
             chosen: None,
@@ -239,7 +243,57 @@ impl App {
             }
             return;
         }
+        if let Some(comparison) = &mut self.comparison {
+            let result = match message {
+                Message::NextPhase => Some(comparison.step()),
+                Message::PreviousPhase => Some(if comparison.back() {
+                    Ok(())
+                } else {
+                    Err("The history ends here.".to_string())
+                }),
+                Message::FinishIteration => Some(comparison.finish_iteration()),
+                Message::FinishEpoch => Some(comparison.finish_epoch()),
+                Message::Tick => {
+                    if !self.running {
+                        return;
+                    }
+                    let speed = SPEEDS[self.speed];
+                    self.ticks += 1;
+                    if self.ticks < speed.every {
+                        return;
+                    }
+                    self.ticks = 0;
+                    Some(comparison.advance(speed.pace))
+                }
+                _ => None,
+            };
+            if let Some(result) = result {
+                if message != Message::Tick {
+                    self.running = false;
+                }
+                match result {
+                    Ok(()) => self.notice = None,
+                    Err(problem) => {
+                        self.running = false;
+                        self.notice = Some(problem);
+                    }
+                }
+                return;
+            }
+        }
         match message {
+            Message::ToggleCompare => {
+                self.running = false;
+                if self.comparison.take().is_none() {
+                    match Comparison::new(&self.scenario) {
+                        Ok(c) => {
+                            self.comparison = Some(c);
+                            self.notice = None;
+                        }
+                        Err(e) => self.notice = Some(e),
+                    }
+                }
+            }
             Message::NextPhase => {
                 self.running = false;
                 self.step();

@@ -92,6 +92,20 @@ impl Curves {
         self.points.truncate(keep);
     }
 
+    /// The epoch (fractional) of the first point whose training cost `cost` (one of the
+    /// five names of [`Costs::named`]) is at most `target`.
+    pub fn first_below(&self, cost: &str, target: f64) -> Option<f64> {
+        self.points
+            .iter()
+            .find(|p| {
+                p.train
+                    .named()
+                    .iter()
+                    .any(|(n, v)| *n == cost && *v <= target)
+            })
+            .map(|p| p.epoch)
+    }
+
     /// The last point.
     pub fn last(&self) -> Option<&Point> {
         self.points.last()

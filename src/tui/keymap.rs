@@ -107,6 +107,12 @@ pub const KEYMAP: &[Binding] = &[
         description: "one fewer decimal place",
     },
     Binding {
+        keys: &[(KeyCode::Char('c'), NONE)],
+        label: "c",
+        message: Message::ToggleCompare,
+        description: "compare mode: the scenario's copies in lockstep / back",
+    },
+    Binding {
         keys: &[(KeyCode::Char('g'), NONE)],
         label: "g",
         message: Message::ToggleHealth,

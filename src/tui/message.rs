@@ -27,6 +27,8 @@ pub enum Message {
     MorePrecision,
     /// Show one fewer decimal place.
     LessPrecision,
+    /// Enter or leave compare mode (the scenario's `[compare]` copies in lockstep).
+    ToggleCompare,
     /// Show the gradient health view instead of the values, or back.
     ToggleHealth,
     /// Plot against iterations or epochs.

@@ -1,6 +1,7 @@
 //! The stepping view: a terminal app on top of the core (ratatui + crossterm).
 
 pub mod app;
+pub mod compare;
 pub mod curves;
 pub mod keymap;
 pub mod message;

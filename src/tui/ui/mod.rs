@@ -13,6 +13,7 @@
 //!  keys: Space next · ← back · n iteration · e epoch · r run · ? help · q quit
 //! ```
 
+pub mod compare;
 pub mod health;
 pub mod help;
 pub mod network;
@@ -92,6 +93,11 @@ pub fn render(frame: &mut Frame, app: &App) {
         render_too_small(frame, area);
         return;
     }
+    if let Some(comparison) = &app.comparison {
+        compare::render_compare(frame, area, app, comparison);
+        render_popup(frame, area, app);
+        return;
+    }
     let regions = layout(area);
     status::render_status(frame, regions.status, app);
     network::render_network(frame, regions.network, app);
@@ -103,6 +109,10 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     plots::render_plots(frame, &regions, app);
     status::render_keys(frame, regions.keys, app);
+    render_popup(frame, area, app);
+}
+
+fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
     match &app.popup {
         Some(Popup::Help) => help::render_help(frame, area, app),
         Some(Popup::Picker { entries, cursor }) => {

@@ -100,14 +100,16 @@ pub fn formula(s: &Stepper, phase: Phase) -> String {
 
 /// The formula with this iteration's numbers for the selection.
 pub fn worked(app: &App) -> Option<String> {
-    let s = &app.stepper;
-    let explain = Explain::new(s, app.precision);
+    worked_with(&app.stepper, app.selection(), app.precision)
+}
+
+/// The formula with `s`'s numbers for `selection`, at `precision` decimals.
+pub fn worked_with(s: &Stepper, selection: Option<Selection>, precision: usize) -> Option<String> {
+    let explain = Explain::new(s, precision);
     let phase = s.phase();
     let depth = s.network().depth();
-    let numbers = Numbers {
-        precision: app.precision,
-    };
-    match (phase, app.selection()?) {
+    let numbers = Numbers { precision };
+    match (phase, selection?) {
         (Phase::Forward(l), Selection::Neuron { layer, index }) if layer == l => {
             Some(explain.forward(l, index, 0))
         }

@@ -1,0 +1,235 @@
+//! The compare screen: per copy the current phase's numbers side by side, each cost chart
+//! with every copy's curve overlaid and labelled, and a summary table.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Axis, Block, Borders, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap,
+};
+
+use super::phase::worked_with;
+use super::plots::{cross_entropy_measure, short};
+use crate::nn::compact;
+use crate::nn::explain::Numbers;
+use crate::tui::app::{App, SPEEDS, default_selection};
+use crate::tui::compare::Comparison;
+use crate::tui::curves::{Measure, XAxis, bounds};
+
+/// Each copy's colour and marker (the marker tells them apart without colour).
+fn look(app: &App, i: usize) -> (Style, Marker) {
+    const COLORS: [Color; 4] = [
+        Color::LightBlue,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::Yellow,
+    ];
+    const MARKERS: [Marker; 4] = [Marker::Braille, Marker::Dot, Marker::Block, Marker::Bar];
+    let style = if app.theme.color {
+        Style::new().fg(COLORS[i % 4])
+    } else {
+        Style::new()
+    };
+    (style, MARKERS[i % 4])
+}
+
+/// Draws the whole compare screen between the status line and the key bar.
+pub fn render_compare(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
+    let [status, copies, charts, summary, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Percentage(35),
+        Constraint::Min(8),
+        Constraint::Length(cmp.copies.len() as u16 + 3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_status(frame, status, app, cmp);
+    render_copies(frame, copies, app, cmp);
+    let [mse, ce] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
+    render_overlay(frame, mse, app, cmp, Measure::Mse, "MSE");
+    let (measure, kind) = cross_entropy_measure(app);
+    render_overlay(frame, ce, app, cmp, measure, &format!("CE ({kind})"));
+    render_summary(frame, summary, app, cmp);
+    super::status::render_keys(frame, keys, app);
+}
+
+fn render_status(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
+    let s = cmp.lead();
+    let run = if app.running { "▶" } else { "⏸" };
+    let line = Line::from(vec![
+        Span::styled(
+            format!(" compare {} ({} copies) ", cmp.setting, cmp.copies.len()),
+            app.theme.title(),
+        ),
+        Span::raw(format!(
+            "│ epoch {} │ iteration {}/{} │ {} │ {run} {} │ c: leave",
+            s.epoch(),
+            s.iteration(),
+            s.iterations_per_epoch(),
+            s.phase(),
+            SPEEDS[app.speed].label
+        )),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn render_copies(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
+    let n = cmp.copies.len();
+    let columns = Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n]).split(area);
+    for (i, (copy, column)) in cmp.copies.iter().zip(columns.iter()).enumerate() {
+        let s = &copy.stepper;
+        let t = s.training();
+        let selection = default_selection(s.phase(), s.network().depth());
+        let mut lines = vec![Line::styled(
+            format!(
+                "{} · η = {} · {}",
+                t.loss.name(),
+                compact(t.learning_rate),
+                t.mode.name()
+            ),
+            app.theme.dim(),
+        )];
+        if let Some(notice) = &app.notice
+            && notice.starts_with(&copy.label)
+        {
+            lines.push(Line::styled(notice.clone(), app.theme.notice()));
+        }
+        match worked_with(s, selection, app.precision) {
+            Some(w) => lines.push(Line::styled(w, app.theme.active())),
+            None => lines.push(Line::from(super::phase::explanation(s, s.phase()))),
+        }
+        if let Some(loss) = s.loss() {
+            lines.push(Line::from(format!(
+                "batch {}: {}",
+                t.loss.name(),
+                Numbers {
+                    precision: app.precision
+                }
+                .show(loss)
+            )));
+        }
+        let (style, _) = look(app, i);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Line::styled(format!(" {} ", copy.label), style));
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            *column,
+        );
+    }
+}
+
+fn render_overlay(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    cmp: &Comparison,
+    measure: Measure,
+    name: &str,
+) {
+    let series: Vec<Vec<(f64, f64)>> = cmp
+        .copies
+        .iter()
+        .map(|c| c.curves.series(measure, false, app.x_axis, app.log_y))
+        .collect();
+    let refs: Vec<&[(f64, f64)]> = series.iter().map(Vec::as_slice).collect();
+    let (x, y) = bounds(&refs);
+    let datasets: Vec<Dataset> = cmp
+        .copies
+        .iter()
+        .zip(&series)
+        .enumerate()
+        .map(|(i, (copy, data))| {
+            let (style, marker) = look(app, i);
+            Dataset::default()
+                .name(copy.label.clone())
+                .marker(marker)
+                .graph_type(GraphType::Line)
+                .style(style)
+                .data(data)
+        })
+        .collect();
+    let numbers = Numbers { precision: 3 };
+    let label = |v: f64| {
+        if app.log_y {
+            numbers.show(10f64.powf(v))
+        } else {
+            numbers.show(v)
+        }
+    };
+    let x_name = match app.x_axis {
+        XAxis::Iterations => "it",
+        XAxis::Epochs => "ep",
+    };
+    let chart = Chart::new(datasets)
+        .block(Block::default().borders(Borders::ALL).title(Line::styled(
+            format!(" {name}, every copy "),
+            app.theme.title(),
+        )))
+        .hidden_legend_constraints((Constraint::Percentage(100), Constraint::Percentage(100)))
+        .x_axis(
+            Axis::default()
+                .bounds(x)
+                .labels([short(x[0]), format!("{} {x_name}", short(x[1]))]),
+        )
+        .y_axis(Axis::default().bounds(y).labels([label(y[0]), label(y[1])]));
+    frame.render_widget(chart, area);
+}
+
+fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
+    let numbers = Numbers {
+        precision: app.precision,
+    };
+    let header = Row::new(vec![
+        "copy".to_string(),
+        "MSE".into(),
+        "cross-entropy".into(),
+        "binary CE".into(),
+        "class. error".into(),
+        "accuracy".into(),
+        "epochs to target".into(),
+    ])
+    .style(app.theme.title());
+    let rows = cmp.copies.iter().enumerate().map(|(i, c)| {
+        let last = c.curves.last().map(|p| p.train).unwrap_or_default();
+        let reached = c
+            .reached(&cmp.target_cost, cmp.target)
+            .map_or("not yet".to_string(), |e| format!("{e:.2}"));
+        let (style, _) = look(app, i);
+        Row::new(vec![
+            Cell::from(c.label.clone()).style(style),
+            Cell::from(numbers.show(last.mse)),
+            Cell::from(numbers.show(last.cross_entropy)),
+            Cell::from(numbers.show(last.binary_cross_entropy)),
+            Cell::from(numbers.show(last.classification_error)),
+            Cell::from(format!("{:.1}%", 100.0 * (1.0 - last.classification_error))),
+            Cell::from(reached),
+        ])
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(2),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+            Constraint::Fill(2),
+        ],
+    )
+    .header(header)
+    .block(Block::default().borders(Borders::ALL).title(Line::styled(
+        format!(
+            " summary (training set; target: {} ≤ {}) ",
+            cmp.target_cost, cmp.target
+        ),
+        app.theme.title(),
+    )));
+    frame.render_widget(table, area);
+}
