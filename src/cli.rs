@@ -397,15 +397,17 @@ fn compare(
                 runs.len()
             ));
             report.push_str(&format!(
-                "| copy | MSE | cross-entropy | binary CE | classification error | accuracy | epochs to {target_cost} ≤ {target} |\n|---|---:|---:|---:|---:|---:|---:|\n"
+                "| copy | MSE | cross-entropy | binary CE | classification error | accuracy | epochs to {target_cost} ≤ {target} | mean abs(δ¹) / mean abs(δᴸ) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
             ));
             for r in &runs {
                 let last = r.curve.last().map(|p| p.train).unwrap_or_default();
                 let reached = r
                     .epochs_to(&target_cost, target)
                     .map_or("not reached".to_string(), |e| e.to_string());
+                let ratio = crate::scenario::compare::first_to_last(&r.health)
+                    .map_or("–".to_string(), |x| format!("{x:.2e}"));
                 report.push_str(&format!(
-                    "| {} | {:.4} | {:.4} | {:.4} | {:.4} | {:.1}% | {reached} |\n",
+                    "| {} | {:.4} | {:.4} | {:.4} | {:.4} | {:.1}% | {reached} | {ratio} |\n",
                     r.label,
                     last.mse,
                     last.cross_entropy,

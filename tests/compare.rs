@@ -144,3 +144,34 @@ fn bad_comparisons_are_refused_with_what_was_expected() {
         [Variation::Mode(_), Variation::Mode(_), Variation::Mode(_)]
     ));
 }
+
+#[test]
+fn on_vanishing_relu_and_tanh_keep_the_error_signal_that_sigmoid_loses() {
+    use backstep::scenario::compare::first_to_last;
+    let base = Scenario::load("vanishing").unwrap();
+    let c = base.comparison.clone().unwrap();
+    assert_eq!(c.setting, "hidden_activation");
+    let runs = run(&base, &c.values, 1).unwrap();
+    let ratio: Vec<f64> = runs
+        .iter()
+        .map(|r| first_to_last(&r.health).unwrap())
+        .collect();
+    // sigmoid, tanh, relu
+    assert!(
+        ratio[0] < 1e-2,
+        "sigmoid keeps {:e} of the output's |δ|",
+        ratio[0]
+    );
+    assert!(
+        ratio[1] > 100.0 * ratio[0],
+        "tanh {:e} vs sigmoid {:e}",
+        ratio[1],
+        ratio[0]
+    );
+    assert!(
+        ratio[2] > 100.0 * ratio[0],
+        "relu {:e} vs sigmoid {:e}",
+        ratio[2],
+        ratio[0]
+    );
+}

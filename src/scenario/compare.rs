@@ -231,6 +231,15 @@ pub struct Run {
     pub curve: Vec<EpochCosts>,
     /// The divergence that stopped it early, if any.
     pub diverged: Option<String>,
+    /// Gradient health of the last batch trained (none before any training).
+    pub health: Vec<crate::nn::health::LayerHealth>,
+}
+
+/// How much weaker the error signal is in the first layer than at the output: mean |δ¹| over
+/// mean |δᴸ|.
+pub fn first_to_last(health: &[crate::nn::health::LayerHealth]) -> Option<f64> {
+    let (first, last) = (health.first()?, health.last()?);
+    (last.mean_abs_delta > 0.0).then(|| first.mean_abs_delta / last.mean_abs_delta)
 }
 
 impl Run {
@@ -287,10 +296,16 @@ pub fn run(
                 }
                 curve.push(p);
             }
+            let health = if trainer.schedule.completed() > 0 {
+                trainer.health()
+            } else {
+                Vec::new()
+            };
             Ok(Run {
                 label: variation.to_string(),
                 curve,
                 diverged,
+                health,
             })
         })
         .collect()

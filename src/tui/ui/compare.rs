@@ -14,6 +14,8 @@ use super::phase::worked_with;
 use super::plots::{cross_entropy_measure, short};
 use crate::nn::compact;
 use crate::nn::explain::Numbers;
+use crate::nn::health::layer_health;
+use crate::scenario::compare::first_to_last;
 use crate::tui::app::{App, SPEEDS, default_selection};
 use crate::tui::compare::Comparison;
 use crate::tui::curves::{Measure, XAxis, bounds};
@@ -193,6 +195,7 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
         "class. error".into(),
         "accuracy".into(),
         "epochs to target".into(),
+        "|δ¹|/|δᴸ|".into(),
     ])
     .style(app.theme.title());
     let rows = cmp.copies.iter().enumerate().map(|(i, c)| {
@@ -201,6 +204,12 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
             .reached(&cmp.target_cost, cmp.target)
             .map_or("not yet".to_string(), |e| format!("{e:.2}"));
         let (style, _) = look(app, i);
+        let ratio = if c.stepper.reached(crate::nn::Phase::Gradients) {
+            first_to_last(&layer_health(c.stepper.network(), c.stepper.workspace()))
+                .map_or("–".to_string(), |x| format!("{x:.1e}"))
+        } else {
+            "–".to_string()
+        };
         Row::new(vec![
             Cell::from(c.label.clone()).style(style),
             Cell::from(numbers.show(last.mse)),
@@ -209,6 +218,7 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
             Cell::from(numbers.show(last.classification_error)),
             Cell::from(format!("{:.1}%", 100.0 * (1.0 - last.classification_error))),
             Cell::from(reached),
+            Cell::from(ratio),
         ])
     });
     let table = Table::new(
@@ -221,6 +231,7 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
             Constraint::Fill(1),
             Constraint::Fill(1),
             Constraint::Fill(2),
+            Constraint::Fill(1),
         ],
     )
     .header(header)

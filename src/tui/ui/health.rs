@@ -1,6 +1,6 @@
-//! The gradient health view: per layer, mean |δ| and ‖∂C/∂W‖ as bars on a log scale with the
-//! ratio between neighbouring layers, and mean f′(net), so the gradient is seen shrinking on
-//! its way back.
+//! The gradient health view: per layer, mean |δ|, mean f′(net) and ‖∂C/∂W‖ as bars on a log
+//! scale, with the ratio between neighbouring layers, so the gradient is seen shrinking on its
+//! way back. It takes the whole left column (diagram and values).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -40,8 +40,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         theme.dim(),
     )];
     type Figure = fn(&LayerHealth) -> f64;
-    let figures: [(&str, Figure); 2] = [
+    let figures: [(&str, Figure); 3] = [
         ("mean |δ|", |h| h.mean_abs_delta),
+        ("mean f′(net)", |h| h.mean_derivative),
         ("‖∂C/∂W‖", |h| h.grad_norm),
     ];
     for (name, figure) in figures {
@@ -64,23 +65,6 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             ]));
         }
     }
-    // The slopes vary little: one line, from the output back.
-    let slopes: Vec<String> = health
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, h)| {
-            format!(
-                "{} {}",
-                network.matrix_name(i + 1),
-                numbers.show(h.mean_derivative)
-            )
-        })
-        .collect();
-    lines.push(Line::from(vec![
-        Span::styled("mean f′(net): ", theme.title()),
-        Span::raw(slopes.join(" · ")),
-    ]));
     lines.push(Line::styled(
         "×: over the next layer's figure, toward the output",
         theme.dim(),

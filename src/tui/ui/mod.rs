@@ -100,11 +100,11 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     let regions = layout(area);
     status::render_status(frame, regions.status, app);
-    network::render_network(frame, regions.network, app);
     phase::render_phase(frame, regions.phase, app);
     if app.show_health {
-        health::render_health(frame, regions.values, app);
+        health::render_health(frame, regions.network.union(regions.values), app);
     } else {
+        network::render_network(frame, regions.network, app);
         values::render_values(frame, regions.values, app);
     }
     plots::render_plots(frame, &regions, app);
