@@ -29,6 +29,20 @@ fn state(app: &App) -> String {
     )
 }
 
+/// xor with a linear output and η = 1e300, written into `dir`: it diverges at once.
+fn diverging_xor(dir: &tempfile::TempDir) -> String {
+    let path = dir.path().join("huge.toml");
+    let text = std::fs::read_to_string("scenarios/xor.toml")
+        .unwrap()
+        .replace("learning_rate = 1.0", "learning_rate = 1e300")
+        .replace(
+            "output_activation = \"sigmoid\"",
+            "output_activation = \"linear\"",
+        );
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
 #[test]
 fn stepping_back_then_forward_gives_the_same_screens() {
     let mut app = app("xor");
@@ -110,16 +124,7 @@ fn full_speed_runs_many_iterations_and_lands_on_done() {
 #[test]
 fn a_diverging_run_pauses_and_explains() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("huge.toml");
-    let text = std::fs::read_to_string("scenarios/xor.toml")
-        .unwrap()
-        .replace("learning_rate = 1.0", "learning_rate = 1e300")
-        .replace(
-            "output_activation = \"sigmoid\"",
-            "output_activation = \"linear\"",
-        );
-    std::fs::write(&path, text).unwrap();
-    let mut app = app(path.to_str().unwrap());
+    let mut app = app(&diverging_xor(&dir));
     app.speed = 2;
     app.update(Message::ToggleRun);
     for _ in 0..20 {
@@ -221,16 +226,7 @@ fn precision_and_plot_toggles() {
 #[test]
 fn a_run_at_full_speed_that_diverges_stops_on_the_failing_iteration() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("huge.toml");
-    let text = std::fs::read_to_string("scenarios/xor.toml")
-        .unwrap()
-        .replace("learning_rate = 1.0", "learning_rate = 1e300")
-        .replace(
-            "output_activation = \"sigmoid\"",
-            "output_activation = \"linear\"",
-        );
-    std::fs::write(&path, text).unwrap();
-    let mut app = app(path.to_str().unwrap());
+    let mut app = app(&diverging_xor(&dir));
     app.speed = SPEEDS.len() - 1;
     app.update(Message::ToggleRun);
     app.update(Message::Tick);

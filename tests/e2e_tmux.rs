@@ -48,6 +48,35 @@ impl Tmux {
     }
 }
 
+/// A tmux server of its own running `backstep run SCENARIO` in a `width` × `height`
+/// window, or None (with a message) where tmux is not installed.
+fn start(name: &str, scenario: &str, width: u16, height: u16) -> Option<Tmux> {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
+        return None;
+    }
+    let tmux = Tmux {
+        socket: format!("backstep-e2e-{name}-{}", std::process::id()),
+    };
+    let command = format!(
+        "{} run {scenario}; sleep 30",
+        env!("CARGO_BIN_EXE_backstep")
+    );
+    let (w, h) = (width.to_string(), height.to_string());
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "bs",
+        "-x",
+        &w,
+        "-y",
+        &h,
+        &command,
+    ]);
+    Some(tmux)
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         self.run(&["kill-server"]);
@@ -56,28 +85,9 @@ impl Drop for Tmux {
 
 #[test]
 fn a_student_steps_through_an_iteration_in_a_real_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
+    let Some(tmux) = start("step", "two-two-two", 120, 40) else {
         return;
-    }
-    let tmux = Tmux {
-        socket: format!("backstep-e2e-{}", std::process::id()),
     };
-    let command = format!(
-        "{} run two-two-two; sleep 30",
-        env!("CARGO_BIN_EXE_backstep")
-    );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "bs",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &command,
-    ]);
     tmux.wait_for("Two-two-two by hand");
     tmux.wait_for("Press Space");
 
@@ -116,25 +126,9 @@ fn a_student_steps_through_an_iteration_in_a_real_terminal() {
 
 #[test]
 fn ctrl_c_leaves_the_terminal_as_it_was() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
+    let Some(tmux) = start("ctrl-c", "xor", 100, 30) else {
         return;
-    }
-    let tmux = Tmux {
-        socket: format!("backstep-e2e-c-{}", std::process::id()),
     };
-    let command = format!("{} run xor; sleep 30", env!("CARGO_BIN_EXE_backstep"));
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "bs",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
     tmux.wait_for("XOR, the classic");
     tmux.keys(&["r", "C-c"]);
     tmux.wait_until_restored();
@@ -166,25 +160,9 @@ impl Tmux {
 
 #[test]
 fn a_teacher_compares_mse_and_cross_entropy_in_a_real_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
+    let Some(tmux) = start("compare", "mse-vs-ce", 120, 40) else {
         return;
-    }
-    let tmux = Tmux {
-        socket: format!("backstep-e2e-m-{}", std::process::id()),
     };
-    let command = format!("{} run mse-vs-ce; sleep 30", env!("CARGO_BIN_EXE_backstep"));
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "bs",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &command,
-    ]);
     tmux.wait_for("MSE against cross-entropy");
     tmux.keys(&["c"]);
     tmux.wait_for("compare loss (2 copies)");

@@ -253,18 +253,10 @@ impl App {
                 }),
                 Message::FinishIteration => Some(comparison.finish_iteration()),
                 Message::FinishEpoch => Some(comparison.finish_epoch()),
-                Message::Tick => {
-                    if !self.running {
-                        return;
-                    }
-                    let speed = SPEEDS[self.speed];
-                    self.ticks += 1;
-                    if self.ticks < speed.every {
-                        return;
-                    }
-                    self.ticks = 0;
-                    Some(comparison.advance(speed.pace))
-                }
+                Message::Tick => match due(self.running, &mut self.ticks, self.speed) {
+                    Some(pace) => Some(comparison.advance(pace)),
+                    None => return,
+                },
                 _ => None,
             };
             if let Some(result) = result {
@@ -449,16 +441,10 @@ impl App {
     }
 
     fn tick(&mut self) {
-        if !self.running {
+        let Some(pace) = due(self.running, &mut self.ticks, self.speed) else {
             return;
-        }
-        let speed = SPEEDS[self.speed];
-        self.ticks += 1;
-        if self.ticks < speed.every {
-            return;
-        }
-        self.ticks = 0;
-        match speed.pace {
+        };
+        match pace {
             Pace::Phases(n) => {
                 for _ in 0..n {
                     self.step();
@@ -541,6 +527,20 @@ impl App {
             self.chosen = Some(Selection::Weight { layer, row, col });
         }
     }
+}
+
+/// Counts a tick of auto-run at `speed`; the pace of the step that is due now, if one is.
+fn due(running: bool, ticks: &mut u32, speed: usize) -> Option<Pace> {
+    if !running {
+        return None;
+    }
+    let speed = SPEEDS[speed];
+    *ticks += 1;
+    if *ticks < speed.every {
+        return None;
+    }
+    *ticks = 0;
+    Some(speed.pace)
 }
 
 fn wrap(index: usize, by: isize, len: usize) -> usize {

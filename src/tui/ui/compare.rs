@@ -7,18 +7,18 @@ use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Axis, Block, Borders, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap,
+    Block, Borders, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap,
 };
 
 use super::phase::worked_with;
-use super::plots::{cross_entropy_measure, short};
+use super::plots::{cross_entropy_measure, x_axis, y_axis};
 use crate::nn::compact;
 use crate::nn::explain::Numbers;
 use crate::nn::health::layer_health;
 use crate::scenario::compare::first_to_last;
 use crate::tui::app::{App, SPEEDS, default_selection};
 use crate::tui::compare::Comparison;
-use crate::tui::curves::{Measure, XAxis, bounds};
+use crate::tui::curves::{Measure, bounds};
 
 /// Each copy's colour and marker (the marker tells them apart without colour).
 fn look(app: &App, i: usize) -> (Style, Marker) {
@@ -156,30 +156,14 @@ fn render_overlay(
                 .data(data)
         })
         .collect();
-    let numbers = Numbers { precision: 3 };
-    let label = |v: f64| {
-        if app.log_y {
-            numbers.show(10f64.powf(v))
-        } else {
-            numbers.show(v)
-        }
-    };
-    let x_name = match app.x_axis {
-        XAxis::Iterations => "it",
-        XAxis::Epochs => "ep",
-    };
     let chart = Chart::new(datasets)
         .block(Block::default().borders(Borders::ALL).title(Line::styled(
             format!(" {name}, every copy "),
             app.theme.title(),
         )))
         .hidden_legend_constraints((Constraint::Percentage(100), Constraint::Percentage(100)))
-        .x_axis(
-            Axis::default()
-                .bounds(x)
-                .labels([short(x[0]), format!("{} {x_name}", short(x[1]))]),
-        )
-        .y_axis(Axis::default().bounds(y).labels([label(y[0]), label(y[1])]));
+        .x_axis(x_axis(app, x))
+        .y_axis(y_axis(app, y));
     frame.render_widget(chart, area);
 }
 

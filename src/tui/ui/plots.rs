@@ -69,36 +69,39 @@ fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, kind
                 .data(&validation),
         );
     }
-    let numbers = Numbers { precision: 3 };
-    let y_label = |v: f64| {
-        if app.log_y {
-            numbers.show(10f64.powf(v))
-        } else {
-            numbers.show(v)
-        }
-    };
-    let x_name = match app.x_axis {
-        XAxis::Iterations => "it",
-        XAxis::Epochs => "ep",
-    };
     let chart = Chart::new(datasets)
         .block(
             Block::default()
                 .borders(Borders::ALL)
                 .title(Line::styled(title, theme.title())),
         )
-        .x_axis(
-            Axis::default()
-                .bounds(x)
-                .labels([short(x[0]), format!("{} {x_name}", short(x[1]))]),
-        )
-        .y_axis(
-            Axis::default()
-                .title(Line::styled(kind.to_string(), theme.dim()))
-                .bounds(y)
-                .labels([y_label(y[0]), y_label(y[1])]),
-        );
+        .x_axis(x_axis(app, x))
+        .y_axis(y_axis(app, y).title(Line::styled(kind.to_string(), theme.dim())));
     frame.render_widget(chart, area);
+}
+
+/// The x axis of a cost chart: its range, with the ends labelled in iterations or epochs.
+pub fn x_axis(app: &App, x: [f64; 2]) -> Axis<'static> {
+    let unit = match app.x_axis {
+        XAxis::Iterations => "it",
+        XAxis::Epochs => "ep",
+    };
+    Axis::default()
+        .bounds(x)
+        .labels([short(x[0]), format!("{} {unit}", short(x[1]))])
+}
+
+/// The y axis of a cost chart: its range, the ends labelled as values (also on a log scale).
+pub fn y_axis(app: &App, y: [f64; 2]) -> Axis<'static> {
+    let numbers = Numbers { precision: 3 };
+    let label = |v: f64| {
+        if app.log_y {
+            numbers.show(10f64.powf(v))
+        } else {
+            numbers.show(v)
+        }
+    };
+    Axis::default().bounds(y).labels([label(y[0]), label(y[1])])
 }
 
 /// A count in a few characters: 950, 12.5k, 8.8M (fractions for epochs below 10).
