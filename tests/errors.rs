@@ -573,7 +573,7 @@ fn a_csv_field_that_is_not_a_number() {
 fn a_csv_row_that_is_short() {
     refused("csv-ragged.toml")
         .says("tests/fixtures/bad/csv-ragged.csv:3: ")
-        .says("expected 3 fields, found 2");
+        .says("expected 3 fields like the header, found 2");
 }
 
 #[test]
@@ -587,8 +587,7 @@ fn an_empty_csv_field() {
 fn a_csv_with_the_wrong_column_count() {
     refused("csv-columns.toml")
         .says("tests/fixtures/bad/csv-columns.csv:1: ")
-        .says("expected 3 columns")
-        .says("found 4");
+        .says("expected 2 feature columns (the first entry of `layers`), found 3: x1, x2, y1");
 }
 
 #[test]

@@ -1,9 +1,13 @@
-//! Loading samples from a CSV file: a header row, then one sample per row with the input
-//! columns first and the target columns last.
+//! Loading samples from a CSV file with a header row: chosen feature columns, and either a
+//! class column (one-hot targets, class names kept), chosen numeric target columns, or by
+//! default the last columns as targets.
 
 use std::path::{Path, PathBuf};
 
 use super::Dataset;
+
+/// The largest data file read, in bytes.
+pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What went wrong reading a data file.
 #[derive(Debug, thiserror::Error)]
@@ -22,7 +26,7 @@ pub enum CsvError {
         /// the file
         path: PathBuf,
     },
-    /// A row is malformed.
+    /// A row (line 1 is the header) is malformed.
     #[error("{}:{line}: {message}", path.display())]
     Row {
         /// the file
@@ -34,11 +38,19 @@ pub enum CsvError {
     },
 }
 
-/// The largest data file read, in bytes.
-pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// Which columns are inputs and which are targets.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Columns {
+    /// The input columns, in order (default: every column that is not a target).
+    pub features: Option<Vec<String>>,
+    /// A column of class names, turned into one-hot targets (0/1 with one output).
+    pub class_column: Option<String>,
+    /// Numeric target columns (default, without a class column: the last columns).
+    pub target_columns: Option<Vec<String>>,
+}
 
-/// Reads `path`, expecting `inputs + outputs` numeric columns per row.
-pub fn load(path: &Path, inputs: usize, outputs: usize) -> Result<Dataset, CsvError> {
+/// Reads `path`.
+pub fn load(path: &Path, inputs: usize, outputs: usize, columns: &Columns) -> Result<Dataset, CsvError> {
     let read_error = |source| CsvError::Read {
         path: path.to_path_buf(),
         source,
@@ -48,12 +60,22 @@ pub fn load(path: &Path, inputs: usize, outputs: usize) -> Result<Dataset, CsvEr
         return Err(CsvError::Row {
             path: path.to_path_buf(),
             line: 0,
-            message: format!(
-                "expected a data file of at most {MAX_BYTES} bytes, found {size} bytes"
-            ),
+            message: format!("expected a data file of at most {MAX_BYTES} bytes, found {size} bytes"),
         });
     }
-    let text = std::fs::read(path).map_err(read_error)?;
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    parse(path, &bytes, inputs, outputs, columns)
+}
+
+/// Reads CSV text (named `path` in errors) for a network with `inputs` inputs and `outputs`
+/// outputs.
+pub fn parse(
+    path: &Path,
+    bytes: &[u8],
+    inputs: usize,
+    outputs: usize,
+    columns: &Columns,
+) -> Result<Dataset, CsvError> {
     let row_error = |line: u64, message: String| CsvError::Row {
         path: path.to_path_buf(),
         line,
@@ -62,80 +84,221 @@ pub fn load(path: &Path, inputs: usize, outputs: usize) -> Result<Dataset, CsvEr
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(text.as_slice());
-    let header = reader
+        .from_reader(bytes);
+    let header: Vec<String> = reader
         .headers()
-        .map_err(|e| row_error(1, e.to_string()))?
-        .clone();
-    if header.iter().all(str::is_empty) {
+        .map_err(|e| row_error(1, plain(&e)))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    if header.iter().all(String::is_empty) {
         return Err(CsvError::Empty {
             path: path.to_path_buf(),
         });
     }
-    let width = inputs + outputs;
-    if header.len() != width {
+    let find = |name: &str| {
+        header.iter().position(|h| h == name).ok_or_else(|| {
+            row_error(
+                1,
+                format!("unknown column `{name}`; the header has: {}", header.join(", ")),
+            )
+        })
+    };
+    let class = columns.class_column.as_deref().map(find).transpose()?;
+    let targets: Vec<usize> = match (&columns.target_columns, class) {
+        (Some(names), _) => names.iter().map(|n| find(n)).collect::<Result<_, _>>()?,
+        (None, Some(_)) => Vec::new(),
+        (None, None) => {
+            let n = header.len();
+            if n <= outputs {
+                return Err(row_error(
+                    1,
+                    format!(
+                        "expected more than {outputs} columns (inputs, then {outputs} targets from `layers`), found {n}"
+                    ),
+                ));
+            }
+            (n - outputs..n).collect()
+        }
+    };
+    let features: Vec<usize> = match &columns.features {
+        Some(names) => names.iter().map(|n| find(n)).collect::<Result<_, _>>()?,
+        None => (0..header.len())
+            .filter(|i| !targets.contains(i) && Some(*i) != class)
+            .collect(),
+    };
+    if features.len() != inputs {
         return Err(row_error(
             1,
             format!(
-                "expected {width} columns ({inputs} then {outputs}, the input and target widths from `layers`), found {} in the header",
-                header.len()
+                "expected {inputs} feature columns (the first entry of `layers`), found {}: {}",
+                features.len(),
+                features.iter().map(|i| header[*i].as_str()).collect::<Vec<_>>().join(", ")
             ),
         ));
     }
-    let (mut xs, mut ds) = (Vec::new(), Vec::new());
+    if class.is_none() && targets.len() != outputs {
+        return Err(row_error(
+            1,
+            format!(
+                "expected {outputs} target columns (the last entry of `layers`), found {}",
+                targets.len()
+            ),
+        ));
+    }
+    let (mut xs, mut ds, mut labels) = (Vec::new(), Vec::new(), Vec::new());
+    let mut classes: Vec<String> = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, csv::Position::line);
-            match e.kind() {
-                csv::ErrorKind::Utf8 { .. } => row_error(
-                    line,
-                    "expected UTF-8 text, found other bytes; save the file as UTF-8".into(),
-                ),
-                csv::ErrorKind::UnequalLengths {
-                    expected_len, len, ..
-                } => row_error(
-                    line,
-                    format!("expected {expected_len} fields like the header, found {len}"),
-                ),
-                _ => row_error(line, e.to_string()),
-            }
+            row_error(line, plain(&e))
         })?;
         let line = record.position().map_or(0, csv::Position::line);
-        if record.len() != width {
+        if record.len() != header.len() {
             return Err(row_error(
                 line,
-                format!("expected {width} fields, found {}", record.len()),
+                format!("expected {} fields like the header, found {}", header.len(), record.len()),
             ));
         }
-        let mut values = Vec::with_capacity(width);
-        for (field, column) in record.iter().zip(header.iter()) {
+        let number = |i: usize| -> Result<f64, CsvError> {
+            let (field, column) = (&record[i], &header[i]);
             if field.is_empty() {
                 return Err(row_error(
                     line,
                     format!("column `{column}`: expected a number, found an empty field"),
                 ));
             }
-            let value: f64 = field.parse().map_err(|_| {
-                row_error(
-                    line,
-                    format!("column `{column}`: expected a number, found `{field}`"),
-                )
-            })?;
-            if !value.is_finite() {
-                return Err(row_error(
+            match field.parse::<f64>() {
+                Ok(v) if v.is_finite() => Ok(v),
+                Ok(_) => Err(row_error(
                     line,
                     format!("column `{column}`: expected a finite number, found `{field}`"),
-                ));
+                )),
+                Err(_) => Err(row_error(
+                    line,
+                    format!("column `{column}`: expected a number, found `{field}`"),
+                )),
             }
-            values.push(value);
+        };
+        xs.push(features.iter().map(|i| number(*i)).collect::<Result<Vec<_>, _>>()?);
+        match class {
+            Some(c) => {
+                let name = &record[c];
+                if name.is_empty() {
+                    return Err(row_error(
+                        line,
+                        format!("column `{}`: expected a class name, found an empty field", header[c]),
+                    ));
+                }
+                let label = match classes.iter().position(|k| k == name) {
+                    Some(k) => k,
+                    None => {
+                        classes.push(name.to_string());
+                        classes.len() - 1
+                    }
+                };
+                labels.push(label);
+            }
+            None => ds.push(targets.iter().map(|i| number(*i)).collect::<Result<Vec<_>, _>>()?),
         }
-        ds.push(values.split_off(inputs));
-        xs.push(values);
     }
     if xs.is_empty() {
         return Err(CsvError::Empty {
             path: path.to_path_buf(),
         });
     }
-    Ok(Dataset::from_rows(&xs, &ds))
+    if let Some(c) = class {
+        let wanted = if outputs == 1 { 2 } else { outputs };
+        if classes.len() != wanted {
+            return Err(row_error(
+                1,
+                format!(
+                    "column `{}` has {} classes ({}), but the network has {outputs} outputs; expected {wanted} classes (one output holds two classes as 0/1)",
+                    header[c],
+                    classes.len(),
+                    classes.join(", ")
+                ),
+            ));
+        }
+        ds = labels
+            .iter()
+            .map(|&k| {
+                if outputs == 1 {
+                    vec![k as f64]
+                } else {
+                    (0..outputs).map(|j| f64::from(u8::from(j == k))).collect()
+                }
+            })
+            .collect();
+    }
+    let mut data = Dataset::from_rows(&xs, &ds);
+    data.classes = classes;
+    Ok(data)
+}
+
+/// A csv error in plain words.
+fn plain(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => {
+            "expected UTF-8 text, found other bytes; save the file as UTF-8".into()
+        }
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("expected {expected_len} fields like the header, found {len}"),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str, inputs: usize, outputs: usize, columns: &Columns) -> Result<Dataset, CsvError> {
+        parse(Path::new("t.csv"), text.as_bytes(), inputs, outputs, columns)
+    }
+
+    #[test]
+    fn a_class_column_becomes_one_hot_with_its_names() {
+        let text = "a,b,kind\n1,2,cat\n3,4,dog\n5,6,cat\n7,8,emu\n";
+        let columns = Columns {
+            class_column: Some("kind".into()),
+            ..Columns::default()
+        };
+        let d = parse_text(text, 2, 3, &columns).unwrap();
+        assert_eq!(d.classes, ["cat", "dog", "emu"]);
+        assert_eq!(d.targets.column(1).as_slice(), &[0.0, 1.0, 0.0]);
+        assert_eq!(d.inputs.column(3).as_slice(), &[7.0, 8.0]);
+        let e = parse_text(text, 2, 2, &columns).unwrap_err().to_string();
+        assert!(e.contains("has 3 classes (cat, dog, emu)"), "{e}");
+    }
+
+    #[test]
+    fn chosen_features_and_targets_by_name() {
+        let text = "x,noise,y\n1,9,0.5\n2,9,0.25\n";
+        let columns = Columns {
+            features: Some(vec!["x".into()]),
+            target_columns: Some(vec!["y".into()]),
+            ..Columns::default()
+        };
+        let d = parse_text(text, 1, 1, &columns).unwrap();
+        assert_eq!(d.inputs.as_slice(), &[1.0, 2.0]);
+        assert_eq!(d.targets.as_slice(), &[0.5, 0.25]);
+        let bad = Columns {
+            features: Some(vec!["z".into()]),
+            ..columns
+        };
+        let e = parse_text(text, 1, 1, &bad).unwrap_err().to_string();
+        assert_eq!(e, "t.csv:1: unknown column `z`; the header has: x, noise, y");
+    }
+
+    #[test]
+    fn bad_rows_name_their_line_and_column() {
+        let columns = Columns::default();
+        let e = |text: &str| parse_text(text, 1, 1, &columns).unwrap_err().to_string();
+        assert_eq!(e("a,b\n1,2\n3\n"), "t.csv:3: expected 2 fields like the header, found 1");
+        assert_eq!(e("a,b\n1,\n"), "t.csv:2: column `b`: expected a number, found an empty field");
+        assert_eq!(e("a,b\nx,1\n"), "t.csv:2: column `a`: expected a number, found `x`");
+        assert!(e("").contains("empty"));
+        assert!(e("a,b\n").contains("empty"));
+    }
 }

@@ -17,6 +17,9 @@ pub struct Dataset {
     pub inputs: DMatrix<f64>,
     /// One target per column.
     pub targets: DMatrix<f64>,
+    /// The class names when the targets came from a class column (one-hot, or 0/1 with one
+    /// output), in the order of the target positions; empty otherwise.
+    pub classes: Vec<String>,
 }
 
 impl Dataset {
@@ -26,6 +29,7 @@ impl Dataset {
         Dataset {
             inputs: DMatrix::from_fn(width(inputs), inputs.len(), |r, c| inputs[c][r]),
             targets: DMatrix::from_fn(width(targets), targets.len(), |r, c| targets[c][r]),
+            classes: Vec::new(),
         }
     }
 
@@ -44,6 +48,7 @@ impl Dataset {
         Dataset {
             inputs: self.inputs.select_columns(indices),
             targets: self.targets.select_columns(indices),
+            classes: self.classes.clone(),
         }
     }
 }

@@ -38,3 +38,30 @@ use builtin;
 pub fn find(name: &str) -> Option<&'static Builtin> {
     BUILTINS.iter().find(|b| b.name == name)
 }
+
+/// A data file compiled into the binary for the built-in scenarios.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Asset {
+    /// The file name a scenario gives in `file` (its last path component).
+    pub name: &'static str,
+    /// The CSV text.
+    pub text: &'static str,
+}
+
+/// The data files in `assets/`.
+pub const ASSETS: &[Asset] = &[
+    Asset {
+        name: "iris.csv",
+        text: include_str!("../../assets/iris.csv"),
+    },
+    Asset {
+        name: "digits.csv",
+        text: include_str!("../../assets/digits.csv"),
+    },
+];
+
+/// The compiled-in data file that `file` names (by its last path component).
+pub fn asset(file: &str) -> Option<&'static Asset> {
+    let name = std::path::Path::new(file).file_name()?.to_str()?;
+    ASSETS.iter().find(|a| a.name == name)
+}

@@ -16,12 +16,13 @@ use std::path::{Path, PathBuf};
 use nalgebra::{DMatrix, DVector};
 use toml::de::{DeTable, DeValue};
 
-pub use builtin::{BUILTINS, Builtin, DEFAULT};
+pub use builtin::{ASSETS, Asset, BUILTINS, Builtin, DEFAULT};
 pub use error::{Diagnostic, ScenarioError, line_column};
 
 use error::{count, plain};
 
 use crate::data::generate::Generator;
+use crate::data::csv::Columns;
 use crate::data::{self, Dataset, Normalize, Splits};
 use crate::nn::{
     Activation, BiasMode, Costs, Init, Loss, Mode, Network, Stepper, Trainer, Training,
@@ -59,8 +60,10 @@ pub enum DataSource {
         /// the standard deviation of the added Gaussian noise
         noise: f64,
     },
-    /// A CSV file (inputs first, then targets), resolved against the scenario's folder.
-    File(PathBuf),
+    /// A CSV file, resolved against the scenario's folder, and which of its columns to use.
+    File(PathBuf, Columns),
+    /// A data set compiled into the binary (a built-in scenario's file), and its columns.
+    Embedded(&'static builtin::Asset, Columns),
 }
 
 /// A validated scenario with every default applied.
@@ -272,12 +275,22 @@ impl Scenario {
                 samples,
                 noise,
             } => Ok(generator.generate(*samples, *noise, inputs, outputs, self.seed)),
-            DataSource::File(path) => {
-                data::csv::load(path, inputs, outputs).map_err(|source| ScenarioError::Data {
+            DataSource::File(path, columns) => data::csv::load(path, inputs, outputs, columns)
+                .map_err(|source| ScenarioError::Data {
                     file: self.origin.clone(),
                     source,
-                })
-            }
+                }),
+            DataSource::Embedded(asset, columns) => data::csv::parse(
+                Path::new(asset.name),
+                asset.text.as_bytes(),
+                inputs,
+                outputs,
+                columns,
+            )
+            .map_err(|source| ScenarioError::Data {
+                file: self.origin.clone(),
+                source,
+            }),
         }
     }
 
@@ -738,18 +751,34 @@ impl Checker<'_> {
                 noise,
             }
         } else if let Some(name) = d.file {
-            let path = folder.unwrap_or(Path::new(".")).join(&name);
-            if !path.is_file() {
-                let found = if path.is_dir() { "a folder" } else { "nothing" };
+            let columns = Columns {
+                features: d.features,
+                class_column: d.class_column,
+                target_columns: d.target_columns,
+            };
+            if columns.class_column.is_some() && columns.target_columns.is_some() {
                 return Err(self.error(
-                    "data.file",
-                    format!(
-                        "expected a CSV file (relative to the scenario's folder), found {found} at {}",
-                        path.display()
-                    ),
+                    "data.class_column",
+                    "expected either `class_column` or `target_columns`, found both".into(),
                 ));
             }
-            DataSource::File(path)
+            match folder.is_none().then(|| builtin::asset(&name)).flatten() {
+                Some(asset) => DataSource::Embedded(asset, columns),
+                None => {
+                    let path = folder.unwrap_or(Path::new(".")).join(&name);
+                    if !path.is_file() {
+                        let found = if path.is_dir() { "a folder" } else { "nothing" };
+                        return Err(self.error(
+                            "data.file",
+                            format!(
+                                "expected a CSV file (relative to the scenario's folder), found {found} at {}",
+                                path.display()
+                            ),
+                        ));
+                    }
+                    DataSource::File(path, columns)
+                }
+            }
         } else {
             let (xs, ds) = match (d.inputs, d.targets) {
                 (Some(xs), Some(ds)) => (xs, ds),
