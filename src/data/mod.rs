@@ -75,22 +75,40 @@ pub struct Splits {
     pub test: Dataset,
 }
 
-/// Splits `data` into training, validation and test parts. The held-out samples are drawn
-/// by a shuffle seeded from `seed`; each part keeps the samples' original order. The held-out
-/// counts are ⌊N·fraction⌋.
+/// Splits `data` into training, validation and test parts, stratified by class: each class
+/// is shuffled (seeded from `seed`) and gives the parts its share of ⌊N·fraction⌋ samples
+/// (largest remainders round the shares). Each part keeps the samples' original order.
+/// A sample's class is the position of its largest target, or with one target whether it is
+/// at least 0.5.
 pub fn split(data: &Dataset, validation: f64, test: f64, seed: u64) -> Splits {
     let n = data.len();
     let n_val = (n as f64 * validation).floor() as usize;
     let n_test = (n as f64 * test).floor() as usize;
-    let mut order: Vec<usize> = (0..n).collect();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for s in 0..n {
+        let class = class_of(data.targets.column(s).as_slice());
+        if groups.len() <= class {
+            groups.resize(class + 1, Vec::new());
+        }
+        groups[class].push(s);
+    }
     if n_val + n_test > 0 {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         rng.set_stream(STREAM_SPLIT);
-        shuffle(&mut rng, &mut order);
+        for group in &mut groups {
+            shuffle(&mut rng, group);
+        }
     }
-    let mut val: Vec<usize> = order[..n_val].to_vec();
-    let mut tst: Vec<usize> = order[n_val..n_val + n_test].to_vec();
-    let mut train: Vec<usize> = order[n_val + n_test..].to_vec();
+    let sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
+    let val_share = shares(&sizes, n_val, n);
+    let left: Vec<usize> = sizes.iter().zip(&val_share).map(|(s, v)| s - v).collect();
+    let test_share = shares(&left, n_test, left.iter().sum::<usize>().max(1));
+    let (mut val, mut tst, mut train) = (Vec::new(), Vec::new(), Vec::new());
+    for ((group, v), t) in groups.iter().zip(&val_share).zip(&test_share) {
+        val.extend_from_slice(&group[..*v]);
+        tst.extend_from_slice(&group[*v..v + t]);
+        train.extend_from_slice(&group[v + t..]);
+    }
     for part in [&mut val, &mut tst, &mut train] {
         part.sort_unstable();
     }
@@ -99,6 +117,41 @@ pub fn split(data: &Dataset, validation: f64, test: f64, seed: u64) -> Splits {
         validation: data.select(&val),
         test: data.select(&tst),
     }
+}
+
+/// The class of one target: the position of its largest value, or 0/1 for one value.
+pub fn class_of(target: &[f64]) -> usize {
+    if target.len() == 1 {
+        usize::from(target[0] >= 0.5)
+    } else {
+        crate::nn::loss::argmax(target)
+    }
+}
+
+/// `total` spread over groups of `sizes` (summing to `of`) in proportion, by largest
+/// remainders, never more than a group holds.
+fn shares(sizes: &[usize], total: usize, of: usize) -> Vec<usize> {
+    let exact: Vec<f64> = sizes
+        .iter()
+        .map(|&s| s as f64 * total as f64 / of.max(1) as f64)
+        .collect();
+    let mut share: Vec<usize> = exact.iter().map(|e| e.floor() as usize).collect();
+    let mut order: Vec<usize> = (0..sizes.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (exact[a] - exact[a].floor(), exact[b] - exact[b].floor());
+        rb.total_cmp(&ra).then(a.cmp(&b))
+    });
+    let mut missing = total.saturating_sub(share.iter().sum());
+    for &g in order.iter().cycle().take(order.len() * 2) {
+        if missing == 0 {
+            break;
+        }
+        if share[g] < sizes[g] {
+            share[g] += 1;
+            missing -= 1;
+        }
+    }
+    share
 }
 
 /// Standardizes every part's inputs with the mean and standard deviation of the training
@@ -146,6 +199,27 @@ mod tests {
             .collect();
         all.sort_by(f64::total_cmp);
         assert_eq!(all, (0..10).map(|i| i as f64).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn splits_keep_each_class_in_proportion() {
+        // 60 of class 0, 30 of class 1, 10 of class 2.
+        let targets: Vec<Vec<f64>> = (0..100)
+            .map(|i| {
+                let k = if i < 60 { 0 } else if i < 90 { 1 } else { 2 };
+                (0..3).map(|j| f64::from(u8::from(j == k))).collect()
+            })
+            .collect();
+        let inputs: Vec<Vec<f64>> = (0..100).map(|i| vec![i as f64]).collect();
+        let data = Dataset::from_rows(&inputs, &targets);
+        let s = split(&data, 0.2, 0.1, 7);
+        let count = |d: &Dataset, k: usize| {
+            d.targets.column_iter().filter(|c| class_of(c.as_slice()) == k).count()
+        };
+        // 20 for validation: 12, 6, 2; 10 for test: 6, 3, 1.
+        assert_eq!((0..3).map(|k| count(&s.validation, k)).collect::<Vec<_>>(), [12, 6, 2]);
+        assert_eq!((0..3).map(|k| count(&s.test, k)).collect::<Vec<_>>(), [6, 3, 1]);
+        assert_eq!(s.train.len(), 70);
     }
 
     #[test]
