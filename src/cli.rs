@@ -85,6 +85,9 @@ pub enum Command {
         /// Write one row per epoch with all five costs to this CSV file.
         #[arg(long)]
         curve: Option<PathBuf>,
+        /// After training, evaluate the held-out test set once.
+        #[arg(long)]
+        test: bool,
     },
 }
 
@@ -183,7 +186,14 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             scenario,
             epochs,
             curve,
-        } => train(&Scenario::load(&scenario)?, epochs, curve.as_deref(), out),
+            test,
+        } => train(
+            &Scenario::load(&scenario)?,
+            epochs,
+            curve.as_deref(),
+            test,
+            out,
+        ),
         Command::Compare {
             scenario,
             vary,
@@ -479,6 +489,7 @@ fn train(
     scenario: &Scenario,
     epochs: Option<u64>,
     curve: Option<&Path>,
+    test: bool,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let setup = scenario.setup()?;
@@ -591,6 +602,26 @@ fn train(
                 write!(out, " {x:>21.6}").map_err(io)?;
             }
             writeln!(out).map_err(io)?;
+        }
+    }
+    if test {
+        let test_set = &setup.splits.test;
+        if test_set.is_empty() {
+            writeln!(
+                out,
+                "{:<12} no test set is held out (set `test` in [data])",
+                "test"
+            )
+            .map_err(io)?;
+        } else {
+            let mut workspace = Workspace::for_evaluation(&trainer.network, test_set.len());
+            let c = evaluate(&trainer.network, test_set, &mut workspace);
+            write!(out, "{:<12}", "test").map_err(io)?;
+            for (_, x) in c.named() {
+                write!(out, " {x:>21.6}").map_err(io)?;
+            }
+            writeln!(out).map_err(io)?;
+            writeln!(out, "{}", crate::data::TEST_NOTE).map_err(io)?;
         }
     }
     let secs = elapsed.as_secs_f64();

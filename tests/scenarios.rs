@@ -516,3 +516,51 @@ fn in_the_vanishing_scenario_the_first_layer_barely_hears_the_error() {
         assert!(pair[0].mean_derivative <= 0.25);
     }
 }
+
+#[test]
+fn iris_is_split_by_species_and_reaches_ninety_percent_on_validation() {
+    use backstep::data::class_of;
+    let setup = Scenario::load("iris").unwrap().setup().unwrap();
+    let count = |d: &backstep::data::Dataset, k: usize| {
+        d.targets
+            .column_iter()
+            .filter(|c| class_of(c.as_slice()) == k)
+            .count()
+    };
+    assert_eq!(
+        setup.splits.train.classes,
+        ["setosa", "versicolor", "virginica"]
+    );
+    // 150 flowers, 50 a species: 30 held out for validation and 30 for the test, 10 a species.
+    for k in 0..3 {
+        assert_eq!(count(&setup.splits.validation, k), 10);
+        assert_eq!(count(&setup.splits.test, k), 10);
+        assert_eq!(count(&setup.splits.train, k), 30);
+    }
+    // Standardized with the training part's statistics: mean 0 there, not exactly elsewhere.
+    for row in setup.splits.train.inputs.row_iter() {
+        assert!((row.sum() / row.len() as f64).abs() < 1e-12);
+    }
+    let mut trainer = setup.trainer();
+    trainer
+        .run_epochs(&setup.splits.train, setup.training.epochs)
+        .unwrap();
+    let mut ws = backstep::nn::Workspace::for_evaluation(&trainer.network, 30);
+    let costs =
+        backstep::nn::stepper::evaluate(&trainer.network, &setup.splits.validation, &mut ws);
+    assert!(costs.classification_error <= 0.1, "{costs:?}");
+}
+
+#[test]
+fn digits_load_from_inside_the_binary() {
+    let setup = Scenario::load("digits").unwrap().setup().unwrap();
+    let all = setup.splits.train.len() + setup.splits.validation.len() + setup.splits.test.len();
+    assert_eq!(all, 1797);
+    assert_eq!(setup.splits.train.inputs.nrows(), 64);
+    assert_eq!(setup.splits.train.classes.len(), 10);
+    // ⌊1797·0.2⌋ = 359 and ⌊1797·0.1⌋ = 179.
+    assert_eq!(
+        (setup.splits.validation.len(), setup.splits.test.len()),
+        (359, 179)
+    );
+}

@@ -50,7 +50,12 @@ pub struct Columns {
 }
 
 /// Reads `path`.
-pub fn load(path: &Path, inputs: usize, outputs: usize, columns: &Columns) -> Result<Dataset, CsvError> {
+pub fn load(
+    path: &Path,
+    inputs: usize,
+    outputs: usize,
+    columns: &Columns,
+) -> Result<Dataset, CsvError> {
     let read_error = |source| CsvError::Read {
         path: path.to_path_buf(),
         source,
@@ -60,7 +65,9 @@ pub fn load(path: &Path, inputs: usize, outputs: usize, columns: &Columns) -> Re
         return Err(CsvError::Row {
             path: path.to_path_buf(),
             line: 0,
-            message: format!("expected a data file of at most {MAX_BYTES} bytes, found {size} bytes"),
+            message: format!(
+                "expected a data file of at most {MAX_BYTES} bytes, found {size} bytes"
+            ),
         });
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
@@ -100,7 +107,10 @@ pub fn parse(
         header.iter().position(|h| h == name).ok_or_else(|| {
             row_error(
                 1,
-                format!("unknown column `{name}`; the header has: {}", header.join(", ")),
+                format!(
+                    "unknown column `{name}`; the header has: {}",
+                    header.join(", ")
+                ),
             )
         })
     };
@@ -133,7 +143,11 @@ pub fn parse(
             format!(
                 "expected {inputs} feature columns (the first entry of `layers`), found {}: {}",
                 features.len(),
-                features.iter().map(|i| header[*i].as_str()).collect::<Vec<_>>().join(", ")
+                features
+                    .iter()
+                    .map(|i| header[*i].as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ));
     }
@@ -157,7 +171,11 @@ pub fn parse(
         if record.len() != header.len() {
             return Err(row_error(
                 line,
-                format!("expected {} fields like the header, found {}", header.len(), record.len()),
+                format!(
+                    "expected {} fields like the header, found {}",
+                    header.len(),
+                    record.len()
+                ),
             ));
         }
         let number = |i: usize| -> Result<f64, CsvError> {
@@ -180,14 +198,22 @@ pub fn parse(
                 )),
             }
         };
-        xs.push(features.iter().map(|i| number(*i)).collect::<Result<Vec<_>, _>>()?);
+        xs.push(
+            features
+                .iter()
+                .map(|i| number(*i))
+                .collect::<Result<Vec<_>, _>>()?,
+        );
         match class {
             Some(c) => {
                 let name = &record[c];
                 if name.is_empty() {
                     return Err(row_error(
                         line,
-                        format!("column `{}`: expected a class name, found an empty field", header[c]),
+                        format!(
+                            "column `{}`: expected a class name, found an empty field",
+                            header[c]
+                        ),
                     ));
                 }
                 let label = match classes.iter().position(|k| k == name) {
@@ -199,7 +225,12 @@ pub fn parse(
                 };
                 labels.push(label);
             }
-            None => ds.push(targets.iter().map(|i| number(*i)).collect::<Result<Vec<_>, _>>()?),
+            None => ds.push(
+                targets
+                    .iter()
+                    .map(|i| number(*i))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
         }
     }
     if xs.is_empty() {
@@ -253,8 +284,19 @@ fn plain(e: &csv::Error) -> String {
 mod tests {
     use super::*;
 
-    fn parse_text(text: &str, inputs: usize, outputs: usize, columns: &Columns) -> Result<Dataset, CsvError> {
-        parse(Path::new("t.csv"), text.as_bytes(), inputs, outputs, columns)
+    fn parse_text(
+        text: &str,
+        inputs: usize,
+        outputs: usize,
+        columns: &Columns,
+    ) -> Result<Dataset, CsvError> {
+        parse(
+            Path::new("t.csv"),
+            text.as_bytes(),
+            inputs,
+            outputs,
+            columns,
+        )
     }
 
     #[test]
@@ -288,16 +330,28 @@ mod tests {
             ..columns
         };
         let e = parse_text(text, 1, 1, &bad).unwrap_err().to_string();
-        assert_eq!(e, "t.csv:1: unknown column `z`; the header has: x, noise, y");
+        assert_eq!(
+            e,
+            "t.csv:1: unknown column `z`; the header has: x, noise, y"
+        );
     }
 
     #[test]
     fn bad_rows_name_their_line_and_column() {
         let columns = Columns::default();
         let e = |text: &str| parse_text(text, 1, 1, &columns).unwrap_err().to_string();
-        assert_eq!(e("a,b\n1,2\n3\n"), "t.csv:3: expected 2 fields like the header, found 1");
-        assert_eq!(e("a,b\n1,\n"), "t.csv:2: column `b`: expected a number, found an empty field");
-        assert_eq!(e("a,b\nx,1\n"), "t.csv:2: column `a`: expected a number, found `x`");
+        assert_eq!(
+            e("a,b\n1,2\n3\n"),
+            "t.csv:3: expected 2 fields like the header, found 1"
+        );
+        assert_eq!(
+            e("a,b\n1,\n"),
+            "t.csv:2: column `b`: expected a number, found an empty field"
+        );
+        assert_eq!(
+            e("a,b\nx,1\n"),
+            "t.csv:2: column `a`: expected a number, found `x`"
+        );
         assert!(e("").contains("empty"));
         assert!(e("a,b\n").contains("empty"));
     }

@@ -10,6 +10,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::nn::network::{STREAM_SPLIT, shuffle};
 
+/// Why the test set is looked at only once.
+pub const TEST_NOTE: &str = "The test set was used once, now, after training. It estimates how the network does on \
+new data only because nothing was chosen by looking at it: tune on the validation set, and \
+keep the test set for the end.";
+
 /// Samples as columns: inputs n_0 × N and targets n_L × N.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
@@ -206,7 +211,13 @@ mod tests {
         // 60 of class 0, 30 of class 1, 10 of class 2.
         let targets: Vec<Vec<f64>> = (0..100)
             .map(|i| {
-                let k = if i < 60 { 0 } else if i < 90 { 1 } else { 2 };
+                let k = if i < 60 {
+                    0
+                } else if i < 90 {
+                    1
+                } else {
+                    2
+                };
                 (0..3).map(|j| f64::from(u8::from(j == k))).collect()
             })
             .collect();
@@ -214,11 +225,20 @@ mod tests {
         let data = Dataset::from_rows(&inputs, &targets);
         let s = split(&data, 0.2, 0.1, 7);
         let count = |d: &Dataset, k: usize| {
-            d.targets.column_iter().filter(|c| class_of(c.as_slice()) == k).count()
+            d.targets
+                .column_iter()
+                .filter(|c| class_of(c.as_slice()) == k)
+                .count()
         };
         // 20 for validation: 12, 6, 2; 10 for test: 6, 3, 1.
-        assert_eq!((0..3).map(|k| count(&s.validation, k)).collect::<Vec<_>>(), [12, 6, 2]);
-        assert_eq!((0..3).map(|k| count(&s.test, k)).collect::<Vec<_>>(), [6, 3, 1]);
+        assert_eq!(
+            (0..3).map(|k| count(&s.validation, k)).collect::<Vec<_>>(),
+            [12, 6, 2]
+        );
+        assert_eq!(
+            (0..3).map(|k| count(&s.test, k)).collect::<Vec<_>>(),
+            [6, 3, 1]
+        );
         assert_eq!(s.train.len(), 70);
     }
 

@@ -22,6 +22,8 @@ pub const BUILTINS: &[Builtin] = &[
     builtin!("vanishing"),
     builtin!("mse-vs-ce"),
     builtin!("cost-table"),
+    builtin!("iris"),
+    builtin!("digits"),
 ];
 
 macro_rules! builtin {

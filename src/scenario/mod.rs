@@ -21,8 +21,8 @@ pub use error::{Diagnostic, ScenarioError, line_column};
 
 use error::{count, plain};
 
-use crate::data::generate::Generator;
 use crate::data::csv::Columns;
+use crate::data::generate::Generator;
 use crate::data::{self, Dataset, Normalize, Splits};
 use crate::nn::{
     Activation, BiasMode, Costs, Init, Loss, Mode, Network, Stepper, Trainer, Training,

@@ -138,6 +138,8 @@ pub struct App {
     pub speed: usize,
     /// Set when the user asked to leave.
     pub quit: bool,
+    /// The held-out test set, evaluated only when asked.
+    pub test_set: crate::data::Dataset,
     /// Compare mode: the scenario's copies, stepped in lockstep.
     pub comparison: Option<Comparison>,
     /// Whether the gradient health view replaces the values panel.
@@ -157,7 +159,8 @@ impl App {
     /// The app on a scenario (a file path or a built-in name).
     pub fn load(source: &str) -> Result<App, ScenarioError> {
         let scenario = Scenario::load(source)?;
-        let stepper = scenario.setup()?.stepper();
+        let setup = scenario.setup()?;
+        let stepper = setup.stepper();
         let mut app = App {
             scenario,
             source: source.to_string(),
@@ -174,6 +177,7 @@ impl App {
             show_health: false,
             health: None,
             comparison: None,
+            test_set: setup.splits.test,
             theme: Theme::from_env(),
             size: (120, 40),
             chosen: None,
@@ -326,6 +330,7 @@ impl App {
             }
             Message::ToggleLogY => self.log_y = !self.log_y,
             Message::ToggleHealth => self.show_health = !self.show_health,
+            Message::EvaluateTest => self.evaluate_test(),
             Message::Reset => {
                 let source = self.source.clone();
                 self.open(&source);
@@ -361,6 +366,26 @@ impl App {
             }
             Err(e) => self.notice = Some(e.to_string()),
         }
+    }
+
+    fn evaluate_test(&mut self) {
+        self.running = false;
+        if self.test_set.is_empty() {
+            self.notice =
+                Some("No test set is held out: set `test` in the scenario's [data].".into());
+            return;
+        }
+        let network = self.stepper.network();
+        let mut workspace = crate::nn::Workspace::for_evaluation(network, self.test_set.len());
+        let c = crate::nn::stepper::evaluate(network, &self.test_set, &mut workspace);
+        self.notice = Some(format!(
+            "Test set ({} samples): MSE {:.4}, cross-entropy {:.4}, accuracy {:.1}%. {}",
+            self.test_set.len(),
+            c.mse,
+            c.cross_entropy,
+            100.0 * (1.0 - c.classification_error),
+            crate::data::TEST_NOTE
+        ));
     }
 
     fn step(&mut self) {

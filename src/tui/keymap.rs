@@ -113,6 +113,12 @@ pub const KEYMAP: &[Binding] = &[
         description: "compare mode: the scenario's copies in lockstep / back",
     },
     Binding {
+        keys: &[(KeyCode::Char('t'), NONE)],
+        label: "t",
+        message: Message::EvaluateTest,
+        description: "evaluate the test set (once, at the end)",
+    },
+    Binding {
         keys: &[(KeyCode::Char('g'), NONE)],
         label: "g",
         message: Message::ToggleHealth,

@@ -29,6 +29,8 @@ pub enum Message {
     LessPrecision,
     /// Enter or leave compare mode (the scenario's `[compare]` copies in lockstep).
     ToggleCompare,
+    /// Evaluate the held-out test set once, and say why only once.
+    EvaluateTest,
     /// Show the gradient health view instead of the values, or back.
     ToggleHealth,
     /// Plot against iterations or epochs.
