@@ -205,7 +205,7 @@ fn the_picker_opens_another_scenario_and_escape_closes_popups_first() {
     app.update(Message::SelectPrevious);
     app.update(Message::Confirm);
     assert!(app.popup.is_none());
-    assert_eq!(app.scenario.name, "The lesson's cost table");
+    assert_eq!(app.scenario.name, "Handwritten digits");
 }
 
 #[test]
