@@ -97,3 +97,24 @@ fn the_compare_screen_on_mse_vs_ce() {
     }
     insta::assert_snapshot!(screen(&mut app, 120, 40));
 }
+
+#[test]
+fn the_digit_view_and_the_confusion_matrix() {
+    let mut app = app("digits");
+    app.update(Message::FinishEpoch);
+    app.update(Message::NextPhase);
+    app.update(Message::NextPhase);
+    app.update(Message::ToggleClasses);
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn the_confusion_matrix_of_iris_names_the_species() {
+    let mut app = app("iris");
+    app.update(Message::FinishEpoch);
+    app.update(Message::ToggleClasses);
+    let text = screen(&mut app, 120, 40);
+    for species in ["setosa", "versico", "virgini"] {
+        assert!(text.contains(species), "{text}");
+    }
+}

@@ -491,3 +491,34 @@ pub fn evaluate(network: &Network, data: &Dataset, workspace: &mut Workspace) ->
     }
     total.mean(count)
 }
+
+/// The confusion matrix of `network` over `data` for `classes` classes: entry [t][p] counts
+/// the samples of true class t predicted as class p (classes as in [`crate::data::class_of`]).
+pub fn confusion(
+    network: &Network,
+    data: &Dataset,
+    classes: usize,
+    workspace: &mut Workspace,
+) -> Vec<Vec<usize>> {
+    let mut matrix = vec![vec![0; classes]; classes];
+    let mut start = 0;
+    while start < data.len() {
+        let len = workspace.capacity().min(data.len() - start);
+        workspace.load_range(data, start, len);
+        for i in 0..network.depth() {
+            workspace.forward(network, i);
+        }
+        let out = &workspace.out[network.depth() - 1];
+        let n = out.nrows();
+        for s in 0..len {
+            let o = &out.as_slice()[s * n..(s + 1) * n];
+            let d = &workspace.target.as_slice()[s * n..(s + 1) * n];
+            let (t, p) = (crate::data::class_of(d), crate::data::class_of(o));
+            if t < classes && p < classes {
+                matrix[t][p] += 1;
+            }
+        }
+        start += len;
+    }
+    matrix
+}

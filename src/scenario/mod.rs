@@ -105,6 +105,8 @@ pub struct Scenario {
     pub normalize: Normalize,
     /// The comparison the file declares in `[compare]`, if any.
     pub comparison: Option<compare::Comparison>,
+    /// Rows × columns when each input is an image (the view draws it).
+    pub image: Option<(usize, usize)>,
 }
 
 /// A built network with its data, ready to step or train.
@@ -825,6 +827,20 @@ impl Checker<'_> {
             )?;
             DataSource::Inline(Dataset::from_rows(&xs, &ds))
         };
+        let image = match d.image.as_deref() {
+            None => None,
+            Some([rows, cols]) if (*rows as usize).saturating_mul(*cols as usize) == inputs => {
+                Some((*rows as usize, *cols as usize))
+            }
+            Some(found) => {
+                return Err(self.error(
+                    "data.image",
+                    format!(
+                        "expected [rows, columns] with rows × columns = {inputs} (the inputs), found {found:?}"
+                    ),
+                ));
+            }
+        };
         let fraction = |key: &str, value: Option<f64>| -> Result<f64, ScenarioError> {
             let v = self.finite(key, value.unwrap_or(0.0))?;
             if !(0.0..1.0).contains(&v) {
@@ -867,6 +883,7 @@ impl Checker<'_> {
             test,
             normalize: d.normalize.unwrap_or(Normalize::None),
             comparison: None,
+            image,
         };
         if let Some(c) = compare {
             scenario.comparison = Some(self.comparison(c, &scenario)?);

@@ -69,6 +69,7 @@ pub struct RawData {
     pub features: Option<Vec<String>>,
     pub class_column: Option<String>,
     pub target_columns: Option<Vec<String>>,
+    pub image: Option<Vec<u64>>,
     pub validation: Option<f64>,
     pub test: Option<f64>,
     pub normalize: Option<Normalize>,

@@ -142,6 +142,8 @@ pub struct App {
     pub test_set: crate::data::Dataset,
     /// Compare mode: the scenario's copies, stepped in lockstep.
     pub comparison: Option<Comparison>,
+    /// Whether accuracy and the confusion matrix replace the cost charts.
+    pub show_classes: bool,
     /// Whether the gradient health view replaces the values panel.
     pub show_health: bool,
     /// The gradient health of the latest iteration that got as far as its gradients, with
@@ -175,6 +177,7 @@ impl App {
             speed: 1,
             quit: false,
             show_health: false,
+            show_classes: false,
             health: None,
             comparison: None,
             test_set: setup.splits.test,
@@ -331,6 +334,7 @@ impl App {
             Message::ToggleLogY => self.log_y = !self.log_y,
             Message::ToggleHealth => self.show_health = !self.show_health,
             Message::EvaluateTest => self.evaluate_test(),
+            Message::ToggleClasses => self.show_classes = !self.show_classes,
             Message::Reset => {
                 let source = self.source.clone();
                 self.open(&source);
@@ -362,6 +366,7 @@ impl App {
                 next.size = self.size;
                 next.theme = self.theme;
                 next.show_health = self.show_health;
+                next.show_classes = self.show_classes;
                 *self = next;
             }
             Err(e) => self.notice = Some(e.to_string()),
@@ -539,7 +544,7 @@ impl App {
     /// Selects the neuron, or else the weight, under a click on the diagram.
     fn click(&mut self, column: u16, row: u16) {
         let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        let regions = super::ui::layout(area);
+        let regions = super::ui::layout(area, self.scenario.image);
         let sizes = self.stepper.network().sizes();
         let (region, precision) = (regions.network, self.precision);
         if let Some((layer, index)) =

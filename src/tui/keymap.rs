@@ -113,6 +113,12 @@ pub const KEYMAP: &[Binding] = &[
         description: "compare mode: the scenario's copies in lockstep / back",
     },
     Binding {
+        keys: &[(KeyCode::Char('v'), NONE)],
+        label: "v",
+        message: Message::ToggleClasses,
+        description: "accuracy and confusion matrix / cost charts",
+    },
+    Binding {
         keys: &[(KeyCode::Char('t'), NONE)],
         label: "t",
         message: Message::EvaluateTest,

@@ -29,6 +29,8 @@ pub enum Message {
     LessPrecision,
     /// Enter or leave compare mode (the scenario's `[compare]` copies in lockstep).
     ToggleCompare,
+    /// Show accuracy per split and the confusion matrix instead of the cost charts, or back.
+    ToggleClasses,
     /// Evaluate the held-out test set once, and say why only once.
     EvaluateTest,
     /// Show the gradient health view instead of the values, or back.

@@ -13,9 +13,11 @@
 //!  keys: Space next · ← back · n iteration · e epoch · r run · ? help · q quit
 //! ```
 
+pub mod classes;
 pub mod compare;
 pub mod health;
 pub mod help;
+pub mod image;
 pub mod network;
 pub mod phase;
 pub mod picker;
@@ -40,6 +42,8 @@ pub struct Regions {
     pub status: Rect,
     /// The diagram.
     pub network: Rect,
+    /// The current input drawn as an image, when the scenario's inputs are images.
+    pub image: Option<Rect>,
     /// The phase's explanation.
     pub phase: Rect,
     /// Matrices and vectors.
@@ -54,8 +58,9 @@ pub struct Regions {
     pub keys: Rect,
 }
 
-/// Splits the screen into the panels.
-pub fn layout(area: Rect) -> Regions {
+/// Splits the screen into the panels; `image` (rows, columns) makes room for the input
+/// image beside the diagram.
+pub fn layout(area: Rect, image: Option<(usize, usize)>) -> Regions {
     let [status, middle, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
@@ -74,8 +79,18 @@ pub fn layout(area: Rect) -> Regions {
     .areas(right);
     let [mse, cross_entropy] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
+    let (image, network) = match image {
+        Some((_, cols)) => {
+            let [image, network] =
+                Layout::horizontal([Constraint::Length(cols as u16 * 2 + 2), Constraint::Min(0)])
+                    .areas(network);
+            (Some(image), network)
+        }
+        None => (None, network),
+    };
     Regions {
         status,
+        image,
         network,
         phase,
         values,
@@ -98,16 +113,24 @@ pub fn render(frame: &mut Frame, app: &App) {
         render_popup(frame, area, app);
         return;
     }
-    let regions = layout(area);
+    let regions = layout(area, app.scenario.image);
     status::render_status(frame, regions.status, app);
     phase::render_phase(frame, regions.phase, app);
     if app.show_health {
         health::render_health(frame, regions.network.union(regions.values), app);
     } else {
         network::render_network(frame, regions.network, app);
+        if let (Some(area), Some(shape)) = (regions.image, app.scenario.image) {
+            image::render_image(frame, area, app, shape);
+        }
         values::render_values(frame, regions.values, app);
     }
-    plots::render_plots(frame, &regions, app);
+    if app.show_classes {
+        classes::render_classes(frame, regions.mse.union(regions.cross_entropy), app);
+        plots::render_error(frame, regions.error, app);
+    } else {
+        plots::render_plots(frame, &regions, app);
+    }
     status::render_keys(frame, regions.keys, app);
     render_popup(frame, area, app);
 }

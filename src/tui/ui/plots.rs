@@ -118,7 +118,8 @@ pub fn short(x: f64) -> String {
     }
 }
 
-fn render_error(frame: &mut Frame, area: Rect, app: &App) {
+/// The classification error as numbers and a trend line.
+pub fn render_error(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let block = Block::default()
         .borders(Borders::ALL)
