@@ -362,3 +362,36 @@ fn compare_mode_needs_a_declared_comparison() {
             .contains("declares no [compare]")
     );
 }
+
+#[test]
+fn every_neuron_of_a_wide_layer_can_be_selected_and_is_drawn() {
+    use backstep::tui::ui;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut app = app("digits");
+    app.update(Message::NextPhase);
+    // 32 hidden neurons: walk the selection to the 21st, far past what the diagram shows.
+    for _ in 0..20 {
+        app.update(Message::SelectNext);
+    }
+    assert_eq!(app.selection(), Some(Selection::Neuron { layer: 1, index: 20 }));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| ui::render(f, &app)).unwrap();
+    // The phase panel works out h₂₁ (a two-digit index is written with a comma: ₂,₁).
+    let h21 = app.stepper.workspace().out[0][(20, 0)];
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol().to_string())
+        .collect();
+    assert!(text.contains("net¹₂₁"), "the formula names neuron 21");
+    let shown = backstep::nn::explain::Numbers { precision: 4 }.fit(h21, 7);
+    assert!(text.contains(&shown), "h₂₁ = {shown} is drawn in the diagram");
+    // The values panel scrolls, and scrolls back.
+    app.update(Message::ScrollDown);
+    assert_eq!(app.values_scroll, 10);
+    app.update(Message::ScrollUp);
+    assert_eq!(app.values_scroll, 0);
+}

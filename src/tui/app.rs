@@ -86,6 +86,9 @@ pub const SPEEDS: &[Speed] = &[
 /// The time a full-speed tick spends training before the screen is drawn again.
 pub const FULL_SPEED_BUDGET: Duration = Duration::from_millis(25);
 
+/// Lines the values panel scrolls at a time.
+pub const PAGE: u16 = 10;
+
 /// The fewest and most decimal places.
 pub const PRECISION: (usize, usize) = (1, 10);
 
@@ -142,6 +145,8 @@ pub struct App {
     pub test_set: crate::data::Dataset,
     /// Compare mode: the scenario's copies, stepped in lockstep.
     pub comparison: Option<Comparison>,
+    /// How many lines the values panel is scrolled down.
+    pub values_scroll: u16,
     /// Whether accuracy and the confusion matrix replace the cost charts.
     pub show_classes: bool,
     /// Whether the gradient health view replaces the values panel.
@@ -178,6 +183,7 @@ impl App {
             quit: false,
             show_health: false,
             show_classes: false,
+            values_scroll: 0,
             health: None,
             comparison: None,
             test_set: setup.splits.test,
@@ -335,6 +341,8 @@ impl App {
             Message::ToggleHealth => self.show_health = !self.show_health,
             Message::EvaluateTest => self.evaluate_test(),
             Message::ToggleClasses => self.show_classes = !self.show_classes,
+            Message::ScrollDown => self.values_scroll = self.values_scroll.saturating_add(PAGE),
+            Message::ScrollUp => self.values_scroll = self.values_scroll.saturating_sub(PAGE),
             Message::Reset => {
                 let source = self.source.clone();
                 self.open(&source);
@@ -546,13 +554,13 @@ impl App {
         let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
         let regions = super::ui::layout(area, self.scenario.image);
         let sizes = self.stepper.network().sizes();
-        let (region, precision) = (regions.network, self.precision);
+        let (region, precision, selected) = (regions.network, self.precision, self.selection());
         if let Some((layer, index)) =
-            super::ui::network::neuron_at(region, &sizes, precision, column, row)
+            super::ui::network::neuron_at(region, &sizes, selected, precision, column, row)
         {
             self.chosen = Some(Selection::Neuron { layer, index });
         } else if let Some((layer, row, col)) =
-            super::ui::network::edge_at(region, &sizes, precision, column, row)
+            super::ui::network::edge_at(region, &sizes, selected, precision, column, row)
         {
             self.chosen = Some(Selection::Weight { layer, row, col });
         }

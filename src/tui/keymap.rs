@@ -113,6 +113,18 @@ pub const KEYMAP: &[Binding] = &[
         description: "compare mode: the scenario's copies in lockstep / back",
     },
     Binding {
+        keys: &[(KeyCode::PageDown, NONE)],
+        label: "PgDn",
+        message: Message::ScrollDown,
+        description: "scroll the values down",
+    },
+    Binding {
+        keys: &[(KeyCode::PageUp, NONE)],
+        label: "PgUp",
+        message: Message::ScrollUp,
+        description: "scroll the values up",
+    },
+    Binding {
         keys: &[(KeyCode::Char('v'), NONE)],
         label: "v",
         message: Message::ToggleClasses,

@@ -29,6 +29,10 @@ pub enum Message {
     LessPrecision,
     /// Enter or leave compare mode (the scenario's `[compare]` copies in lockstep).
     ToggleCompare,
+    /// Scroll the values panel down a page.
+    ScrollDown,
+    /// Scroll the values panel up a page.
+    ScrollUp,
     /// Show accuracy per split and the confusion matrix instead of the cost charts, or back.
     ToggleClasses,
     /// Evaluate the held-out test set once, and say why only once.

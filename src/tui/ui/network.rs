@@ -24,13 +24,29 @@ fn label_width(precision: usize, width: u16, columns: usize) -> u16 {
 }
 
 /// The neurons of a layer of `n` that fit in `rows` rows: all, or the first few, a gap
-/// (`None`) and the last.
-pub fn visible(n: usize, rows: usize) -> Vec<Option<usize>> {
-    let rows = rows.max(3);
+/// (`None`) and the last; a `focus` neuron that would fall in the gap is shown between two
+/// gaps, so the selection is always on screen.
+pub fn visible(n: usize, rows: usize, focus: Option<usize>) -> Vec<Option<usize>> {
+    let rows = rows.max(5);
     if n <= rows {
-        (0..n).map(Some).collect()
-    } else {
-        (0..rows - 2).map(Some).chain([None, Some(n - 1)]).collect()
+        return (0..n).map(Some).collect();
+    }
+    match focus {
+        Some(f) if f >= rows - 2 && f < n - 1 => (0..rows - 4)
+            .map(Some)
+            .chain([None, Some(f), None, Some(n - 1)])
+            .collect(),
+        _ => (0..rows - 2).map(Some).chain([None, Some(n - 1)]).collect(),
+    }
+}
+
+/// The neuron of layer `l` the selection points at, if any.
+fn focus(selection: Option<Selection>, l: usize) -> Option<usize> {
+    match selection {
+        Some(Selection::Neuron { layer, index }) if layer == l => Some(index),
+        Some(Selection::Weight { layer, row, .. }) if layer == l => Some(row),
+        Some(Selection::Weight { layer, col, .. }) if layer == l + 1 => Some(col),
+        _ => None,
     }
 }
 
@@ -51,6 +67,7 @@ fn inner(area: Rect) -> Rect {
 pub fn neuron_at(
     area: Rect,
     sizes: &[usize],
+    selection: Option<Selection>,
     precision: usize,
     column: u16,
     row: u16,
@@ -59,7 +76,7 @@ pub fn neuron_at(
     let depth = sizes.len() - 1;
     let width = label_width(precision, inner.width, sizes.len());
     for (l, &n) in sizes.iter().enumerate() {
-        let slots = visible(n, inner.height as usize);
+        let slots = visible(n, inner.height as usize, focus(selection, l));
         for (k, slot) in slots.iter().enumerate() {
             let (x, y) = cell(inner, depth, l, k, slots.len(), width);
             if let Some(j) = slot
@@ -78,6 +95,7 @@ pub fn neuron_at(
 pub fn edge_at(
     area: Rect,
     sizes: &[usize],
+    selection: Option<Selection>,
     precision: usize,
     column: u16,
     row: u16,
@@ -87,7 +105,8 @@ pub fn edge_at(
     let width = label_width(precision, inner.width, sizes.len());
     let slots: Vec<Vec<Option<usize>>> = sizes
         .iter()
-        .map(|&n| visible(n, inner.height as usize))
+        .enumerate()
+        .map(|(l, &n)| visible(n, inner.height as usize, focus(selection, l)))
         .collect();
     let (px, py) = (column as f64, row as f64);
     let mut best: Option<(f64, (usize, usize, usize))> = None;
@@ -153,6 +172,7 @@ fn active(phase: Phase, depth: usize) -> (Vec<usize>, Vec<usize>) {
 
 /// Draws the diagram.
 pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
+    let selection = app.selection();
     let s = &app.stepper;
     let network = s.network();
     let sizes = network.sizes();
@@ -183,7 +203,8 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
     };
     let slots: Vec<Vec<Option<usize>>> = sizes
         .iter()
-        .map(|&n| visible(n, inner.height as usize))
+        .enumerate()
+        .map(|(l, &n)| visible(n, inner.height as usize, focus(selection, l)))
         .collect();
     let (active_layers, active_matrices) = active(s.phase(), depth);
     let h = inner.height as f64;
@@ -333,10 +354,13 @@ mod tests {
 
     #[test]
     fn wide_layers_show_the_first_a_gap_and_the_last() {
-        assert_eq!(visible(3, 10), vec![Some(0), Some(1), Some(2)]);
+        assert_eq!(visible(3, 10, None), vec![Some(0), Some(1), Some(2)]);
+        let first_and_last = vec![Some(0), Some(1), Some(2), None, Some(63)];
+        assert_eq!(visible(64, 5, None), first_and_last);
+        assert_eq!(visible(64, 5, Some(1)), first_and_last);
         assert_eq!(
-            visible(64, 5),
-            vec![Some(0), Some(1), Some(2), None, Some(63)]
+            visible(64, 7, Some(40)),
+            vec![Some(0), Some(1), Some(2), None, Some(40), None, Some(63)]
         );
     }
 
@@ -346,8 +370,8 @@ mod tests {
         let sizes = [2, 2, 2];
         let inner = inner(area);
         let (x, y) = cell(inner, 2, 1, 1, 2, label_width(4, inner.width, 3));
-        assert_eq!(neuron_at(area, &sizes, 4, x + 2, y), Some((1, 1)));
-        assert_eq!(neuron_at(area, &sizes, 4, 0, 0), None);
+        assert_eq!(neuron_at(area, &sizes, None, 4, x + 2, y), Some((1, 1)));
+        assert_eq!(neuron_at(area, &sizes, None, 4, 0, 0), None);
     }
 
     #[test]
@@ -360,7 +384,7 @@ mod tests {
         let (x0, y0) = cell(inner, 2, 1, 0, 2, width);
         let (x1, _) = cell(inner, 2, 2, 0, 2, width);
         let x = (x0 + width + x1) / 2;
-        assert_eq!(edge_at(area, &sizes, 4, x, y0), Some((2, 0, 0)));
-        assert_eq!(edge_at(area, &sizes, 4, x, y0 + 6), None);
+        assert_eq!(edge_at(area, &sizes, None, 4, x, y0), Some((2, 0, 0)));
+        assert_eq!(edge_at(area, &sizes, None, 4, x, y0 + 6), None);
     }
 }

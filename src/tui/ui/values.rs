@@ -182,6 +182,16 @@ pub fn render_values(frame: &mut Frame, area: Rect, app: &App) {
         app.theme.title(),
     ));
     let inner = block.inner(area);
-    let lines = lines(app, inner.height as usize, inner.width as usize);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let wanted = inner.height as usize + app.values_scroll as usize;
+    let lines = lines(app, wanted, inner.width as usize);
+    let scroll = app.values_scroll.min(lines.len().saturating_sub(1) as u16);
+    let block = if scroll > 0 {
+        block.title_bottom(Line::styled(
+            format!(" scrolled {scroll} lines (PgUp/PgDn) "),
+            app.theme.dim(),
+        ))
+    } else {
+        block
+    };
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
