@@ -42,12 +42,13 @@ BIASES = ("none", "fixed", "learned")
 GENERATORS = ("xor", "circles", "spirals", "gaussians")
 
 KNOWN_KEYS = {
-    "": {"name", "description", "seed", "network", "training", "data"},
+    "": {"name", "description", "seed", "network", "training", "data", "compare"},
     "network": {"layers", "hidden_activation", "output_activation", "bias", "init",
                 "init_range", "weights", "biases"},
     "training": {"loss", "learning_rate", "mode", "batch_size", "shuffle", "epochs"},
     "data": {"inputs", "targets", "generator", "samples", "noise", "file", "validation",
-             "test", "normalize"},
+             "test", "normalize", "features", "class_column", "target_columns", "image"},
+    "compare": {"vary", "values", "target_cost", "target"},
 }
 
 
@@ -157,13 +158,43 @@ def load_data(sc: dict, path: Path, n_in: int, n_out: int, rng: np.random.Genera
         x, y = generate(kind, int(data.get("samples", 200)), float(data.get("noise", 0.1)),
                         n_in, n_out, rng)
     elif "file" in data:
-        raise ScenarioError(f"{path}: [data] file is not supported by the NumPy reference")
+        x, y = load_csv(path.parent / data["file"], data, n_in, n_out)
     else:
         raise ScenarioError(f"{path}: [data] needs inputs/targets or generator")
     n = len(x)
     held_out = int(n * float(data.get("validation", 0.0))) + int(n * float(data.get("test", 0.0)))
     n_train = max(1, n - held_out)
-    return x[:n_train], y[:n_train]
+    x, y = x[:n_train], y[:n_train]
+    if data.get("normalize", "none") == "standardize":
+        sd = x.std(axis=0)
+        x = (x - x.mean(axis=0)) / np.where(sd > 0, sd, 1.0)
+    return x, y
+
+
+def load_csv(file: Path, data: dict, n_in: int, n_out: int):
+    """A CSV with a header row: feature columns, and a class column (one-hot) or target columns."""
+    import csv
+    with open(file, newline="") as f:
+        rows = list(csv.reader(f))
+    header, rows = rows[0], rows[1:]
+    if "class_column" in data:
+        c = header.index(data["class_column"])
+        names = []
+        labels = []
+        for r in rows:
+            if r[c] not in names:
+                names.append(r[c])
+            labels.append(names.index(r[c]))
+        y = np.eye(max(n_out, 2))[labels][:, :n_out] if n_out > 1 else np.array(labels, float).reshape(-1, 1)
+        targets = [c]
+    else:
+        targets = [header.index(t) for t in data.get("target_columns", header[-n_out:])]
+        y = np.array([[float(r[i]) for i in targets] for r in rows])
+    features = [header.index(f) for f in data.get("features", [h for h in header if header.index(h) not in targets])]
+    x = np.array([[float(r[i]) for i in features] for r in rows])
+    if x.shape[1] != n_in:
+        raise ScenarioError(f"{file}: {x.shape[1]} feature columns, layers want {n_in}")
+    return x, y
 
 
 # --------------------------------------------------------------------------- network
