@@ -374,10 +374,16 @@ fn every_neuron_of_a_wide_layer_can_be_selected_and_is_drawn() {
     for _ in 0..20 {
         app.update(Message::SelectNext);
     }
-    assert_eq!(app.selection(), Some(Selection::Neuron { layer: 1, index: 20 }));
+    assert_eq!(
+        app.selection(),
+        Some(Selection::Neuron {
+            layer: 1,
+            index: 20
+        })
+    );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal.draw(|f| ui::render(f, &app)).unwrap();
-    // The phase panel works out h₂₁ (a two-digit index is written with a comma: ₂,₁).
+    // The phase panel works out neuron 21 of the hidden layer.
     let h21 = app.stepper.workspace().out[0][(20, 0)];
     let text: String = terminal
         .backend()
@@ -388,7 +394,10 @@ fn every_neuron_of_a_wide_layer_can_be_selected_and_is_drawn() {
         .collect();
     assert!(text.contains("net¹₂₁"), "the formula names neuron 21");
     let shown = backstep::nn::explain::Numbers { precision: 4 }.fit(h21, 7);
-    assert!(text.contains(&shown), "h₂₁ = {shown} is drawn in the diagram");
+    assert!(
+        text.contains(&shown),
+        "h₂₁ = {shown} is drawn in the diagram"
+    );
     // The values panel scrolls, and scrolls back.
     app.update(Message::ScrollDown);
     assert_eq!(app.values_scroll, 10);
