@@ -50,7 +50,12 @@ fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, kind
         }
     }
     title.push(' ');
-    let kind = if measure == Measure::Mse { "" } else { kind };
+    // The lesson's MSE is a sum over the outputs (twice the half-MSE some losses train on).
+    let kind = if measure == Measure::Mse {
+        "Σ(d−O)²"
+    } else {
+        kind
+    };
     let mut datasets = vec![
         Dataset::default()
             .name("training")

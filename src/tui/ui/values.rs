@@ -72,7 +72,16 @@ pub fn lines(app: &App, height: usize, width: usize) -> Vec<Line<'static>> {
                 signed(numbers, old.weights[(j, i)])
             }
         };
-        let (rows, cols) = (rows.min(height), cols.min(width / 4 + 1));
+        let all_cols = cols;
+        // A cell is a signed number, or old→new (change) in update phases.
+        let cell_width = app.precision + 3;
+        let cell_width = if updated {
+            3 * cell_width + 5
+        } else {
+            cell_width
+        };
+        let fit = (width.saturating_sub(16) / (cell_width + 1)).max(1);
+        let (rows, cols) = (rows.min(height), cols.min(fit));
         let widths: Vec<usize> = (0..cols)
             .map(|i| {
                 (0..rows)
@@ -96,6 +105,12 @@ pub fn lines(app: &App, height: usize, width: usize) -> Vec<Line<'static>> {
                 };
                 spans.push(Span::styled(format!("{:<w$}", cell(j, i)), style));
                 spans.push(Span::raw(" "));
+            }
+            if cols < all_cols {
+                spans.push(Span::styled(
+                    format!("… {} more ", all_cols - cols),
+                    theme.dim(),
+                ));
             }
             if network.bias != BiasMode::None && !updated {
                 spans.push(Span::styled(
