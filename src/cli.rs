@@ -343,7 +343,7 @@ fn compare(
                     "--target: expected COST=VALUE (e.g. mse=0.05), found `{spec}`"
                 ))
             })?;
-            let names: Vec<&str> = Costs::default().named().iter().map(|(n, _)| *n).collect();
+            let names = Costs::NAMES;
             if !names.contains(&name) {
                 return Err(CliError::Compare(format!(
                     "--target: expected one of {}, found `{name}`",

@@ -66,11 +66,6 @@ impl History {
         self.bytes
     }
 
-    /// The most snapshots kept.
-    pub fn max_iterations(&self) -> usize {
-        self.max_iterations
-    }
-
     /// Changes the limits, dropping the oldest snapshots beyond them.
     pub fn set_limits(&mut self, max_iterations: usize, max_bytes: usize) {
         self.max_iterations = max_iterations.max(1);

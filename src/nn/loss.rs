@@ -149,15 +149,33 @@ impl Costs {
         }
     }
 
+    /// The names of the five costs, in the order of DESIGN.md.
+    pub const NAMES: [&'static str; 5] = [
+        "mse",
+        "half_mse",
+        "cross_entropy",
+        "binary_cross_entropy",
+        "classification_error",
+    ];
+
     /// The costs with their names, in the order of DESIGN.md.
     pub fn named(&self) -> [(&'static str, f64); 5] {
-        [
-            ("mse", self.mse),
-            ("half_mse", self.half_mse),
-            ("cross_entropy", self.cross_entropy),
-            ("binary_cross_entropy", self.binary_cross_entropy),
-            ("classification_error", self.classification_error),
-        ]
+        let values = [
+            self.mse,
+            self.half_mse,
+            self.cross_entropy,
+            self.binary_cross_entropy,
+            self.classification_error,
+        ];
+        std::array::from_fn(|i| (Costs::NAMES[i], values[i]))
+    }
+
+    /// The cost called `name` (one of [`Costs::NAMES`]).
+    pub fn by_name(&self, name: &str) -> Option<f64> {
+        self.named()
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
     }
 }
 

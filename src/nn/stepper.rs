@@ -468,10 +468,14 @@ pub fn non_finite_cost(costs: &Costs, set: &str) -> Option<(String, f64)> {
         .map(|(name, v)| (format!("the {name} over the {set} set"), v))
 }
 
-/// The five costs of `network` over all of `data`, computed in `workspace` a chunk of its
-/// capacity at a time.
-pub fn evaluate(network: &Network, data: &Dataset, workspace: &mut Workspace) -> Costs {
-    let (mut total, mut count) = (Costs::default(), 0);
+/// Runs `network` forward over all of `data` a chunk (the workspace's capacity) at a time,
+/// handing each chunk's workspace to `visit` once its outputs are computed.
+fn forward_in_chunks(
+    network: &Network,
+    data: &Dataset,
+    workspace: &mut Workspace,
+    mut visit: impl FnMut(&Workspace),
+) {
     let mut start = 0;
     while start < data.len() {
         let len = workspace.capacity().min(data.len() - start);
@@ -479,16 +483,21 @@ pub fn evaluate(network: &Network, data: &Dataset, workspace: &mut Workspace) ->
         for i in 0..network.depth() {
             workspace.forward(network, i);
         }
-        let out = &workspace.out[network.depth() - 1];
-        let (sum, n) = Costs::totals(
-            workspace.used(out),
-            workspace.used(&workspace.target),
-            workspace.target.nrows(),
-        );
-        total = total.plus(sum);
-        count += n;
+        visit(workspace);
         start += len;
     }
+}
+
+/// The five costs of `network` over all of `data`, computed in `workspace` a chunk of its
+/// capacity at a time.
+pub fn evaluate(network: &Network, data: &Dataset, workspace: &mut Workspace) -> Costs {
+    let (mut total, mut count) = (Costs::default(), 0);
+    forward_in_chunks(network, data, workspace, |ws| {
+        let out = &ws.out[network.depth() - 1];
+        let (sum, n) = Costs::totals(ws.used(out), ws.used(&ws.target), ws.target.nrows());
+        total = total.plus(sum);
+        count += n;
+    });
     total.mean(count)
 }
 
@@ -501,24 +510,15 @@ pub fn confusion(
     workspace: &mut Workspace,
 ) -> Vec<Vec<usize>> {
     let mut matrix = vec![vec![0; classes]; classes];
-    let mut start = 0;
-    while start < data.len() {
-        let len = workspace.capacity().min(data.len() - start);
-        workspace.load_range(data, start, len);
-        for i in 0..network.depth() {
-            workspace.forward(network, i);
-        }
-        let out = &workspace.out[network.depth() - 1];
-        let n = out.nrows();
-        for s in 0..len {
-            let o = &out.as_slice()[s * n..(s + 1) * n];
-            let d = &workspace.target.as_slice()[s * n..(s + 1) * n];
+    forward_in_chunks(network, data, workspace, |ws| {
+        let n = ws.target.nrows();
+        let out = ws.used(&ws.out[network.depth() - 1]);
+        for (o, d) in out.chunks_exact(n).zip(ws.used(&ws.target).chunks_exact(n)) {
             let (t, p) = (crate::data::class_of(d), crate::data::class_of(o));
             if t < classes && p < classes {
                 matrix[t][p] += 1;
             }
         }
-        start += len;
-    }
+    });
     matrix
 }

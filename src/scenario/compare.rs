@@ -247,12 +247,7 @@ impl Run {
     pub fn epochs_to(&self, cost: &str, target: f64) -> Option<usize> {
         self.curve
             .iter()
-            .find(|p| {
-                p.train
-                    .named()
-                    .iter()
-                    .any(|(name, v)| *name == cost && *v <= target)
-            })
+            .find(|p| p.train.by_name(cost).is_some_and(|v| v <= target))
             .map(|p| p.epoch)
     }
 }

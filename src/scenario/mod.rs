@@ -452,7 +452,7 @@ impl Checker<'_> {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let target_cost = raw.target_cost.unwrap_or_else(|| "mse".into());
-        let names: Vec<&str> = Costs::default().named().iter().map(|(n, _)| *n).collect();
+        let names = Costs::NAMES;
         if !names.contains(&target_cost.as_str()) {
             return Err(self.error(
                 "compare.target_cost",

@@ -97,12 +97,7 @@ impl Curves {
     pub fn first_below(&self, cost: &str, target: f64) -> Option<f64> {
         self.points
             .iter()
-            .find(|p| {
-                p.train
-                    .named()
-                    .iter()
-                    .any(|(n, v)| *n == cost && *v <= target)
-            })
+            .find(|p| p.train.by_name(cost).is_some_and(|v| v <= target))
             .map(|p| p.epoch)
     }
 

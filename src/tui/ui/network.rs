@@ -62,6 +62,82 @@ fn inner(area: Rect) -> Rect {
     Block::default().borders(Borders::ALL).inner(area)
 }
 
+/// Where a diagram's labels and edges go: drawing and mouse clicks read the same layout.
+struct Geometry {
+    inner: Rect,
+    depth: usize,
+    /// The width of a neuron's label.
+    width: u16,
+    /// Per layer, the neurons drawn (`None` for the ellipsis).
+    slots: Vec<Vec<Option<usize>>>,
+}
+
+/// One drawn edge: weight `row`, `col` of layer `layer`, from the end of the source label to
+/// the cell before the target label.
+struct Edge {
+    layer: usize,
+    row: usize,
+    col: usize,
+    from: (u16, u16),
+    to: (u16, u16),
+}
+
+impl Geometry {
+    fn new(
+        area: Rect,
+        sizes: &[usize],
+        selection: Option<Selection>,
+        precision: usize,
+    ) -> Geometry {
+        let inner = inner(area);
+        Geometry {
+            inner,
+            depth: sizes.len() - 1,
+            width: label_width(precision, inner.width, sizes.len()),
+            slots: sizes
+                .iter()
+                .enumerate()
+                .map(|(l, &n)| visible(n, inner.height as usize, focus(selection, l)))
+                .collect(),
+        }
+    }
+
+    /// The cell where the label of slot `k` of layer `l` starts.
+    fn label(&self, l: usize, k: usize) -> (u16, u16) {
+        cell(
+            self.inner,
+            self.depth,
+            l,
+            k,
+            self.slots[l].len(),
+            self.width,
+        )
+    }
+
+    /// Every drawn edge, layer by layer.
+    fn edges(&self) -> impl Iterator<Item = Edge> + '_ {
+        (1..=self.depth).flat_map(move |l| {
+            self.slots[l].iter().enumerate().flat_map(move |(k, to)| {
+                self.slots[l - 1]
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(i, from)| {
+                        let (row, col) = ((*to)?, (*from)?);
+                        let (x0, y0) = self.label(l - 1, i);
+                        let (x1, y1) = self.label(l, k);
+                        Some(Edge {
+                            layer: l,
+                            row,
+                            col,
+                            from: (x0 + self.width, y0),
+                            to: (x1.saturating_sub(1), y1),
+                        })
+                    })
+            })
+        })
+    }
+}
+
 /// The neuron (layer, index) whose label covers the cell (`column`, `row`) of the diagram
 /// drawn in `area` for layer `sizes`.
 pub fn neuron_at(
@@ -72,16 +148,13 @@ pub fn neuron_at(
     column: u16,
     row: u16,
 ) -> Option<(usize, usize)> {
-    let inner = inner(area);
-    let depth = sizes.len() - 1;
-    let width = label_width(precision, inner.width, sizes.len());
-    for (l, &n) in sizes.iter().enumerate() {
-        let slots = visible(n, inner.height as usize, focus(selection, l));
+    let g = Geometry::new(area, sizes, selection, precision);
+    for (l, slots) in g.slots.iter().enumerate() {
         for (k, slot) in slots.iter().enumerate() {
-            let (x, y) = cell(inner, depth, l, k, slots.len(), width);
+            let (x, y) = g.label(l, k);
             if let Some(j) = slot
                 && row == y
-                && (x..x + width).contains(&column)
+                && (x..x + g.width).contains(&column)
             {
                 return Some((l, *j));
             }
@@ -100,34 +173,23 @@ pub fn edge_at(
     column: u16,
     row: u16,
 ) -> Option<(usize, usize, usize)> {
-    let inner = inner(area);
-    let depth = sizes.len() - 1;
-    let width = label_width(precision, inner.width, sizes.len());
-    let slots: Vec<Vec<Option<usize>>> = sizes
-        .iter()
-        .enumerate()
-        .map(|(l, &n)| visible(n, inner.height as usize, focus(selection, l)))
-        .collect();
+    let g = Geometry::new(area, sizes, selection, precision);
     let (px, py) = (column as f64, row as f64);
     let mut best: Option<(f64, (usize, usize, usize))> = None;
-    for l in 1..=depth {
-        for (k, to) in slots[l].iter().enumerate() {
-            for (i, from) in slots[l - 1].iter().enumerate() {
-                let (Some(j), Some(c)) = (to, from) else {
-                    continue;
-                };
-                let (x0, y0) = cell(inner, depth, l - 1, i, slots[l - 1].len(), width);
-                let (x1, y1) = cell(inner, depth, l, k, slots[l].len(), width);
-                let (ax, ay, bx, by) = ((x0 + width) as f64, y0 as f64, x1 as f64 - 1.0, y1 as f64);
-                if px < ax || px > bx {
-                    continue;
-                }
-                let t = (px - ax) / (bx - ax).max(1.0);
-                let distance = (ay + t * (by - ay) - py).abs();
-                if distance <= 1.0 && best.is_none_or(|(d, _)| distance < d) {
-                    best = Some((distance, (l, *j, *c)));
-                }
-            }
+    for e in g.edges() {
+        let (ax, ay, bx, by) = (
+            e.from.0 as f64,
+            e.from.1 as f64,
+            e.to.0 as f64,
+            e.to.1 as f64,
+        );
+        if px < ax || px > bx {
+            continue;
+        }
+        let t = (px - ax) / (bx - ax).max(1.0);
+        let distance = (ay + t * (by - ay) - py).abs();
+        if distance <= 1.0 && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, (e.layer, e.row, e.col)));
         }
     }
     best.map(|(_, weight)| weight)
@@ -194,60 +256,54 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
         format!(" network {} ({title}) {legend}", sizes_label(&sizes)),
         theme.title(),
     ));
-    let inner = inner(area);
-    let width = label_width(app.precision, inner.width, sizes.len());
+    let g = Geometry::new(area, &sizes, selection, app.precision);
+    let (inner, width, slots) = (g.inner, g.width, &g.slots);
     let gap = (inner.width.saturating_sub(width) / depth.max(1) as u16).saturating_sub(width);
-    let selected_weight = match app.selection() {
+    let selected_weight = match selection {
         Some(Selection::Weight { layer, row, col }) => Some((layer, row, col)),
         _ => None,
     };
-    let slots: Vec<Vec<Option<usize>>> = sizes
-        .iter()
-        .enumerate()
-        .map(|(l, &n)| visible(n, inner.height as usize, focus(selection, l)))
-        .collect();
     let (active_layers, active_matrices) = active(s.phase(), depth);
     let h = inner.height as f64;
     let to_canvas = |x: u16, y: u16| ((x - inner.x) as f64 + 0.5, h - ((y - inner.y) as f64 + 0.5));
     let mut segments = Vec::new();
     let mut marks = Vec::new();
-    for l in 1..=depth {
-        let weights = &network.layers[l - 1].weights;
-        let mut magnitudes: Vec<f64> = weights.iter().map(|w| w.abs()).collect();
-        magnitudes.sort_by(f64::total_cmp);
-        let median = magnitudes.get(magnitudes.len() / 2).copied().unwrap_or(0.0);
-        for (k, to) in slots[l].iter().enumerate() {
-            for (i, from) in slots[l - 1].iter().enumerate() {
-                let (Some(j), Some(c)) = (to, from) else {
-                    continue;
-                };
-                let w = weights[(*j, *c)];
-                let (x0, y0) = cell(inner, depth, l - 1, i, slots[l - 1].len(), width);
-                let (x1, y1) = cell(inner, depth, l, k, slots[l].len(), width);
-                let (a, b) = (
-                    to_canvas(x0 + width, y0),
-                    to_canvas(x1.saturating_sub(1), y1),
-                );
-                let strong = w.abs() >= median;
-                let is_selected = selected_weight == Some((l, *j, *c));
-                let color = if is_selected {
-                    theme.selected_edge()
-                } else if !active_matrices.is_empty() && !active_matrices.contains(&l) {
-                    theme.quiet_edge()
-                } else if w >= 0.0 {
-                    theme.positive(strong)
-                } else {
-                    theme.negative(strong)
-                };
-                segments.push((a, b, color, is_selected || active_matrices.contains(&l)));
-                if weights.len() <= SIGNED_EDGES && gap >= 6 {
-                    let at = |from: u16, to: u16| {
-                        (from as f64 + (to as f64 - from as f64) * 0.3).round() as u16
-                    };
-                    let sign = if w >= 0.0 { "+" } else { "−" };
-                    marks.push((at(x0 + width, x1), at(y0, y1), sign, is_selected));
-                }
-            }
+    let medians: Vec<f64> = network
+        .layers
+        .iter()
+        .map(|layer| {
+            let mut magnitudes: Vec<f64> = layer.weights.iter().map(|w| w.abs()).collect();
+            magnitudes.sort_by(f64::total_cmp);
+            magnitudes.get(magnitudes.len() / 2).copied().unwrap_or(0.0)
+        })
+        .collect();
+    for e in g.edges() {
+        let weights = &network.layers[e.layer - 1].weights;
+        let w = weights[(e.row, e.col)];
+        let (a, b) = (to_canvas(e.from.0, e.from.1), to_canvas(e.to.0, e.to.1));
+        let is_selected = selected_weight == Some((e.layer, e.row, e.col));
+        let is_active = active_matrices.contains(&e.layer);
+        let strong = w.abs() >= medians[e.layer - 1];
+        let color = if is_selected {
+            theme.selected_edge()
+        } else if !active_matrices.is_empty() && !is_active {
+            theme.quiet_edge()
+        } else if w >= 0.0 {
+            theme.positive(strong)
+        } else {
+            theme.negative(strong)
+        };
+        segments.push((a, b, color, is_selected || is_active));
+        if weights.len() <= SIGNED_EDGES && gap >= 6 {
+            let at =
+                |from: u16, to: u16| (from as f64 + (to as f64 - from as f64) * 0.3).round() as u16;
+            let sign = if w >= 0.0 { "+" } else { "−" };
+            marks.push((
+                at(e.from.0, e.to.0 + 1),
+                at(e.from.1, e.to.1),
+                sign,
+                is_selected,
+            ));
         }
     }
     let canvas = Canvas::default()
@@ -278,7 +334,7 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
     for (l, layer_slots) in slots.iter().enumerate() {
         let name = value_name(depth, l);
         for (k, slot) in layer_slots.iter().enumerate() {
-            let (x, y) = cell(inner, depth, l, k, layer_slots.len(), width);
+            let (x, y) = g.label(l, k);
             let (text, style) = match slot {
                 None => ("⋮".to_string(), theme.dim()),
                 Some(j) => {
