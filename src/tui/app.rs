@@ -149,6 +149,9 @@ pub struct App {
     pub values_scroll: u16,
     /// Whether accuracy and the confusion matrix replace the cost charts.
     pub show_classes: bool,
+    /// The confusion matrix shown in that view, and the number of completed iterations it
+    /// was computed after (kept so that frames do not recompute it).
+    pub confusion: Option<(u64, Vec<Vec<usize>>)>,
     /// Whether the gradient health view replaces the values panel.
     pub show_health: bool,
     /// The gradient health of the latest iteration that got as far as its gradients, with
@@ -183,6 +186,7 @@ impl App {
             quit: false,
             show_health: false,
             show_classes: false,
+            confusion: None,
             values_scroll: 0,
             health: None,
             comparison: None,
@@ -236,6 +240,39 @@ impl App {
 
     /// Handles one message.
     pub fn update(&mut self, message: Message) {
+        self.handle(message);
+        let completed = self.stepper.completed();
+        if self.show_classes
+            && self
+                .confusion
+                .as_ref()
+                .is_none_or(|(at, _)| *at != completed)
+        {
+            self.confusion = Some((completed, self.confusion_matrix()));
+        }
+    }
+
+    /// The confusion matrix, after the completed iterations, over the validation set (or the
+    /// training set when none is held out).
+    fn confusion_matrix(&self) -> Vec<Vec<usize>> {
+        let s = &self.stepper;
+        let network = if s.phase() == Phase::Done {
+            s.network()
+        } else {
+            s.weights_before()
+        };
+        let (train, validation) = (s.train_set(), s.validation_set());
+        let shown = if validation.is_empty() {
+            train
+        } else {
+            validation
+        };
+        let mut workspace = crate::nn::Workspace::for_evaluation(network, shown.len());
+        let classes = train.targets.nrows().max(2);
+        crate::nn::stepper::confusion(network, shown, classes, &mut workspace)
+    }
+
+    fn handle(&mut self, message: Message) {
         if let Some(popup) = &mut self.popup {
             match (popup, message) {
                 (_, Message::Quit) => self.quit = true,

@@ -5,9 +5,6 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
-use crate::data::Dataset;
-use crate::nn::Workspace;
-use crate::nn::stepper::{confusion, evaluate};
 use crate::tui::app::App;
 
 /// The class names: the data's, or the class numbers.
@@ -20,36 +17,34 @@ pub fn class_names(app: &App) -> Vec<String> {
     (0..outputs.max(2)).map(|k| k.to_string()).collect()
 }
 
-/// Draws accuracy per split and the confusion matrix of the validation set (or of the
-/// training set when none is held out).
+/// Draws accuracy per split (after the last completed iteration) and the confusion matrix
+/// the app keeps for the validation set (or the training set when none is held out).
 pub fn render_classes(frame: &mut Frame, area: Rect, app: &App) {
-    let network = app.stepper.network();
     let names = class_names(app);
-    let train = app.stepper.train_set();
-    let validation = app.stepper.validation_set();
-    let mut workspace = Workspace::for_evaluation(network, train.len().max(validation.len()));
-    let accuracy = |data: &Dataset, workspace: &mut Workspace| {
-        100.0 * (1.0 - evaluate(network, data, workspace).classification_error)
+    let Some((_, matrix)) = &app.confusion else {
+        return;
     };
-    let mut title = format!(
-        " accuracy: training {:.1}%",
-        accuracy(train, &mut workspace)
-    );
-    if !validation.is_empty() {
+    let mut title = String::from(" accuracy:");
+    if let Some(p) = app.curves.last() {
         title.push_str(&format!(
-            ", validation {:.1}%",
-            accuracy(validation, &mut workspace)
+            " training {:.1}%",
+            100.0 * (1.0 - p.train.classification_error)
         ));
+        if let Some(v) = p.validation {
+            title.push_str(&format!(
+                ", validation {:.1}%",
+                100.0 * (1.0 - v.classification_error)
+            ));
+        }
     }
-    let (shown, which) = if validation.is_empty() {
-        (train, "training")
+    let which = if app.stepper.validation_set().is_empty() {
+        "training"
     } else {
-        (validation, "validation")
+        "validation"
     };
     title.push_str(&format!(
         " · confusion matrix of the {which} set (rows: true, columns: predicted; v: charts) "
     ));
-    let matrix = confusion(network, shown, names.len(), &mut workspace);
     let column = ((area.width.saturating_sub(14)) / names.len().max(1) as u16).clamp(3, 10);
     let short = |name: &str| name.chars().take(column as usize - 1).collect::<String>();
     let header = Row::new(
