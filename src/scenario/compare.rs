@@ -80,11 +80,15 @@ pub fn variation(
     base: &Scenario,
 ) -> Result<Variation, Refusal> {
     fn typed<'de, T: Deserialize<'de>>(value: &toml::Value, what: &str) -> Result<T, Refusal> {
+        // An unknown name already reads "expected one of …, found …"; a wrong type gets
+        // said in the setting's own words.
         T::deserialize(value.clone()).map_err(|e| {
-            format!(
-                "expected {what}, found {value}: {}",
-                super::error::plain(e.message().trim())
-            )
+            let message = e.message().trim();
+            if message.starts_with("unknown variant") {
+                super::error::plain(message)
+            } else {
+                format!("expected {what}, found {value}")
+            }
         })
     }
     Ok(match setting {
