@@ -7,10 +7,13 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::nn::divergence::non_finite_cost;
+use crate::nn::evaluate::evaluate;
 use crate::nn::health::LayerHealth;
-use crate::nn::stepper::{evaluate, non_finite_cost};
-use crate::nn::{Costs, Divergence, Phase, Trainer, Workspace, compact};
+use crate::nn::{Costs, Divergence, Phase, Trainer, Workspace};
 use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError};
+use crate::text::divergence::describe;
+use crate::text::notation::compact;
 use crate::trace::{self, IterationTrace};
 
 /// backstep: step through back-propagation one phase at a time.
@@ -118,8 +121,8 @@ pub enum CliError {
     #[error(transparent)]
     Scenario(#[from] ScenarioError),
     /// Training diverged.
-    #[error(transparent)]
-    Divergence(#[from] Divergence),
+    #[error("{}", describe(.0))]
+    Divergence(Divergence),
     /// An output file could not be written.
     #[error("{}: cannot write: {source}", path.display())]
     Write {
@@ -144,6 +147,12 @@ pub enum CliError {
         /// how many were checked
         total: usize,
     },
+}
+
+impl From<Divergence> for CliError {
+    fn from(divergence: Divergence) -> CliError {
+        CliError::Divergence(divergence)
+    }
 }
 
 /// Runs a headless command, writing its report to `out` (and problems found by `check` to
@@ -503,8 +512,8 @@ fn train(
         let train = evaluate(&trainer.network, train_set, &mut evaluation);
         let validation = (!validation_set.is_empty())
             .then(|| evaluate(&trainer.network, validation_set, &mut evaluation));
-        let found = non_finite_cost(&train, "training")
-            .or_else(|| non_finite_cost(validation.as_ref()?, "validation"));
+        let found =
+            non_finite_cost(&train, false).or_else(|| non_finite_cost(validation.as_ref()?, true));
         match found {
             None => Ok((train, validation)),
             Some((quantity, value)) => {
@@ -521,6 +530,7 @@ fn train(
                     quantity,
                     value,
                     learning_rate: setup.training.learning_rate,
+                    depth,
                 })
             }
         }

@@ -9,6 +9,8 @@
 pub mod cli;
 pub mod data;
 pub mod nn;
+pub mod random;
 pub mod scenario;
+pub mod text;
 pub mod trace;
 pub mod tui;

@@ -393,7 +393,7 @@ fn every_neuron_of_a_wide_layer_can_be_selected_and_is_drawn() {
         .map(|c| c.symbol().to_string())
         .collect();
     assert!(text.contains("net¹₂₁"), "the formula names neuron 21");
-    let shown = backstep::nn::explain::Numbers { precision: 4 }.fit(h21, 7);
+    let shown = backstep::text::notation::Numbers { precision: 4 }.fit(h21, 7);
     assert!(
         text.contains(&shown),
         "h₂₁ = {shown} is drawn in the diagram"

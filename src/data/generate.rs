@@ -1,12 +1,10 @@
 //! Seeded toy data sets: xor, circles, spirals, gaussians.
 
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 use serde::{Deserialize, Serialize};
 
 use super::Dataset;
-use crate::nn::network::{STREAM_DATA, below, unit};
+use crate::random::{Stream, below, generator, unit};
 
 /// A generated data set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,8 +49,7 @@ impl Generator {
         outputs: usize,
         seed: u64,
     ) -> Dataset {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        rng.set_stream(STREAM_DATA);
+        let mut rng = generator(seed, Stream::Data);
         let classes = outputs.max(2);
         let centres: Vec<Vec<f64>> = match self {
             Generator::Gaussians => (0..classes)

@@ -4,11 +4,9 @@ pub mod csv;
 pub mod generate;
 
 use nalgebra::DMatrix;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::nn::network::{STREAM_SPLIT, shuffle};
+use crate::random::{Stream, generator, shuffle};
 
 /// Why the test set is looked at only once.
 pub const TEST_NOTE: &str = "The test set was used once, now, after training. It estimates how the network does on \
@@ -98,8 +96,7 @@ pub fn split(data: &Dataset, validation: f64, test: f64, seed: u64) -> Splits {
         groups[class].push(s);
     }
     if n_val + n_test > 0 {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        rng.set_stream(STREAM_SPLIT);
+        let mut rng = generator(seed, Stream::Split);
         for group in &mut groups {
             shuffle(&mut rng, group);
         }
@@ -129,8 +126,19 @@ pub fn class_of(target: &[f64]) -> usize {
     if target.len() == 1 {
         usize::from(target[0] >= 0.5)
     } else {
-        crate::nn::loss::argmax(target)
+        argmax(target)
     }
+}
+
+/// The index of the first largest value.
+fn argmax(values: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, v) in values.iter().enumerate() {
+        if *v > values[best] {
+            best = i;
+        }
+    }
+    best
 }
 
 /// `total` spread over groups of `sizes` (summing to `of`) in proportion, by largest

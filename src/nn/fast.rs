@@ -1,10 +1,11 @@
 //! The fast path: whole iterations with nothing recorded and nothing allocated.
 
-use super::explain::indexed;
-use super::network::{Network, superscript};
+use super::divergence::{Divergence, Quantity, non_finite_parameter};
+use super::network::Network;
+use super::phase::Phase;
 use super::schedule::Schedule;
+use super::training::Training;
 use super::workspace::Workspace;
-use super::{Divergence, Phase, Training, first_non_finite};
 use crate::data::Dataset;
 
 /// Trains a network headlessly, with the same kernels in the same order as the stepper, so
@@ -89,7 +90,15 @@ impl Trainer {
         let (layer, quantity, value) = (1..=network.depth())
             .rev()
             .find_map(|l| non_finite_parameter(network, l).map(|(q, v)| (l, q, v)))
-            .unwrap_or((network.depth(), "a weight".into(), f64::NAN));
+            .unwrap_or((
+                network.depth(),
+                Quantity::Weight {
+                    layer: network.depth(),
+                    row: 0,
+                    col: 0,
+                },
+                f64::NAN,
+            ));
         Divergence {
             epoch: self.schedule.epoch(),
             iteration: self.schedule.iteration(),
@@ -97,17 +106,7 @@ impl Trainer {
             quantity,
             value,
             learning_rate: self.training.learning_rate,
+            depth: network.depth(),
         }
     }
-}
-
-/// The name and value of layer l's first non-finite weight or bias (1-based l).
-pub(crate) fn non_finite_parameter(network: &Network, l: usize) -> Option<(String, f64)> {
-    let layer = &network.layers[l - 1];
-    first_non_finite(layer.weights.as_slice(), layer.weights.nrows())
-        .map(|(r, c, v)| (indexed(&network.matrix_name(l), &[r, c]), v))
-        .or_else(|| {
-            first_non_finite(layer.biases.as_slice(), layer.biases.len().max(1))
-                .map(|(r, _, v)| (indexed(&format!("b{}", superscript(l)), &[r]), v))
-        })
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::data::class_of;
+
 /// Outputs are clamped to [CLAMP, 1 − CLAMP] before a logarithm.
 pub const CLAMP: f64 = 1e-12;
 
@@ -184,25 +186,10 @@ pub fn clamp(o: f64) -> f64 {
     o.clamp(CLAMP, 1.0 - CLAMP)
 }
 
-/// The index of the first largest value.
-pub fn argmax(values: &[f64]) -> usize {
-    let mut best = 0;
-    for (i, v) in values.iter().enumerate() {
-        if *v > values[best] {
-            best = i;
-        }
-    }
-    best
-}
-
-/// Whether one sample's prediction is wrong: argmax O ≠ argmax d, or with one output
-/// (O ≥ 0.5) ≠ (d ≥ 0.5).
+/// Whether one sample's prediction is wrong: the class of O is not the class of d
+/// (see [`class_of`]).
 pub fn misclassified(o: &[f64], d: &[f64]) -> bool {
-    if o.len() == 1 {
-        (o[0] >= 0.5) != (d[0] >= 0.5)
-    } else {
-        argmax(o) != argmax(d)
-    }
+    class_of(o) != class_of(d)
 }
 
 fn sum_squares(o: &[f64], d: &[f64]) -> f64 {

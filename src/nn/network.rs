@@ -1,11 +1,10 @@
 //! The network: weight matrices, biases and activations, and how they start.
 
 use nalgebra::{DMatrix, DVector};
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use super::activation::Activation;
+use crate::random::{Stream, generator, unit};
 
 /// How biases take part.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,8 +87,7 @@ impl Network {
         init_range: f64,
         seed: u64,
     ) -> Network {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        rng.set_stream(STREAM_INIT);
+        let mut rng = generator(seed, Stream::Init);
         let last = sizes.len() - 1;
         let layers = (1..sizes.len())
             .map(|l| {
@@ -143,64 +141,6 @@ impl Network {
             })
             .sum()
     }
-
-    /// The name of layer l's matrix (1-based): V and W with one hidden layer, else W¹…Wᴸ.
-    pub fn matrix_name(&self, l: usize) -> String {
-        matrix_name(self.depth(), l)
-    }
-}
-
-/// The name of layer l's matrix (1-based) in a network of `depth` layers:
-/// V and W with exactly one hidden layer, else W¹…Wᴸ.
-pub fn matrix_name(depth: usize, l: usize) -> String {
-    if depth == 2 {
-        if l == 1 { "V" } else { "W" }.to_string()
-    } else {
-        format!("W{}", superscript(l))
-    }
-}
-
-/// Digits as superscripts.
-pub fn superscript(n: usize) -> String {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string()
-        .bytes()
-        .map(|b| DIGITS[usize::from(b - b'0')])
-        .collect()
-}
-
-/// The ChaCha stream that initial weights are drawn from.
-pub const STREAM_INIT: u64 = 0;
-/// The ChaCha stream that generated data is drawn from.
-pub const STREAM_DATA: u64 = 1;
-/// The ChaCha stream that data splits are drawn from.
-pub const STREAM_SPLIT: u64 = 2;
-/// The ChaCha stream that the per-epoch shuffles are drawn from.
-pub const STREAM_SHUFFLE: u64 = 3;
-
-/// A uniform number in [0, 1) from the top 53 bits of one draw (stable across versions).
-pub fn unit(rng: &mut impl Rng) -> f64 {
-    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-}
-
-/// A uniform index in 0..n (n ≥ 1), by rejection so that it is unbiased.
-pub fn below(rng: &mut impl Rng, n: usize) -> usize {
-    let n = n as u64;
-    let zone = u64::MAX - u64::MAX % n;
-    loop {
-        let x = rng.next_u64();
-        if x < zone {
-            return (x % n) as usize;
-        }
-    }
-}
-
-/// Fisher–Yates shuffle driven by `below`.
-pub fn shuffle(rng: &mut impl Rng, items: &mut [usize]) {
-    for i in (1..items.len()).rev() {
-        let j = below(rng, i + 1);
-        items.swap(i, j);
-    }
 }
 
 #[cfg(test)]
@@ -227,24 +167,5 @@ mod tests {
         assert!(a.layers[0].weights.iter().any(|w| w.abs() > 0.1));
         assert_eq!(a.sizes(), vec![3, 5, 2]);
         assert_eq!(a.parameter_count(), 3 * 5 + 5 + 5 * 2 + 2);
-    }
-
-    #[test]
-    fn names_follow_the_lesson() {
-        assert_eq!(matrix_name(2, 1), "V");
-        assert_eq!(matrix_name(2, 2), "W");
-        assert_eq!(matrix_name(3, 3), "W³");
-        assert_eq!(superscript(12), "¹²");
-    }
-
-    #[test]
-    fn shuffle_is_a_permutation() {
-        let mut rng = ChaCha8Rng::seed_from_u64(1);
-        let mut v: Vec<usize> = (0..50).collect();
-        shuffle(&mut rng, &mut v);
-        let mut sorted = v.clone();
-        sorted.sort_unstable();
-        assert_eq!(sorted, (0..50).collect::<Vec<_>>());
-        assert_ne!(v, sorted);
     }
 }

@@ -2,11 +2,10 @@
 
 use std::sync::Arc;
 
-use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use super::network::{STREAM_SHUFFLE, shuffle};
+use crate::random::{Stream, generator, shuffle};
 
 /// How many samples one update uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,8 +50,7 @@ pub struct Schedule {
 impl Schedule {
     /// A schedule over `samples` samples (≥ 1), at the start of epoch 1.
     pub fn new(samples: usize, batch_size: usize, shuffle: bool, seed: u64) -> Schedule {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        rng.set_stream(STREAM_SHUFFLE);
+        let rng = generator(seed, Stream::Shuffle);
         let mut schedule = Schedule {
             batch_size: batch_size.clamp(1, samples.max(1)),
             shuffle,

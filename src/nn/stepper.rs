@@ -13,15 +13,18 @@
 
 use std::sync::Arc;
 
-use super::explain::indexed;
-use super::fast::{Trainer, non_finite_parameter};
+use super::divergence::{
+    Divergence, Quantity, first_non_finite, non_finite_cost, non_finite_parameter,
+};
+use super::evaluate::evaluate;
+use super::fast::Trainer;
 use super::history::{History, Snapshot};
 use super::loss::Costs;
 use super::network::Network;
 use super::phase::Phase;
 use super::schedule::Schedule;
+use super::training::Training;
 use super::workspace::Workspace;
-use super::{Divergence, Training, first_non_finite};
 use crate::data::Dataset;
 
 /// The most iterations the history keeps.
@@ -369,35 +372,34 @@ impl Stepper {
     fn run(&mut self, index: usize) -> Result<(), Divergence> {
         let ws = &mut self.workspace;
         let phase = self.phases[index];
-        let found: Option<(String, f64)> = match phase {
+        let found: Option<(Quantity, f64)> = match phase {
             Phase::Start => None,
             Phase::Forward(l) => {
                 if l == 1 {
                     ws.load(&self.train, self.start.schedule.batch());
                 }
                 ws.forward(&self.network, l - 1);
-                per_sample(&ws.out[l - 1], ws, self.start.schedule.batch(), "f(net)", l)
+                per_sample(&ws.out[l - 1], ws, self.start.schedule.batch(), l, output)
             }
             Phase::Loss => {
                 self.loss = ws.loss(self.training.loss);
-                (!self.loss.is_finite())
-                    .then(|| (format!("the {} loss", self.training.loss.name()), self.loss))
+                (!self.loss.is_finite()).then_some((Quantity::Loss(self.training.loss), self.loss))
             }
             Phase::OutputDelta => {
                 ws.output_delta(&self.network, self.training.loss);
                 let l = self.network.depth();
-                per_sample(&ws.delta[l - 1], ws, self.start.schedule.batch(), "δ", l)
+                per_sample(&ws.delta[l - 1], ws, self.start.schedule.batch(), l, delta)
             }
             Phase::HiddenDelta(l) => {
                 ws.hidden_delta(&self.network, l - 1);
-                per_sample(&ws.delta[l - 1], ws, self.start.schedule.batch(), "δ", l)
+                per_sample(&ws.delta[l - 1], ws, self.start.schedule.batch(), l, delta)
             }
             Phase::Gradients => {
                 ws.gradients(&self.network);
                 ws.grad_weights.iter().enumerate().find_map(|(i, g)| {
-                    first_non_finite(g.as_slice(), g.nrows()).map(|(r, c, v)| {
-                        let name = self.network.matrix_name(i + 1);
-                        (format!("∂C/∂{}", indexed(&name, &[r, c])), v)
+                    first_non_finite(g.as_slice(), g.nrows()).map(|(row, col, v)| {
+                        let layer = i + 1;
+                        (Quantity::Gradient { layer, row, col }, v)
                     })
                 })
             }
@@ -413,8 +415,8 @@ impl Stepper {
                 self.schedule.advance();
                 self.costs = self.evaluate_training();
                 self.validation_costs = self.evaluate_validation();
-                non_finite_cost(&self.costs, "training")
-                    .or_else(|| non_finite_cost(self.validation_costs.as_ref()?, "validation"))
+                non_finite_cost(&self.costs, false)
+                    .or_else(|| non_finite_cost(self.validation_costs.as_ref()?, true))
             }
         };
         match found {
@@ -426,6 +428,7 @@ impl Stepper {
                 quantity,
                 value,
                 learning_rate: self.training.learning_rate,
+                depth: self.network.depth(),
             }),
         }
     }
@@ -440,85 +443,30 @@ impl Stepper {
     }
 }
 
-/// The name and value of the first non-finite number of a per-sample buffer of layer l,
-/// e.g. `δ of layer 2, neuron 1, sample 4` (1-based; the sample is its training-set number).
+/// The first non-finite value of a per-sample buffer of layer l, as a [`Quantity`] made by
+/// `what` from the layer, the neuron and the sample's training-set position.
 fn per_sample(
     values: &nalgebra::DMatrix<f64>,
     ws: &Workspace,
     batch: &[usize],
-    what: &str,
     l: usize,
-) -> Option<(String, f64)> {
-    first_non_finite(ws.used(values), values.nrows()).map(|(r, c, v)| {
-        let sample = batch[c] + 1;
-        (
-            format!("{what} of layer {l}, neuron {}, sample {sample}", r + 1),
-            v,
-        )
-    })
+    what: fn(usize, usize, usize) -> Quantity,
+) -> Option<(Quantity, f64)> {
+    first_non_finite(ws.used(values), values.nrows()).map(|(r, c, v)| (what(l, r, batch[c]), v))
 }
 
-/// The name and value of the first non-finite cost of a set, e.g. `the mse over the
-/// training set`.
-pub fn non_finite_cost(costs: &Costs, set: &str) -> Option<(String, f64)> {
-    costs
-        .named()
-        .into_iter()
-        .find(|(_, v)| !v.is_finite())
-        .map(|(name, v)| (format!("the {name} over the {set} set"), v))
-}
-
-/// Runs `network` forward over all of `data` a chunk (the workspace's capacity) at a time,
-/// handing each chunk's workspace to `visit` once its outputs are computed.
-fn forward_in_chunks(
-    network: &Network,
-    data: &Dataset,
-    workspace: &mut Workspace,
-    mut visit: impl FnMut(&Workspace),
-) {
-    let mut start = 0;
-    while start < data.len() {
-        let len = workspace.capacity().min(data.len() - start);
-        workspace.load_range(data, start, len);
-        for i in 0..network.depth() {
-            workspace.forward(network, i);
-        }
-        visit(workspace);
-        start += len;
+fn output(layer: usize, neuron: usize, sample: usize) -> Quantity {
+    Quantity::Output {
+        layer,
+        neuron,
+        sample,
     }
 }
 
-/// The five costs of `network` over all of `data`, computed in `workspace` a chunk of its
-/// capacity at a time.
-pub fn evaluate(network: &Network, data: &Dataset, workspace: &mut Workspace) -> Costs {
-    let (mut total, mut count) = (Costs::default(), 0);
-    forward_in_chunks(network, data, workspace, |ws| {
-        let out = &ws.out[network.depth() - 1];
-        let (sum, n) = Costs::totals(ws.used(out), ws.used(&ws.target), ws.target.nrows());
-        total = total.plus(sum);
-        count += n;
-    });
-    total.mean(count)
-}
-
-/// The confusion matrix of `network` over `data` for `classes` classes: entry [t][p] counts
-/// the samples of true class t predicted as class p (classes as in [`crate::data::class_of`]).
-pub fn confusion(
-    network: &Network,
-    data: &Dataset,
-    classes: usize,
-    workspace: &mut Workspace,
-) -> Vec<Vec<usize>> {
-    let mut matrix = vec![vec![0; classes]; classes];
-    forward_in_chunks(network, data, workspace, |ws| {
-        let n = ws.target.nrows();
-        let out = ws.used(&ws.out[network.depth() - 1]);
-        for (o, d) in out.chunks_exact(n).zip(ws.used(&ws.target).chunks_exact(n)) {
-            let (t, p) = (crate::data::class_of(d), crate::data::class_of(o));
-            if t < classes && p < classes {
-                matrix[t][p] += 1;
-            }
-        }
-    });
-    matrix
+fn delta(layer: usize, neuron: usize, sample: usize) -> Quantity {
+    Quantity::Delta {
+        layer,
+        neuron,
+        sample,
+    }
 }

@@ -45,7 +45,9 @@ impl fmt::Display for Variation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Variation::Loss(l) => write!(f, "{}", l.name()),
-            Variation::LearningRate(eta) => write!(f, "η = {}", crate::nn::compact(*eta)),
+            Variation::LearningRate(eta) => {
+                write!(f, "η = {}", crate::text::notation::compact(*eta))
+            }
             Variation::Mode(m) => write!(f, "{}", m.name()),
             Variation::BatchSize(b) => write!(f, "batch size {b}"),
             Variation::HiddenActivation(a) => write!(f, "hidden {}", a.name()),
@@ -265,7 +267,9 @@ pub fn run(
     epochs: usize,
 ) -> Result<Vec<Run>, super::ScenarioError> {
     use crate::nn::Workspace;
-    use crate::nn::stepper::{evaluate, non_finite_cost};
+    use crate::nn::divergence::non_finite_cost;
+    use crate::nn::evaluate::evaluate;
+    use crate::text::divergence::{describe, quantity};
     values
         .iter()
         .map(|variation| {
@@ -285,12 +289,13 @@ pub fn run(
             let mut diverged = None;
             for epoch in 1..=epochs {
                 if let Err(e) = trainer.run_epochs(train, 1) {
-                    diverged = Some(e.to_string());
+                    diverged = Some(describe(&e));
                     break;
                 }
                 let p = point(epoch, &trainer);
-                if let Some((quantity, value)) = non_finite_cost(&p.train, "training") {
-                    diverged = Some(format!("{quantity} became {value} in epoch {epoch}"));
+                if let Some((q, value)) = non_finite_cost(&p.train, false) {
+                    let what = quantity(q, trainer.network.depth());
+                    diverged = Some(format!("{what} became {value} in epoch {epoch}"));
                     break;
                 }
                 curve.push(p);

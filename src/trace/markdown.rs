@@ -3,9 +3,10 @@
 
 use std::io::Write;
 
-use crate::nn::explain::{Explain, Numbers, indexed, value_name};
 use crate::nn::{BiasMode, Stepper};
 use crate::scenario::Scenario;
+use crate::text::explain::Explain;
+use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
 
 /// Decimal places in the handout.
 pub const PRECISION: usize = 6;
@@ -33,7 +34,7 @@ pub fn write_header(
             out,
             "| layer {} | {} ({} × {}), activation {} |",
             l + 1,
-            network.matrix_name(l + 1),
+            matrix_name(network.depth(), l + 1),
             layer.weights.nrows(),
             layer.weights.ncols(),
             layer.activation.name()
@@ -49,7 +50,7 @@ pub fn write_header(
     writeln!(
         out,
         "| learning rate η | {} |",
-        crate::nn::compact(training.learning_rate)
+        crate::text::notation::compact(training.learning_rate)
     )?;
     writeln!(
         out,
@@ -125,16 +126,16 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
         writeln!(
             out,
             "Layer {l}: net{sup} = {}·{}{}, {} = {}\n",
-            network.matrix_name(l),
+            matrix_name(network.depth(), l),
             value_name(depth, l - 1),
             if network.bias == BiasMode::None {
                 String::new()
             } else {
-                format!(" + b{}", crate::nn::network::superscript(l))
+                format!(" + b{}", crate::text::notation::superscript(l))
             },
             value_name(depth, l),
             layer.activation.formula(),
-            sup = crate::nn::network::superscript(l),
+            sup = crate::text::notation::superscript(l),
         )?;
         for j in shown(layer.weights.nrows()) {
             writeln!(out, "- `{}`", explain.forward(l, j, s))?;
@@ -165,7 +166,7 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
          ({}; {}).\n",
         training.loss.derivative_formula(),
         network.layers[depth - 1].activation.derivative_formula(),
-        sup = crate::nn::network::superscript(depth)
+        sup = crate::text::notation::superscript(depth)
     )?;
     for k in shown(network.layers[depth - 1].weights.nrows()) {
         writeln!(out, "- `{}`", explain.output_delta(k, s))?;
@@ -210,10 +211,10 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
         out,
         "\n### {}. Updates, in the opposite direction of the gradient (η = {})\n",
         if depth > 1 { 6 } else { 5 },
-        crate::nn::compact(training.learning_rate)
+        crate::text::notation::compact(training.learning_rate)
     )?;
     for l in (1..=depth).rev() {
-        let name = network.matrix_name(l);
+        let name = matrix_name(network.depth(), l);
         writeln!(out, "{name}:\n")?;
         for (j, i) in shown_entries(&network.layers[l - 1].weights) {
             writeln!(out, "- `{}`", explain.update(l, j, i))?;
@@ -250,7 +251,7 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
                 writeln!(
                     out,
                     "| {} | {} | {} | {} |",
-                    indexed(&format!("b{}", crate::nn::network::superscript(l)), &[j]),
+                    indexed(&format!("b{}", crate::text::notation::superscript(l)), &[j]),
                     num.show(old),
                     num.show(new),
                     num.show(new - old)
@@ -279,7 +280,7 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
             out,
             "| {} ({}) | {} | {} | {} | {ratio} |",
             i + 1,
-            network.matrix_name(i + 1),
+            matrix_name(network.depth(), i + 1),
             num.show(h.mean_abs_delta),
             num.show(h.mean_derivative),
             num.show(h.grad_norm)

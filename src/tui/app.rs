@@ -9,6 +9,7 @@ use super::theme::Theme;
 use crate::nn::health::{LayerHealth, layer_health};
 use crate::nn::{Phase, Stepper};
 use crate::scenario::{BUILTINS, Scenario, ScenarioError};
+use crate::text::divergence::describe;
 
 /// What the phase panel explains and the diagram marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -269,7 +270,7 @@ impl App {
         };
         let mut workspace = crate::nn::Workspace::for_evaluation(network, shown.len());
         let classes = train.targets.nrows().max(2);
-        crate::nn::stepper::confusion(network, shown, classes, &mut workspace)
+        crate::nn::evaluate::confusion(network, shown, classes, &mut workspace)
     }
 
     fn handle(&mut self, message: Message) {
@@ -427,7 +428,7 @@ impl App {
         }
         let network = self.stepper.network();
         let mut workspace = crate::nn::Workspace::for_evaluation(network, self.test_set.len());
-        let c = crate::nn::stepper::evaluate(network, &self.test_set, &mut workspace);
+        let c = crate::nn::evaluate::evaluate(network, &self.test_set, &mut workspace);
         self.notice = Some(format!(
             "Test set ({} samples): MSE {:.4}, cross-entropy {:.4}, accuracy {:.1}%. {}",
             self.test_set.len(),
@@ -448,7 +449,7 @@ impl App {
                     self.record_point();
                 }
             }
-            Err(divergence) => self.diverged(divergence.to_string()),
+            Err(divergence) => self.diverged(describe(&divergence)),
         }
     }
 
@@ -475,7 +476,7 @@ impl App {
             let result = self.stepper.finish_iteration();
             self.phase_changed();
             if let Err(divergence) = result {
-                self.diverged(divergence.to_string());
+                self.diverged(describe(&divergence));
                 return;
             }
             self.notice = None;
@@ -496,7 +497,7 @@ impl App {
         }
         match result {
             Ok(()) => self.notice = None,
-            Err(divergence) => self.diverged(divergence.to_string()),
+            Err(divergence) => self.diverged(describe(&divergence)),
         }
     }
 

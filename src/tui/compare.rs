@@ -7,6 +7,7 @@ use super::app::{FULL_SPEED_BUDGET, Pace};
 use super::curves::{Curves, Point};
 use crate::nn::{Divergence, Stepper};
 use crate::scenario::Scenario;
+use crate::text::divergence::describe;
 
 /// One copy of the network.
 pub struct Copy {
@@ -103,7 +104,7 @@ impl Comparison {
                 copy.record();
             }
             if let Err(e) = result {
-                problems.push(format!("{}: {e}", copy.label));
+                problems.push(format!("{}: {}", copy.label, describe(&e)));
             }
         }
         if problems.is_empty() {
@@ -146,7 +147,7 @@ impl Comparison {
         for copy in &mut self.copies {
             loop {
                 if let Err(e) = copy.stepper.finish_iteration() {
-                    problems.push(format!("{}: {e}", copy.label));
+                    problems.push(format!("{}: {}", copy.label, describe(&e)));
                     break;
                 }
                 copy.record();

@@ -12,10 +12,10 @@ use ratatui::widgets::{
 
 use super::phase::worked_with;
 use super::plots::{cross_entropy_measure, x_axis, y_axis};
-use crate::nn::compact;
-use crate::nn::explain::Numbers;
 use crate::nn::health::layer_health;
 use crate::scenario::compare::first_to_last;
+use crate::text::notation::Numbers;
+use crate::text::notation::compact;
 use crate::tui::app::{App, SPEEDS, default_selection};
 use crate::tui::compare::Comparison;
 use crate::tui::curves::{Measure, bounds};

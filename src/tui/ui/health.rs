@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::nn::explain::Numbers;
 use crate::nn::health::LayerHealth;
+use crate::text::notation::{Numbers, matrix_name};
 use crate::tui::app::App;
 
 /// Bars span this many powers of ten, ending at the largest value shown.
@@ -55,7 +55,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 .map(|next| format!(" ×{}", numbers.show(value / figure(next))))
                 .unwrap_or_default();
             lines.push(Line::from(vec![
-                Span::raw(format!("  {:<4}", network.matrix_name(i + 1))),
+                Span::raw(format!("  {:<4}", matrix_name(network.depth(), i + 1))),
                 Span::styled(
                     format!("{:<w$}", bar(value, top, bar_width), w = bar_width),
                     theme.train(),

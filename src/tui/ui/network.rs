@@ -9,8 +9,8 @@ use ratatui::text::Line;
 use ratatui::widgets::canvas::{Canvas, Line as Segment};
 use ratatui::widgets::{Block, Borders};
 
-use crate::nn::explain::{Numbers, indexed, value_name};
 use crate::nn::{Phase, Stepper};
+use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
 use crate::tui::app::{App, Selection};
 
 /// Matrices with at most this many weights get a + or − on each edge.
@@ -241,7 +241,7 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
     let depth = network.depth();
     let theme = app.theme;
     let title = (1..=depth)
-        .map(|l| network.matrix_name(l))
+        .map(|l| matrix_name(network.depth(), l))
         .collect::<Vec<_>>()
         .join(", ");
     let delta_shown = (1..=depth).any(|l| {
@@ -383,7 +383,7 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             theme.dim()
         };
-        let label = network.matrix_name(l);
+        let label = matrix_name(network.depth(), l);
         if inner.height > 0 && gap as usize >= label.chars().count() + 2 {
             buf.set_string(x, inner.y, label, style);
         }

@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::nn::explain::{Explain, Numbers, indexed, value_name};
-use crate::nn::network::superscript;
 use crate::nn::{BiasMode, Phase, Stepper};
+use crate::text::explain::Explain;
+use crate::text::notation::superscript;
+use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
 use crate::tui::app::{App, Selection};
 
 /// One or two sentences on what the phase does and why.
@@ -28,7 +29,7 @@ pub fn explanation(s: &Stepper, phase: Phase) -> String {
             "Forward pass, layer {l}: each neuron adds up its inputs {} weighted by its row of \
              {}, adds its bias, and applies f ({}).",
             value_name(depth, l - 1),
-            network.matrix_name(l),
+            matrix_name(network.depth(), l),
             network.layers[l - 1].activation.name()
         ),
         Phase::Loss => format!(
@@ -42,7 +43,7 @@ pub fn explanation(s: &Stepper, phase: Phase) -> String {
         Phase::HiddenDelta(l) => format!(
             "Hidden delta, layer {l}: the error flows back through {} (as it was before its \
              update), weighted by the same weights, times f′(net) of this layer.",
-            network.matrix_name(l + 1)
+            matrix_name(network.depth(), l + 1)
         ),
         Phase::Gradients => "Gradients: each weight's share of the error, ∂C/∂W = δ·aᵀ \
              averaged over the batch (and ∂C/∂b = δ)."
@@ -50,8 +51,8 @@ pub fn explanation(s: &Stepper, phase: Phase) -> String {
         Phase::Update(l) => format!(
             "Update {}: step in the opposite direction of the gradient, scaled by the \
              learning rate η. {} is updated first, then the layers before it.",
-            network.matrix_name(l),
-            network.matrix_name(depth)
+            matrix_name(network.depth(), l),
+            matrix_name(network.depth(), depth)
         ),
         Phase::Done => "The iteration is complete: the costs over the whole training (and \
              validation) set are recomputed and added to the plots. Space starts the next one."
@@ -74,7 +75,7 @@ pub fn formula(s: &Stepper, phase: Phase) -> String {
             };
             format!(
                 "net{sup} = {}·{}{bias},  {} = {}",
-                network.matrix_name(l),
+                matrix_name(network.depth(), l),
                 value_name(depth, l - 1),
                 value_name(depth, l),
                 network.layers[l - 1].activation.formula(),
@@ -88,12 +89,12 @@ pub fn formula(s: &Stepper, phase: Phase) -> String {
         ),
         Phase::HiddenDelta(l) => format!(
             "δ{sup} = ({}ᵀ δ{}) ⊙ f′(net{sup})",
-            network.matrix_name(l + 1),
+            matrix_name(network.depth(), l + 1),
             superscript(l + 1),
             sup = superscript(l)
         ),
         Phase::Gradients => "∂C/∂W = mean over the batch of δ·aᵀ".into(),
-        Phase::Update(l) => format!("{m} ← {m} − η·∂C/∂{m}", m = network.matrix_name(l)),
+        Phase::Update(l) => format!("{m} ← {m} − η·∂C/∂{m}", m = matrix_name(network.depth(), l)),
         Phase::Done => "costs over the whole sets".into(),
     }
 }
@@ -150,7 +151,7 @@ pub fn worked_with(s: &Stepper, selection: Option<Selection>, precision: usize) 
             ))
         }
         (_, Selection::Weight { layer, row, col }) => {
-            let name = indexed(&s.network().matrix_name(layer), &[row, col]);
+            let name = indexed(&matrix_name(s.network().depth(), layer), &[row, col]);
             let (old, new) = (
                 s.weights_before().layers[layer - 1].weights[(row, col)],
                 s.network().layers[layer - 1].weights[(row, col)],

@@ -9,7 +9,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 
 use super::Regions;
 use crate::nn::Activation;
-use crate::nn::explain::Numbers;
+use crate::text::notation::Numbers;
 use crate::tui::app::App;
 use crate::tui::curves::{Measure, XAxis, bounds};
 

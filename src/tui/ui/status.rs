@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::nn::{Mode, compact};
+use crate::nn::Mode;
+use crate::text::notation::compact;
 use crate::tui::app::{App, SPEEDS};
 use crate::tui::keymap::binding;
 use crate::tui::message::Message;

@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::network::signed;
-use crate::nn::explain::{Numbers, indexed, value_name};
-use crate::nn::network::superscript;
 use crate::nn::{BiasMode, Phase};
+use crate::text::notation::superscript;
+use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
 use crate::tui::app::{App, Selection};
 
 /// The lines of the panel, for a panel of `height` lines and `width` cells: no more rows
@@ -47,7 +47,7 @@ pub fn lines(app: &App, height: usize, width: usize) -> Vec<Line<'static>> {
     }
     let order = focus_order(s.phase(), depth, selected);
     for &l in &order {
-        let name = network.matrix_name(l);
+        let name = matrix_name(network.depth(), l);
         let updated = s.reached(Phase::Update(l));
         let has_gradient = s.reached(Phase::Gradients);
         let old = &before.layers[l - 1];
