@@ -31,17 +31,6 @@ impl Activation {
         }
     }
 
-    /// The formula of f, for display.
-    pub fn formula(self) -> &'static str {
-        match self {
-            Activation::Sigmoid => "σ(net) = 1/(1 + e^−net)",
-            Activation::Tanh => "tanh(net)",
-            Activation::Relu => "max(0, net)",
-            Activation::Linear => "net",
-            Activation::Softmax => "e^net_i / Σ_j e^net_j",
-        }
-    }
-
     /// Writes f(net) into `out`; both hold whole samples of `rows` values each.
     pub fn apply(self, net: &[f64], out: &mut [f64], rows: usize) {
         match self {
@@ -80,17 +69,6 @@ impl Activation {
                 }
             }
             Activation::Linear => 1.0,
-        }
-    }
-
-    /// The formula of f′, for display.
-    pub fn derivative_formula(self) -> &'static str {
-        match self {
-            Activation::Sigmoid => "f′(net) = f(net)(1 − f(net))",
-            Activation::Tanh => "f′(net) = 1 − f(net)²",
-            Activation::Relu => "f′(net) = 1 if net > 0, else 0",
-            Activation::Linear => "f′(net) = 1",
-            Activation::Softmax => "∂s_i/∂net_j = s_i(δ_ij − s_j)",
         }
     }
 }

@@ -32,26 +32,6 @@ impl Loss {
         }
     }
 
-    /// The per-sample formula, for display.
-    pub fn formula(self) -> &'static str {
-        match self {
-            Loss::Mse => "C = Σ_k (d_k − O_k)²",
-            Loss::HalfMse => "C = ½ Σ_k (d_k − O_k)²",
-            Loss::CrossEntropy => "C = −Σ_k d_k ln O_k",
-            Loss::BinaryCrossEntropy => "C = −Σ_k [d_k ln O_k + (1 − d_k) ln(1 − O_k)]",
-        }
-    }
-
-    /// The formula of dC/dO, for display.
-    pub fn derivative_formula(self) -> &'static str {
-        match self {
-            Loss::Mse => "dC/dO = 2(O − d)",
-            Loss::HalfMse => "dC/dO = O − d",
-            Loss::CrossEntropy => "dC/dO = −d/O",
-            Loss::BinaryCrossEntropy => "dC/dO = (O − d)/(O(1 − O))",
-        }
-    }
-
     /// The per-sample value of this loss for outputs `o` and targets `d`.
     pub fn value(self, o: &[f64], d: &[f64]) -> f64 {
         match self {

@@ -4,8 +4,10 @@
 //! Neurons and weights are numbered from 1 in what a student reads, as in the lesson;
 //! the arguments of these functions are 0-based.
 
+use super::formula;
 use super::notation::{Numbers, indexed, matrix_name, superscript, value_name};
 use crate::nn::{Activation, BiasMode, Loss, Stepper};
+use crate::words;
 
 /// The explanation of one neuron or weight in the stepper's current iteration.
 pub struct Explain<'a> {
@@ -79,13 +81,8 @@ impl<'a> Explain<'a> {
         let net = ws.net[l - 1][(j, s)];
         let out = ws.out[l - 1][(j, s)];
         let name = indexed(&value_name(self.depth(), l), &[j]);
-        let f = match layer.activation {
-            Activation::Sigmoid => format!("σ({})", self.n(net)),
-            Activation::Tanh => format!("tanh({})", self.n(net)),
-            Activation::Relu => format!("max(0, {})", self.n(net)),
-            Activation::Linear => self.n(net),
-            Activation::Softmax => format!("e^{} / Σ_k e^net{}ₖ", self.t(net), superscript(l)),
-        };
+        let f =
+            formula::activation_applied(layer.activation, self.n(net), self.t(net), superscript(l));
         format!(
             "{} = {} = {} = {};  {name} = {f} = {}",
             self.net_name(l, j),
@@ -170,7 +167,7 @@ impl<'a> Explain<'a> {
                 format!("2·({on} − {dn})·{on}·(1 − {on})"),
             ),
             (Activation::Sigmoid, Loss::BinaryCrossEntropy) => (
-                format!("{ok} − {dk}  (σ′ = O(1 − O) cancels the denominator of dC/dO)"),
+                words!("worked-output-delta-bce", ok = ok.clone(), dk = dk.clone()),
                 format!("{on} − {dn}"),
             ),
             (Activation::Sigmoid, Loss::CrossEntropy) => (
@@ -180,7 +177,11 @@ impl<'a> Explain<'a> {
             (Activation::Softmax, Loss::CrossEntropy) => {
                 let total: f64 = ws.target.column(s).iter().sum();
                 (
-                    format!("{ok}·Σd − {dk}  (the softmax Jacobian and −d/O combine)"),
+                    words!(
+                        "worked-output-delta-softmax-ce",
+                        ok = ok.clone(),
+                        dk = dk.clone()
+                    ),
                     format!("{on}·{} − {dn}", self.n(total)),
                 )
             }
@@ -189,7 +190,7 @@ impl<'a> Explain<'a> {
                 let g = |j: usize| loss.derivative(ws.out[depth - 1][(j, s)], ws.target[(j, s)]);
                 let dot: f64 = (0..n).map(|j| ws.out[depth - 1][(j, s)] * g(j)).sum();
                 (
-                    format!("{ok}·(∂C/∂{ok} − Σⱼ Oⱼ·∂C/∂Oⱼ)  (the softmax Jacobian)"),
+                    words!("worked-output-delta-softmax", ok = ok.clone()),
                     format!("{on}·({} − {})", self.n(g(k)), self.t(dot)),
                 )
             }
@@ -197,8 +198,8 @@ impl<'a> Explain<'a> {
                 format!(
                     "∂C/∂{ok}·f′({})  [{}; {}]",
                     self.net_name(depth, k),
-                    loss.derivative_formula(),
-                    activation.derivative_formula()
+                    formula::loss_derivative(loss),
+                    formula::activation_derivative(activation)
                 ),
                 format!(
                     "{}·{}",
@@ -290,7 +291,8 @@ impl<'a> Explain<'a> {
             format!("{name} = {symbol} = {} = {}", terms[0], self.n(grad))
         } else {
             format!(
-                "{name} = (1/{b}) Σ_samples {symbol} = (1/{b})({}) = {}",
+                "{name} = {} = (1/{b})({}) = {}",
+                words!("worked-mean-over-samples", batch = b, symbol = symbol),
                 elide_with(&terms, " + "),
                 self.n(grad)
             )
@@ -309,7 +311,8 @@ impl<'a> Explain<'a> {
             format!("{name} = {delta} = {}", self.n(grad))
         } else {
             format!(
-                "{name} = (1/{b}) Σ_samples {delta} = (1/{b})({}) = {}",
+                "{name} = {} = (1/{b})({}) = {}",
+                words!("worked-mean-over-samples", batch = b, symbol = delta),
                 elide_with(&terms, " + "),
                 self.n(grad)
             )

@@ -1,12 +1,16 @@
 //! A readable worked iteration, a handout a teacher could give out: every phase with its
-//! formula and this iteration's numbers.
+//! formula and this iteration's numbers. The words come from the catalog (`crate::text`).
 
-use std::io::Write;
+use std::io::{Result, Write};
+
+use nalgebra::DMatrix;
 
 use crate::nn::{BiasMode, Stepper};
 use crate::scenario::Scenario;
 use crate::text::explain::Explain;
-use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
+use crate::text::notation::{Numbers, compact, indexed, matrix_name, superscript};
+use crate::text::{formula, phase};
+use crate::words;
 
 /// Decimal places in the handout.
 pub const PRECISION: usize = 6;
@@ -14,12 +18,12 @@ pub const PRECISION: usize = 6;
 /// At most this many neurons (or weights per matrix) are worked out one by one.
 const SHOWN: usize = 8;
 
+const NUMBERS: Numbers = Numbers {
+    precision: PRECISION,
+};
+
 /// Writes the title and the set-up of the scenario.
-pub fn write_header(
-    out: &mut impl Write,
-    scenario: &Scenario,
-    stepper: &Stepper,
-) -> std::io::Result<()> {
+pub fn write_header(out: &mut impl Write, scenario: &Scenario, stepper: &Stepper) -> Result<()> {
     let network = stepper.network();
     let training = stepper.training();
     writeln!(out, "# {}\n", scenario.name)?;
@@ -27,176 +31,193 @@ pub fn write_header(
         writeln!(out, "{}\n", scenario.description.trim())?;
     }
     let sizes: Vec<String> = network.sizes().iter().map(ToString::to_string).collect();
-    writeln!(out, "| setting | value |\n|---|---|")?;
-    writeln!(out, "| layers | {} |", sizes.join("-"))?;
+    let row =
+        |out: &mut dyn Write, key: String, value: String| writeln!(out, "| {key} | {value} |");
+    writeln!(
+        out,
+        "| {} | {} |\n|---|---|",
+        words!("handout-setting"),
+        words!("handout-value")
+    )?;
+    row(out, words!("handout-layers"), sizes.join("-"))?;
     for (l, layer) in network.layers.iter().enumerate() {
-        writeln!(
-            out,
-            "| layer {} | {} ({} × {}), activation {} |",
-            l + 1,
-            matrix_name(network.depth(), l + 1),
-            layer.weights.nrows(),
-            layer.weights.ncols(),
-            layer.activation.name()
-        )?;
+        let value = words!(
+            "handout-layer-value",
+            matrix = matrix_name(network.depth(), l + 1),
+            rows = layer.weights.nrows(),
+            cols = layer.weights.ncols(),
+            activation = layer.activation.name()
+        );
+        row(out, words!("handout-layer", layer = l + 1), value)?;
     }
-    writeln!(out, "| biases | {} |", network.bias.name())?;
-    writeln!(
+    row(out, words!("handout-biases"), network.bias.name().into())?;
+    let loss = training.loss;
+    row(
         out,
-        "| loss | {} ({}) |",
-        training.loss.name(),
-        training.loss.formula()
+        words!("handout-loss"),
+        format!("{} ({})", loss.name(), formula::loss(loss)),
     )?;
-    writeln!(
+    row(
         out,
-        "| learning rate η | {} |",
-        crate::text::notation::compact(training.learning_rate)
+        words!("handout-learning-rate"),
+        compact(training.learning_rate),
     )?;
-    writeln!(
+    let mode = words!(
+        "handout-mode-value",
+        mode = training.mode.name(),
+        batch = training.batch_size,
+        per_epoch = stepper.iterations_per_epoch()
+    );
+    row(out, words!("handout-mode"), mode)?;
+    row(
         out,
-        "| mode | {} (batch size {}, iterations per epoch: {}) |",
-        training.mode.name(),
-        training.batch_size,
-        stepper.iterations_per_epoch()
+        words!("handout-training-samples"),
+        stepper.train_set().len().to_string(),
     )?;
-    writeln!(
-        out,
-        "| training samples | {} |\n",
-        stepper.train_set().len()
-    )?;
-    writeln!(
-        out,
-        "Notation: row j of a weight matrix holds the weights into neuron j; neurons are \
-         numbered from 1. Numbers are rounded to {PRECISION} places (the JSON trace has them in full).\n"
-    )
+    writeln!(out)?;
+    writeln!(out, "{}\n", words!("handout-notation", places = PRECISION))
 }
 
 /// Writes the worked iteration the stepper has just finished (it must be at Done).
-pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
-    let explain = Explain::new(stepper, PRECISION);
-    let num = Numbers {
-        precision: PRECISION,
-    };
-    let network = stepper.network();
-    let before = stepper.weights_before();
-    let depth = network.depth();
-    let ws = stepper.workspace();
-    let samples = stepper.samples();
-    let training = stepper.training();
+pub fn write(out: &mut impl Write, stepper: &Stepper) -> Result<()> {
     writeln!(
         out,
-        "## Epoch {}, iteration {} of {}\n",
-        stepper.epoch(),
-        stepper.iteration(),
-        stepper.iterations_per_epoch()
+        "## {}\n",
+        words!(
+            "handout-iteration",
+            epoch = stepper.epoch(),
+            iteration = stepper.iteration(),
+            per_epoch = stepper.iterations_per_epoch()
+        )
     )?;
-    let list = |v: Vec<f64>| {
-        v.iter()
-            .map(|x| num.show(*x))
+    write_samples(out, stepper)?;
+    let explain = Explain::new(stepper, PRECISION);
+    write_forward(out, stepper, &explain)?;
+    write_loss(out, stepper, &explain)?;
+    write_deltas(out, stepper, &explain)?;
+    write_gradients(out, stepper, &explain)?;
+    write_updates(out, stepper, &explain)?;
+    write_health(out, stepper)?;
+    write_costs(out, stepper)
+}
+
+fn write_samples(out: &mut impl Write, stepper: &Stepper) -> Result<()> {
+    let ws = stepper.workspace();
+    let samples = stepper.samples();
+    let list = |column: nalgebra::DVectorView<f64>| {
+        column
+            .iter()
+            .map(|x| NUMBERS.show(*x))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    writeln!(out, "| sample | x | d |\n|---|---|---|")?;
+    writeln!(
+        out,
+        "| {} | x | d |\n|---|---|---|",
+        words!("handout-sample")
+    )?;
     for (s, index) in samples.iter().enumerate().take(SHOWN) {
+        let (x, d) = (ws.input.column(s), ws.target.column(s));
         writeln!(
             out,
             "| {} | ({}) | ({}) |",
             index + 1,
-            list(ws.input.column(s).iter().copied().collect()),
-            list(ws.target.column(s).iter().copied().collect())
+            list(x.into()),
+            list(d.into())
         )?;
     }
     if samples.len() > SHOWN {
-        writeln!(out, "| … | {} more samples | |", samples.len() - SHOWN)?;
+        let more = words!("handout-more-samples", count = samples.len() - SHOWN);
+        writeln!(out, "| … | {more} | |")?;
     }
-    let s = 0;
     if samples.len() > 1 {
-        writeln!(
-            out,
-            "\nEach sample is worked out the same way; the formulas below are for sample {}. \
-             The gradients average over all {} samples of the batch.",
-            samples[0] + 1,
-            samples.len()
-        )?;
+        let note = words!(
+            "handout-same-for-each-sample",
+            sample = samples[0] + 1,
+            batch = samples.len()
+        );
+        writeln!(out, "\n{note}")?;
     }
+    Ok(())
+}
 
-    writeln!(out, "\n### 1. Forward pass\n")?;
-    for l in 1..=depth {
-        let layer = &network.layers[l - 1];
+fn write_forward(out: &mut impl Write, stepper: &Stepper, explain: &Explain) -> Result<()> {
+    let network = stepper.network();
+    writeln!(out, "\n### {}\n", words!("handout-forward-title"))?;
+    for l in 1..=network.depth() {
+        let formula = phase::forward(stepper, l);
         writeln!(
             out,
-            "Layer {l}: net{sup} = {}·{}{}, {} = {}\n",
-            matrix_name(network.depth(), l),
-            value_name(depth, l - 1),
-            if network.bias == BiasMode::None {
-                String::new()
-            } else {
-                format!(" + b{}", crate::text::notation::superscript(l))
-            },
-            value_name(depth, l),
-            layer.activation.formula(),
-            sup = crate::text::notation::superscript(l),
+            "{}\n",
+            words!("handout-forward-layer", layer = l, formula = formula)
         )?;
-        for j in shown(layer.weights.nrows()) {
-            writeln!(out, "- `{}`", explain.forward(l, j, s))?;
+        for j in shown(network.layers[l - 1].weights.nrows()) {
+            writeln!(out, "- `{}`", explain.forward(l, j, 0))?;
         }
         writeln!(out)?;
     }
+    Ok(())
+}
 
-    writeln!(out, "### 2. Loss\n")?;
-    writeln!(
-        out,
-        "{} ({}):\n",
-        training.loss.name(),
-        training.loss.formula()
-    )?;
-    writeln!(out, "- `{}`", explain.loss(s))?;
-    if samples.len() > 1 {
-        writeln!(
-            out,
-            "- mean over the batch: {}",
-            num.show(stepper.loss().unwrap_or(f64::NAN))
-        )?;
+fn write_loss(out: &mut impl Write, stepper: &Stepper, explain: &Explain) -> Result<()> {
+    let loss = stepper.training().loss;
+    writeln!(out, "### {}\n", words!("handout-loss-title"))?;
+    writeln!(out, "{} ({}):\n", loss.name(), formula::loss(loss))?;
+    writeln!(out, "- `{}`", explain.loss(0))?;
+    if stepper.samples().len() > 1 {
+        let mean = NUMBERS.show(stepper.loss().unwrap_or(f64::NAN));
+        writeln!(out, "- {}", words!("handout-batch-mean", value = mean))?;
     }
+    Ok(())
+}
 
-    writeln!(out, "\n### 3. Output delta\n")?;
-    writeln!(
-        out,
-        "δ{sup} = ∂C/∂net{sup}: how much the cost changes with each output neuron's net input \
-         ({}; {}).\n",
-        training.loss.derivative_formula(),
-        network.layers[depth - 1].activation.derivative_formula(),
-        sup = crate::text::notation::superscript(depth)
-    )?;
+fn write_deltas(out: &mut impl Write, stepper: &Stepper, explain: &Explain) -> Result<()> {
+    let network = stepper.network();
+    let depth = network.depth();
+    writeln!(out, "\n### {}\n", words!("handout-output-delta-title"))?;
+    let intro = words!(
+        "handout-output-delta",
+        sup = superscript(depth),
+        loss = formula::loss_derivative(stepper.training().loss),
+        activation = formula::activation_derivative(network.layers[depth - 1].activation)
+    );
+    writeln!(out, "{intro}\n")?;
     for k in shown(network.layers[depth - 1].weights.nrows()) {
-        writeln!(out, "- `{}`", explain.output_delta(k, s))?;
+        writeln!(out, "- `{}`", explain.output_delta(k, 0))?;
     }
-
     if depth > 1 {
-        writeln!(out, "\n### 4. Hidden deltas\n")?;
-        writeln!(
-            out,
-            "The error flows back through the weights of the layer above, as they were \
-             **before** the update: δˡ = (Wˡ⁺¹ᵀ δˡ⁺¹) ⊙ f′(netˡ).\n"
-        )?;
+        writeln!(out, "\n### {}\n", words!("handout-hidden-title"))?;
+        writeln!(out, "{}\n", words!("handout-hidden"))?;
         for l in (1..depth).rev() {
             for j in shown(network.layers[l - 1].weights.nrows()) {
-                writeln!(out, "- `{}`", explain.hidden_delta(l, j, s))?;
+                writeln!(out, "- `{}`", explain.hidden_delta(l, j, 0))?;
             }
         }
     }
+    Ok(())
+}
 
-    writeln!(out, "\n### {}. Gradients\n", if depth > 1 { 5 } else { 4 })?;
+/// The number of the section after the deltas (there is no hidden-delta section without a
+/// hidden layer).
+fn section(stepper: &Stepper, after_deltas: usize) -> usize {
+    after_deltas + usize::from(stepper.network().depth() > 1)
+}
+
+fn write_gradients(out: &mut impl Write, stepper: &Stepper, explain: &Explain) -> Result<()> {
+    let network = stepper.network();
+    let number = section(stepper, 4);
     writeln!(
         out,
-        "∂C/∂Wˡ = mean over the batch of δˡ (aˡ⁻¹)ᵀ{}.\n",
-        match network.bias {
-            BiasMode::Learned => ", ∂C/∂bˡ = mean of δˡ",
-            BiasMode::Fixed => " (the biases are fixed: they take part but are not updated)",
-            BiasMode::None => "",
-        }
+        "\n### {}\n",
+        words!("handout-gradients-title", number = number)
     )?;
-    for l in (1..=depth).rev() {
+    let bias = match network.bias {
+        BiasMode::Learned => words!("handout-gradients-learned"),
+        BiasMode::Fixed => words!("handout-gradients-fixed"),
+        BiasMode::None => String::new(),
+    };
+    writeln!(out, "{}\n", words!("handout-gradients", bias = bias))?;
+    for l in (1..=network.depth()).rev() {
         for (j, i) in shown_entries(&network.layers[l - 1].weights) {
             writeln!(out, "- `{}`", explain.gradient(l, j, i))?;
         }
@@ -206,16 +227,19 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
             }
         }
     }
+    Ok(())
+}
 
-    writeln!(
-        out,
-        "\n### {}. Updates, in the opposite direction of the gradient (η = {})\n",
-        if depth > 1 { 6 } else { 5 },
-        crate::text::notation::compact(training.learning_rate)
-    )?;
-    for l in (1..=depth).rev() {
-        let name = matrix_name(network.depth(), l);
-        writeln!(out, "{name}:\n")?;
+fn write_updates(out: &mut impl Write, stepper: &Stepper, explain: &Explain) -> Result<()> {
+    let network = stepper.network();
+    let title = words!(
+        "handout-updates-title",
+        number = section(stepper, 5),
+        eta = compact(stepper.training().learning_rate)
+    );
+    writeln!(out, "\n### {title}\n")?;
+    for l in (1..=network.depth()).rev() {
+        writeln!(out, "{}:\n", matrix_name(network.depth(), l))?;
         for (j, i) in shown_entries(&network.layers[l - 1].weights) {
             writeln!(out, "- `{}`", explain.update(l, j, i))?;
         }
@@ -224,86 +248,104 @@ pub fn write(out: &mut impl Write, stepper: &Stepper) -> std::io::Result<()> {
                 writeln!(out, "- `{}`", explain.bias_update(l, j))?;
             }
         }
-        writeln!(
-            out,
-            "\n| weight | old | new | change |\n|---|---:|---:|---:|"
-        )?;
-        for (j, i) in shown_entries(&network.layers[l - 1].weights) {
-            let (old, new) = (
-                before.layers[l - 1].weights[(j, i)],
-                network.layers[l - 1].weights[(j, i)],
-            );
-            writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                indexed(&name, &[j, i]),
-                num.show(old),
-                num.show(new),
-                num.show(new - old)
-            )?;
-        }
-        if network.bias == BiasMode::Learned {
-            for j in shown(network.layers[l - 1].biases.len()) {
-                let (old, new) = (
-                    before.layers[l - 1].biases[j],
-                    network.layers[l - 1].biases[j],
-                );
-                writeln!(
-                    out,
-                    "| {} | {} | {} | {} |",
-                    indexed(&format!("b{}", crate::text::notation::superscript(l)), &[j]),
-                    num.show(old),
-                    num.show(new),
-                    num.show(new - old)
-                )?;
-            }
-        }
-        writeln!(out)?;
+        write_changes(out, stepper, l)?;
     }
+    Ok(())
+}
 
-    writeln!(out, "### Gradient health\n")?;
+/// The table of layer l's weights (and learned biases): old, new and the change.
+fn write_changes(out: &mut impl Write, stepper: &Stepper, l: usize) -> Result<()> {
+    let (before, after) = (
+        &stepper.weights_before().layers[l - 1],
+        &stepper.network().layers[l - 1],
+    );
+    let name = matrix_name(stepper.network().depth(), l);
     writeln!(
         out,
-        "How large the error signal is in each layer on its way back (for this batch); a ratio \
-         far below 1 means the gradient shrinks from layer to layer.\n"
+        "\n| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+        words!("handout-weight"),
+        words!("handout-old"),
+        words!("handout-new"),
+        words!("handout-change")
     )?;
+    let row = |out: &mut dyn Write, label: String, old: f64, new: f64| {
+        let (o, n, c) = (
+            NUMBERS.show(old),
+            NUMBERS.show(new),
+            NUMBERS.show(new - old),
+        );
+        writeln!(out, "| {label} | {o} | {n} | {c} |")
+    };
+    for (j, i) in shown_entries(&after.weights) {
+        row(
+            out,
+            indexed(&name, &[j, i]),
+            before.weights[(j, i)],
+            after.weights[(j, i)],
+        )?;
+    }
+    if stepper.network().bias == BiasMode::Learned {
+        for j in shown(after.biases.len()) {
+            let label = indexed(&format!("b{}", superscript(l)), &[j]);
+            row(out, label, before.biases[j], after.biases[j])?;
+        }
+    }
+    writeln!(out)
+}
+
+fn write_health(out: &mut impl Write, stepper: &Stepper) -> Result<()> {
+    let network = stepper.network();
+    writeln!(out, "### {}\n", words!("handout-health-title"))?;
+    writeln!(out, "{}\n", words!("handout-health"))?;
     writeln!(
         out,
-        "| layer | mean abs(δ) | mean f′(net) | ‖∂C/∂W‖ | mean abs(δ) / next layer's |\n|---|---:|---:|---:|---:|"
+        "{}\n|---|---:|---:|---:|---:|",
+        words!("handout-health-columns")
     )?;
-    let health = crate::nn::health::layer_health(network, ws);
+    let health = crate::nn::health::layer_health(network, stepper.workspace());
     for (i, h) in health.iter().enumerate() {
-        let ratio = health.get(i + 1).map_or("".to_string(), |next| {
-            num.show(h.mean_abs_delta / next.mean_abs_delta)
+        let ratio = health.get(i + 1).map_or(String::new(), |next| {
+            NUMBERS.show(h.mean_abs_delta / next.mean_abs_delta)
         });
         writeln!(
             out,
             "| {} ({}) | {} | {} | {} | {ratio} |",
             i + 1,
             matrix_name(network.depth(), i + 1),
-            num.show(h.mean_abs_delta),
-            num.show(h.mean_derivative),
-            num.show(h.grad_norm)
+            NUMBERS.show(h.mean_abs_delta),
+            NUMBERS.show(h.mean_derivative),
+            NUMBERS.show(h.grad_norm)
         )?;
     }
-    writeln!(out)?;
+    writeln!(out)
+}
 
-    writeln!(out, "### Costs over the whole training set\n")?;
+fn write_costs(out: &mut impl Write, stepper: &Stepper) -> Result<()> {
+    writeln!(out, "### {}\n", words!("handout-costs-title"))?;
     let (b, a) = (stepper.costs_before(), stepper.costs());
-    writeln!(out, "| cost | before | after |\n|---|---:|---:|")?;
+    writeln!(
+        out,
+        "| {} | {} | {} |\n|---|---:|---:|",
+        words!("handout-cost"),
+        words!("handout-before"),
+        words!("handout-after")
+    )?;
     for ((name, x), (_, y)) in b.named().iter().zip(a.named()) {
-        writeln!(out, "| {name} | {} | {} |", num.show(*x), num.show(y))?;
-    }
-    if let Some(v) = stepper.validation_costs() {
         writeln!(
             out,
-            "\nValidation set after the update: {}",
-            v.named()
-                .iter()
-                .map(|(n, x)| format!("{n} {}", num.show(*x)))
-                .collect::<Vec<_>>()
-                .join(", ")
+            "| {name} | {} | {} |",
+            NUMBERS.show(*x),
+            NUMBERS.show(y)
         )?;
+    }
+    if let Some(v) = stepper.validation_costs() {
+        let costs = v
+            .named()
+            .iter()
+            .map(|(n, x)| format!("{n} {}", NUMBERS.show(*x)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        writeln!(out, "\n{}", words!("handout-validation", costs = costs))?;
     }
     writeln!(out)
 }
@@ -316,7 +358,7 @@ fn shown(n: usize) -> Vec<usize> {
     }
 }
 
-fn shown_entries(m: &nalgebra::DMatrix<f64>) -> Vec<(usize, usize)> {
+fn shown_entries(m: &DMatrix<f64>) -> Vec<(usize, usize)> {
     let all: Vec<(usize, usize)> = (0..m.nrows())
         .flat_map(|j| (0..m.ncols()).map(move |i| (j, i)))
         .collect();

@@ -101,7 +101,7 @@ fn render_copies(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
         }
         match worked_with(s, selection, app.precision) {
             Some(w) => lines.push(Line::styled(w, app.theme.active())),
-            None => lines.push(Line::from(super::phase::explanation(s, s.phase()))),
+            None => lines.push(Line::from(crate::text::phase::explanation(s, s.phase()))),
         }
         if let Some(loss) = s.loss() {
             lines.push(Line::from(format!(

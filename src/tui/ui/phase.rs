@@ -6,98 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::nn::{BiasMode, Phase, Stepper};
+use crate::nn::{Phase, Stepper};
 use crate::text::explain::Explain;
-use crate::text::notation::superscript;
 use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
+use crate::text::phase::{explanation, formula};
 use crate::tui::app::{App, Selection};
-
-/// One or two sentences on what the phase does and why.
-pub fn explanation(s: &Stepper, phase: Phase) -> String {
-    let network = s.network();
-    let depth = network.depth();
-    match phase {
-        Phase::Start if s.completed() == 0 => "The network before training. Press Space for \
-             the first phase: the forward pass feeds a batch of samples through the network."
-            .into(),
-        Phase::Start => format!(
-            "The network as {} earlier iterations left it. Press Space for the first phase of \
-             the next one.",
-            s.completed()
-        ),
-        Phase::Forward(l) => format!(
-            "Forward pass, layer {l}: each neuron adds up its inputs {} weighted by its row of \
-             {}, adds its bias, and applies f ({}).",
-            value_name(depth, l - 1),
-            matrix_name(network.depth(), l),
-            network.layers[l - 1].activation.name()
-        ),
-        Phase::Loss => format!(
-            "The loss compares the outputs O with the targets d: {}. Training makes it smaller.",
-            s.training().loss.formula()
-        ),
-        Phase::OutputDelta => "Output delta: how much the cost changes with each output \
-             neuron's net input, δ = ∂C/∂net = dC/dO · f′(net). A large error changes the \
-             weights a lot, a small one a little."
-            .into(),
-        Phase::HiddenDelta(l) => format!(
-            "Hidden delta, layer {l}: the error flows back through {} (as it was before its \
-             update), weighted by the same weights, times f′(net) of this layer.",
-            matrix_name(network.depth(), l + 1)
-        ),
-        Phase::Gradients => "Gradients: each weight's share of the error, ∂C/∂W = δ·aᵀ \
-             averaged over the batch (and ∂C/∂b = δ)."
-            .into(),
-        Phase::Update(l) => format!(
-            "Update {}: step in the opposite direction of the gradient, scaled by the \
-             learning rate η. {} is updated first, then the layers before it.",
-            matrix_name(network.depth(), l),
-            matrix_name(network.depth(), depth)
-        ),
-        Phase::Done => "The iteration is complete: the costs over the whole training (and \
-             validation) set are recomputed and added to the plots. Space starts the next one."
-            .into(),
-    }
-}
-
-/// The phase's formula in symbols.
-pub fn formula(s: &Stepper, phase: Phase) -> String {
-    let network = s.network();
-    let depth = network.depth();
-    match phase {
-        Phase::Start => String::new(),
-        Phase::Forward(l) => {
-            let sup = superscript(l);
-            let bias = if network.bias == BiasMode::None {
-                String::new()
-            } else {
-                format!(" + b{sup}")
-            };
-            format!(
-                "net{sup} = {}·{}{bias},  {} = {}",
-                matrix_name(network.depth(), l),
-                value_name(depth, l - 1),
-                value_name(depth, l),
-                network.layers[l - 1].activation.formula(),
-            )
-        }
-        Phase::Loss => s.training().loss.formula().into(),
-        Phase::OutputDelta => format!(
-            "δ = dC/dO · f′(net);  {};  {}",
-            s.training().loss.derivative_formula(),
-            network.layers[depth - 1].activation.derivative_formula()
-        ),
-        Phase::HiddenDelta(l) => format!(
-            "δ{sup} = ({}ᵀ δ{}) ⊙ f′(net{sup})",
-            matrix_name(network.depth(), l + 1),
-            superscript(l + 1),
-            sup = superscript(l)
-        ),
-        Phase::Gradients => "∂C/∂W = mean over the batch of δ·aᵀ".into(),
-        Phase::Update(l) => format!("{m} ← {m} − η·∂C/∂{m}", m = matrix_name(network.depth(), l)),
-        Phase::Done => "costs over the whole sets".into(),
-    }
-}
+use crate::words;
 
 /// The formula with this iteration's numbers for the selection.
 pub fn worked(app: &App) -> Option<String> {
@@ -130,11 +44,11 @@ pub fn worked_with(s: &Stepper, selection: Option<Selection>, precision: usize) 
         (Phase::Done, _) => {
             let (b, a) = (s.costs_before(), s.costs());
             let loss = s.training().loss;
-            Some(format!(
-                "{} over the training set: {} → {}",
-                loss.name(),
-                numbers.show(b.of_loss(loss)),
-                numbers.show(a.of_loss(loss))
+            Some(words!(
+                "worked-loss-over-training",
+                loss = loss.name(),
+                before = numbers.show(b.of_loss(loss)),
+                after = numbers.show(a.of_loss(loss))
             ))
         }
         (_, Selection::Neuron { layer, index }) if s.reached(Phase::Forward(layer.max(1))) => {
@@ -197,9 +111,10 @@ pub fn render_phase(frame: &mut Frame, area: Rect, app: &App) {
     let batch = s.samples().len();
     if phase != Phase::Start && batch > 1 {
         lines.push(Line::styled(
-            format!(
-                "(for sample {}, the first of this batch of {batch}; the gradients average all {batch})",
-                s.samples()[0] + 1
+            words!(
+                "explain-first-of-batch",
+                sample = s.samples()[0] + 1,
+                batch = batch
             ),
             theme.dim(),
         ));

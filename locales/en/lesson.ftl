@@ -1,0 +1,109 @@
+### The lesson's words in English: the phase explanations, the formulas and the handout.
+### Numbers and symbols arrive as arguments, already written out.
+
+## The formula of each activation f, of its derivative, and f applied to a number.
+## Symbols only; a second language may keep them as they are.
+
+activation-sigmoid-formula = σ(net) = 1/(1 + e^−net)
+activation-tanh-formula = tanh(net)
+activation-relu-formula = max(0, net)
+activation-linear-formula = net
+activation-softmax-formula = e^net_i / Σ_j e^net_j
+
+activation-sigmoid-derivative = f′(net) = f(net)(1 − f(net))
+activation-tanh-derivative = f′(net) = 1 − f(net)²
+activation-relu-derivative = f′(net) = 1 if net > 0, else 0
+activation-linear-derivative = f′(net) = 1
+activation-softmax-derivative = ∂s_i/∂net_j = s_i(δ_ij − s_j)
+
+activation-sigmoid-applied = σ({ $net })
+activation-tanh-applied = tanh({ $net })
+activation-relu-applied = max(0, { $net })
+activation-linear-applied = { $net }
+activation-softmax-applied = e^{ $term } / Σ_k e^net{ $layer }ₖ
+
+## The per-sample formula of each loss and of dC/dO.
+
+loss-mse-formula = C = Σ_k (d_k − O_k)²
+loss-half-mse-formula = C = ½ Σ_k (d_k − O_k)²
+loss-cross-entropy-formula = C = −Σ_k d_k ln O_k
+loss-binary-cross-entropy-formula = C = −Σ_k [d_k ln O_k + (1 − d_k) ln(1 − O_k)]
+
+loss-mse-derivative = dC/dO = 2(O − d)
+loss-half-mse-derivative = dC/dO = O − d
+loss-cross-entropy-derivative = dC/dO = −d/O
+loss-binary-cross-entropy-derivative = dC/dO = (O − d)/(O(1 − O))
+
+## What each phase does and why (the phase panel, one or two sentences).
+
+explain-start-fresh = The network before training. Press Space for the first phase: the forward pass feeds a batch of samples through the network.
+explain-start = The network as { $completed } earlier iterations left it. Press Space for the first phase of the next one.
+explain-forward = Forward pass, layer { $layer }: each neuron adds up its inputs { $inputs } weighted by its row of { $matrix }, adds its bias, and applies f ({ $activation }).
+explain-loss = The loss compares the outputs O with the targets d: { $formula }. Training makes it smaller.
+explain-output-delta = Output delta: how much the cost changes with each output neuron's net input, δ = ∂C/∂net = dC/dO · f′(net). A large error changes the weights a lot, a small one a little.
+explain-hidden-delta = Hidden delta, layer { $layer }: the error flows back through { $matrix } (as it was before its update), weighted by the same weights, times f′(net) of this layer.
+explain-gradients = Gradients: each weight's share of the error, ∂C/∂W = δ·aᵀ averaged over the batch (and ∂C/∂b = δ).
+explain-update = Update { $matrix }: step in the opposite direction of the gradient, scaled by the learning rate η. { $last } is updated first, then the layers before it.
+explain-done = The iteration is complete: the costs over the whole training (and validation) set are recomputed and added to the plots. Space starts the next one.
+explain-first-of-batch = (for sample { $sample }, the first of this batch of { $batch }; the gradients average all { $batch })
+
+## The phase's formula in symbols (the phase panel).
+
+formula-forward = net{ $sup } = { $matrix }·{ $inputs }{ $bias },  { $outputs } = { $activation }
+formula-output-delta = δ = dC/dO · f′(net);  { $loss };  { $activation }
+formula-hidden-delta = δ{ $sup } = ({ $matrix }ᵀ δ{ $next }) ⊙ f′(net{ $sup })
+formula-gradients = ∂C/∂W = mean over the batch of δ·aᵀ
+formula-update = { $matrix } ← { $matrix } − η·∂C/∂{ $matrix }
+formula-done = costs over the whole sets
+
+## Formulas worked out with this iteration's numbers.
+
+worked-loss-over-training = { $loss } over the training set: { $before } → { $after }
+worked-output-delta-bce = { $ok } − { $dk }  (σ′ = O(1 − O) cancels the denominator of dC/dO)
+worked-output-delta-softmax-ce = { $ok }·Σd − { $dk }  (the softmax Jacobian and −d/O combine)
+worked-output-delta-softmax = { $ok }·(∂C/∂{ $ok } − Σⱼ Oⱼ·∂C/∂Oⱼ)  (the softmax Jacobian)
+worked-mean-over-samples = (1/{ $batch }) Σ_samples { $symbol }
+
+## The handout (trace --format markdown).
+
+handout-setting = setting
+handout-value = value
+handout-layers = layers
+handout-layer = layer { $layer }
+handout-layer-value = { $matrix } ({ $rows } × { $cols }), activation { $activation }
+handout-biases = biases
+handout-loss = loss
+handout-learning-rate = learning rate η
+handout-mode = mode
+handout-mode-value = { $mode } (batch size { $batch }, iterations per epoch: { $per_epoch })
+handout-training-samples = training samples
+handout-notation = Notation: row j of a weight matrix holds the weights into neuron j; neurons are numbered from 1. Numbers are rounded to { $places } places (the JSON trace has them in full).
+handout-iteration = Epoch { $epoch }, iteration { $iteration } of { $per_epoch }
+handout-sample = sample
+handout-more-samples = { $count } more samples
+handout-same-for-each-sample = Each sample is worked out the same way; the formulas below are for sample { $sample }. The gradients average over all { $batch } samples of the batch.
+handout-forward-title = 1. Forward pass
+handout-forward-layer = Layer { $layer }: { $formula }
+handout-loss-title = 2. Loss
+handout-batch-mean = mean over the batch: { $value }
+handout-output-delta-title = 3. Output delta
+handout-output-delta = δ{ $sup } = ∂C/∂net{ $sup }: how much the cost changes with each output neuron's net input ({ $loss }; { $activation }).
+handout-hidden-title = 4. Hidden deltas
+handout-hidden = The error flows back through the weights of the layer above, as they were **before** the update: δˡ = (Wˡ⁺¹ᵀ δˡ⁺¹) ⊙ f′(netˡ).
+handout-gradients-title = { $number }. Gradients
+handout-gradients = ∂C/∂Wˡ = mean over the batch of δˡ (aˡ⁻¹)ᵀ{ $bias }.
+handout-gradients-learned = , ∂C/∂bˡ = mean of δˡ
+handout-gradients-fixed = { " " }(the biases are fixed: they take part but are not updated)
+handout-updates-title = { $number }. Updates, in the opposite direction of the gradient (η = { $eta })
+handout-weight = weight
+handout-old = old
+handout-new = new
+handout-change = change
+handout-health-title = Gradient health
+handout-health = How large the error signal is in each layer on its way back (for this batch); a ratio far below 1 means the gradient shrinks from layer to layer.
+handout-health-columns = | layer | mean abs(δ) | mean f′(net) | ‖∂C/∂W‖ | mean abs(δ) / next layer's |
+handout-costs-title = Costs over the whole training set
+handout-cost = cost
+handout-before = before
+handout-after = after
+handout-validation = Validation set after the update: { $costs }

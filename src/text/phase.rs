@@ -1,0 +1,84 @@
+//! What each phase does and why, and its formula in symbols: what the phase panel shows and
+//! the handout repeats.
+
+use super::formula;
+use super::notation::{matrix_name, superscript, value_name};
+use crate::nn::{BiasMode, Phase, Stepper};
+use crate::words;
+
+/// One or two sentences on what the phase does and why.
+pub fn explanation(s: &Stepper, phase: Phase) -> String {
+    let network = s.network();
+    let depth = network.depth();
+    match phase {
+        Phase::Start if s.completed() == 0 => words!("explain-start-fresh"),
+        Phase::Start => words!("explain-start", completed = s.completed().to_string()),
+        Phase::Forward(l) => words!(
+            "explain-forward",
+            layer = l,
+            inputs = value_name(depth, l - 1),
+            matrix = matrix_name(depth, l),
+            activation = network.layers[l - 1].activation.name()
+        ),
+        Phase::Loss => words!("explain-loss", formula = formula::loss(s.training().loss)),
+        Phase::OutputDelta => words!("explain-output-delta"),
+        Phase::HiddenDelta(l) => words!(
+            "explain-hidden-delta",
+            layer = l,
+            matrix = matrix_name(depth, l + 1)
+        ),
+        Phase::Gradients => words!("explain-gradients"),
+        Phase::Update(l) => words!(
+            "explain-update",
+            matrix = matrix_name(depth, l),
+            last = matrix_name(depth, depth)
+        ),
+        Phase::Done => words!("explain-done"),
+    }
+}
+
+/// The phase's formula in symbols (empty at the start).
+pub fn formula(s: &Stepper, phase: Phase) -> String {
+    let network = s.network();
+    let depth = network.depth();
+    match phase {
+        Phase::Start => String::new(),
+        Phase::Forward(l) => forward(s, l),
+        Phase::Loss => formula::loss(s.training().loss),
+        Phase::OutputDelta => words!(
+            "formula-output-delta",
+            loss = formula::loss_derivative(s.training().loss),
+            activation = formula::activation_derivative(network.layers[depth - 1].activation)
+        ),
+        Phase::HiddenDelta(l) => words!(
+            "formula-hidden-delta",
+            sup = superscript(l),
+            matrix = matrix_name(depth, l + 1),
+            next = superscript(l + 1)
+        ),
+        Phase::Gradients => words!("formula-gradients"),
+        Phase::Update(l) => words!("formula-update", matrix = matrix_name(depth, l)),
+        Phase::Done => words!("formula-done"),
+    }
+}
+
+/// The forward pass of layer l: `net¹ = V·x + b¹,  h = σ(net) = 1/(1 + e^−net)`.
+pub fn forward(s: &Stepper, l: usize) -> String {
+    let network = s.network();
+    let depth = network.depth();
+    let sup = superscript(l);
+    let bias = if network.bias == BiasMode::None {
+        String::new()
+    } else {
+        format!(" + b{sup}")
+    };
+    words!(
+        "formula-forward",
+        sup = sup,
+        matrix = matrix_name(depth, l),
+        inputs = value_name(depth, l - 1),
+        bias = bias,
+        outputs = value_name(depth, l),
+        activation = formula::activation(network.layers[l - 1].activation)
+    )
+}
