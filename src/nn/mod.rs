@@ -11,6 +11,7 @@ pub mod loss;
 pub mod network;
 pub mod phase;
 pub mod product;
+pub mod reference;
 pub mod schedule;
 pub mod stepper;
 pub mod training;
