@@ -13,11 +13,11 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use backstep::data::Dataset;
-use backstep::nn::network::{below, unit};
 use backstep::nn::reference::{Step, train_step};
 use backstep::nn::{
     Activation, BiasMode, Init, Loss, Mode, Network, Phase, Stepper, Trainer, Training,
 };
+use backstep::random::{below, unit};
 
 /// |engine − reference| ≤ RELATIVE · max(|engine|, |reference|, FLOOR).
 const RELATIVE: f64 = 1e-9;
@@ -294,7 +294,7 @@ fn check_phase(s: &Stepper, before: &Network, step: &Step, label: &str) {
 }
 
 fn advance(s: &mut Stepper, label: &str) {
-    s.step().unwrap_or_else(|e| panic!("{label}: {e}"));
+    s.step().unwrap_or_else(|e| panic!("{label}: {e:?}"));
 }
 
 fn check_stepper(case: &Case) {
@@ -318,7 +318,7 @@ fn check_trainer(case: &Case) {
     let mut t = Trainer::new(network, training, case.data.len(), 0);
     for (k, (_, step)) in reference_run(case).iter().enumerate() {
         let ran = t.run(&case.data, 1);
-        ran.unwrap_or_else(|e| panic!("{}: {e}", case.label));
+        ran.unwrap_or_else(|e| panic!("{}: {e:?}", case.label));
         let what = format!("{}, trainer after iteration {}", case.label, k + 1);
         agree_layers(&what, &t.network, &step.updated, 0..step.updated.depth());
     }
