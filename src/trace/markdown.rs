@@ -122,8 +122,8 @@ fn write_samples(out: &mut impl Write, stepper: &Stepper) -> Result<()> {
             out,
             "| {} | ({}) | ({}) |",
             index + 1,
-            list(x.into()),
-            list(d.into())
+            list(x),
+            list(d)
         )?;
     }
     if samples.len() > SHOWN {
