@@ -226,6 +226,7 @@ fn to_output(
     }
 }
 
+/// The built-ins with their names and descriptions, wrapped at 90 columns.
 fn list(out: &mut impl Write) -> std::io::Result<()> {
     for b in BUILTINS {
         let (name, description) = match Scenario::load(b.name) {
@@ -253,6 +254,7 @@ fn list(out: &mut impl Write) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Loads and sets up every scenario, reporting each valid one on `out` and each error on `err`.
 fn check(scenarios: &[String], out: &mut impl Write, err: &mut impl Write) -> Result<(), CliError> {
     let mut invalid = 0;
     let io = write_error(Path::new(STDOUT));
@@ -286,6 +288,7 @@ fn check(scenarios: &[String], out: &mut impl Write, err: &mut impl Write) -> Re
     }
 }
 
+/// Writes the first `steps` iterations in `format`, naming `path` in write errors.
 fn trace(
     scenario: &Scenario,
     steps: u64,
@@ -450,6 +453,9 @@ impl CompareReport {
     }
 }
 
+/// Trains for `epochs` (or the scenario's) epochs on the fast path, writing the `--curve`
+/// file after every epoch, then reports the costs (and the test set's, with `--test`) and the
+/// time.
 fn train(
     scenario: &Scenario,
     epochs: Option<u64>,
