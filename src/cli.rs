@@ -1,4 +1,4 @@
-//! The command line of DESIGN.md and its headless commands: list, check, trace, train.
+//! The command line of DESIGN.md and its headless commands: list, check, trace, train, compare.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -9,11 +9,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::nn::divergence::non_finite_cost;
 use crate::nn::evaluate::evaluate;
-use crate::nn::health::LayerHealth;
-use crate::nn::{Costs, Divergence, Phase, Trainer, Workspace};
-use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError};
+use crate::nn::{Costs, Divergence, Network, Phase, Trainer, Workspace};
+use crate::scenario::compare::{EpochCosts, Run, parse_vary};
+use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError, Setup};
 use crate::text::divergence::describe;
 use crate::text::notation::compact;
+use crate::trace::csv::Curve;
 use crate::trace::{self, IterationTrace};
 
 /// backstep: step through back-propagation one phase at a time.
@@ -158,16 +159,12 @@ impl From<Divergence> for CliError {
 /// Runs a headless command, writing its report to `out` (and problems found by `check` to
 /// `err`).
 pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<(), CliError> {
-    let stdout = |source| CliError::Write {
-        path: PathBuf::from("<stdout>"),
-        source,
-    };
     match command {
         Command::Run { scenario } => {
             let app = crate::tui::App::load(&scenario)?;
             crate::tui::run(app).map_err(CliError::Terminal)
         }
-        Command::List => list(out).map_err(stdout),
+        Command::List => list(out).map_err(write_error(Path::new(STDOUT))),
         Command::Check { scenarios } => check(&scenarios, out, err),
         Command::Trace {
             scenario,
@@ -177,19 +174,9 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
         } => {
             let scenario = Scenario::load(&scenario)?;
             scenario.setup()?;
-            match output {
-                Some(path) => {
-                    let write_error = |source| CliError::Write {
-                        path: path.clone(),
-                        source,
-                    };
-                    let file = File::create(&path).map_err(write_error)?;
-                    let mut writer = BufWriter::new(file);
-                    trace(&scenario, steps, format, &mut writer, &path)?;
-                    writer.flush().map_err(write_error)
-                }
-                None => trace(&scenario, steps, format, out, Path::new("<stdout>")),
-            }
+            to_output(output.as_deref(), out, |out, path| {
+                trace(&scenario, steps, format, out, path)
+            })
         }
         Command::Train {
             scenario,
@@ -212,24 +199,43 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             output,
         } => {
             let scenario = Scenario::load(&scenario)?;
-            let report = compare(
-                &scenario,
-                vary.as_deref(),
-                epochs,
-                target.as_deref(),
-                format,
-            )?;
-            match output {
-                Some(path) => std::fs::write(&path, report).map_err(|source| CliError::Write {
-                    path: path.clone(),
-                    source,
-                }),
-                None => out.write_all(report.as_bytes()).map_err(stdout),
-            }
+            let report = compare(&scenario, vary.as_deref(), epochs, target.as_deref())?;
+            to_output(output.as_deref(), out, |out, path| {
+                report.write(format, out).map_err(write_error(path))
+            })
         }
     }
 }
 
+/// What a write error on standard output names.
+const STDOUT: &str = "<stdout>";
+
+/// The error of a failed write to `path`.
+fn write_error(path: &Path) -> impl Fn(std::io::Error) -> CliError + '_ {
+    |source| CliError::Write {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Runs `write` on the file `output` (created, buffered and flushed at the end) or, without
+/// one, on `out`, with the path its write errors name.
+fn to_output(
+    output: Option<&Path>,
+    out: &mut impl Write,
+    write: impl FnOnce(&mut dyn Write, &Path) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    match output {
+        Some(path) => {
+            let mut file = BufWriter::new(File::create(path).map_err(write_error(path))?);
+            write(&mut file, path)?;
+            file.flush().map_err(write_error(path))
+        }
+        None => write(out, Path::new(STDOUT)),
+    }
+}
+
+/// The built-ins with their names and descriptions, wrapped at 90 columns.
 fn list(out: &mut impl Write) -> std::io::Result<()> {
     for b in BUILTINS {
         let (name, description) = match Scenario::load(b.name) {
@@ -257,12 +263,10 @@ fn list(out: &mut impl Write) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Loads and sets up every scenario, reporting each valid one on `out` and each error on `err`.
 fn check(scenarios: &[String], out: &mut impl Write, err: &mut impl Write) -> Result<(), CliError> {
     let mut invalid = 0;
-    let io = |source| CliError::Write {
-        path: PathBuf::from("<stdout>"),
-        source,
-    };
+    let io = write_error(Path::new(STDOUT));
     for name in scenarios {
         match Scenario::load(name).and_then(|s| s.setup().map(|setup| (s, setup))) {
             Ok((scenario, setup)) => {
@@ -275,11 +279,11 @@ fn check(scenarios: &[String], out: &mut impl Write, err: &mut impl Write) -> Re
                     sizes.join("-"),
                     setup.splits.train.len()
                 )
-                .map_err(io)?;
+                .map_err(&io)?;
             }
             Err(e) => {
                 invalid += 1;
-                writeln!(err, "error: {e}").map_err(io)?;
+                writeln!(err, "error: {e}").map_err(&io)?;
             }
         }
     }
@@ -293,45 +297,60 @@ fn check(scenarios: &[String], out: &mut impl Write, err: &mut impl Write) -> Re
     }
 }
 
+/// Writes the first `steps` iterations in `format`, naming `path` in write errors.
 fn trace(
     scenario: &Scenario,
     steps: u64,
     format: Format,
-    out: &mut impl Write,
+    mut out: &mut dyn Write,
     path: &Path,
 ) -> Result<(), CliError> {
-    let io = |source| CliError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
+    let io = write_error(path);
     let setup = scenario.setup()?;
     let mut stepper = setup.stepper();
     match format {
-        Format::Csv => trace::csv::write_header(out).map_err(io)?,
-        Format::Markdown => trace::markdown::write_header(out, scenario, &stepper).map_err(io)?,
+        Format::Csv => trace::csv::write_header(&mut out).map_err(&io)?,
+        Format::Markdown => {
+            trace::markdown::write_header(&mut out, scenario, &stepper).map_err(&io)?
+        }
         Format::Json => {}
     }
     for _ in 0..steps {
         stepper.finish_iteration()?;
         match format {
-            Format::Json => trace::json::write(out, &IterationTrace::capture(&stepper)),
-            Format::Csv => trace::csv::write(out, &IterationTrace::capture(&stepper)),
-            Format::Markdown => trace::markdown::write(out, &stepper),
+            Format::Json => trace::json::write(&mut out, &IterationTrace::capture(&stepper)),
+            Format::Csv => trace::csv::write(&mut out, &IterationTrace::capture(&stepper)),
+            Format::Markdown => trace::markdown::write(&mut out, &stepper),
         }
-        .map_err(io)?;
+        .map_err(&io)?;
     }
     Ok(())
 }
 
-/// The comparison's report: the summary table (markdown) or every copy's curves (CSV).
+/// A comparison that has run, ready to be written.
+struct CompareReport {
+    /// The scenario's name.
+    name: String,
+    /// The varied setting.
+    setting: String,
+    /// Epochs each copy trained.
+    epochs: usize,
+    /// The cost "epochs to reach" watches.
+    target_cost: String,
+    /// Its target.
+    target: f64,
+    /// Every copy's run.
+    runs: Vec<Run>,
+}
+
+/// Runs the comparison `--vary` (or the scenario's [compare] table) asks for, for `epochs`
+/// (or the scenario's) epochs.
 fn compare(
     scenario: &Scenario,
     vary: Option<&str>,
     epochs: Option<u64>,
     target: Option<&str>,
-    format: CompareFormat,
-) -> Result<String, CliError> {
-    use crate::scenario::compare::{parse_vary, run};
+) -> Result<CompareReport, CliError> {
     let declared = scenario.comparison.as_ref();
     let (setting, values) = match (vary, declared) {
         (Some(spec), _) => {
@@ -346,154 +365,106 @@ fn compare(
         }
     };
     let (target_cost, target) = match target {
-        Some(spec) => {
-            let (name, value) = spec.split_once('=').ok_or_else(|| {
-                CliError::Compare(format!(
-                    "--target: expected COST=VALUE (e.g. mse=0.05), found `{spec}`"
-                ))
-            })?;
-            let names = Costs::NAMES;
-            if !names.contains(&name) {
-                return Err(CliError::Compare(format!(
-                    "--target: expected one of {}, found `{name}`",
-                    names.join(", ")
-                )));
-            }
-            let value: f64 = value
-                .parse()
-                .ok()
-                .filter(|v: &f64| v.is_finite())
-                .ok_or_else(|| {
-                    CliError::Compare(format!(
-                        "--target: expected a finite number, found `{value}`"
-                    ))
-                })?;
-            (name.to_string(), value)
-        }
+        Some(spec) => parse_target(spec)?,
         None => declared.map_or(("mse".to_string(), 0.1), |c| {
             (c.target_cost.clone(), c.target)
         }),
     };
     let epochs = epochs.map_or(scenario.training.epochs, |e| e as usize);
-    let runs = run(scenario, &values, epochs)?;
-    let mut report = String::new();
-    match format {
-        CompareFormat::Csv => {
-            report.push_str("copy,label,epoch,iteration");
-            for set in ["train", "validation"] {
-                for (name, _) in Costs::default().named() {
-                    report.push_str(&format!(",{set}_{name}"));
-                }
-            }
-            report.push('\n');
-            for (i, r) in runs.iter().enumerate() {
-                for p in &r.curve {
-                    report.push_str(&format!(
-                        "{},{},{},{}",
-                        i + 1,
-                        r.label,
-                        p.epoch,
-                        p.iteration
-                    ));
-                    for (_, v) in p.train.named() {
-                        report.push_str(&format!(",{v}"));
-                    }
-                    for k in 0..5 {
-                        match p.validation {
-                            Some(c) => report.push_str(&format!(",{}", c.named()[k].1)),
-                            None => report.push(','),
-                        }
-                    }
-                    report.push('\n');
-                }
-            }
-        }
-        CompareFormat::Markdown => {
-            report.push_str(&format!(
-                "# {}: {setting} compared\n\n{} copies from the same initial weights and data order, {epochs} epochs each; \
-                 costs over the training set after the last epoch.\n\n",
-                scenario.name,
-                runs.len()
-            ));
-            report.push_str(&format!(
-                "| copy | MSE | cross-entropy | binary CE | classification error | accuracy | epochs to {target_cost} ≤ {target} | mean abs(δ¹) / mean abs(δᴸ) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
-            ));
-            for r in &runs {
-                let last = r.curve.last().map(|p| p.train).unwrap_or_default();
-                let reached = r
-                    .epochs_to(&target_cost, target)
-                    .map_or("not reached".to_string(), |e| e.to_string());
-                let ratio = crate::scenario::compare::first_to_last(&r.health)
-                    .map_or("–".to_string(), |x| format!("{x:.2e}"));
-                report.push_str(&format!(
-                    "| {} | {:.4} | {:.4} | {:.4} | {:.4} | {:.1}% | {reached} | {ratio} |\n",
-                    r.label,
-                    last.mse,
-                    last.cross_entropy,
-                    last.binary_cross_entropy,
-                    last.classification_error,
-                    100.0 * (1.0 - last.classification_error)
-                ));
-            }
-            for r in runs.iter().filter(|r| r.diverged.is_some()) {
-                report.push_str(&format!(
-                    "\n{} stopped early: {}\n",
-                    r.label,
-                    r.diverged.as_deref().unwrap_or("")
-                ));
-            }
-        }
-    }
-    Ok(report)
+    Ok(CompareReport {
+        name: scenario.name.clone(),
+        setting,
+        epochs,
+        target_cost,
+        target,
+        runs: crate::scenario::compare::run(scenario, &values, epochs)?,
+    })
 }
 
-/// The header of `train --curve` for a network of `depth` layers: the five costs of the
-/// training and validation sets, then each layer's gradient health (of the epoch's last batch).
-pub fn curve_header(depth: usize) -> String {
-    let mut header = String::from("epoch,iteration");
-    for set in ["train", "validation"] {
-        for (name, _) in Costs::default().named() {
-            header.push_str(&format!(",{set}_{name}"));
-        }
+/// The cost and the value of `--target COST=VALUE`.
+fn parse_target(spec: &str) -> Result<(String, f64), CliError> {
+    let (name, value) = spec.split_once('=').ok_or_else(|| {
+        CliError::Compare(format!(
+            "--target: expected COST=VALUE (e.g. mse=0.05), found `{spec}`"
+        ))
+    })?;
+    let names = Costs::NAMES;
+    if !names.contains(&name) {
+        return Err(CliError::Compare(format!(
+            "--target: expected one of {}, found `{name}`",
+            names.join(", ")
+        )));
     }
-    for l in 1..=depth {
-        for name in ["mean_abs_delta", "mean_derivative", "grad_norm"] {
-            header.push_str(&format!(",layer{l}_{name}"));
-        }
-    }
-    header
+    let value: f64 = value
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| {
+            CliError::Compare(format!(
+                "--target: expected a finite number, found `{value}`"
+            ))
+        })?;
+    Ok((name.to_string(), value))
 }
 
-fn curve_row(
-    epoch: usize,
-    iteration: u64,
-    train: Costs,
-    validation: Option<Costs>,
-    health: Option<&[LayerHealth]>,
-    depth: usize,
-) -> String {
-    let mut row = format!("{epoch},{iteration}");
-    for (_, v) in train.named() {
-        row.push_str(&format!(",{v}"));
-    }
-    for i in 0..5 {
-        match validation {
-            Some(c) => row.push_str(&format!(",{}", c.named()[i].1)),
-            None => row.push(','),
+impl CompareReport {
+    /// Writes the summary table (markdown) or every copy's curves (CSV).
+    fn write(&self, format: CompareFormat, mut out: &mut dyn Write) -> std::io::Result<()> {
+        match format {
+            CompareFormat::Csv => trace::csv::write_comparison(&mut out, &self.runs),
+            CompareFormat::Markdown => self.write_markdown(out),
         }
     }
-    for l in 0..depth {
-        match health.and_then(|h| h.get(l)) {
-            Some(h) => row.push_str(&format!(
-                ",{},{},{}",
-                h.mean_abs_delta, h.mean_derivative, h.grad_norm
-            )),
-            None => row.push_str(",,,"),
+
+    /// The summary table: final costs, accuracy, epochs to reach the target, and how much of
+    /// the error signal reaches the first layer.
+    fn write_markdown(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let (setting, epochs, target_cost, target) =
+            (&self.setting, self.epochs, &self.target_cost, self.target);
+        write!(
+            out,
+            "# {}: {setting} compared\n\n{} copies from the same initial weights and data order, {epochs} epochs each; \
+             costs over the training set after the last epoch.\n\n",
+            self.name,
+            self.runs.len()
+        )?;
+        write!(
+            out,
+            "| copy | MSE | cross-entropy | binary CE | classification error | accuracy | epochs to {target_cost} ≤ {target} | mean abs(δ¹) / mean abs(δᴸ) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
+        )?;
+        for r in &self.runs {
+            let last = r.curve.last().map(|p| p.train).unwrap_or_default();
+            let reached = r
+                .epochs_to(target_cost, target)
+                .map_or("not reached".to_string(), |e| e.to_string());
+            let ratio = crate::scenario::compare::first_to_last(&r.health)
+                .map_or("–".to_string(), |x| format!("{x:.2e}"));
+            writeln!(
+                out,
+                "| {} | {:.4} | {:.4} | {:.4} | {:.4} | {:.1}% | {reached} | {ratio} |",
+                r.label,
+                last.mse,
+                last.cross_entropy,
+                last.binary_cross_entropy,
+                last.classification_error,
+                100.0 * (1.0 - last.classification_error)
+            )?;
         }
+        for r in self.runs.iter().filter(|r| r.diverged.is_some()) {
+            write!(
+                out,
+                "\n{} stopped early: {}\n",
+                r.label,
+                r.diverged.as_deref().unwrap_or("")
+            )?;
+        }
+        Ok(())
     }
-    row
 }
 
+/// Trains for `epochs` (or the scenario's) epochs on the fast path, writing the `--curve`
+/// file after every epoch, then reports the costs (and the test set's, with `--test`) and the
+/// time.
 fn train(
     scenario: &Scenario,
     epochs: Option<u64>,
@@ -504,93 +475,109 @@ fn train(
     let setup = scenario.setup()?;
     let epochs = epochs.map_or(setup.training.epochs, |e| e as usize);
     let mut trainer = setup.trainer();
-    let depth = setup.network.depth();
-    let (train_set, validation_set) = (&setup.splits.train, &setup.splits.validation);
-    let mut evaluation =
-        Workspace::for_evaluation(&setup.network, train_set.len().max(validation_set.len()));
-    let mut costs = |trainer: &Trainer| -> Result<(Costs, Option<Costs>), Divergence> {
-        let train = evaluate(&trainer.network, train_set, &mut evaluation);
-        let validation = (!validation_set.is_empty())
-            .then(|| evaluate(&trainer.network, validation_set, &mut evaluation));
-        let found =
-            non_finite_cost(&train, false).or_else(|| non_finite_cost(validation.as_ref()?, true));
-        match found {
-            None => Ok((train, validation)),
-            Some((quantity, value)) => {
-                let last = trainer.schedule.last_completed();
-                let (epoch, iteration) = last.unwrap_or((1, 1));
-                Err(Divergence {
-                    epoch,
-                    iteration,
-                    phase: if last.is_some() {
-                        Phase::Done
-                    } else {
-                        Phase::Start
-                    },
-                    quantity,
-                    value,
-                    learning_rate: setup.training.learning_rate,
-                    depth,
-                })
-            }
-        }
-    };
-    let mut curve_file = match curve {
+    let mut evaluation = Evaluation::new(&setup);
+    let mut curve = match curve {
         Some(path) => {
-            let write_error = |source| CliError::Write {
-                path: path.to_path_buf(),
-                source,
-            };
-            let mut w = BufWriter::new(File::create(path).map_err(write_error)?);
-            writeln!(w, "{}", curve_header(depth)).map_err(write_error)?;
-            let (t, v) = costs(&trainer)?;
-            writeln!(w, "{}", curve_row(0, 0, t, v, None, depth)).map_err(write_error)?;
-            Some((path, w))
+            let file = File::create(path).map_err(write_error(path))?;
+            let mut writer = Curve::new(file, setup.network.depth()).map_err(write_error(path))?;
+            let start = evaluation.costs(&trainer, 0)?;
+            writer.write(&start, None).map_err(write_error(path))?;
+            Some((path, writer))
         }
         None => None,
     };
     let mut elapsed = Duration::ZERO;
-    let per_run = if curve_file.is_some() { 1 } else { epochs };
+    let per_run = if curve.is_some() { 1 } else { epochs };
     let mut done = 0;
     while done < epochs {
         let run = per_run.min(epochs - done);
         let start = Instant::now();
-        let result = trainer.run_epochs(train_set, run);
+        let result = trainer.run_epochs(&setup.splits.train, run);
         elapsed += start.elapsed();
         result?;
         done += run;
-        if let Some((path, w)) = curve_file.as_mut() {
-            let (t, v) = costs(&trainer)?;
-            writeln!(
-                w,
-                "{}",
-                curve_row(
-                    done,
-                    trainer.schedule.completed(),
-                    t,
-                    v,
-                    Some(&trainer.health()),
-                    depth
-                )
-            )
-            .map_err(|source| CliError::Write {
-                path: path.to_path_buf(),
-                source,
-            })?;
+        if let Some((path, writer)) = curve.as_mut() {
+            let point = evaluation.costs(&trainer, done)?;
+            writer
+                .write(&point, Some(&trainer.health()))
+                .map_err(write_error(path))?;
         }
     }
-    if let Some((path, mut w)) = curve_file {
-        w.flush().map_err(|source| CliError::Write {
-            path: path.to_path_buf(),
-            source,
-        })?;
+    if let Some((path, writer)) = curve {
+        writer.finish().map_err(write_error(path))?;
     }
-    let io = |source| CliError::Write {
-        path: PathBuf::from("<stdout>"),
-        source,
-    };
+    let last = evaluation.costs(&trainer, done)?;
     let iterations = trainer.schedule.completed();
-    let (t, v) = costs(&trainer)?;
+    let io = write_error(Path::new(STDOUT));
+    write_costs(out, scenario, &setup, epochs, iterations, &last).map_err(&io)?;
+    if test {
+        write_test(out, &setup, &trainer.network).map_err(&io)?;
+    }
+    write_timing(out, iterations, elapsed).map_err(&io)
+}
+
+/// The costs over the training and validation sets during training, evaluated in one
+/// workspace.
+struct Evaluation<'a> {
+    /// The scenario's data and training settings.
+    setup: &'a Setup,
+    /// Room for the larger of the two sets (a chunk at a time).
+    workspace: Workspace,
+}
+
+impl Evaluation<'_> {
+    fn new(setup: &Setup) -> Evaluation<'_> {
+        let (train, validation) = (&setup.splits.train, &setup.splits.validation);
+        Evaluation {
+            setup,
+            workspace: Workspace::for_evaluation(&setup.network, train.len().max(validation.len())),
+        }
+    }
+
+    /// The trainer's costs after `epoch` epochs, or the divergence when one is not finite.
+    fn costs(&mut self, trainer: &Trainer, epoch: usize) -> Result<EpochCosts, Divergence> {
+        let (train_set, validation_set) = (&self.setup.splits.train, &self.setup.splits.validation);
+        let train = evaluate(&trainer.network, train_set, &mut self.workspace);
+        let validation = (!validation_set.is_empty())
+            .then(|| evaluate(&trainer.network, validation_set, &mut self.workspace));
+        let found =
+            non_finite_cost(&train, false).or_else(|| non_finite_cost(validation.as_ref()?, true));
+        let Some((quantity, value)) = found else {
+            return Ok(EpochCosts {
+                epoch,
+                iteration: trainer.schedule.completed(),
+                train,
+                validation,
+            });
+        };
+        let last = trainer.schedule.last_completed();
+        let (epoch, iteration) = last.unwrap_or((1, 1));
+        Err(Divergence {
+            epoch,
+            iteration,
+            phase: if last.is_some() {
+                Phase::Done
+            } else {
+                Phase::Start
+            },
+            quantity,
+            value,
+            learning_rate: self.setup.training.learning_rate,
+            depth: trainer.network.depth(),
+        })
+    }
+}
+
+/// The head of `train`'s report: the settings, then the five costs of the training and
+/// validation sets.
+fn write_costs(
+    out: &mut impl Write,
+    scenario: &Scenario,
+    setup: &Setup,
+    epochs: usize,
+    iterations: u64,
+    costs: &EpochCosts,
+) -> std::io::Result<()> {
     writeln!(
         out,
         "{}: {epochs} epochs, {iterations} iterations ({}, batch size {}, η = {})",
@@ -598,51 +585,53 @@ fn train(
         setup.training.mode.name(),
         setup.training.batch_size,
         compact(setup.training.learning_rate)
-    )
-    .map_err(io)?;
-    write!(out, "{:<12}", "").map_err(io)?;
-    for (name, _) in t.named() {
-        write!(out, " {name:>21}").map_err(io)?;
+    )?;
+    write!(out, "{:<12}", "")?;
+    for name in Costs::NAMES {
+        write!(out, " {name:>21}")?;
     }
-    writeln!(out).map_err(io)?;
-    for (label, c) in [("training", Some(t)), ("validation", v)] {
-        if let Some(c) = c {
-            write!(out, "{label:<12}").map_err(io)?;
-            for (_, x) in c.named() {
-                write!(out, " {x:>21.6}").map_err(io)?;
-            }
-            writeln!(out).map_err(io)?;
-        }
+    writeln!(out)?;
+    write_costs_row(out, "training", &costs.train)?;
+    match &costs.validation {
+        Some(validation) => write_costs_row(out, "validation", validation),
+        None => Ok(()),
     }
-    if test {
-        let test_set = &setup.splits.test;
-        if test_set.is_empty() {
-            writeln!(
-                out,
-                "{:<12} no test set is held out (set `test` in [data])",
-                "test"
-            )
-            .map_err(io)?;
-        } else {
-            let mut workspace = Workspace::for_evaluation(&trainer.network, test_set.len());
-            let c = evaluate(&trainer.network, test_set, &mut workspace);
-            write!(out, "{:<12}", "test").map_err(io)?;
-            for (_, x) in c.named() {
-                write!(out, " {x:>21.6}").map_err(io)?;
-            }
-            writeln!(out).map_err(io)?;
-            writeln!(out, "{}", crate::data::TEST_NOTE).map_err(io)?;
-        }
+}
+
+/// One row of `train`'s table: the label and the five costs.
+fn write_costs_row(out: &mut impl Write, label: &str, costs: &Costs) -> std::io::Result<()> {
+    write!(out, "{label:<12}")?;
+    for (_, x) in costs.named() {
+        write!(out, " {x:>21.6}")?;
     }
+    writeln!(out)
+}
+
+/// The costs of `network` over the held-out test set, and why it is used only once.
+fn write_test(out: &mut impl Write, setup: &Setup, network: &Network) -> std::io::Result<()> {
+    let test_set = &setup.splits.test;
+    if test_set.is_empty() {
+        return writeln!(
+            out,
+            "{:<12} no test set is held out (set `test` in [data])",
+            "test"
+        );
+    }
+    let mut workspace = Workspace::for_evaluation(network, test_set.len());
+    write_costs_row(out, "test", &evaluate(network, test_set, &mut workspace))?;
+    writeln!(out, "{}", crate::data::TEST_NOTE)
+}
+
+/// The last line of `train`'s report: how long the training itself took.
+fn write_timing(out: &mut impl Write, iterations: u64, elapsed: Duration) -> std::io::Result<()> {
     let secs = elapsed.as_secs_f64();
+    let per_iteration = if iterations == 0 {
+        0.0
+    } else {
+        secs * 1e9 / iterations as f64
+    };
     writeln!(
         out,
-        "trained {iterations} iterations in {secs:.3} s ({:.1} ns/iteration)",
-        if iterations == 0 {
-            0.0
-        } else {
-            secs * 1e9 / iterations as f64
-        }
+        "trained {iterations} iterations in {secs:.3} s ({per_iteration:.1} ns/iteration)"
     )
-    .map_err(io)
 }

@@ -4,7 +4,7 @@
 //! The library holds the math ([`nn`]), the scenario files ([`scenario`]), the data
 //! ([`data`]), the trace writers ([`trace`]), the headless command line ([`cli`]) and the
 //! stepping view ([`tui`], the only part that uses ratatui and crossterm); the binary only
-//! installs error reporting and dispatches.
+//! parses the command line, dispatches and prints errors.
 
 pub mod cli;
 pub mod data;

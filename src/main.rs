@@ -4,23 +4,36 @@ use backstep::cli::{self, Cli, Command};
 use backstep::scenario::DEFAULT;
 use clap::Parser;
 
-fn main() -> color_eyre::Result<ExitCode> {
-    color_eyre::install()?;
+fn main() -> ExitCode {
+    report_panics_as_bugs();
     let args = Cli::parse();
     let command = args.command.unwrap_or(Command::Run {
         scenario: DEFAULT.to_string(),
     });
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     match cli::run(command, &mut out, &mut err) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
+        Ok(()) => ExitCode::SUCCESS,
         Err(cli::CliError::Write { source, .. })
             if source.kind() == std::io::ErrorKind::BrokenPipe =>
         {
-            Ok(ExitCode::SUCCESS)
+            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("error: {e}");
-            Ok(ExitCode::FAILURE)
+            ExitCode::FAILURE
         }
     }
+}
+
+/// After the standard panic report (the message, where, how to get a backtrace), says that a
+/// panic is a bug of backstep: every problem of a scenario or a command is an error message.
+/// The stepping view restores the terminal before this runs.
+fn report_panics_as_bugs() {
+    let standard = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        standard(info);
+        eprintln!(
+            "backstep crashed: this is a bug in backstep, not a problem with your scenario or command."
+        );
+    }));
 }

@@ -1,6 +1,7 @@
 //! The real binary in a real terminal (tmux), used the way a student uses it: step with Space,
 //! read the numbers on screen, open the help, shrink the terminal, quit with q.
-//! `.ci/run` installs tmux; where tmux is missing this test says so and does nothing.
+//! `.ci/run` installs tmux. Where tmux is missing the tests fail when `CI` is set (CI must run
+//! them), and otherwise say so and do nothing.
 
 use std::process::Command;
 use std::thread::sleep;
@@ -49,10 +50,16 @@ impl Tmux {
 }
 
 /// A tmux server of its own running `backstep run SCENARIO` in a `width` × `height`
-/// window, or None (with a message) where tmux is not installed.
+/// window, or None (with a message) where tmux is not installed and `CI` is not set.
 fn start(name: &str, scenario: &str, width: u16, height: u16) -> Option<Tmux> {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
+    if let Err(e) = Command::new("tmux").arg("-V").output() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux cannot be run ({e}) and CI is set: the end-to-end tests must run in CI (.ci/run installs tmux)"
+        );
+        eprintln!(
+            "tmux cannot be run ({e}): skipping the end-to-end test (CI is not set; .ci/run installs tmux)"
+        );
         return None;
     }
     let tmux = Tmux {

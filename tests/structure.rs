@@ -22,8 +22,14 @@ fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
 
 fn module_of(src: &Path, file: &Path) -> Module {
     let rel = file.strip_prefix(src).unwrap().with_extension("");
-    let mut parts: Module = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-    if matches!(parts.last().map(String::as_str), Some("mod" | "lib" | "main")) {
+    let mut parts: Module = rel
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
         parts.pop();
     }
     parts
@@ -50,7 +56,10 @@ fn named_paths(module: &Module, is_mod_file: bool, code: &str) -> Vec<Module> {
     };
     let bytes: Vec<char> = code.chars().collect();
     let text: String = bytes.iter().collect();
-    for (start, _) in text.match_indices("crate::").chain(text.match_indices("super::")) {
+    for (start, _) in text
+        .match_indices("crate::")
+        .chain(text.match_indices("super::"))
+    {
         if start > 0 && (bytes[start - 1].is_alphanumeric() || bytes[start - 1] == '_') {
             continue;
         }
@@ -68,7 +77,10 @@ fn named_paths(module: &Module, is_mod_file: bool, code: &str) -> Vec<Module> {
         }
     }
     for line in code.lines() {
-        let line = line.trim_start().trim_start_matches("pub ").trim_start_matches("pub(crate) ");
+        let line = line
+            .trim_start()
+            .trim_start_matches("pub ")
+            .trim_start_matches("pub(crate) ");
         if let Some(rest) = line.strip_prefix("use ") {
             let first = rest.split("::").next().unwrap_or("");
             if code.contains(&format!("mod {first};")) {
@@ -153,8 +165,10 @@ fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     sources(&src, &mut files);
-    let modules: BTreeMap<Module, PathBuf> =
-        files.iter().map(|f| (module_of(&src, f), f.clone())).collect();
+    let modules: BTreeMap<Module, PathBuf> = files
+        .iter()
+        .map(|f| (module_of(&src, f), f.clone()))
+        .collect();
     let resolve = |path: &Module| {
         (0..=path.len())
             .rev()
@@ -169,7 +183,7 @@ fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
         );
         let deps: BTreeSet<Module> = named_paths(module, is_mod_file, &code(file))
             .iter()
-            .filter_map(|p| resolve(p))
+            .filter_map(&resolve)
             .filter(|m| m != module)
             .collect();
         graph.insert(module.clone(), deps);
@@ -248,7 +262,8 @@ fn the_core_never_touches_the_terminal() {
                 file.display()
             );
             assert!(
-                deps.iter().all(|d| d.first().map(String::as_str) != Some("tui")),
+                deps.iter()
+                    .all(|d| d.first().map(String::as_str) != Some("tui")),
                 "{} imports the view",
                 file.display()
             );
@@ -267,15 +282,16 @@ fn no_function_is_longer_than_150_lines() {
         let lines: Vec<&str> = text.lines().collect();
         for (i, line) in lines.iter().enumerate() {
             let t = line.trim_start();
-            let t = t.strip_prefix("pub ").or(t.strip_prefix("pub(crate) ")).unwrap_or(t);
+            let t = t
+                .strip_prefix("pub ")
+                .or(t.strip_prefix("pub(crate) "))
+                .unwrap_or(t);
             let t = t.strip_prefix("const ").unwrap_or(t);
             if !t.starts_with("fn ") {
                 continue;
             }
-            if let Some(length) = body_length(&lines[i..]) {
-                if length > 150 {
-                    long.push(format!("{}:{} ({length} lines)", file.display(), i + 1));
-                }
+            if let Some(length) = body_length(&lines[i..]).filter(|n| *n > 150) {
+                long.push(format!("{}:{} ({length} lines)", file.display(), i + 1));
             }
         }
     }

@@ -1,36 +1,72 @@
-//! CSV in long form, one number per row, for spreadsheets:
-//! `epoch,iteration,layer,quantity,row,column,value`.
+//! Every CSV backstep writes, through [`csv::Writer`] (fields quoted only where needed),
+//! numbers as Rust prints them with `{}` (the shortest text that reads back to the same f64):
 //!
-//! Per-sample quantities (net, out, delta) use the row for the sample's training-set index
-//! and the column for the neuron; matrices use row and column as in W (row = neuron of
-//! layer l); vectors leave the column empty. The loss and the costs have no layer.
+//! - the trace in long form, one number per row, for spreadsheets:
+//!   `epoch,iteration,layer,quantity,row,column,value` ([`write_header`], [`write`]);
+//! - learning curves, one row per epoch (epoch 0 is the start) with the five costs of the
+//!   training and validation sets: `train --curve`, with each layer's gradient health
+//!   ([`Curve`]), and `compare --format csv`, one curve per copy ([`write_comparison`]).
+//!
+//! In the trace, per-sample quantities (net, out, delta) use the row for the sample's
+//! training-set index and the column for the neuron; matrices use row and column as in W
+//! (row = neuron of layer l); vectors leave the column empty. The loss and the costs have no
+//! layer.
 
-use std::io::Write;
+use std::fmt::Display;
+use std::io::{self, Write};
 
 use super::IterationTrace;
+use crate::nn::Costs;
+use crate::nn::health::LayerHealth;
+use crate::scenario::compare::{EpochCosts, Run};
 
-/// The header row.
-pub const HEADER: &str = "epoch,iteration,layer,quantity,row,column,value";
+/// The header row of the trace.
+pub const HEADER: [&str; 7] = [
+    "epoch",
+    "iteration",
+    "layer",
+    "quantity",
+    "row",
+    "column",
+    "value",
+];
 
-/// Writes the header row.
-pub fn write_header(out: &mut impl Write) -> std::io::Result<()> {
-    writeln!(out, "{HEADER}")
+/// The gradient-health columns of each layer in `train --curve`, `layer{l}_{name}`.
+const HEALTH: [&str; 3] = ["mean_abs_delta", "mean_derivative", "grad_norm"];
+
+/// Writes the header row of the trace.
+pub fn write_header(out: &mut impl Write) -> io::Result<()> {
+    let mut csv = Records::new(out);
+    csv.record(HEADER)?;
+    csv.finish()
 }
 
-/// Writes every number of one iteration.
-pub fn write(out: &mut impl Write, trace: &IterationTrace) -> std::io::Result<()> {
+/// Writes every number of one iteration of the trace.
+pub fn write(out: &mut impl Write, trace: &IterationTrace) -> io::Result<()> {
+    let mut csv = Records::new(out);
     let (e, it) = (trace.epoch, trace.iteration);
-    writeln!(out, "{e},{it},,loss,,,{}", trace.loss)?;
+    let mut row = |layer: Option<usize>, quantity: &str, at: [Option<usize>; 2], value: f64| {
+        csv.record([
+            e.to_string(),
+            it.to_string(),
+            field(layer),
+            quantity.to_string(),
+            field(at[0]),
+            field(at[1]),
+            value.to_string(),
+        ])
+    };
+    row(None, "loss", [None; 2], trace.loss)?;
     for layer in &trace.layers {
-        let l = layer.layer;
+        let l = Some(layer.layer);
         for (name, per_sample) in [
             ("net", &layer.net),
             ("out", &layer.out),
             ("delta", &layer.delta),
         ] {
-            for (s, row) in per_sample.iter().enumerate() {
-                for (j, v) in row.iter().enumerate() {
-                    writeln!(out, "{e},{it},{l},{name},{},{j},{v}", trace.samples[s])?;
+            for (s, values) in per_sample.iter().enumerate() {
+                for (j, &v) in values.iter().enumerate() {
+                    row(l, name, [Some(trace.samples[s]), Some(j)], v)?;
                 }
             }
         }
@@ -39,9 +75,9 @@ pub fn write(out: &mut impl Write, trace: &IterationTrace) -> std::io::Result<()
             ("grad_weights", &layer.grad_weights),
             ("new_weights", &layer.new_weights),
         ] {
-            for (j, row) in matrix.iter().enumerate() {
-                for (i, v) in row.iter().enumerate() {
-                    writeln!(out, "{e},{it},{l},{name},{j},{i},{v}")?;
+            for (j, values) in matrix.iter().enumerate() {
+                for (i, &v) in values.iter().enumerate() {
+                    row(l, name, [Some(j), Some(i)], v)?;
                 }
             }
         }
@@ -50,29 +86,134 @@ pub fn write(out: &mut impl Write, trace: &IterationTrace) -> std::io::Result<()
             ("mean_derivative", layer.health.mean_derivative),
             ("grad_norm", layer.health.grad_norm),
         ] {
-            writeln!(out, "{e},{it},{l},{name},,,{v}")?;
+            row(l, name, [None; 2], v)?;
         }
         for (name, vector) in [
             ("biases", &layer.biases),
             ("grad_biases", &layer.grad_biases),
             ("new_biases", &layer.new_biases),
         ] {
-            for (j, v) in vector.iter().enumerate() {
-                writeln!(out, "{e},{it},{l},{name},{j},,{v}")?;
+            for (j, &v) in vector.iter().enumerate() {
+                row(l, name, [Some(j), None], v)?;
             }
         }
     }
-    let mut sets = vec![
+    for (prefix, costs) in [
         ("costs_before", Some(trace.costs_before)),
         ("costs", Some(trace.costs)),
-    ];
-    sets.push(("validation", trace.validation));
-    for (prefix, costs) in sets {
-        if let Some(costs) = costs {
-            for (name, v) in costs.named() {
-                writeln!(out, "{e},{it},,{prefix}.{name},,,{v}")?;
-            }
+        ("validation", trace.validation),
+    ] {
+        for (name, v) in costs.iter().flat_map(Costs::named) {
+            row(None, &format!("{prefix}.{name}"), [None; 2], v)?;
         }
     }
-    Ok(())
+    csv.finish()
+}
+
+/// A `train --curve` file being written: `epoch,iteration`, the costs, then each layer's
+/// `layer{l}_mean_abs_delta`, `layer{l}_mean_derivative` and `layer{l}_grad_norm` (of the
+/// epoch's last batch).
+pub struct Curve<W: Write> {
+    /// Where the rows go.
+    csv: Records<W>,
+    /// Layers of the network.
+    depth: usize,
+}
+
+impl<W: Write> Curve<W> {
+    /// Starts a curve of a network of `depth` layers: writes the header.
+    pub fn new(out: W, depth: usize) -> io::Result<Curve<W>> {
+        let mut csv = Records::new(out);
+        let health = (1..=depth).flat_map(|l| HEALTH.map(|name| format!("layer{l}_{name}")));
+        csv.record(point_columns().chain(health))?;
+        Ok(Curve { csv, depth })
+    }
+
+    /// Writes one epoch's row; without `health` (at the start) its columns are empty.
+    pub fn write(&mut self, point: &EpochCosts, health: Option<&[LayerHealth]>) -> io::Result<()> {
+        let health = (0..self.depth).flat_map(|l| {
+            let layer = health.and_then(|h| h.get(l));
+            [
+                field(layer.map(|h| h.mean_abs_delta)),
+                field(layer.map(|h| h.mean_derivative)),
+                field(layer.map(|h| h.grad_norm)),
+            ]
+        });
+        self.csv.record(point_fields(point).chain(health))
+    }
+
+    /// Writes out what is still buffered.
+    pub fn finish(self) -> io::Result<()> {
+        self.csv.finish()
+    }
+}
+
+/// Writes every copy's curve of a comparison: `copy,label,epoch,iteration` and the costs,
+/// one row per copy and epoch.
+pub fn write_comparison(out: &mut impl Write, runs: &[Run]) -> io::Result<()> {
+    let mut csv = Records::new(out);
+    csv.record(
+        ["copy", "label"]
+            .map(String::from)
+            .into_iter()
+            .chain(point_columns()),
+    )?;
+    for (i, run) in runs.iter().enumerate() {
+        for point in &run.curve {
+            let copy = [(i + 1).to_string(), run.label.clone()];
+            csv.record(copy.into_iter().chain(point_fields(point)))?;
+        }
+    }
+    csv.finish()
+}
+
+/// The columns of a point of a curve: `epoch`, `iteration`, `train_mse` …
+/// `train_classification_error`, `validation_mse` … `validation_classification_error`.
+fn point_columns() -> impl Iterator<Item = String> {
+    let costs = ["train", "validation"]
+        .into_iter()
+        .flat_map(|set| Costs::NAMES.map(|name| format!("{set}_{name}")));
+    ["epoch", "iteration"]
+        .map(String::from)
+        .into_iter()
+        .chain(costs)
+}
+
+/// The fields of a point of a curve; the validation costs are empty without a validation set.
+fn point_fields(point: &EpochCosts) -> impl Iterator<Item = String> {
+    let validation = point.validation.map(|c| c.named().map(|(_, v)| v));
+    [point.epoch.to_string(), point.iteration.to_string()]
+        .into_iter()
+        .chain(point.train.named().map(|(_, v)| v.to_string()))
+        .chain((0..Costs::NAMES.len()).map(move |k| field(validation.map(|v| v[k]))))
+}
+
+/// A value as a field: as `{}` prints it, or empty when there is none.
+fn field(value: Option<impl Display>) -> String {
+    value.map_or_else(String::new, |v| v.to_string())
+}
+
+/// A [`csv::Writer`] whose errors are the underlying I/O errors, so that a closed pipe is
+/// still seen as one.
+struct Records<W: Write>(csv::Writer<W>);
+
+impl<W: Write> Records<W> {
+    fn new(out: W) -> Records<W> {
+        Records(csv::Writer::from_writer(out))
+    }
+
+    /// Writes one record.
+    fn record<T: AsRef<[u8]>>(&mut self, fields: impl IntoIterator<Item = T>) -> io::Result<()> {
+        self.0
+            .write_record(fields)
+            .map_err(|e| match e.into_kind() {
+                csv::ErrorKind::Io(e) => e,
+                other => io::Error::other(format!("{other:?}")),
+            })
+    }
+
+    /// Writes out what is still buffered (dropping the writer would hide the error).
+    fn finish(mut self) -> io::Result<()> {
+        self.0.flush()
+    }
 }

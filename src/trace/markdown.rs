@@ -118,13 +118,7 @@ fn write_samples(out: &mut impl Write, stepper: &Stepper) -> Result<()> {
     )?;
     for (s, index) in samples.iter().enumerate().take(SHOWN) {
         let (x, d) = (ws.input.column(s), ws.target.column(s));
-        writeln!(
-            out,
-            "| {} | ({}) | ({}) |",
-            index + 1,
-            list(x),
-            list(d)
-        )?;
+        writeln!(out, "| {} | ({}) | ({}) |", index + 1, list(x), list(d))?;
     }
     if samples.len() > SHOWN {
         let more = words!("handout-more-samples", count = samples.len() - SHOWN);
