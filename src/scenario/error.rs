@@ -175,6 +175,28 @@ pub fn count(n: usize, word: &str) -> String {
     format!("{n} {plural}")
 }
 
+/// `names` as alternatives in words: `a`, `a or b`, `a, b or c`.
+pub fn alternatives<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> String {
+    let names: Vec<S> = names.into_iter().collect();
+    let words: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// A TOML syntax error, with a hint where toml's words are not enough.
+pub fn syntax_message(e: &toml::de::Error) -> String {
+    let message = e.message().trim();
+    let hint = if message.contains("overflow") {
+        " (expected a finite number)"
+    } else {
+        ""
+    };
+    format!("TOML syntax error: {message}{hint}")
+}
+
 /// A serde/toml message in words a student knows: "expected …, found …", TOML's type names.
 pub fn plain(message: &str) -> String {
     let mut text = message.to_string();
@@ -244,6 +266,13 @@ mod tests {
             count(3, "input (the first entry)"),
             "3 inputs (the first entry)"
         );
+    }
+
+    #[test]
+    fn alternatives_read_as_a_sentence() {
+        assert_eq!(alternatives(["a"]), "a");
+        assert_eq!(alternatives(["a", "b"]), "a or b");
+        assert_eq!(alternatives(["a", "b", "c"]), "a, b or c");
     }
 
     #[test]
