@@ -181,6 +181,38 @@ fn a_duplicate_key() {
     refused("duplicate-key.toml").line(6).says("duplicate key");
 }
 
+/// Korean text (two cells a character) and a tab before the offending value: the snippet
+/// shows the line and puts the caret in the same terminal cell as the value.
+#[test]
+fn the_caret_points_at_the_value_after_wide_characters_and_a_tab() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("scenario.toml");
+    let line =
+        "data = { features = [\"가나\"], inputs = [[0.0]], targets = [[1.0]],\tvalidation = 1.5 }";
+    let text = format!("name = \"x\"\nnetwork = {{ layers = [1, 1] }}\n{line}\n");
+    std::fs::write(&scenario, text).unwrap();
+    let file = scenario.to_str().unwrap();
+    // Column 79: 64 characters up to `[[1.0]],`, the tab, 13 for `validation = `, then the value.
+    let stderr = refused_by(check(&[file]), file)
+        .line(3)
+        .says(":3:79: ")
+        .key("data.validation")
+        .says("expected a fraction in [0, 1), found 1.5")
+        .stderr;
+    let lines: Vec<&str> = stderr.lines().collect();
+    let shown = lines
+        .iter()
+        .position(|l| l.contains("가나"))
+        .unwrap_or_else(|| panic!("the line is not shown:\n{stderr}"));
+    let (source, carets) = (lines[shown], lines[shown + 1]);
+    let cell = |l: &str, at: usize| l[..at].replace('\t', "        ").width();
+    let value = cell(source, source.find("1.5").unwrap());
+    let caret = cell(carets, carets.find('^').unwrap());
+    assert_eq!(caret, value, "\n{source}\n{carets}");
+    assert_eq!(carets.matches('^').count(), 3, "{stderr}");
+}
+
 // ---- keys ----
 
 #[test]

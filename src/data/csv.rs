@@ -83,188 +83,269 @@ pub fn parse(
     outputs: usize,
     columns: &Columns,
 ) -> Result<Dataset, CsvError> {
-    let row_error = |line: u64, message: String| CsvError::Row {
-        path: path.to_path_buf(),
-        line,
-        message,
-    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(bytes);
-    let header: Vec<String> = reader
+    let names: Vec<String> = reader
         .headers()
-        .map_err(|e| row_error(1, plain(&e)))?
+        .map_err(|e| row_error(path, 1, plain(&e)))?
         .iter()
         .map(str::to_string)
         .collect();
-    if header.iter().all(String::is_empty) {
+    if names.iter().all(String::is_empty) {
         return Err(CsvError::Empty {
             path: path.to_path_buf(),
         });
     }
-    let find = |name: &str| {
-        header.iter().position(|h| h == name).ok_or_else(|| {
-            row_error(
-                1,
-                format!(
-                    "unknown column `{name}`; the header has: {}",
-                    header.join(", ")
-                ),
-            )
-        })
-    };
-    let class = columns.class_column.as_deref().map(find).transpose()?;
-    let targets: Vec<usize> = match (&columns.target_columns, class) {
-        (Some(names), _) => names.iter().map(|n| find(n)).collect::<Result<_, _>>()?,
-        (None, Some(_)) => Vec::new(),
-        (None, None) => {
-            let n = header.len();
-            if n <= outputs {
-                return Err(row_error(
-                    1,
-                    format!(
-                        "expected more than {outputs} columns (inputs, then {outputs} targets from `layers`), found {n}"
-                    ),
-                ));
-            }
-            (n - outputs..n).collect()
-        }
-    };
-    let features: Vec<usize> = match &columns.features {
-        Some(names) => names.iter().map(|n| find(n)).collect::<Result<_, _>>()?,
-        None => (0..header.len())
-            .filter(|i| !targets.contains(i) && Some(*i) != class)
-            .collect(),
-    };
-    if features.len() != inputs {
-        return Err(row_error(
-            1,
-            format!(
-                "expected {inputs} feature columns (the first entry of `layers`), found {}: {}",
-                features.len(),
-                features
-                    .iter()
-                    .map(|i| header[*i].as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ));
-    }
-    if class.is_none() && targets.len() != outputs {
-        return Err(row_error(
-            1,
-            format!(
-                "expected {outputs} target columns (the last entry of `layers`), found {}",
-                targets.len()
-            ),
-        ));
-    }
-    let (mut xs, mut ds, mut labels) = (Vec::new(), Vec::new(), Vec::new());
-    let mut classes: Vec<String> = Vec::new();
+    let header = Header { path, names };
+    let layout = header.layout(columns, inputs, outputs)?;
+    let mut samples = Samples::default();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, csv::Position::line);
-            row_error(line, plain(&e))
+            row_error(path, line, plain(&e))
         })?;
+        header.read(&record, &layout, &mut samples)?;
+    }
+    if samples.inputs.is_empty() {
+        return Err(CsvError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    header.dataset(samples, layout.class, outputs)
+}
+
+/// A malformed row: `line` of `path` (1 is the header).
+fn row_error(path: &Path, line: u64, message: String) -> CsvError {
+    CsvError::Row {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}
+
+/// A data file's header row, and the file's name for errors.
+struct Header<'a> {
+    path: &'a Path,
+    names: Vec<String>,
+}
+
+/// Which columns of the header are features, numeric targets and the class.
+struct Layout {
+    features: Vec<usize>,
+    targets: Vec<usize>,
+    class: Option<usize>,
+}
+
+/// The rows read so far: features, numeric targets or class labels, and the class names in
+/// order of first appearance.
+#[derive(Default)]
+struct Samples {
+    inputs: Vec<Vec<f64>>,
+    targets: Vec<Vec<f64>>,
+    labels: Vec<usize>,
+    classes: Vec<String>,
+}
+
+impl Header<'_> {
+    fn error(&self, line: u64, message: String) -> CsvError {
+        row_error(self.path, line, message)
+    }
+
+    /// The index of the column called `name`.
+    fn find(&self, name: &str) -> Result<usize, CsvError> {
+        self.names.iter().position(|h| h == name).ok_or_else(|| {
+            self.error(
+                1,
+                format!(
+                    "unknown column `{name}`; the header has: {}",
+                    self.names.join(", ")
+                ),
+            )
+        })
+    }
+
+    /// The columns that `columns` chooses, checked against `inputs` and `outputs`.
+    fn layout(&self, columns: &Columns, inputs: usize, outputs: usize) -> Result<Layout, CsvError> {
+        let class = columns
+            .class_column
+            .as_deref()
+            .map(|n| self.find(n))
+            .transpose()?;
+        let targets: Vec<usize> = match (&columns.target_columns, class) {
+            (Some(names), _) => names
+                .iter()
+                .map(|n| self.find(n))
+                .collect::<Result<_, _>>()?,
+            (None, Some(_)) => Vec::new(),
+            (None, None) => {
+                let n = self.names.len();
+                if n <= outputs {
+                    return Err(self.error(
+                        1,
+                        format!(
+                            "expected more than {outputs} columns (inputs, then {outputs} targets from `layers`), found {n}"
+                        ),
+                    ));
+                }
+                (n - outputs..n).collect()
+            }
+        };
+        let features: Vec<usize> = match &columns.features {
+            Some(names) => names
+                .iter()
+                .map(|n| self.find(n))
+                .collect::<Result<_, _>>()?,
+            None => (0..self.names.len())
+                .filter(|i| !targets.contains(i) && Some(*i) != class)
+                .collect(),
+        };
+        if features.len() != inputs {
+            return Err(self.error(
+                1,
+                format!(
+                    "expected {inputs} feature columns (the first entry of `layers`), found {}: {}",
+                    features.len(),
+                    features
+                        .iter()
+                        .map(|i| self.names[*i].as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+        if class.is_none() && targets.len() != outputs {
+            return Err(self.error(
+                1,
+                format!(
+                    "expected {outputs} target columns (the last entry of `layers`), found {}",
+                    targets.len()
+                ),
+            ));
+        }
+        Ok(Layout {
+            features,
+            targets,
+            class,
+        })
+    }
+
+    /// Adds one row to `samples`.
+    fn read(
+        &self,
+        record: &csv::StringRecord,
+        layout: &Layout,
+        samples: &mut Samples,
+    ) -> Result<(), CsvError> {
         let line = record.position().map_or(0, csv::Position::line);
-        if record.len() != header.len() {
-            return Err(row_error(
+        if record.len() != self.names.len() {
+            return Err(self.error(
                 line,
                 format!(
                     "expected {} fields like the header, found {}",
-                    header.len(),
+                    self.names.len(),
                     record.len()
                 ),
             ));
         }
-        let number = |i: usize| -> Result<f64, CsvError> {
-            let (field, column) = (&record[i], &header[i]);
-            if field.is_empty() {
-                return Err(row_error(
-                    line,
-                    format!("column `{column}`: expected a number, found an empty field"),
-                ));
-            }
-            match field.parse::<f64>() {
-                Ok(v) if v.is_finite() => Ok(v),
-                Ok(_) => Err(row_error(
-                    line,
-                    format!("column `{column}`: expected a finite number, found `{field}`"),
-                )),
-                Err(_) => Err(row_error(
-                    line,
-                    format!("column `{column}`: expected a number, found `{field}`"),
-                )),
-            }
-        };
-        xs.push(
-            features
+        let numbers = |columns: &[usize]| -> Result<Vec<f64>, CsvError> {
+            columns
                 .iter()
-                .map(|i| number(*i))
-                .collect::<Result<Vec<_>, _>>()?,
-        );
-        match class {
+                .map(|i| self.number(&record[*i], *i, line))
+                .collect()
+        };
+        samples.inputs.push(numbers(&layout.features)?);
+        match layout.class {
             Some(c) => {
                 let name = &record[c];
                 if name.is_empty() {
-                    return Err(row_error(
+                    return Err(self.error(
                         line,
                         format!(
                             "column `{}`: expected a class name, found an empty field",
-                            header[c]
+                            self.names[c]
                         ),
                     ));
                 }
-                let label = match classes.iter().position(|k| k == name) {
+                let label = match samples.classes.iter().position(|k| k == name) {
                     Some(k) => k,
                     None => {
-                        classes.push(name.to_string());
-                        classes.len() - 1
+                        samples.classes.push(name.to_string());
+                        samples.classes.len() - 1
                     }
                 };
-                labels.push(label);
+                samples.labels.push(label);
             }
-            None => ds.push(
-                targets
-                    .iter()
-                    .map(|i| number(*i))
-                    .collect::<Result<Vec<_>, _>>()?,
-            ),
+            None => samples.targets.push(numbers(&layout.targets)?),
         }
+        Ok(())
     }
-    if xs.is_empty() {
-        return Err(CsvError::Empty {
-            path: path.to_path_buf(),
-        });
-    }
-    if let Some(c) = class {
-        let wanted = if outputs == 1 { 2 } else { outputs };
-        if classes.len() != wanted {
-            return Err(row_error(
-                1,
-                format!(
-                    "column `{}` has {} classes ({}), but the network has {outputs} outputs; expected {wanted} classes (one output holds two classes as 0/1)",
-                    header[c],
-                    classes.len(),
-                    classes.join(", ")
-                ),
+
+    /// `field` of column `i` on `line`, as a finite number.
+    fn number(&self, field: &str, i: usize, line: u64) -> Result<f64, CsvError> {
+        let column = &self.names[i];
+        if field.is_empty() {
+            return Err(self.error(
+                line,
+                format!("column `{column}`: expected a number, found an empty field"),
             ));
         }
-        ds = labels
-            .iter()
-            .map(|&k| {
-                if outputs == 1 {
-                    vec![k as f64]
-                } else {
-                    (0..outputs).map(|j| f64::from(u8::from(j == k))).collect()
-                }
-            })
-            .collect();
+        match field.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(v),
+            Ok(_) => Err(self.error(
+                line,
+                format!("column `{column}`: expected a finite number, found `{field}`"),
+            )),
+            Err(_) => Err(self.error(
+                line,
+                format!("column `{column}`: expected a number, found `{field}`"),
+            )),
+        }
     }
-    let mut data = Dataset::from_rows(&xs, &ds);
-    data.classes = classes;
-    Ok(data)
+
+    /// The data set of `samples`; class labels become one-hot targets (0/1 with one output)
+    /// once the number of classes is checked against `outputs`.
+    fn dataset(
+        &self,
+        samples: Samples,
+        class: Option<usize>,
+        outputs: usize,
+    ) -> Result<Dataset, CsvError> {
+        let Samples {
+            inputs,
+            mut targets,
+            labels,
+            classes,
+        } = samples;
+        if let Some(c) = class {
+            let wanted = if outputs == 1 { 2 } else { outputs };
+            if classes.len() != wanted {
+                return Err(self.error(
+                    1,
+                    format!(
+                        "column `{}` has {} classes ({}), but the network has {outputs} outputs; expected {wanted} classes (one output holds two classes as 0/1)",
+                        self.names[c],
+                        classes.len(),
+                        classes.join(", ")
+                    ),
+                ));
+            }
+            targets = labels
+                .iter()
+                .map(|&k| {
+                    if outputs == 1 {
+                        vec![k as f64]
+                    } else {
+                        (0..outputs).map(|j| f64::from(u8::from(j == k))).collect()
+                    }
+                })
+                .collect();
+        }
+        let mut data = Dataset::from_rows(&inputs, &targets);
+        data.classes = classes;
+        Ok(data)
+    }
 }
 
 /// A csv error in plain words.

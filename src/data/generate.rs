@@ -7,8 +7,11 @@ use super::Dataset;
 use crate::random::{Stream, below, generator, unit};
 
 /// A generated data set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Generator {
     /// The four corners of the unit square, label = x₁ XOR x₂, plus noise.
     Xor,
@@ -23,12 +26,7 @@ pub enum Generator {
 impl Generator {
     /// The name used in scenario files.
     pub fn name(self) -> &'static str {
-        match self {
-            Generator::Xor => "xor",
-            Generator::Circles => "circles",
-            Generator::Spirals => "spirals",
-            Generator::Gaussians => "gaussians",
-        }
+        self.into()
     }
 
     /// The input width this generator needs, if it fixes one.

@@ -4,8 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 /// An activation function of a layer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Activation {
     /// σ(z) = 1 / (1 + e^−z)
     Sigmoid,
@@ -22,13 +25,7 @@ pub enum Activation {
 impl Activation {
     /// The name used in scenario files.
     pub fn name(self) -> &'static str {
-        match self {
-            Activation::Sigmoid => "sigmoid",
-            Activation::Tanh => "tanh",
-            Activation::Relu => "relu",
-            Activation::Linear => "linear",
-            Activation::Softmax => "softmax",
-        }
+        self.into()
     }
 
     /// Writes f(net) into `out`; both hold whole samples of `rows` values each.

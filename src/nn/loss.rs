@@ -8,8 +8,11 @@ use crate::data::class_of;
 pub const CLAMP: f64 = 1e-12;
 
 /// A loss that drives training.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Loss {
     /// Σ_k (d_k − O_k)², the lesson's convention.
     Mse,
@@ -24,12 +27,7 @@ pub enum Loss {
 impl Loss {
     /// The name used in scenario files.
     pub fn name(self) -> &'static str {
-        match self {
-            Loss::Mse => "mse",
-            Loss::HalfMse => "half-mse",
-            Loss::CrossEntropy => "cross-entropy",
-            Loss::BinaryCrossEntropy => "binary-cross-entropy",
-        }
+        self.into()
     }
 
     /// The per-sample value of this loss for outputs `o` and targets `d`.

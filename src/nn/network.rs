@@ -7,8 +7,11 @@ use super::activation::Activation;
 use crate::random::{Stream, generator, unit};
 
 /// How biases take part.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum BiasMode {
     /// No bias terms at all (the lesson leaves them out "for convenience").
     None,
@@ -21,17 +24,16 @@ pub enum BiasMode {
 impl BiasMode {
     /// The name used in scenario files.
     pub fn name(self) -> &'static str {
-        match self {
-            BiasMode::None => "none",
-            BiasMode::Fixed => "fixed",
-            BiasMode::Learned => "learned",
-        }
+        self.into()
     }
 }
 
 /// How weights start when the scenario gives none.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Init {
     /// U(−r, r) with the scenario's `init_range`.
     Uniform,
@@ -46,12 +48,7 @@ pub enum Init {
 impl Init {
     /// The name used in scenario files.
     pub fn name(self) -> &'static str {
-        match self {
-            Init::Uniform => "uniform",
-            Init::Xavier => "xavier",
-            Init::He => "he",
-            Init::Zeros => "zeros",
-        }
+        self.into()
     }
 }
 

@@ -8,8 +8,11 @@ use serde::{Deserialize, Serialize};
 use crate::random::{Stream, generator, shuffle};
 
 /// How many samples one update uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Mode {
     /// One update per pass over the whole training set.
     Batch,
@@ -22,11 +25,7 @@ pub enum Mode {
 impl Mode {
     /// The name used in scenario files.
     pub fn name(self) -> &'static str {
-        match self {
-            Mode::Batch => "batch",
-            Mode::Sgd => "sgd",
-            Mode::MiniBatch => "mini-batch",
-        }
+        self.into()
     }
 }
 

@@ -4,26 +4,29 @@ use std::fmt;
 
 use nalgebra::DMatrix;
 use serde::Deserialize;
+use strum::{IntoEnumIterator, VariantNames};
 
-use super::Scenario;
-use crate::nn::{Activation, Init, Loss, Mode};
+use super::check::Checker;
+use super::error::alternatives;
+use super::network::{hidden_activations, softmax_hidden};
+use super::raw::RawCompare;
+use super::{Scenario, ScenarioError};
+use crate::nn::{Activation, Costs, Init, Loss, Mode};
 
-/// The settings a comparison may vary.
-pub const SETTINGS: &[&str] = &[
-    "loss",
-    "learning_rate",
-    "mode",
-    "batch_size",
-    "hidden_activation",
-    "init",
-    "weights",
-];
+/// The settings a comparison may vary, named as the scenario file's keys.
+pub const SETTINGS: &[&str] = <Setting as VariantNames>::VARIANTS;
 
 /// The fewest and most copies in a comparison.
 pub const COPIES: (usize, usize) = (2, 4);
 
 /// One value of the varied setting.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, strum::EnumDiscriminants)]
+#[strum_discriminants(
+    name(Setting),
+    doc = "A setting a comparison may vary.",
+    derive(strum::EnumString, strum::VariantNames),
+    strum(serialize_all = "snake_case")
+)]
 pub enum Variation {
     /// `loss`
     Loss(Loss),
@@ -81,76 +84,85 @@ pub fn variation(
     value: &toml::Value,
     base: &Scenario,
 ) -> Result<Variation, Refusal> {
-    fn typed<'de, T: Deserialize<'de>>(value: &toml::Value, what: &str) -> Result<T, Refusal> {
-        // An unknown name already reads "expected one of …, found …"; a wrong type gets
-        // said in the setting's own words.
-        T::deserialize(value.clone()).map_err(|e| {
-            let message = e.message().trim();
-            if message.starts_with("unknown variant") {
-                super::error::plain(message)
-            } else {
-                format!("expected {what}, found {value}")
-            }
-        })
-    }
-    Ok(match setting {
-        "loss" => Variation::Loss(typed(value, "a loss")?),
-        "learning_rate" => {
+    let Ok(kind) = setting.parse::<Setting>() else {
+        return Err(format!(
+            "expected one of {}, found `{setting}`",
+            SETTINGS.join(", ")
+        ));
+    };
+    Ok(match kind {
+        Setting::Loss => Variation::Loss(typed(value, "a loss")?),
+        Setting::LearningRate => {
             let eta: f64 = typed(value, "a learning rate")?;
             if !eta.is_finite() || eta < 0.0 {
                 return Err(format!("expected a finite learning rate ≥ 0, found {eta}"));
             }
             Variation::LearningRate(eta)
         }
-        "mode" => Variation::Mode(typed(value, "batch, sgd or mini-batch")?),
-        "batch_size" => {
+        Setting::Mode => {
+            let modes = alternatives(Mode::iter().map(Mode::name));
+            Variation::Mode(typed(value, &modes)?)
+        }
+        Setting::BatchSize => {
             let b: u64 = typed(value, "a batch size")?;
             if b == 0 {
                 return Err("expected a batch size ≥ 1, found 0".into());
             }
             Variation::BatchSize(b as usize)
         }
-        "hidden_activation" => {
-            let a: Activation = typed(value, "sigmoid, tanh, relu or linear")?;
+        Setting::HiddenActivation => {
+            let a: Activation = typed(value, &hidden_activations())?;
             if a == Activation::Softmax {
-                return Err("expected sigmoid, tanh, relu or linear (softmax is for the output layer only), found \"softmax\"".into());
+                return Err(softmax_hidden());
             }
             Variation::HiddenActivation(a)
         }
-        "init" => Variation::Init(typed(value, "uniform, xavier, he or zeros")?),
-        "weights" => {
-            let w: Vec<Vec<Vec<f64>>> = typed(value, "weight matrices, one per layer")?;
-            let layers = &base.layers;
-            if w.len() != layers.len() - 1 {
-                return Err(format!(
-                    "expected {} matrices (one per layer after the inputs), found {}",
-                    layers.len() - 1,
-                    w.len()
-                ));
-            }
-            let mut matrices = Vec::new();
-            for (l, m) in w.iter().enumerate() {
-                let (rows, cols) = (layers[l + 1], layers[l]);
-                if m.len() != rows || m.iter().any(|r| r.len() != cols) {
-                    return Err(format!(
-                        "expected matrix {} to be {rows} rows of {cols} weights",
-                        l + 1
-                    ));
-                }
-                if m.iter().flatten().any(|x| !x.is_finite()) {
-                    return Err(format!("expected finite weights in matrix {}", l + 1));
-                }
-                matrices.push(DMatrix::from_fn(rows, cols, |r, c| m[r][c]));
-            }
-            Variation::Weights(index, matrices)
+        Setting::Init => {
+            let inits = alternatives(Init::iter().map(Init::name));
+            Variation::Init(typed(value, &inits)?)
         }
-        other => {
-            return Err(format!(
-                "expected one of {}, found `{other}`",
-                SETTINGS.join(", ")
-            ));
+        Setting::Weights => Variation::Weights(index, weights(value, &base.layers)?),
+    })
+}
+
+/// `value` read as a `T`. An unknown name already reads "expected one of …, found …"; a wrong
+/// type is refused in the setting's own words, `what`.
+fn typed<'de, T: Deserialize<'de>>(value: &toml::Value, what: &str) -> Result<T, Refusal> {
+    T::deserialize(value.clone()).map_err(|e| {
+        let message = e.message().trim();
+        if message.starts_with("unknown variant") {
+            super::error::plain(message)
+        } else {
+            format!("expected {what}, found {value}")
         }
     })
+}
+
+/// `value` read as one finite weight matrix per layer of a network of `layers`.
+fn weights(value: &toml::Value, layers: &[usize]) -> Result<Vec<DMatrix<f64>>, Refusal> {
+    let w: Vec<Vec<Vec<f64>>> = typed(value, "weight matrices, one per layer")?;
+    if w.len() != layers.len() - 1 {
+        return Err(format!(
+            "expected {} matrices (one per layer after the inputs), found {}",
+            layers.len() - 1,
+            w.len()
+        ));
+    }
+    let mut matrices = Vec::new();
+    for (l, m) in w.iter().enumerate() {
+        let (rows, cols) = (layers[l + 1], layers[l]);
+        if m.len() != rows || m.iter().any(|r| r.len() != cols) {
+            return Err(format!(
+                "expected matrix {} to be {rows} rows of {cols} weights",
+                l + 1
+            ));
+        }
+        if m.iter().flatten().any(|x| !x.is_finite()) {
+            return Err(format!("expected finite weights in matrix {}", l + 1));
+        }
+        matrices.push(DMatrix::from_fn(rows, cols, |r, c| m[r][c]));
+    }
+    Ok(matrices)
 }
 
 impl Scenario {
@@ -215,6 +227,54 @@ pub fn check_count(n: usize) -> Result<(), Refusal> {
     }
 }
 
+impl Checker<'_> {
+    /// Checks `[compare]` against the scenario whose copies it compares.
+    pub(super) fn comparison(
+        &self,
+        raw: RawCompare,
+        base: &Scenario,
+    ) -> Result<Comparison, ScenarioError> {
+        if raw.vary.parse::<Setting>().is_err() {
+            return Err(self.error(
+                "compare.vary",
+                format!(
+                    "expected one of {}, found \"{}\"",
+                    SETTINGS.join(", "),
+                    raw.vary
+                ),
+            ));
+        }
+        check_count(raw.values.len()).map_err(|e| self.error("compare.values", e))?;
+        let values = raw
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                variation(&raw.vary, i, v, base)
+                    .map_err(|e| self.error(&format!("compare.values[{i}]"), e))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let target_cost = raw.target_cost.unwrap_or_else(|| "mse".into());
+        let names = Costs::NAMES;
+        if !names.contains(&target_cost.as_str()) {
+            return Err(self.error(
+                "compare.target_cost",
+                format!(
+                    "expected one of {}, found \"{target_cost}\"",
+                    names.join(", ")
+                ),
+            ));
+        }
+        let target = self.finite("compare.target", raw.target.unwrap_or(0.1))?;
+        Ok(Comparison {
+            setting: raw.vary,
+            values,
+            target_cost,
+            target,
+        })
+    }
+}
+
 /// The costs after one epoch of one copy.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct EpochCosts {
@@ -223,9 +283,9 @@ pub struct EpochCosts {
     /// Iterations completed.
     pub iteration: u64,
     /// Over the training set.
-    pub train: crate::nn::Costs,
+    pub train: Costs,
     /// Over the validation set, if one is held out.
-    pub validation: Option<crate::nn::Costs>,
+    pub validation: Option<Costs>,
 }
 
 /// One copy's training run.
@@ -265,7 +325,7 @@ pub fn run(
     base: &Scenario,
     values: &[Variation],
     epochs: usize,
-) -> Result<Vec<Run>, super::ScenarioError> {
+) -> Result<Vec<Run>, ScenarioError> {
     use crate::nn::Workspace;
     use crate::nn::divergence::non_finite_cost;
     use crate::nn::evaluate::evaluate;
@@ -313,4 +373,25 @@ pub fn run(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_are_named_as_the_scenario_file_keys() {
+        assert_eq!(
+            SETTINGS,
+            [
+                "loss",
+                "learning_rate",
+                "mode",
+                "batch_size",
+                "hidden_activation",
+                "init",
+                "weights"
+            ]
+        );
+    }
 }

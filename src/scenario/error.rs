@@ -3,7 +3,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::data::csv::CsvError;
 
@@ -90,7 +90,7 @@ pub struct Diagnostic {
     pub key: String,
     /// What was expected and what was found.
     pub message: String,
-    /// The line of the file, with a caret under the column.
+    /// The lines of the file that hold the value, with carets under it.
     pub snippet: Option<String>,
 }
 
@@ -105,28 +105,12 @@ impl Diagnostic {
     ) -> Diagnostic {
         let position = span.as_ref().map(|s| line_column(source, s.start));
         let snippet = span.map(|s| {
-            let (line, _) = line_column(source, s.start);
-            let text = source.lines().nth(line - 1).unwrap_or("");
-            let line_start = source[..s.start.min(source.len())]
-                .rfind('\n')
-                .map_or(0, |p| p + 1);
-            // Pad with what the terminal shows before the column: tabs stay tabs, and wide
-            // characters (Korean, say) take two cells.
-            let pad: String = source[line_start..s.start.min(source.len())]
-                .chars()
-                .map(|c| match c {
-                    '\t' => "\t".to_string(),
-                    c => " ".repeat(c.width().unwrap_or(0)),
-                })
-                .collect();
-            let marked = source[s.start.min(source.len())..s.end.min(source.len())]
-                .lines()
-                .next()
-                .unwrap_or("");
-            format!(
-                "{line:>4} | {text}\n     | {pad}{}",
-                "^".repeat(marked.width().max(1))
-            )
+            let end = s.end.min(source.len());
+            let marked = AnnotationKind::Primary.span(s.start.min(end)..end);
+            let report =
+                [Group::with_level(Level::ERROR)
+                    .element(Snippet::source(source).annotation(marked))];
+            Renderer::plain().render(&report)
         });
         Diagnostic {
             file: file.to_string(),
@@ -173,6 +157,28 @@ pub fn count(n: usize, word: &str) -> String {
         format!("{first} {rest}")
     };
     format!("{n} {plural}")
+}
+
+/// `names` as alternatives in words: `a`, `a or b`, `a, b or c`.
+pub fn alternatives<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> String {
+    let names: Vec<S> = names.into_iter().collect();
+    let words: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// A TOML syntax error, with a hint where toml's words are not enough.
+pub fn syntax_message(e: &toml::de::Error) -> String {
+    let message = e.message().trim();
+    let hint = if message.contains("overflow") {
+        " (expected a finite number)"
+    } else {
+        ""
+    };
+    format!("TOML syntax error: {message}{hint}")
 }
 
 /// A serde/toml message in words a student knows: "expected …, found …", TOML's type names.
@@ -247,6 +253,13 @@ mod tests {
     }
 
     #[test]
+    fn alternatives_read_as_a_sentence() {
+        assert_eq!(alternatives(["a"]), "a");
+        assert_eq!(alternatives(["a", "b"]), "a or b");
+        assert_eq!(alternatives(["a", "b", "c"]), "a, b or c");
+    }
+
+    #[test]
     fn serde_words_become_toml_words() {
         assert_eq!(
             plain("invalid type: string \"2,2\", expected a sequence"),
@@ -265,15 +278,25 @@ mod tests {
 
     #[test]
     fn carets_line_up_under_wide_characters_and_tabs() {
+        use unicode_width::UnicodeWidthStr;
         let s = "name = \"역전파\"\tx = 1\n";
         let start = s.find('x').unwrap();
         let d = Diagnostic::at("f.toml", s, Some(start..start + 1), "x", "bad".into());
         let snippet = d.snippet.unwrap();
-        // 7 columns for `name = `, 2 for the quote marks, 6 for three Korean syllables.
-        assert!(
-            snippet.ends_with(&format!("| {}\t^", " ".repeat(15))),
-            "{snippet}"
+        let lines: Vec<&str> = snippet.lines().collect();
+        let shown = lines.iter().find(|l| l.contains("x = 1")).unwrap();
+        let carets = lines.last().unwrap();
+        // Tabs are shown as spaces, so the carets do not depend on the terminal's tab stops.
+        assert!(!snippet.contains('\t'), "{snippet}");
+        // The cells before `x`: 7 for `name = `, 2 for the quote marks, 6 for three Korean
+        // syllables, then the tab's spaces; the caret sits in the same cell.
+        let before_x = shown[..shown.find('x').unwrap()].width();
+        assert!(before_x > 15, "{snippet}");
+        assert_eq!(
+            carets.find('^').map(|i| carets[..i].width()),
+            Some(before_x)
         );
+        assert_eq!(carets.matches('^').count(), 1, "{snippet}");
     }
 
     #[test]

@@ -74,3 +74,46 @@ pub struct RawData {
     pub test: Option<f64>,
     pub normalize: Option<Normalize>,
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Debug;
+
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
+    use strum::IntoEnumIterator;
+
+    use super::*;
+
+    /// Every variant's strum name (what messages and traces print) is its serde name (what a
+    /// scenario file says), both ways.
+    fn names_round_trip<E>()
+    where
+        E: IntoEnumIterator
+            + Into<&'static str>
+            + Serialize
+            + DeserializeOwned
+            + PartialEq
+            + Debug
+            + Copy,
+    {
+        for variant in E::iter() {
+            let name: &'static str = variant.into();
+            let written = serde_json::to_value(variant).unwrap();
+            assert_eq!(written, serde_json::Value::from(name), "{variant:?}");
+            let read = E::deserialize(toml::Value::from(name));
+            assert_eq!(read.ok(), Some(variant), "{name}");
+        }
+    }
+
+    #[test]
+    fn enum_names_are_the_names_in_scenario_files() {
+        names_round_trip::<Activation>();
+        names_round_trip::<Loss>();
+        names_round_trip::<Init>();
+        names_round_trip::<BiasMode>();
+        names_round_trip::<Mode>();
+        names_round_trip::<Normalize>();
+        names_round_trip::<Generator>();
+    }
+}

@@ -1,0 +1,143 @@
+//! The checker that turns a scenario file as written into a [`Scenario`]: one validator per
+//! table (in network.rs, training.rs, data.rs and compare.rs), and the helpers they share to
+//! point at the offending value.
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml::de::{DeTable, DeValue};
+
+use super::error::count;
+use super::raw::RawScenario;
+use super::{Scenario, ScenarioError};
+
+/// Builds the error for a span of the file, a key and a message.
+pub(super) type Invalid<'a> = dyn Fn(Option<Range<usize>>, &str, String) -> ScenarioError + 'a;
+
+/// Validates the tables of one scenario file, pointing errors at the values in its text.
+pub(super) struct Checker<'a> {
+    /// The parsed file, with the spans of its values.
+    pub(super) tree: &'a DeTable<'a>,
+    /// Makes an error located in the file.
+    pub(super) invalid: &'a Invalid<'a>,
+}
+
+impl Checker<'_> {
+    /// Checks every table in the order of the file's description in DESIGN.md and applies the
+    /// defaults; `file` names the scenario and `folder` is where a data file is looked for.
+    pub(super) fn validate(
+        &self,
+        raw: RawScenario,
+        file: &str,
+        folder: Option<&Path>,
+    ) -> Result<Scenario, ScenarioError> {
+        let network = self.network(raw.network)?;
+        let training = self.training(raw.training.unwrap_or_default())?;
+        let data = self.data(raw.data, &network.layers, folder)?;
+        let mut scenario = Scenario {
+            name: raw.name,
+            description: raw.description.unwrap_or_default(),
+            origin: file.to_string(),
+            seed: raw.seed.unwrap_or(0),
+            layers: network.layers,
+            hidden_activation: network.hidden_activation,
+            output_activation: network.output_activation,
+            bias: network.bias,
+            init: network.init,
+            init_range: network.init_range,
+            weights: network.weights,
+            biases: network.biases,
+            training,
+            data: data.source,
+            validation: data.validation,
+            test: data.test,
+            normalize: data.normalize,
+            comparison: None,
+            image: data.image,
+        };
+        if let Some(c) = raw.compare {
+            scenario.comparison = Some(self.comparison(c, &scenario)?);
+        }
+        Ok(scenario)
+    }
+
+    /// An error about the value at `key`.
+    pub(super) fn error(&self, key: &str, message: String) -> ScenarioError {
+        (self.invalid)(locate(self.tree, key), key, message)
+    }
+
+    /// `value`, if it is finite.
+    pub(super) fn finite(&self, key: &str, value: f64) -> Result<f64, ScenarioError> {
+        if value.is_finite() {
+            Ok(value)
+        } else {
+            Err(self.error(key, format!("expected a finite number, found {value}")))
+        }
+    }
+
+    /// Checks that every row of `key` holds `width` finite numbers, each a `what`.
+    pub(super) fn rows(
+        &self,
+        key: &str,
+        rows: &[Vec<f64>],
+        width: usize,
+        what: &str,
+    ) -> Result<(), ScenarioError> {
+        for (r, row) in rows.iter().enumerate() {
+            if row.len() != width {
+                return Err(self.error(
+                    &format!("{key}[{r}]"),
+                    format!("expected {}, found {}", count(width, what), row.len()),
+                ));
+            }
+            for (c, v) in row.iter().enumerate() {
+                self.finite(&format!("{key}[{r}][{c}]"), *v)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The span of the value at `key` (`a.b[2].c`), or of the nearest enclosing value.
+pub(super) fn locate(root: &DeTable<'_>, key: &str) -> Option<Range<usize>> {
+    let mut span = None;
+    let mut current: Option<&DeValue<'_>> = None;
+    for segment in segments(key) {
+        let next = match (current, segment) {
+            (None, Segment::Key(k)) => root.get(k),
+            (Some(v), Segment::Key(k)) => v.get(k),
+            (Some(v), Segment::Index(i)) => v.get(i),
+            (None, Segment::Index(_)) => None,
+        };
+        match next {
+            Some(value) => {
+                span = Some(value.span());
+                current = Some(value.get_ref());
+            }
+            None => break,
+        }
+    }
+    span
+}
+
+/// One step of a key's path: a table key or an array index.
+enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn segments(key: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    for part in key.split('.').filter(|p| !p.is_empty()) {
+        let mut pieces = part.split('[');
+        if let Some(name) = pieces.next().filter(|n| !n.is_empty()) {
+            out.push(Segment::Key(name));
+        }
+        for index in pieces {
+            if let Ok(i) = index.trim_end_matches(']').parse() {
+                out.push(Segment::Index(i));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,271 @@
+//! Validating `[data]`: exactly one source of samples (written out, generated, or a CSV
+//! file), the image shape, the held-out fractions and the preprocessing.
+
+use std::path::Path;
+
+use super::check::Checker;
+use super::raw::RawData;
+use super::{DataSource, MAX_DATA_NUMBERS, MAX_SAMPLES, ScenarioError, builtin};
+use crate::data::csv::Columns;
+use crate::data::generate::Generator;
+use crate::data::{Dataset, Normalize};
+
+/// `[data]` validated, with its defaults applied.
+pub(super) struct DataTable {
+    /// Where the samples come from.
+    pub(super) source: DataSource,
+    /// Rows × columns when each input is an image.
+    pub(super) image: Option<(usize, usize)>,
+    /// The fraction held out for validation.
+    pub(super) validation: f64,
+    /// The fraction held out for testing.
+    pub(super) test: f64,
+    /// How inputs are preprocessed.
+    pub(super) normalize: Normalize,
+}
+
+impl Checker<'_> {
+    /// Checks `[data]` against the network's `layers`; a data file is looked for in `folder`
+    /// (none: a built-in scenario's embedded file).
+    pub(super) fn data(
+        &self,
+        d: RawData,
+        layers: &[usize],
+        folder: Option<&Path>,
+    ) -> Result<DataTable, ScenarioError> {
+        let (inputs, outputs) = (layers[0], layers[layers.len() - 1]);
+        self.one_source(&d)?;
+        let source = match (d.generator, d.file) {
+            (Some(generator), _) => self.generated(generator, d.samples, d.noise, layers)?,
+            (None, Some(name)) => {
+                let columns = Columns {
+                    features: d.features,
+                    class_column: d.class_column,
+                    target_columns: d.target_columns,
+                };
+                self.file(&name, columns, folder)?
+            }
+            (None, None) => self.inline(d.inputs, d.targets, inputs, outputs)?,
+        };
+        let image = self.image(d.image.as_deref(), inputs)?;
+        let validation = self.fraction("data.validation", d.validation)?;
+        let test = self.fraction("data.test", d.test)?;
+        if validation + test >= 1.0 {
+            return Err(self.error(
+                "data.test",
+                format!("validation + test must leave some training data (sum < 1), found {validation} + {test} = {}", validation + test),
+            ));
+        }
+        Ok(DataTable {
+            source,
+            image,
+            validation,
+            test,
+            normalize: d.normalize.unwrap_or(Normalize::None),
+        })
+    }
+
+    /// Exactly one of `inputs`/`targets`, `generator` and `file`, and the generator's keys
+    /// only with a generator.
+    fn one_source(&self, d: &RawData) -> Result<(), ScenarioError> {
+        let sources = [
+            (
+                "`inputs`/`targets`",
+                d.inputs.is_some() || d.targets.is_some(),
+            ),
+            ("`generator`", d.generator.is_some()),
+            ("`file`", d.file.is_some()),
+        ];
+        let found: Vec<&str> = sources
+            .iter()
+            .filter_map(|(name, given)| given.then_some(*name))
+            .collect();
+        if found.len() != 1 {
+            let found = if found.is_empty() {
+                "none".to_string()
+            } else {
+                found.join(" and ")
+            };
+            return Err(self.error(
+                "data",
+                format!("expected exactly one source of samples (`inputs` with `targets`, `generator`, or `file`), found {found}"),
+            ));
+        }
+        if d.generator.is_none() {
+            for (key, given) in [
+                ("samples", d.samples.is_some()),
+                ("noise", d.noise.is_some()),
+            ] {
+                if given {
+                    return Err(self.error(
+                        &format!("data.{key}"),
+                        format!("`{key}` applies only to a `generator`"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `generator` with `samples` (default 200) and `noise` (default 0.1), for `layers`.
+    fn generated(
+        &self,
+        generator: Generator,
+        samples: Option<u64>,
+        noise: Option<f64>,
+        layers: &[usize],
+    ) -> Result<DataSource, ScenarioError> {
+        let (inputs, outputs) = (layers[0], layers[layers.len() - 1]);
+        let name = generator.name();
+        if let Some(width) = generator.input_width()
+            && width != inputs
+        {
+            return Err(self.error(
+                "data.generator",
+                format!(
+                    "the {name} generator makes {width} inputs, found layers starting with {inputs}"
+                ),
+            ));
+        }
+        if generator != Generator::Gaussians && outputs > 2 {
+            return Err(self.error(
+                "data.generator",
+                format!("the {name} generator has 2 classes (1 or 2 outputs), found layers ending in {outputs}"),
+            ));
+        }
+        let samples = samples.unwrap_or(200);
+        if samples == 0 || samples > MAX_SAMPLES {
+            return Err(self.error(
+                "data.samples",
+                format!("expected 1 to {MAX_SAMPLES} samples, found {samples}"),
+            ));
+        }
+        let numbers = samples.saturating_mul((inputs + outputs) as u64);
+        if numbers > MAX_DATA_NUMBERS as u64 {
+            return Err(self.error(
+                "data.samples",
+                format!(
+                    "expected at most {MAX_DATA_NUMBERS} numbers of data in all, found {samples} samples × {} numbers each = {numbers}",
+                    inputs + outputs
+                ),
+            ));
+        }
+        let noise = self.finite("data.noise", noise.unwrap_or(0.1))?;
+        if noise < 0.0 {
+            return Err(self.error("data.noise", format!("expected noise ≥ 0, found {noise}")));
+        }
+        Ok(DataSource::Generated {
+            generator,
+            samples: samples as usize,
+            noise,
+        })
+    }
+
+    /// `file`, relative to `folder`, or a built-in's embedded file when there is no folder.
+    fn file(
+        &self,
+        name: &str,
+        columns: Columns,
+        folder: Option<&Path>,
+    ) -> Result<DataSource, ScenarioError> {
+        if columns.class_column.is_some() && columns.target_columns.is_some() {
+            return Err(self.error(
+                "data.class_column",
+                "expected either `class_column` or `target_columns`, found both".into(),
+            ));
+        }
+        if let Some(asset) = folder.is_none().then(|| builtin::asset(name)).flatten() {
+            return Ok(DataSource::Embedded(asset, columns));
+        }
+        let path = folder.unwrap_or(Path::new(".")).join(name);
+        if !path.is_file() {
+            let found = if path.is_dir() { "a folder" } else { "nothing" };
+            return Err(self.error(
+                "data.file",
+                format!(
+                    "expected a CSV file (relative to the scenario's folder), found {found} at {}",
+                    path.display()
+                ),
+            ));
+        }
+        Ok(DataSource::File(path, columns))
+    }
+
+    /// `inputs` and `targets` written out: one row each per sample, `inputs` and `outputs`
+    /// wide.
+    fn inline(
+        &self,
+        xs: Option<Vec<Vec<f64>>>,
+        ds: Option<Vec<Vec<f64>>>,
+        inputs: usize,
+        outputs: usize,
+    ) -> Result<DataSource, ScenarioError> {
+        let (xs, ds) = match (xs, ds) {
+            (Some(xs), Some(ds)) => (xs, ds),
+            (Some(_), None) => {
+                return Err(self.error(
+                    "data",
+                    "`inputs` is given but `targets` is missing; give one target row per input row"
+                        .into(),
+                ));
+            }
+            _ => {
+                return Err(self.error(
+                    "data",
+                    "`targets` is given but `inputs` is missing; give one input row per target row"
+                        .into(),
+                ));
+            }
+        };
+        if xs.is_empty() {
+            return Err(self.error(
+                "data.inputs",
+                "expected at least one sample, found none".into(),
+            ));
+        }
+        if xs.len() != ds.len() {
+            return Err(self.error(
+                "data.targets",
+                format!(
+                    "expected one target per input ({} inputs), found {} targets",
+                    xs.len(),
+                    ds.len()
+                ),
+            ));
+        }
+        let first = "input (the first entry of `layers`)";
+        self.rows("data.inputs", &xs, inputs, first)?;
+        let last = "target (the last entry of `layers`)";
+        self.rows("data.targets", &ds, outputs, last)?;
+        Ok(DataSource::Inline(Dataset::from_rows(&xs, &ds)))
+    }
+
+    /// `image`: [rows, columns] covering the `inputs` exactly.
+    fn image(
+        &self,
+        image: Option<&[u64]>,
+        inputs: usize,
+    ) -> Result<Option<(usize, usize)>, ScenarioError> {
+        match image {
+            None => Ok(None),
+            Some([rows, cols]) if (*rows as usize).saturating_mul(*cols as usize) == inputs => {
+                Ok(Some((*rows as usize, *cols as usize)))
+            }
+            Some(found) => Err(self.error(
+                "data.image",
+                format!(
+                    "expected [rows, columns] with rows × columns = {inputs} (the inputs), found {found:?}"
+                ),
+            )),
+        }
+    }
+
+    /// A held-out fraction in [0, 1) (default 0).
+    fn fraction(&self, key: &str, value: Option<f64>) -> Result<f64, ScenarioError> {
+        let v = self.finite(key, value.unwrap_or(0.0))?;
+        if !(0.0..1.0).contains(&v) {
+            return Err(self.error(key, format!("expected a fraction in [0, 1), found {v}")));
+        }
+        Ok(v)
+    }
+}
