@@ -7,9 +7,10 @@ use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
 
+use super::Scenario;
+use super::error::ScenarioError;
 use super::error::count;
 use super::raw::RawScenario;
-use super::{Scenario, ScenarioError};
 
 /// Builds the error for a span of the file, a key and a message.
 pub(super) type Invalid<'a> = dyn Fn(Option<Range<usize>>, &str, String) -> ScenarioError + 'a;

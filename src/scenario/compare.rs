@@ -6,11 +6,12 @@ use nalgebra::DMatrix;
 use serde::Deserialize;
 use strum::{IntoEnumIterator, VariantNames};
 
+use super::Scenario;
 use super::check::Checker;
+use super::error::ScenarioError;
 use super::error::alternatives;
 use super::network::{hidden_activations, softmax_hidden};
 use super::raw::RawCompare;
-use super::{Scenario, ScenarioError};
 use crate::nn::{Activation, Costs, Init, Loss, Mode};
 
 /// The settings a comparison may vary, named as the scenario file's keys.

@@ -1,0 +1,111 @@
+//! Reading a scenario: a built-in by name or a file, its TOML parsed and checked.
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml::de::DeTable;
+
+use super::builtin::{self, BUILTINS};
+use super::check::{Checker, locate};
+use super::error::{Diagnostic, ScenarioError, line_column, plain, syntax_message};
+use super::raw::RawScenario;
+use super::{MAX_FILE_BYTES, Scenario};
+
+impl Scenario {
+    /// Loads `name_or_path`: an existing file, else a built-in scenario of that name.
+    pub fn load(name_or_path: &str) -> Result<Scenario, ScenarioError> {
+        let path = Path::new(name_or_path);
+        if path.exists() {
+            return Scenario::from_file(path);
+        }
+        match builtin::find(name_or_path) {
+            Some(b) => Scenario::parse(b.source, &format!("built-in {}", b.name), None),
+            None => Err(ScenarioError::Unknown {
+                name: name_or_path.to_string(),
+                builtins: BUILTINS
+                    .iter()
+                    .map(|b| b.name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+
+    /// Reads and validates a scenario file.
+    pub fn from_file(path: &Path) -> Result<Scenario, ScenarioError> {
+        let file = path.display().to_string();
+        let read_error = |source| ScenarioError::Read {
+            file: file.clone(),
+            source,
+        };
+        let metadata = std::fs::metadata(path).map_err(read_error)?;
+        if !metadata.is_file() {
+            let found = if metadata.is_dir() {
+                "a folder"
+            } else {
+                "a device or pipe"
+            };
+            return Err(ScenarioError::NotAFile { file, found });
+        }
+        if metadata.len() > MAX_FILE_BYTES {
+            return Err(ScenarioError::TooLarge {
+                file,
+                bytes: metadata.len(),
+                limit: MAX_FILE_BYTES,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(read_error)?;
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let valid = e.valid_up_to();
+                let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+                let (line, column) = line_column(prefix, valid);
+                return Err(ScenarioError::NotUtf8 {
+                    file,
+                    line,
+                    column,
+                    byte: bytes[valid],
+                });
+            }
+        };
+        Scenario::parse(text, &file, path.parent())
+    }
+
+    /// Parses and validates scenario text; `file` names it in errors and `folder` is where a
+    /// data file is looked for.
+    pub fn parse(text: &str, file: &str, folder: Option<&Path>) -> Result<Scenario, ScenarioError> {
+        let strip_comments = text
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .all(str::is_empty);
+        if strip_comments {
+            return Err(ScenarioError::Empty {
+                file: file.to_string(),
+            });
+        }
+        let invalid = |span: Option<Range<usize>>, key: &str, message: String| {
+            ScenarioError::Invalid(Box::new(Diagnostic::at(file, text, span, key, message)))
+        };
+        let tree = DeTable::parse(text).map_err(|e| invalid(e.span(), "", syntax_message(&e)))?;
+        let deserializer = toml::Deserializer::parse(text)
+            .map_err(|e| invalid(e.span(), "", syntax_message(&e)))?;
+        let raw: RawScenario = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            let key = e.path().to_string();
+            let inner = e.inner();
+            let key = if key == "." { String::new() } else { key };
+            let message = plain(inner.message().trim());
+            let span = if key.is_empty() && message.starts_with("missing") {
+                None
+            } else {
+                inner.span().or_else(|| locate(tree.get_ref(), &key))
+            };
+            invalid(span, &key, message)
+        })?;
+        let checker = Checker {
+            tree: tree.get_ref(),
+            invalid: &invalid,
+        };
+        checker.validate(raw, file, folder)
+    }
+}
