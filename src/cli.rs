@@ -9,13 +9,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::nn::divergence::non_finite_cost;
 use crate::nn::evaluate::evaluate;
-use crate::nn::{Costs, Divergence, Network, Phase, Trainer, Workspace};
+use crate::nn::{Cost, Costs, Divergence, Network, Phase, Trainer, Workspace};
 use crate::scenario::compare::{EpochCosts, Run, parse_vary};
 use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError, Setup};
 use crate::text::divergence::describe;
 use crate::text::notation::compact;
 use crate::trace::csv::Curve;
 use crate::trace::{self, IterationTrace};
+use strum::VariantNames;
 
 /// backstep: step through back-propagation one phase at a time.
 #[derive(Debug, Parser)]
@@ -336,7 +337,7 @@ struct CompareReport {
     /// Epochs each copy trained.
     epochs: usize,
     /// The cost "epochs to reach" watches.
-    target_cost: String,
+    target_cost: Cost,
     /// Its target.
     target: f64,
     /// Every copy's run.
@@ -366,9 +367,7 @@ fn compare(
     };
     let (target_cost, target) = match target {
         Some(spec) => parse_target(spec)?,
-        None => declared.map_or(("mse".to_string(), 0.1), |c| {
-            (c.target_cost.clone(), c.target)
-        }),
+        None => declared.map_or((Cost::Mse, 0.1), |c| (c.target_cost, c.target)),
     };
     let epochs = epochs.map_or(scenario.training.epochs, |e| e as usize);
     Ok(CompareReport {
@@ -382,19 +381,18 @@ fn compare(
 }
 
 /// The cost and the value of `--target COST=VALUE`.
-fn parse_target(spec: &str) -> Result<(String, f64), CliError> {
+fn parse_target(spec: &str) -> Result<(Cost, f64), CliError> {
     let (name, value) = spec.split_once('=').ok_or_else(|| {
         CliError::Compare(format!(
             "--target: expected COST=VALUE (e.g. mse=0.05), found `{spec}`"
         ))
     })?;
-    let names = Costs::NAMES;
-    if !names.contains(&name) {
+    let Some(cost) = Cost::named(name) else {
         return Err(CliError::Compare(format!(
             "--target: expected one of {}, found `{name}`",
-            names.join(", ")
+            Cost::VARIANTS.join(", ")
         )));
-    }
+    };
     let value: f64 = value
         .parse()
         .ok()
@@ -404,7 +402,7 @@ fn parse_target(spec: &str) -> Result<(String, f64), CliError> {
                 "--target: expected a finite number, found `{value}`"
             ))
         })?;
-    Ok((name.to_string(), value))
+    Ok((cost, value))
 }
 
 impl CompareReport {
@@ -430,12 +428,13 @@ impl CompareReport {
         )?;
         write!(
             out,
-            "| copy | MSE | cross-entropy | binary CE | classification error | accuracy | epochs to {target_cost} ≤ {target} | mean abs(δ¹) / mean abs(δᴸ) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
+            "| copy | MSE | cross-entropy | binary CE | classification error | accuracy | epochs to {} ≤ {target} | mean abs(δ¹) / mean abs(δᴸ) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n",
+            target_cost.name()
         )?;
         for r in &self.runs {
             let last = r.curve.last().map(|p| p.train).unwrap_or_default();
             let reached = r
-                .epochs_to(target_cost, target)
+                .epochs_to(*target_cost, target)
                 .map_or("not reached".to_string(), |e| e.to_string());
             let ratio = crate::scenario::compare::first_to_last(&r.health)
                 .map_or("–".to_string(), |x| format!("{x:.2e}"));
@@ -587,8 +586,8 @@ fn write_costs(
         compact(setup.training.learning_rate)
     )?;
     write!(out, "{:<12}", "")?;
-    for name in Costs::NAMES {
-        write!(out, " {name:>21}")?;
+    for cost in Cost::ALL {
+        write!(out, " {:>21}", cost.name())?;
     }
     writeln!(out)?;
     write_costs_row(out, "training", &costs.train)?;

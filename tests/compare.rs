@@ -34,9 +34,9 @@ fn from_saturated_outputs_cross_entropy_learns_faster_than_mse() {
     let base = Scenario::load("mse-vs-ce").unwrap();
     let c = base.comparison.clone().unwrap();
     let runs = run(&base, &c.values, 60).unwrap();
-    let mse = runs[0].epochs_to(&c.target_cost, c.target);
+    let mse = runs[0].epochs_to(c.target_cost, c.target);
     let ce = runs[1]
-        .epochs_to(&c.target_cost, c.target)
+        .epochs_to(c.target_cost, c.target)
         .expect("cross-entropy gets there");
     assert!(
         mse.is_none_or(|m| ce < m),

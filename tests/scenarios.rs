@@ -2,7 +2,7 @@
 //! divergence, and the trace format.
 
 use backstep::cli::{self, Command, Format};
-use backstep::nn::{Phase, Quantity, Stepper};
+use backstep::nn::{Cost, Phase, Quantity, Stepper};
 use backstep::scenario::{BUILTINS, Scenario};
 use backstep::text::divergence::describe;
 use serde_json::Value;
@@ -402,7 +402,7 @@ fn costs_evaluated_in_chunks_match_one_pass() {
     for ((name, a), (_, b)) in whole.named().iter().zip(chunked.named()) {
         assert!(
             (a - b).abs() <= 1e-12 * a.abs().max(1.0),
-            "{name}: {a} vs {b}"
+            "{name:?}: {a} vs {b}"
         );
     }
     assert_eq!(whole.classification_error, chunked.classification_error);
@@ -473,7 +473,7 @@ targets = [[0.0]]
     assert_eq!(
         e.quantity,
         Quantity::Cost {
-            name: "mse",
+            cost: Cost::Mse,
             validation: false
         },
         "{e:?}"

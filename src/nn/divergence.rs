@@ -2,7 +2,7 @@
 //! student reads about it (and what to try) are written by the caller, see
 //! `crate::text::divergence`.
 
-use super::loss::{Costs, Loss};
+use super::loss::{Cost, Costs, Loss};
 use super::network::Network;
 use super::phase::Phase;
 
@@ -57,8 +57,8 @@ pub enum Quantity {
     },
     /// One of the five costs over a whole set.
     Cost {
-        /// The cost's name (one of [`Costs::NAMES`]).
-        name: &'static str,
+        /// Which cost.
+        cost: Cost,
         /// Over the validation set (else the training set).
         validation: bool,
     },
@@ -127,5 +127,5 @@ pub fn non_finite_cost(costs: &Costs, validation: bool) -> Option<(Quantity, f64
         .named()
         .into_iter()
         .find(|(_, v)| !v.is_finite())
-        .map(|(name, v)| (Quantity::Cost { name, validation }, v))
+        .map(|(cost, v)| (Quantity::Cost { cost, validation }, v))
 }

@@ -104,6 +104,22 @@ impl Costs {
         }
     }
 
+    /// One of the five.
+    pub fn get(&self, cost: Cost) -> f64 {
+        match cost {
+            Cost::Mse => self.mse,
+            Cost::HalfMse => self.half_mse,
+            Cost::CrossEntropy => self.cross_entropy,
+            Cost::BinaryCrossEntropy => self.binary_cross_entropy,
+            Cost::ClassificationError => self.classification_error,
+        }
+    }
+
+    /// The five with their costs, in the order of DESIGN.md.
+    pub fn named(&self) -> [(Cost, f64); 5] {
+        Cost::ALL.map(|cost| (cost, self.get(cost)))
+    }
+
     /// Totals over `count` samples turned into means (zeros for no samples).
     pub fn mean(self, count: usize) -> Costs {
         if count == 0 {
@@ -118,44 +134,56 @@ impl Costs {
             classification_error: self.classification_error / n,
         }
     }
+}
 
-    /// The cost that a loss names.
-    pub fn of_loss(&self, loss: Loss) -> f64 {
-        match loss {
-            Loss::Mse => self.mse,
-            Loss::HalfMse => self.half_mse,
-            Loss::CrossEntropy => self.cross_entropy,
-            Loss::BinaryCrossEntropy => self.binary_cross_entropy,
-        }
-    }
+/// One of the five costs watched at every step, whatever the loss that drives training.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantNames,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum Cost {
+    /// Σ_k (d_k − O_k)² per sample.
+    Mse,
+    /// ½ Σ_k (d_k − O_k)² per sample.
+    HalfMse,
+    /// Categorical cross-entropy.
+    CrossEntropy,
+    /// Binary cross-entropy.
+    BinaryCrossEntropy,
+    /// The fraction misclassified.
+    ClassificationError,
+}
 
-    /// The names of the five costs, in the order of DESIGN.md.
-    pub const NAMES: [&'static str; 5] = [
-        "mse",
-        "half_mse",
-        "cross_entropy",
-        "binary_cross_entropy",
-        "classification_error",
+impl Cost {
+    /// The five, in the order of DESIGN.md.
+    pub const ALL: [Cost; 5] = [
+        Cost::Mse,
+        Cost::HalfMse,
+        Cost::CrossEntropy,
+        Cost::BinaryCrossEntropy,
+        Cost::ClassificationError,
     ];
 
-    /// The costs with their names, in the order of DESIGN.md.
-    pub fn named(&self) -> [(&'static str, f64); 5] {
-        let values = [
-            self.mse,
-            self.half_mse,
-            self.cross_entropy,
-            self.binary_cross_entropy,
-            self.classification_error,
-        ];
-        std::array::from_fn(|i| (Costs::NAMES[i], values[i]))
+    /// The name in traces, curves and `--target` (e.g. `half_mse`).
+    pub fn name(self) -> &'static str {
+        self.into()
     }
 
-    /// The cost called `name` (one of [`Costs::NAMES`]).
-    pub fn by_name(&self, name: &str) -> Option<f64> {
-        self.named()
-            .into_iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v)
+    /// The cost called `name`, if there is one.
+    pub fn named(name: &str) -> Option<Cost> {
+        name.parse().ok()
+    }
+}
+
+impl From<Loss> for Cost {
+    /// The cost a training loss computes.
+    fn from(loss: Loss) -> Cost {
+        match loss {
+            Loss::Mse => Cost::Mse,
+            Loss::HalfMse => Cost::HalfMse,
+            Loss::CrossEntropy => Cost::CrossEntropy,
+            Loss::BinaryCrossEntropy => Cost::BinaryCrossEntropy,
+        }
     }
 }
 
@@ -194,6 +222,28 @@ fn binary_cross_entropy(o: &[f64], d: &[f64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cost_names_are_the_trace_keys_in_order() {
+        let costs = Costs {
+            mse: 1.0,
+            half_mse: 2.0,
+            cross_entropy: 3.0,
+            binary_cross_entropy: 4.0,
+            classification_error: 5.0,
+        };
+        let json = serde_json::to_value(costs).unwrap();
+        for (i, (cost, value)) in costs.named().into_iter().enumerate() {
+            assert_eq!(value, (i + 1) as f64);
+            assert_eq!(json[cost.name()], value, "{cost:?}");
+            assert_eq!(Cost::named(cost.name()), Some(cost));
+        }
+        assert_eq!(Cost::named("half-mse"), None);
+        assert_eq!(
+            Cost::from(Loss::BinaryCrossEntropy),
+            Cost::BinaryCrossEntropy
+        );
+    }
 
     #[test]
     fn first_sample_of_the_lesson() {

@@ -20,7 +20,7 @@ pub mod workspace;
 pub use activation::Activation;
 pub use divergence::{Divergence, Quantity};
 pub use fast::Trainer;
-pub use loss::{Costs, Loss};
+pub use loss::{Cost, Costs, Loss};
 pub use network::{BiasMode, Init, Layer, Network};
 pub use phase::Phase;
 pub use schedule::{Mode, Schedule};

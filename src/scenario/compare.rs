@@ -12,7 +12,7 @@ use super::error::ScenarioError;
 use super::error::alternatives;
 use super::network::{hidden_activations, softmax_hidden};
 use super::raw::RawCompare;
-use crate::nn::{Activation, Costs, Init, Loss, Mode};
+use crate::nn::{Activation, Cost, Costs, Init, Loss, Mode};
 
 /// The settings a comparison may vary, named as the scenario file's keys.
 pub const SETTINGS: &[&str] = <Setting as VariantNames>::VARIANTS;
@@ -69,7 +69,7 @@ pub struct Comparison {
     /// One value per copy.
     pub values: Vec<Variation>,
     /// The cost whose target the summary counts epochs to, e.g. `mse`.
-    pub target_cost: String,
+    pub target_cost: Cost,
     /// The target value of that cost.
     pub target: f64,
 }
@@ -255,17 +255,16 @@ impl Checker<'_> {
                     .map_err(|e| self.error(&format!("compare.values[{i}]"), e))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let target_cost = raw.target_cost.unwrap_or_else(|| "mse".into());
-        let names = Costs::NAMES;
-        if !names.contains(&target_cost.as_str()) {
+        let name = raw.target_cost.unwrap_or_else(|| "mse".into());
+        let Some(target_cost) = Cost::named(&name) else {
             return Err(self.error(
                 "compare.target_cost",
                 format!(
-                    "expected one of {}, found \"{target_cost}\"",
-                    names.join(", ")
+                    "expected one of {}, found \"{name}\"",
+                    Cost::VARIANTS.join(", ")
                 ),
             ));
-        }
+        };
         let target = self.finite("compare.target", raw.target.unwrap_or(0.1))?;
         Ok(Comparison {
             setting: raw.vary,
@@ -311,10 +310,10 @@ pub fn first_to_last(health: &[crate::nn::health::LayerHealth]) -> Option<f64> {
 
 impl Run {
     /// The first epoch whose training cost `cost` is at most `target`.
-    pub fn epochs_to(&self, cost: &str, target: f64) -> Option<usize> {
+    pub fn epochs_to(&self, cost: Cost, target: f64) -> Option<usize> {
         self.curve
             .iter()
-            .find(|p| p.train.by_name(cost).is_some_and(|v| v <= target))
+            .find(|p| p.train.get(cost) <= target)
             .map(|p| p.epoch)
     }
 }

@@ -52,9 +52,9 @@ pub fn quantity(q: Quantity, depth: usize) -> String {
         }
         Quantity::Weight { layer, row, col } => indexed(&matrix_name(depth, layer), &[row, col]),
         Quantity::Bias { layer, row } => indexed(&format!("b{}", superscript(layer)), &[row]),
-        Quantity::Cost { name, validation } => {
+        Quantity::Cost { cost, validation } => {
             let set = if validation { "validation" } else { "training" };
-            format!("the {name} over the {set} set")
+            format!("the {} over the {set} set", cost.name())
         }
     }
 }

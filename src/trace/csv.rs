@@ -16,8 +16,8 @@ use std::fmt::Display;
 use std::io::{self, Write};
 
 use super::IterationTrace;
-use crate::nn::Costs;
 use crate::nn::health::LayerHealth;
+use crate::nn::{Cost, Costs};
 use crate::scenario::compare::{EpochCosts, Run};
 
 /// The header row of the trace.
@@ -104,7 +104,7 @@ pub fn write(out: &mut impl Write, trace: &IterationTrace) -> io::Result<()> {
         ("validation", trace.validation),
     ] {
         for (name, v) in costs.iter().flat_map(Costs::named) {
-            row(None, &format!("{prefix}.{name}"), [None; 2], v)?;
+            row(None, &format!("{prefix}.{}", name.name()), [None; 2], v)?;
         }
     }
     csv.finish()
@@ -172,7 +172,7 @@ pub fn write_comparison(out: &mut impl Write, runs: &[Run]) -> io::Result<()> {
 fn point_columns() -> impl Iterator<Item = String> {
     let costs = ["train", "validation"]
         .into_iter()
-        .flat_map(|set| Costs::NAMES.map(|name| format!("{set}_{name}")));
+        .flat_map(|set| Cost::ALL.map(|cost| format!("{set}_{}", cost.name())));
     ["epoch", "iteration"]
         .map(String::from)
         .into_iter()
@@ -185,7 +185,7 @@ fn point_fields(point: &EpochCosts) -> impl Iterator<Item = String> {
     [point.epoch.to_string(), point.iteration.to_string()]
         .into_iter()
         .chain(point.train.named().map(|(_, v)| v.to_string()))
-        .chain((0..Costs::NAMES.len()).map(move |k| field(validation.map(|v| v[k]))))
+        .chain((0..Cost::ALL.len()).map(move |k| field(validation.map(|v| v[k]))))
 }
 
 /// A value as a field: as `{}` prints it, or empty when there is none.

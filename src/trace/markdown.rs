@@ -324,10 +324,11 @@ fn write_costs(out: &mut impl Write, stepper: &Stepper) -> Result<()> {
         words!("handout-before"),
         words!("handout-after")
     )?;
-    for ((name, x), (_, y)) in b.named().iter().zip(a.named()) {
+    for ((cost, x), (_, y)) in b.named().iter().zip(a.named()) {
         writeln!(
             out,
-            "| {name} | {} | {} |",
+            "| {} | {} | {} |",
+            cost.name(),
             NUMBERS.show(*x),
             NUMBERS.show(y)
         )?;
@@ -336,7 +337,7 @@ fn write_costs(out: &mut impl Write, stepper: &Stepper) -> Result<()> {
         let costs = v
             .named()
             .iter()
-            .map(|(n, x)| format!("{n} {}", NUMBERS.show(*x)))
+            .map(|(cost, x)| format!("{} {}", cost.name(), NUMBERS.show(*x)))
             .collect::<Vec<_>>()
             .join(", ");
         writeln!(out, "\n{}", words!("handout-validation", costs = costs))?;

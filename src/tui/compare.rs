@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::app::{FULL_SPEED_BUDGET, Pace};
 use super::curves::{Curves, Point};
-use crate::nn::{Divergence, Stepper};
+use crate::nn::{Cost, Divergence, Stepper};
 use crate::scenario::Scenario;
 use crate::text::divergence::describe;
 
@@ -32,7 +32,7 @@ impl Copy {
     }
 
     /// The first epoch (fractional) at which the training cost `cost` was at most `target`.
-    pub fn reached(&self, cost: &str, target: f64) -> Option<f64> {
+    pub fn reached(&self, cost: Cost, target: f64) -> Option<f64> {
         self.curves.first_below(cost, target)
     }
 }
@@ -44,7 +44,7 @@ pub struct Comparison {
     /// Two to four copies.
     pub copies: Vec<Copy>,
     /// The cost the summary watches.
-    pub target_cost: String,
+    pub target_cost: Cost,
     /// Its target.
     pub target: f64,
 }
@@ -79,7 +79,7 @@ impl Comparison {
         Ok(Comparison {
             setting: c.setting.clone(),
             copies,
-            target_cost: c.target_cost.clone(),
+            target_cost: c.target_cost,
             target: c.target,
         })
     }

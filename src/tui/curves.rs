@@ -1,6 +1,6 @@
 //! The cost curves behind the plots: points, series and bounds, kept apart from drawing.
 
-use crate::nn::Costs;
+use crate::nn::{Cost, Costs};
 
 /// The most points kept; beyond it every other older point is dropped, so memory stays
 /// bounded on long runs while the shape of the curve remains.
@@ -92,12 +92,12 @@ impl Curves {
         self.points.truncate(keep);
     }
 
-    /// The epoch (fractional) of the first point whose training cost `cost` (one of the
-    /// five names of [`Costs::named`]) is at most `target`.
-    pub fn first_below(&self, cost: &str, target: f64) -> Option<f64> {
+    /// The epoch (fractional) of the first point whose training cost `cost` is at most
+    /// `target`.
+    pub fn first_below(&self, cost: Cost, target: f64) -> Option<f64> {
         self.points
             .iter()
-            .find(|p| p.train.by_name(cost).is_some_and(|v| v <= target))
+            .find(|p| p.train.get(cost) <= target)
             .map(|p| p.epoch)
     }
 

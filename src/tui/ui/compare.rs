@@ -185,7 +185,7 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
     let rows = cmp.copies.iter().enumerate().map(|(i, c)| {
         let last = c.curves.last().map(|p| p.train).unwrap_or_default();
         let reached = c
-            .reached(&cmp.target_cost, cmp.target)
+            .reached(cmp.target_cost, cmp.target)
             .map_or("not yet".to_string(), |e| format!("{e:.2}"));
         let (style, _) = look(app, i);
         let ratio = if c.stepper.reached(crate::nn::Phase::Gradients) {
@@ -222,7 +222,8 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
     .block(Block::default().borders(Borders::ALL).title(Line::styled(
         format!(
             " summary (training set; target: {} ≤ {}) ",
-            cmp.target_cost, cmp.target
+            cmp.target_cost.name(),
+            cmp.target
         ),
         app.theme.title(),
     )));

@@ -47,8 +47,8 @@ pub fn worked_with(s: &Stepper, selection: Option<Selection>, precision: usize) 
             Some(words!(
                 "worked-loss-over-training",
                 loss = loss.name(),
-                before = numbers.show(b.of_loss(loss)),
-                after = numbers.show(a.of_loss(loss))
+                before = numbers.show(b.get(loss.into())),
+                after = numbers.show(a.get(loss.into()))
             ))
         }
         (_, Selection::Neuron { layer, index }) if s.reached(Phase::Forward(layer.max(1))) => {
