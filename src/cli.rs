@@ -155,7 +155,7 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
     };
     match command {
         Command::Run { scenario } => {
-            let app = crate::tui::App::load(&scenario)?;
+            let app = crate::tui::load(&scenario)?;
             crate::tui::run(app).map_err(CliError::Terminal)
         }
         Command::List => list(out).map_err(stdout),

@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::nn::explain::{Explain, Numbers, indexed, value_name};
 use crate::nn::network::superscript;
 use crate::nn::{BiasMode, Phase, Stepper};
-use crate::tui::app::{App, Selection};
+use crate::tui::app::App;
+use crate::tui::selection::Selection;
 
 /// One or two sentences on what the phase does and why.
 pub fn explanation(s: &Stepper, phase: Phase) -> String {
@@ -100,7 +101,7 @@ pub fn formula(s: &Stepper, phase: Phase) -> String {
 
 /// The formula with this iteration's numbers for the selection.
 pub fn worked(app: &App) -> Option<String> {
-    worked_with(&app.stepper, app.selection(), app.precision)
+    worked_with(&app.run.stepper, app.selection(), app.views.precision)
 }
 
 /// The formula with `s`'s numbers for `selection`, at `precision` decimals.
@@ -167,7 +168,7 @@ pub fn worked_with(s: &Stepper, selection: Option<Selection>, precision: usize) 
 
 /// Draws the panel.
 pub fn render_phase(frame: &mut Frame, area: Rect, app: &App) {
-    let s = &app.stepper;
+    let s = &app.run.stepper;
     let phase = s.phase();
     let theme = app.theme;
     let mut lines = Vec::new();
