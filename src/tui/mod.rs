@@ -1,6 +1,6 @@
 //! The stepping view: a terminal app on top of the core (ratatui + crossterm).
 //!
-//! The state and how messages change it ([`app`], with [`run`], [`compare`], [`pace`],
+//! The state and how messages change it ([`app`], with [`run`](mod@run), [`compare`], [`pace`],
 //! [`views`] and [`selection`]) read no clock and no file, so any front end can drive them.
 //! This module is the terminal's front end: its event loop turns keys and clicks into
 //! messages, passes its clock to [`App::tick`], and reads scenarios from disk ([`disk`]);
