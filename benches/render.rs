@@ -1,8 +1,7 @@
 //! Drawing speed: one full frame at 200×60, mid-iteration, for a hand-sized network and a
 //! 64-32-10 one.
 
-use backstep::tui::app::App;
-use backstep::tui::{Message, ui};
+use backstep::tui::{Message, load, ui};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -15,7 +14,7 @@ fn frames(c: &mut Criterion) {
             "bench/scenarios/mlp-64-32-10.toml",
         ),
     ] {
-        let mut app = App::load(scenario).unwrap();
+        let mut app = load(scenario).unwrap();
         for _ in 0..5 {
             app.update(Message::NextPhase);
         }

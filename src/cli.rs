@@ -162,7 +162,7 @@ impl From<Divergence> for CliError {
 pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<(), CliError> {
     match command {
         Command::Run { scenario } => {
-            let app = crate::tui::App::load(&scenario)?;
+            let app = crate::tui::load(&scenario)?;
             crate::tui::run(app).map_err(CliError::Terminal)
         }
         Command::List => list(out).map_err(write_error(Path::new(STDOUT))),

@@ -1,11 +1,26 @@
 //! The stepping view's update logic, driven by messages without a terminal.
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
 use backstep::nn::Phase;
+use backstep::scenario::{BUILTINS, Scenario, ScenarioError, Setup};
 use backstep::tui::Message;
-use backstep::tui::app::{App, SPEEDS, Selection};
+use backstep::tui::app::App;
+use backstep::tui::pace::SPEEDS;
+use backstep::tui::scenarios::{PickerEntry, Scenarios};
+use backstep::tui::selection::Selection;
+use backstep::tui::views::Popup;
 
 fn app(scenario: &str) -> App {
-    App::load(scenario).unwrap()
+    backstep::tui::load(scenario).unwrap()
+}
+
+/// One frame's tick, on a real clock (full speed measures its time budget on it).
+fn tick(app: &mut App) {
+    let origin = Instant::now();
+    app.tick(&|| origin.elapsed());
 }
 
 /// What the student sees: the whole screen (drawn without a terminal), and the state
@@ -19,13 +34,13 @@ fn state(app: &App) -> String {
     format!(
         "{:?}\n{:?} {} {} {:?} {:?} {:?} {}",
         terminal.backend().buffer(),
-        app.stepper.phase(),
-        app.stepper.epoch(),
-        app.stepper.iteration(),
-        app.stepper.network(),
-        app.stepper.costs(),
+        app.run.stepper.phase(),
+        app.run.stepper.epoch(),
+        app.run.stepper.iteration(),
+        app.run.stepper.network(),
+        app.run.stepper.costs(),
         app.selection(),
-        app.curves.len()
+        app.run.curves.len()
     )
 }
 
@@ -48,7 +63,7 @@ fn stepping_back_then_forward_gives_the_same_screens() {
     let mut app = app("xor");
     let mut seen = vec![state(&app)];
     // Four iterations and a bit: across iteration boundaries and the epoch boundary.
-    for _ in 0..(4 * app.stepper.phases().len() + 2) {
+    for _ in 0..(4 * app.run.stepper.phases().len() + 2) {
         app.update(Message::NextPhase);
         seen.push(state(&app));
     }
@@ -62,24 +77,33 @@ fn stepping_back_then_forward_gives_the_same_screens() {
         app.update(Message::NextPhase);
         assert_eq!(&state(&app), expected);
     }
-    assert_eq!(app.stepper.epoch(), 2);
+    assert_eq!(app.run.stepper.epoch(), 2);
 }
 
 #[test]
 fn finishing_an_epoch_lands_on_its_last_iteration_and_the_next_begins_a_new_one() {
     let mut app = app("xor");
     app.update(Message::FinishEpoch);
-    assert_eq!(app.stepper.phase(), Phase::Done);
-    assert_eq!((app.stepper.epoch(), app.stepper.iteration()), (1, 4));
-    assert_eq!(app.curves.len(), 5, "the start and four iterations");
+    assert_eq!(app.run.stepper.phase(), Phase::Done);
+    assert_eq!(
+        (app.run.stepper.epoch(), app.run.stepper.iteration()),
+        (1, 4)
+    );
+    assert_eq!(app.run.curves.len(), 5, "the start and four iterations");
     app.update(Message::NextPhase);
-    assert_eq!((app.stepper.epoch(), app.stepper.iteration()), (2, 1));
-    assert_eq!(app.stepper.phase(), Phase::Forward(1));
-    app.update(Message::PreviousPhase);
-    assert_eq!((app.stepper.epoch(), app.stepper.iteration()), (1, 4));
+    assert_eq!(
+        (app.run.stepper.epoch(), app.run.stepper.iteration()),
+        (2, 1)
+    );
+    assert_eq!(app.run.stepper.phase(), Phase::Forward(1));
     app.update(Message::PreviousPhase);
     assert_eq!(
-        app.curves.len(),
+        (app.run.stepper.epoch(), app.run.stepper.iteration()),
+        (1, 4)
+    );
+    app.update(Message::PreviousPhase);
+    assert_eq!(
+        app.run.curves.len(),
         4,
         "stepping back before Done drops its point"
     );
@@ -88,56 +112,61 @@ fn finishing_an_epoch_lands_on_its_last_iteration_and_the_next_begins_a_new_one(
 #[test]
 fn auto_run_moves_at_its_pace_and_pauses_on_a_phase_boundary() {
     let mut app = app("two-two-two");
-    assert_eq!(SPEEDS[app.speed].label, "10 phases/s");
+    assert_eq!(SPEEDS[app.auto_run.speed].label, "10 phases/s");
     app.update(Message::ToggleRun);
     for _ in 0..9 {
-        app.update(Message::Tick);
+        tick(&mut app);
     }
-    assert_eq!(app.stepper.phase(), app.stepper.phases()[2]);
+    assert_eq!(app.run.stepper.phase(), app.run.stepper.phases()[2]);
     app.update(Message::ToggleRun);
-    app.update(Message::Tick);
-    app.update(Message::Tick);
-    app.update(Message::Tick);
-    assert_eq!(app.stepper.phase(), app.stepper.phases()[2], "paused");
+    tick(&mut app);
+    tick(&mut app);
+    tick(&mut app);
+    assert_eq!(
+        app.run.stepper.phase(),
+        app.run.stepper.phases()[2],
+        "paused"
+    );
     app.update(Message::NextPhase);
-    assert_eq!(app.stepper.phase(), app.stepper.phases()[3]);
+    assert_eq!(app.run.stepper.phase(), app.run.stepper.phases()[3]);
 }
 
 #[test]
 fn full_speed_runs_many_iterations_and_lands_on_done() {
     let mut app = app("xor");
-    app.speed = SPEEDS.len() - 1;
+    app.auto_run.speed = SPEEDS.len() - 1;
     app.update(Message::ToggleRun);
-    app.update(Message::Tick);
+    tick(&mut app);
     assert!(
-        app.stepper.completed() > 1000,
+        app.run.stepper.completed() > 1000,
         "{}",
-        app.stepper.completed()
+        app.run.stepper.completed()
     );
-    assert_eq!(app.stepper.phase(), Phase::Done);
+    assert_eq!(app.run.stepper.phase(), Phase::Done);
     // From there the student can step on.
     app.update(Message::ToggleRun);
     app.update(Message::NextPhase);
-    assert_eq!(app.stepper.phase(), Phase::Forward(1));
+    assert_eq!(app.run.stepper.phase(), Phase::Forward(1));
 }
 
 #[test]
 fn a_diverging_run_pauses_and_explains() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(&diverging_xor(&dir));
-    app.speed = 2;
+    app.auto_run.speed = 2;
     app.update(Message::ToggleRun);
     for _ in 0..20 {
-        app.update(Message::Tick);
+        tick(&mut app);
     }
-    assert!(!app.running, "still running after a divergence");
+    assert!(!app.auto_run.running, "still running after a divergence");
     let notice = app.notice.clone().unwrap();
     assert!(
         notice.contains("diverged") && notice.contains("smaller learning rate"),
         "{notice}"
     );
     assert!(
-        app.stepper
+        app.run
+            .stepper
             .network()
             .layers
             .iter()
@@ -164,7 +193,7 @@ fn selection_follows_the_phase_and_moves_with_the_keys() {
         app.selection(),
         Some(Selection::Neuron { layer: 1, index: 0 })
     );
-    while app.stepper.phase() != Phase::Gradients {
+    while app.run.stepper.phase() != Phase::Gradients {
         app.update(Message::NextPhase);
     }
     assert_eq!(
@@ -200,11 +229,11 @@ fn the_picker_opens_another_scenario_and_escape_closes_popups_first() {
     let mut app = app("two-two-two");
     app.update(Message::ShowHelp);
     app.update(Message::Close);
-    assert!(app.popup.is_none() && !app.quit);
+    assert!(app.views.popup.is_none() && !app.quit);
     app.update(Message::OpenPicker);
     app.update(Message::SelectPrevious);
     app.update(Message::Confirm);
-    assert!(app.popup.is_none());
+    assert!(app.views.popup.is_none());
     assert_eq!(app.scenario.name, "Handwritten digits");
 }
 
@@ -212,13 +241,13 @@ fn the_picker_opens_another_scenario_and_escape_closes_popups_first() {
 fn precision_and_plot_toggles() {
     let mut app = app("xor");
     app.update(Message::MorePrecision);
-    assert_eq!(app.precision, 5);
+    assert_eq!(app.views.precision, 5);
     for _ in 0..20 {
         app.update(Message::LessPrecision);
     }
-    assert_eq!(app.precision, 1);
+    assert_eq!(app.views.precision, 1);
     app.update(Message::ToggleLogY);
-    assert!(app.log_y);
+    assert!(app.views.log_y);
     app.update(Message::Quit);
     assert!(app.quit);
 }
@@ -227,19 +256,19 @@ fn precision_and_plot_toggles() {
 fn a_run_at_full_speed_that_diverges_stops_on_the_failing_iteration() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(&diverging_xor(&dir));
-    app.speed = SPEEDS.len() - 1;
+    app.auto_run.speed = SPEEDS.len() - 1;
     app.update(Message::ToggleRun);
-    app.update(Message::Tick);
-    assert!(!app.running);
+    tick(&mut app);
+    assert!(!app.auto_run.running);
     let notice = app.notice.clone().unwrap();
     let here = format!(
         "epoch {}, iteration {} ",
-        app.stepper.epoch(),
-        app.stepper.iteration()
+        app.run.stepper.epoch(),
+        app.run.stepper.iteration()
     );
     assert!(notice.contains(&here), "{notice} is not about {here}");
     // The screen stands on the last phase before the non-finite value.
-    assert!(app.stepper.phase() != Phase::Done);
+    assert!(app.run.stepper.phase() != Phase::Done);
 }
 
 #[test]
@@ -319,7 +348,7 @@ fn compare_mode_steps_every_copy_in_lockstep_and_undoes_them_together() {
             .comparison
             .as_ref()
             .expect("gd-modes declares a comparison");
-        c.copies.iter().map(|c| c.label.clone()).collect()
+        c.runs.iter().map(|c| c.label.clone()).collect()
     };
     assert_eq!(labels, ["batch", "sgd", "mini-batch"]);
     for _ in 0..4 {
@@ -327,25 +356,21 @@ fn compare_mode_steps_every_copy_in_lockstep_and_undoes_them_together() {
     }
     let c = app.comparison.as_ref().unwrap();
     assert!(
-        c.copies
+        c.runs
             .iter()
             .all(|c| c.stepper.phase() == Phase::OutputDelta)
     );
     // The same first samples in the same order, whatever the batch size.
-    let first = c.copies[0].stepper.samples()[0];
-    assert!(c.copies.iter().all(|c| c.stepper.samples()[0] == first));
-    assert_eq!(c.copies[0].stepper.samples().len(), 1000);
-    assert_eq!(c.copies[1].stepper.samples().len(), 1);
-    assert_eq!(c.copies[2].stepper.samples().len(), 10);
+    let first = c.runs[0].stepper.samples()[0];
+    assert!(c.runs.iter().all(|c| c.stepper.samples()[0] == first));
+    assert_eq!(c.runs[0].stepper.samples().len(), 1000);
+    assert_eq!(c.runs[1].stepper.samples().len(), 1);
+    assert_eq!(c.runs[2].stepper.samples().len(), 10);
     app.update(Message::FinishIteration);
     app.update(Message::PreviousPhase);
     let c = app.comparison.as_ref().unwrap();
-    assert!(
-        c.copies
-            .iter()
-            .all(|c| c.stepper.phase() == Phase::Update(1))
-    );
-    assert!(c.copies.iter().all(|c| c.curves.len() == 1));
+    assert!(c.runs.iter().all(|c| c.stepper.phase() == Phase::Update(1)));
+    assert!(c.runs.iter().all(|c| c.curves.len() == 1));
     app.update(Message::ToggleCompare);
     assert!(app.comparison.is_none());
 }
@@ -384,7 +409,7 @@ fn every_neuron_of_a_wide_layer_can_be_selected_and_is_drawn() {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal.draw(|f| ui::render(f, &app)).unwrap();
     // The phase panel works out neuron 21 of the hidden layer.
-    let h21 = app.stepper.workspace().out[0][(20, 0)];
+    let h21 = app.run.stepper.workspace().out[0][(20, 0)];
     let text: String = terminal
         .backend()
         .buffer()
@@ -400,7 +425,111 @@ fn every_neuron_of_a_wide_layer_can_be_selected_and_is_drawn() {
     );
     // The values panel scrolls, and scrolls back.
     app.update(Message::ScrollDown);
-    assert_eq!(app.values_scroll, 10);
+    assert_eq!(app.views.values_scroll, 10);
     app.update(Message::ScrollUp);
-    assert_eq!(app.values_scroll, 0);
+    assert_eq!(app.views.values_scroll, 0);
+}
+
+/// A front end without a file system: the built-ins xor and iris, parsed from the text
+/// compiled into the binary, and a note of every scenario asked for.
+struct BuiltinsOnly {
+    asked: std::cell::RefCell<Vec<String>>,
+}
+
+impl Scenarios for BuiltinsOnly {
+    fn entries(&self) -> Vec<PickerEntry> {
+        ["xor", "iris"]
+            .map(|name| PickerEntry {
+                source: name.to_string(),
+                label: name.to_string(),
+            })
+            .to_vec()
+    }
+
+    fn load(&self, source: &str) -> Result<Scenario, ScenarioError> {
+        self.asked.borrow_mut().push(source.to_string());
+        let builtin = BUILTINS.iter().find(|b| b.name == source).unwrap();
+        Scenario::parse(builtin.source, source, None)
+    }
+
+    fn setup(&self, scenario: &Scenario) -> Result<Setup, ScenarioError> {
+        scenario.setup()
+    }
+}
+
+#[test]
+fn the_picker_lists_and_opens_what_the_front_end_offers() {
+    let scenarios = Rc::new(BuiltinsOnly {
+        asked: Default::default(),
+    });
+    let mut app = App::new(scenarios.clone(), "xor").unwrap();
+    app.update(Message::OpenPicker);
+    match &app.views.popup {
+        Some(Popup::Picker { entries, .. }) => {
+            let sources: Vec<&str> = entries.iter().map(|e| e.source.as_str()).collect();
+            assert_eq!(sources, ["xor", "iris"]);
+        }
+        other => panic!("no picker: {other:?}"),
+    }
+    app.update(Message::SelectNext);
+    app.update(Message::Confirm);
+    assert_eq!(app.scenario.name, "Iris flowers");
+    app.update(Message::Reset);
+    assert_eq!(*scenarios.asked.borrow(), ["xor", "iris", "iris"]);
+}
+
+#[test]
+fn full_speed_measures_its_budget_on_the_front_ends_clock() {
+    let mut app = app("xor");
+    app.auto_run.speed = SPEEDS.len() - 1;
+    app.update(Message::ToggleRun);
+    // A clock that moves 10 ms each time it is read: the tick starts at 10 ms, sees 10 ms
+    // spent (under the 25 ms budget), runs one chunk of 256 iterations between reads at 30
+    // and 40 ms, then sees 40 ms spent and stops.
+    let time = Cell::new(Duration::ZERO);
+    app.tick(&|| {
+        time.set(time.get() + Duration::from_millis(10));
+        time.get()
+    });
+    assert_eq!(app.run.stepper.completed(), 256);
+    // xor has 4 samples, one per iteration: 256 iterations are 64 epochs.
+    assert_eq!(
+        (app.run.stepper.epoch(), app.run.stepper.iteration()),
+        (64, 4)
+    );
+    assert_eq!(app.run.stepper.phase(), Phase::Done);
+    assert_eq!(app.run.curves.last().unwrap().iteration, 256);
+}
+
+#[test]
+fn compare_mode_at_full_speed_moves_every_run_together() {
+    let mut app = app("mse-vs-ce");
+    app.update(Message::ToggleCompare);
+    app.auto_run.speed = SPEEDS.len() - 1;
+    app.update(Message::ToggleRun);
+    tick(&mut app);
+    let c = app.comparison.as_ref().unwrap();
+    let completed = c.runs[0].stepper.completed();
+    assert!(completed > 0);
+    for run in &c.runs {
+        // Both runs have the same batches, so they finish the same iterations.
+        assert_eq!(run.stepper.completed(), completed, "{}", run.label);
+        assert_eq!(run.stepper.phase(), Phase::Done, "{}", run.label);
+        assert_eq!(run.curves.last().unwrap().iteration, completed);
+    }
+    assert_eq!(
+        app.run.stepper.completed(),
+        0,
+        "normal mode's run stays put"
+    );
+}
+
+#[test]
+fn compare_mode_cannot_undo_before_the_start_and_says_so() {
+    let mut app = app("gd-modes");
+    app.update(Message::ToggleCompare);
+    app.update(Message::PreviousPhase);
+    assert!(app.notice.as_deref().unwrap().contains("start"));
+    let c = app.comparison.as_ref().unwrap();
+    assert!(c.runs.iter().all(|r| r.stepper.phase() == Phase::Start));
 }

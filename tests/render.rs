@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn app(scenario: &str) -> App {
-    let mut app = App::load(scenario).unwrap();
+    let mut app = backstep::tui::load(scenario).unwrap();
     app.theme = Theme { color: false };
     app
 }
@@ -44,9 +44,9 @@ fn the_first_frame() {
 #[test]
 fn every_phase_of_one_two_two_two_iteration() {
     let mut app = app("two-two-two");
-    for _ in 0..app.stepper.phases().len() {
+    for _ in 0..app.run.stepper.phases().len() {
         app.update(Message::NextPhase);
-        let name = format!("phase_{}", app.stepper.phase()).replace([' ', '(', ')'], "_");
+        let name = format!("phase_{}", app.run.stepper.phase()).replace([' ', '(', ')'], "_");
         insta::assert_snapshot!(name, screen(&mut app, 120, 40));
     }
 }

@@ -1,6 +1,6 @@
 //! What the user can ask the app to do.
 
-/// One request to the app, from a key, a click or the clock.
+/// One request to the app, from a key or a click (time passing is [`super::App::tick`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Message {
     /// Perform the next phase.
@@ -55,8 +55,6 @@ pub enum Message {
     Confirm,
     /// Leave the app.
     Quit,
-    /// Time passed (drives auto-run).
-    Tick,
     /// A mouse click at a terminal cell.
     Click {
         /// column

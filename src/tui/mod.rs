@@ -1,13 +1,27 @@
 //! The stepping view: a terminal app on top of the core (ratatui + crossterm).
+//!
+//! The state and how messages change it ([`app`], with [`run`](mod@run), [`compare`], [`pace`],
+//! [`views`] and [`selection`]) read no clock and no file, so any front end can drive them.
+//! This module is the terminal's front end: its event loop turns keys and clicks into
+//! messages, passes its clock to [`App::tick`], and reads scenarios from disk ([`disk`]);
+//! [`ui`] draws the state into the areas [`layout`] gives each panel.
 
 pub mod app;
 pub mod compare;
 pub mod curves;
+pub mod disk;
 pub mod keymap;
+pub mod layout;
 pub mod message;
+pub mod pace;
+pub mod run;
+pub mod scenarios;
+pub mod selection;
 pub mod theme;
 pub mod ui;
+pub mod views;
 
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
@@ -18,8 +32,20 @@ use ratatui::crossterm::execute;
 pub use app::App;
 pub use message::Message;
 
+use crate::scenario::ScenarioError;
+use disk::Disk;
+use theme::Theme;
+
 /// About 30 frames a second.
 pub const FRAME: Duration = Duration::from_millis(33);
+
+/// The app on a scenario read from disk (a file path or a built-in name), in colour unless
+/// `NO_COLOR` is set.
+pub fn load(source: &str) -> Result<App, ScenarioError> {
+    let mut app = App::new(Rc::new(Disk), source)?;
+    app.theme = Theme::from_env();
+    Ok(app)
+}
 
 /// Runs the app until the user quits. The caller has loaded the scenario, so a bad one is
 /// reported before the terminal is touched. The terminal is restored on return, on error
@@ -41,7 +67,9 @@ pub fn run(mut app: App) -> std::io::Result<()> {
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
-    let mut next_tick = Instant::now() + FRAME;
+    let start = Instant::now();
+    let clock = || start.elapsed();
+    let mut next_tick = start + FRAME;
     while !app.quit {
         terminal.draw(|frame| {
             app.size = (frame.area().width, frame.area().height);
@@ -66,7 +94,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
         }
         let now = Instant::now();
         if now >= next_tick {
-            app.update(Message::Tick);
+            app.tick(&clock);
             next_tick += FRAME;
             if next_tick < now {
                 next_tick = now + FRAME;

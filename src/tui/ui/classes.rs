@@ -9,7 +9,7 @@ use crate::tui::app::App;
 
 /// The class names: the data's, or the class numbers.
 pub fn class_names(app: &App) -> Vec<String> {
-    let data = app.stepper.train_set();
+    let data = app.run.stepper.train_set();
     if !data.classes.is_empty() {
         return data.classes.clone();
     }
@@ -25,7 +25,7 @@ pub fn render_classes(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let mut title = String::from(" accuracy:");
-    if let Some(p) = app.curves.last() {
+    if let Some(p) = app.run.curves.last() {
         title.push_str(&format!(
             " training {:.1}%",
             100.0 * (1.0 - p.train.classification_error)
@@ -37,7 +37,7 @@ pub fn render_classes(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
     }
-    let which = if app.stepper.validation_set().is_empty() {
+    let which = if app.run.stepper.validation_set().is_empty() {
         "training"
     } else {
         "validation"

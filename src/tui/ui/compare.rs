@@ -2,7 +2,7 @@
 //! with every copy's curve overlaid and labelled, and a summary table.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
@@ -16,9 +16,11 @@ use crate::nn::health::layer_health;
 use crate::scenario::compare::first_to_last;
 use crate::text::notation::Numbers;
 use crate::text::notation::compact;
-use crate::tui::app::{App, SPEEDS, default_selection};
+use crate::tui::app::App;
 use crate::tui::compare::Comparison;
 use crate::tui::curves::{Measure, bounds};
+use crate::tui::layout::compare_regions;
+use crate::tui::selection::default_selection;
 
 /// Each copy's colour and marker (the marker tells them apart without colour).
 fn look(app: &App, i: usize) -> (Style, Marker) {
@@ -39,31 +41,29 @@ fn look(app: &App, i: usize) -> (Style, Marker) {
 
 /// Draws the whole compare screen between the status line and the key bar.
 pub fn render_compare(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
-    let [status, copies, charts, summary, keys] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Percentage(35),
-        Constraint::Min(8),
-        Constraint::Length(cmp.copies.len() as u16 + 3),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    render_status(frame, status, app, cmp);
-    render_copies(frame, copies, app, cmp);
-    let [mse, ce] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
-    render_overlay(frame, mse, app, cmp, Measure::Mse, "MSE");
+    let regions = compare_regions(area, cmp.runs.len());
+    render_status(frame, regions.status, app, cmp);
+    render_runs(frame, &regions.runs, app, cmp);
+    render_overlay(frame, regions.mse, app, cmp, Measure::Mse, "MSE");
     let (measure, kind) = cross_entropy_measure(app);
-    render_overlay(frame, ce, app, cmp, measure, &format!("CE ({kind})"));
-    render_summary(frame, summary, app, cmp);
-    super::status::render_keys(frame, keys, app);
+    render_overlay(
+        frame,
+        regions.cross_entropy,
+        app,
+        cmp,
+        measure,
+        &format!("CE ({kind})"),
+    );
+    render_summary(frame, regions.summary, app, cmp);
+    super::status::render_keys(frame, regions.keys, app);
 }
 
 fn render_status(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
     let s = cmp.lead();
-    let run = if app.running { "▶" } else { "⏸" };
+    let run = if app.auto_run.running { "▶" } else { "⏸" };
     let line = Line::from(vec![
         Span::styled(
-            format!(" compare {} ({} copies) ", cmp.setting, cmp.copies.len()),
+            format!(" compare {} ({} copies) ", cmp.setting, cmp.runs.len()),
             app.theme.title(),
         ),
         Span::raw(format!(
@@ -72,17 +72,15 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
             s.iteration(),
             s.iterations_per_epoch(),
             s.phase(),
-            SPEEDS[app.speed].label
+            app.auto_run.current().label
         )),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }
 
-fn render_copies(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
-    let n = cmp.copies.len();
-    let columns = Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n]).split(area);
-    for (i, (copy, column)) in cmp.copies.iter().zip(columns.iter()).enumerate() {
-        let s = &copy.stepper;
+fn render_runs(frame: &mut Frame, columns: &[Rect], app: &App, cmp: &Comparison) {
+    for (i, (run, column)) in cmp.runs.iter().zip(columns).enumerate() {
+        let s = &run.stepper;
         let t = s.training();
         let selection = default_selection(s.phase(), s.network().depth());
         let mut lines = vec![Line::styled(
@@ -95,11 +93,11 @@ fn render_copies(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
             app.theme.dim(),
         )];
         if let Some(notice) = &app.notice
-            && notice.starts_with(&copy.label)
+            && notice.starts_with(&run.label)
         {
             lines.push(Line::styled(notice.clone(), app.theme.notice()));
         }
-        match worked_with(s, selection, app.precision) {
+        match worked_with(s, selection, app.views.precision) {
             Some(w) => lines.push(Line::styled(w, app.theme.active())),
             None => lines.push(Line::from(crate::text::phase::explanation(s, s.phase()))),
         }
@@ -108,7 +106,7 @@ fn render_copies(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
                 "batch {}: {}",
                 t.loss.name(),
                 Numbers {
-                    precision: app.precision
+                    precision: app.views.precision
                 }
                 .show(loss)
             )));
@@ -116,7 +114,7 @@ fn render_copies(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
         let (style, _) = look(app, i);
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(Line::styled(format!(" {} ", copy.label), style));
+            .title(Line::styled(format!(" {} ", run.label), style));
         frame.render_widget(
             Paragraph::new(lines)
                 .block(block)
@@ -135,21 +133,24 @@ fn render_overlay(
     name: &str,
 ) {
     let series: Vec<Vec<(f64, f64)>> = cmp
-        .copies
+        .runs
         .iter()
-        .map(|c| c.curves.series(measure, false, app.x_axis, app.log_y))
+        .map(|r| {
+            r.curves
+                .series(measure, false, app.views.x_axis, app.views.log_y)
+        })
         .collect();
     let refs: Vec<&[(f64, f64)]> = series.iter().map(Vec::as_slice).collect();
     let (x, y) = bounds(&refs);
     let datasets: Vec<Dataset> = cmp
-        .copies
+        .runs
         .iter()
         .zip(&series)
         .enumerate()
-        .map(|(i, (copy, data))| {
+        .map(|(i, (run, data))| {
             let (style, marker) = look(app, i);
             Dataset::default()
-                .name(copy.label.clone())
+                .name(run.label.clone())
                 .marker(marker)
                 .graph_type(GraphType::Line)
                 .style(style)
@@ -169,7 +170,7 @@ fn render_overlay(
 
 fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
     let numbers = Numbers {
-        precision: app.precision,
+        precision: app.views.precision,
     };
     let header = Row::new(vec![
         "copy".to_string(),
@@ -182,10 +183,10 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
         "|δ¹|/|δᴸ|".into(),
     ])
     .style(app.theme.title());
-    let rows = cmp.copies.iter().enumerate().map(|(i, c)| {
+    let rows = cmp.runs.iter().enumerate().map(|(i, c)| {
         let last = c.curves.last().map(|p| p.train).unwrap_or_default();
         let reached = c
-            .reached(cmp.target_cost, cmp.target)
+            .epochs_to(cmp.target_cost, cmp.target)
             .map_or("not yet".to_string(), |e| format!("{e:.2}"));
         let (style, _) = look(app, i);
         let ratio = if c.stepper.reached(crate::nn::Phase::Gradients) {

@@ -28,12 +28,12 @@ pub fn bar(value: f64, top: f64, width: usize) -> String {
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let numbers = Numbers { precision: 2 };
-    let Some((epoch, iteration, health)) = &app.health else {
+    let Some((epoch, iteration, health)) = &app.run.health else {
         return vec![Line::from(
             "No gradients yet: step to the gradients phase (or press n) to see them.",
         )];
     };
-    let network = app.stepper.network();
+    let network = app.run.stepper.network();
     let bar_width = width.saturating_sub(32).max(4);
     let mut lines = vec![Line::styled(
         format!("epoch {epoch}, iteration {iteration}; bars: log scale over {DECADES} decades"),

@@ -5,10 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::centered;
 use crate::nn::stepper::{HISTORY_BYTES, HISTORY_ITERATIONS};
 use crate::tui::app::App;
 use crate::tui::keymap::KEYMAP;
+use crate::tui::layout::centered;
 
 /// Draws the keys and what they do.
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {

@@ -65,7 +65,7 @@ pub fn pixels(values: &[f64], rows: usize, cols: usize, color: bool) -> Vec<Line
 
 /// Draws the batch's first input as an image, with its predicted and true class.
 pub fn render_image(frame: &mut Frame, area: Rect, app: &App, (rows, cols): (usize, usize)) {
-    let s = &app.stepper;
+    let s = &app.run.stepper;
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Line::styled(" input ", app.theme.title()));

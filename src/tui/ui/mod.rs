@@ -26,80 +26,16 @@ pub mod status;
 pub mod values;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::{App, Popup};
+use super::app::App;
+use super::layout::regions;
+use super::views::Popup;
 
 /// The smallest terminal the app draws in.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
-
-/// Where each panel goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Regions {
-    /// The top line.
-    pub status: Rect,
-    /// The diagram.
-    pub network: Rect,
-    /// The current input drawn as an image, when the scenario's inputs are images.
-    pub image: Option<Rect>,
-    /// The phase's explanation.
-    pub phase: Rect,
-    /// Matrices and vectors.
-    pub values: Rect,
-    /// The MSE chart.
-    pub mse: Rect,
-    /// The cross-entropy chart.
-    pub cross_entropy: Rect,
-    /// Classification error.
-    pub error: Rect,
-    /// The bottom line.
-    pub keys: Rect,
-}
-
-/// Splits the screen into the panels; `image` (rows, columns) makes room for the input
-/// image beside the diagram.
-pub fn layout(area: Rect, image: Option<(usize, usize)>) -> Regions {
-    let [status, middle, keys] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(middle);
-    let [network, values] =
-        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(left);
-    let [phase, charts, error] = Layout::vertical([
-        Constraint::Percentage(45),
-        Constraint::Min(6),
-        Constraint::Length(4),
-    ])
-    .areas(right);
-    let [mse, cross_entropy] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
-    let (image, network) = match image {
-        Some((_, cols)) => {
-            let [image, network] =
-                Layout::horizontal([Constraint::Length(cols as u16 * 2 + 2), Constraint::Min(0)])
-                    .areas(network);
-            (Some(image), network)
-        }
-        None => (None, network),
-    };
-    Regions {
-        status,
-        image,
-        network,
-        phase,
-        values,
-        mse,
-        cross_entropy,
-        error,
-        keys,
-    }
-}
 
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App) {
@@ -113,10 +49,10 @@ pub fn render(frame: &mut Frame, app: &App) {
         render_popup(frame, area, app);
         return;
     }
-    let regions = layout(area, app.scenario.image);
+    let regions = regions(area, app.scenario.image);
     status::render_status(frame, regions.status, app);
     phase::render_phase(frame, regions.phase, app);
-    if app.show_health {
+    if app.views.health {
         health::render_health(frame, regions.network.union(regions.values), app);
     } else {
         network::render_network(frame, regions.network, app);
@@ -125,7 +61,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         }
         values::render_values(frame, regions.values, app);
     }
-    if app.show_classes {
+    if app.views.classes {
         classes::render_classes(frame, regions.mse.union(regions.cross_entropy), app);
         plots::render_error(frame, regions.error, app);
     } else {
@@ -136,7 +72,7 @@ pub fn render(frame: &mut Frame, app: &App) {
 }
 
 fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
-    match &app.popup {
+    match &app.views.popup {
         Some(Popup::Help) => help::render_help(frame, area, app),
         Some(Popup::Picker { entries, cursor }) => {
             picker::render_picker(frame, area, app, entries, *cursor);
@@ -155,16 +91,4 @@ fn render_too_small(frame: &mut Frame, area: Rect) {
         Line::from("enlarge the window, or press q to quit"),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
-}
-
-/// A rectangle of at most `width` × `height` in the middle of `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
 }

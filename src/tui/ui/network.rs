@@ -2,8 +2,9 @@
 //! shaded by its size, and what the current phase reads and writes highlighted.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::canvas::{Canvas, Line as Segment};
@@ -11,189 +12,12 @@ use ratatui::widgets::{Block, Borders};
 
 use crate::nn::{Phase, Stepper};
 use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
-use crate::tui::app::{App, Selection};
+use crate::tui::app::App;
+use crate::tui::layout::Geometry;
+use crate::tui::selection::Selection;
 
 /// Matrices with at most this many weights get a + or − on each edge.
 const SIGNED_EDGES: usize = 16;
-
-/// The width of a neuron's label: sign, digit, point and `precision` decimals, narrowed so
-/// that `columns` labels fit side by side in `width` cells.
-fn label_width(precision: usize, width: u16, columns: usize) -> u16 {
-    let room = (width / columns.max(1) as u16).saturating_sub(1);
-    (precision as u16 + 3).min(room).max(4)
-}
-
-/// The neurons of a layer of `n` that fit in `rows` rows: all, or the first few, a gap
-/// (`None`) and the last; a `focus` neuron that would fall in the gap is shown between two
-/// gaps, so the selection is always on screen.
-pub fn visible(n: usize, rows: usize, focus: Option<usize>) -> Vec<Option<usize>> {
-    let rows = rows.max(5);
-    if n <= rows {
-        return (0..n).map(Some).collect();
-    }
-    match focus {
-        Some(f) if f >= rows - 2 && f < n - 1 => (0..rows - 4)
-            .map(Some)
-            .chain([None, Some(f), None, Some(n - 1)])
-            .collect(),
-        _ => (0..rows - 2).map(Some).chain([None, Some(n - 1)]).collect(),
-    }
-}
-
-/// The neuron of layer `l` the selection points at, if any.
-fn focus(selection: Option<Selection>, l: usize) -> Option<usize> {
-    match selection {
-        Some(Selection::Neuron { layer, index }) if layer == l => Some(index),
-        Some(Selection::Weight { layer, row, .. }) if layer == l => Some(row),
-        Some(Selection::Weight { layer, col, .. }) if layer == l + 1 => Some(col),
-        _ => None,
-    }
-}
-
-/// The cell where the label of neuron slot `k` of `m` in layer `l` (of `depth`) starts.
-fn cell(inner: Rect, depth: usize, l: usize, k: usize, m: usize, width: u16) -> (u16, u16) {
-    let free = inner.width.saturating_sub(width) as f64;
-    let x = inner.x + (free * l as f64 / depth.max(1) as f64).round() as u16;
-    let y = inner.y + ((k as f64 + 0.5) * inner.height as f64 / m as f64 - 0.5).round() as u16;
-    (x, y)
-}
-
-fn inner(area: Rect) -> Rect {
-    Block::default().borders(Borders::ALL).inner(area)
-}
-
-/// Where a diagram's labels and edges go: drawing and mouse clicks read the same layout.
-struct Geometry {
-    inner: Rect,
-    depth: usize,
-    /// The width of a neuron's label.
-    width: u16,
-    /// Per layer, the neurons drawn (`None` for the ellipsis).
-    slots: Vec<Vec<Option<usize>>>,
-}
-
-/// One drawn edge: weight `row`, `col` of layer `layer`, from the end of the source label to
-/// the cell before the target label.
-struct Edge {
-    layer: usize,
-    row: usize,
-    col: usize,
-    from: (u16, u16),
-    to: (u16, u16),
-}
-
-impl Geometry {
-    fn new(
-        area: Rect,
-        sizes: &[usize],
-        selection: Option<Selection>,
-        precision: usize,
-    ) -> Geometry {
-        let inner = inner(area);
-        Geometry {
-            inner,
-            depth: sizes.len() - 1,
-            width: label_width(precision, inner.width, sizes.len()),
-            slots: sizes
-                .iter()
-                .enumerate()
-                .map(|(l, &n)| visible(n, inner.height as usize, focus(selection, l)))
-                .collect(),
-        }
-    }
-
-    /// The cell where the label of slot `k` of layer `l` starts.
-    fn label(&self, l: usize, k: usize) -> (u16, u16) {
-        cell(
-            self.inner,
-            self.depth,
-            l,
-            k,
-            self.slots[l].len(),
-            self.width,
-        )
-    }
-
-    /// Every drawn edge, layer by layer.
-    fn edges(&self) -> impl Iterator<Item = Edge> + '_ {
-        (1..=self.depth).flat_map(move |l| {
-            self.slots[l].iter().enumerate().flat_map(move |(k, to)| {
-                self.slots[l - 1]
-                    .iter()
-                    .enumerate()
-                    .filter_map(move |(i, from)| {
-                        let (row, col) = ((*to)?, (*from)?);
-                        let (x0, y0) = self.label(l - 1, i);
-                        let (x1, y1) = self.label(l, k);
-                        Some(Edge {
-                            layer: l,
-                            row,
-                            col,
-                            from: (x0 + self.width, y0),
-                            to: (x1.saturating_sub(1), y1),
-                        })
-                    })
-            })
-        })
-    }
-}
-
-/// The neuron (layer, index) whose label covers the cell (`column`, `row`) of the diagram
-/// drawn in `area` for layer `sizes`.
-pub fn neuron_at(
-    area: Rect,
-    sizes: &[usize],
-    selection: Option<Selection>,
-    precision: usize,
-    column: u16,
-    row: u16,
-) -> Option<(usize, usize)> {
-    let g = Geometry::new(area, sizes, selection, precision);
-    for (l, slots) in g.slots.iter().enumerate() {
-        for (k, slot) in slots.iter().enumerate() {
-            let (x, y) = g.label(l, k);
-            if let Some(j) = slot
-                && row == y
-                && (x..x + g.width).contains(&column)
-            {
-                return Some((l, *j));
-            }
-        }
-    }
-    None
-}
-
-/// The weight (layer, row, column) whose edge passes nearest the cell (`column`, `row`) of
-/// the diagram, within about a cell.
-pub fn edge_at(
-    area: Rect,
-    sizes: &[usize],
-    selection: Option<Selection>,
-    precision: usize,
-    column: u16,
-    row: u16,
-) -> Option<(usize, usize, usize)> {
-    let g = Geometry::new(area, sizes, selection, precision);
-    let (px, py) = (column as f64, row as f64);
-    let mut best: Option<(f64, (usize, usize, usize))> = None;
-    for e in g.edges() {
-        let (ax, ay, bx, by) = (
-            e.from.0 as f64,
-            e.from.1 as f64,
-            e.to.0 as f64,
-            e.to.1 as f64,
-        );
-        if px < ax || px > bx {
-            continue;
-        }
-        let t = (px - ax) / (bx - ax).max(1.0);
-        let distance = (ay + t * (by - ay) - py).abs();
-        if distance <= 1.0 && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, (e.layer, e.row, e.col)));
-        }
-    }
-    best.map(|(_, weight)| weight)
-}
 
 /// The value a neuron shows: δ once the backward pass has reached its layer, else its
 /// activation (the input for layer 0); `None` before the value exists.
@@ -232,15 +56,46 @@ fn active(phase: Phase, depth: usize) -> (Vec<usize>, Vec<usize>) {
     }
 }
 
-/// Draws the diagram.
+/// Draws the diagram: the edges on a canvas, then over them the neurons' labels, the edges'
+/// signs and the matrices' names.
 pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
-    let selection = app.selection();
-    let s = &app.stepper;
+    let sizes = app.run.stepper.network().sizes();
+    let g = Geometry::new(area, &sizes, app.selection(), app.views.precision);
+    let (strokes, signs) = edges(app, &g);
+    let canvas = Canvas::default()
+        .block(Block::default().borders(Borders::ALL).title(title(app)))
+        .marker(Marker::Braille)
+        .x_bounds([0.0, g.inner.width as f64])
+        .y_bounds([0.0, g.inner.height as f64])
+        .paint(|ctx| {
+            for on_top in [false, true] {
+                for s in strokes.iter().filter(|s| s.on_top == on_top) {
+                    ctx.draw(&Segment::new(s.from.0, s.from.1, s.to.0, s.to.1, s.color));
+                }
+                ctx.layer();
+            }
+        });
+    frame.render_widget(canvas, area);
+    let buf = frame.buffer_mut();
+    draw_labels(buf, app, &g);
+    // Each edge's sign, a third of the way along, so meaning does not ride on colour.
+    for sign in signs {
+        let style = if sign.selected {
+            app.theme.selected()
+        } else {
+            app.theme.dim()
+        };
+        buf.set_string(sign.x, sign.y, sign.text, style);
+    }
+    draw_matrix_names(buf, app, &g);
+}
+
+/// The diagram's title: the layer sizes, the matrices, and the legend once δ is shown.
+fn title(app: &App) -> Line<'static> {
+    let s = &app.run.stepper;
     let network = s.network();
-    let sizes = network.sizes();
     let depth = network.depth();
-    let theme = app.theme;
-    let title = (1..=depth)
+    let matrices = (1..=depth)
         .map(|l| matrix_name(network.depth(), l))
         .collect::<Vec<_>>()
         .join(", ");
@@ -252,22 +107,50 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
         })
     });
     let legend = if delta_shown { "· δ underlined " } else { "" };
-    let block = Block::default().borders(Borders::ALL).title(Line::styled(
-        format!(" network {} ({title}) {legend}", sizes_label(&sizes)),
-        theme.title(),
-    ));
-    let g = Geometry::new(area, &sizes, selection, app.precision);
-    let (inner, width, slots) = (g.inner, g.width, &g.slots);
-    let gap = (inner.width.saturating_sub(width) / depth.max(1) as u16).saturating_sub(width);
-    let selected_weight = match selection {
+    Line::styled(
+        format!(
+            " network {} ({matrices}) {legend}",
+            sizes_label(&network.sizes())
+        ),
+        app.theme.title(),
+    )
+}
+
+/// An edge on the canvas: its ends in canvas coordinates, its colour, and whether it is drawn
+/// over the others (selected or active).
+struct Stroke {
+    from: (f64, f64),
+    to: (f64, f64),
+    color: Color,
+    on_top: bool,
+}
+
+/// An edge's sign, written in the cell (`x`, `y`).
+struct Sign {
+    x: u16,
+    y: u16,
+    text: &'static str,
+    selected: bool,
+}
+
+/// The room between two columns of labels.
+fn gap(g: &Geometry) -> u16 {
+    (g.inner.width.saturating_sub(g.width) / g.depth.max(1) as u16).saturating_sub(g.width)
+}
+
+/// Every drawn edge, coloured by its weight's sign and shaded by its size (against the
+/// median of its matrix), and the signs of small matrices' edges when there is room.
+fn edges(app: &App, g: &Geometry) -> (Vec<Stroke>, Vec<Sign>) {
+    let network = app.run.stepper.network();
+    let theme = app.theme;
+    let selected_weight = match app.selection() {
         Some(Selection::Weight { layer, row, col }) => Some((layer, row, col)),
         _ => None,
     };
-    let (active_layers, active_matrices) = active(s.phase(), depth);
-    let h = inner.height as f64;
-    let to_canvas = |x: u16, y: u16| ((x - inner.x) as f64 + 0.5, h - ((y - inner.y) as f64 + 0.5));
-    let mut segments = Vec::new();
-    let mut marks = Vec::new();
+    let (_, active_matrices) = active(app.run.stepper.phase(), g.depth);
+    let (inner, h) = (g.inner, g.inner.height as f64);
+    let to_canvas =
+        |(x, y): (u16, u16)| ((x - inner.x) as f64 + 0.5, h - ((y - inner.y) as f64 + 0.5));
     let medians: Vec<f64> = network
         .layers
         .iter()
@@ -277,10 +160,10 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
             magnitudes.get(magnitudes.len() / 2).copied().unwrap_or(0.0)
         })
         .collect();
+    let (mut strokes, mut signs) = (Vec::new(), Vec::new());
     for e in g.edges() {
         let weights = &network.layers[e.layer - 1].weights;
         let w = weights[(e.row, e.col)];
-        let (a, b) = (to_canvas(e.from.0, e.from.1), to_canvas(e.to.0, e.to.1));
         let is_selected = selected_weight == Some((e.layer, e.row, e.col));
         let is_active = active_matrices.contains(&e.layer);
         let strong = w.abs() >= medians[e.layer - 1];
@@ -293,53 +176,49 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             theme.negative(strong)
         };
-        segments.push((a, b, color, is_selected || is_active));
-        if weights.len() <= SIGNED_EDGES && gap >= 6 {
+        strokes.push(Stroke {
+            from: to_canvas(e.from),
+            to: to_canvas(e.to),
+            color,
+            on_top: is_selected || is_active,
+        });
+        if weights.len() <= SIGNED_EDGES && gap(g) >= 6 {
             let at =
                 |from: u16, to: u16| (from as f64 + (to as f64 - from as f64) * 0.3).round() as u16;
-            let sign = if w >= 0.0 { "+" } else { "−" };
-            marks.push((
-                at(e.from.0, e.to.0 + 1),
-                at(e.from.1, e.to.1),
-                sign,
-                is_selected,
-            ));
+            signs.push(Sign {
+                x: at(e.from.0, e.to.0 + 1),
+                y: at(e.from.1, e.to.1),
+                text: if w >= 0.0 { "+" } else { "−" },
+                selected: is_selected,
+            });
         }
     }
-    let canvas = Canvas::default()
-        .block(block)
-        .marker(Marker::Braille)
-        .x_bounds([0.0, inner.width as f64])
-        .y_bounds([0.0, h])
-        .paint(|ctx| {
-            for pass in [false, true] {
-                for ((x1, y1), (x2, y2), color, is_active) in &segments {
-                    if *is_active == pass {
-                        ctx.draw(&Segment::new(*x1, *y1, *x2, *y2, *color));
-                    }
-                }
-                ctx.layer();
-            }
-        });
-    frame.render_widget(canvas, area);
+    (strokes, signs)
+}
 
+/// Each neuron's label: its value (δ underlined) once it exists, else its name; `⋮` for the
+/// neurons left out.
+fn draw_labels(buf: &mut Buffer, app: &App, g: &Geometry) {
+    let s = &app.run.stepper;
+    let theme = app.theme;
+    let width = g.width as usize;
     let numbers = Numbers {
-        precision: app.precision,
+        precision: app.views.precision,
     };
     let selected = match app.selection() {
         Some(Selection::Neuron { layer, index }) => Some((layer, index)),
         _ => None,
     };
-    let buf = frame.buffer_mut();
-    for (l, layer_slots) in slots.iter().enumerate() {
-        let name = value_name(depth, l);
+    let (active_layers, _) = active(s.phase(), g.depth);
+    for (l, layer_slots) in g.slots.iter().enumerate() {
+        let name = value_name(g.depth, l);
         for (k, slot) in layer_slots.iter().enumerate() {
             let (x, y) = g.label(l, k);
             let (text, style) = match slot {
                 None => ("⋮".to_string(), theme.dim()),
                 Some(j) => {
                     let (text, is_delta) = match shown_value(s, l, *j) {
-                        Some((v, is_delta)) => (numbers.fit(v, width as usize), is_delta),
+                        Some((v, is_delta)) => (numbers.fit(v, width), is_delta),
                         None => (indexed(&name, &[*j]), false),
                     };
                     let mut style = if selected == Some((l, *j)) {
@@ -355,37 +234,27 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
                     (text, style)
                 }
             };
-            buf.set_stringn(
-                x,
-                y,
-                format!("{text:<w$}", w = width as usize),
-                width as usize,
-                style,
-            );
+            buf.set_stringn(x, y, format!("{text:<width$}"), width, style);
         }
     }
-    // Each edge's sign, a third of the way along, so meaning does not ride on colour.
-    for (x, y, sign, is_selected) in marks {
-        let style = if is_selected {
-            theme.selected()
-        } else {
-            theme.dim()
-        };
-        buf.set_string(x, y, sign, style);
-    }
-    // The matrix names, above the middle of their edges.
-    for l in 1..=depth {
-        let (x0, _) = cell(inner, depth, l - 1, 0, 1, width);
-        let (x1, _) = cell(inner, depth, l, 0, 1, width);
-        let x = (x0 + width + x1) / 2;
+}
+
+/// The matrices' names, above the middle of their edges, where there is room.
+fn draw_matrix_names(buf: &mut Buffer, app: &App, g: &Geometry) {
+    let network = app.run.stepper.network();
+    let (_, active_matrices) = active(app.run.stepper.phase(), g.depth);
+    for l in 1..=g.depth {
+        let (x0, _) = g.label(l - 1, 0);
+        let (x1, _) = g.label(l, 0);
+        let x = (x0 + g.width + x1) / 2;
         let style = if active_matrices.contains(&l) {
-            theme.active()
+            app.theme.active()
         } else {
-            theme.dim()
+            app.theme.dim()
         };
         let label = matrix_name(network.depth(), l);
-        if inner.height > 0 && gap as usize >= label.chars().count() + 2 {
-            buf.set_string(x, inner.y, label, style);
+        if g.inner.height > 0 && gap(g) as usize >= label.chars().count() + 2 {
+            buf.set_string(x, g.inner.y, label, style);
         }
     }
 }
@@ -402,45 +271,4 @@ fn sizes_label(sizes: &[usize]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("-")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wide_layers_show_the_first_a_gap_and_the_last() {
-        assert_eq!(visible(3, 10, None), vec![Some(0), Some(1), Some(2)]);
-        let first_and_last = vec![Some(0), Some(1), Some(2), None, Some(63)];
-        assert_eq!(visible(64, 5, None), first_and_last);
-        assert_eq!(visible(64, 5, Some(1)), first_and_last);
-        assert_eq!(
-            visible(64, 7, Some(40)),
-            vec![Some(0), Some(1), Some(2), None, Some(40), None, Some(63)]
-        );
-    }
-
-    #[test]
-    fn a_click_on_a_label_finds_its_neuron() {
-        let area = Rect::new(0, 1, 60, 17);
-        let sizes = [2, 2, 2];
-        let inner = inner(area);
-        let (x, y) = cell(inner, 2, 1, 1, 2, label_width(4, inner.width, 3));
-        assert_eq!(neuron_at(area, &sizes, None, 4, x + 2, y), Some((1, 1)));
-        assert_eq!(neuron_at(area, &sizes, None, 4, 0, 0), None);
-    }
-
-    #[test]
-    fn a_click_on_an_edge_finds_its_weight() {
-        let area = Rect::new(0, 1, 60, 17);
-        let sizes = [2, 2, 2];
-        let inner = inner(area);
-        let width = label_width(4, inner.width, 3);
-        // The straight edge from h₁ to O₁ (row 0 of W, column 0), half-way along.
-        let (x0, y0) = cell(inner, 2, 1, 0, 2, width);
-        let (x1, _) = cell(inner, 2, 2, 0, 2, width);
-        let x = (x0 + width + x1) / 2;
-        assert_eq!(edge_at(area, &sizes, None, 4, x, y0), Some((2, 0, 0)));
-        assert_eq!(edge_at(area, &sizes, None, 4, x, y0 + 6), None);
-    }
 }

@@ -10,12 +10,13 @@ use crate::nn::{Phase, Stepper};
 use crate::text::explain::Explain;
 use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
 use crate::text::phase::{explanation, formula};
-use crate::tui::app::{App, Selection};
+use crate::tui::app::App;
+use crate::tui::selection::Selection;
 use crate::words;
 
 /// The formula with this iteration's numbers for the selection.
 pub fn worked(app: &App) -> Option<String> {
-    worked_with(&app.stepper, app.selection(), app.precision)
+    worked_with(&app.run.stepper, app.selection(), app.views.precision)
 }
 
 /// The formula with `s`'s numbers for `selection`, at `precision` decimals.
@@ -82,7 +83,7 @@ pub fn worked_with(s: &Stepper, selection: Option<Selection>, precision: usize) 
 
 /// Draws the panel.
 pub fn render_phase(frame: &mut Frame, area: Rect, app: &App) {
-    let s = &app.stepper;
+    let s = &app.run.stepper;
     let phase = s.phase();
     let theme = app.theme;
     let mut lines = Vec::new();

@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
 
-use super::centered;
-use crate::tui::app::{App, PickerEntry};
+use crate::tui::app::App;
+use crate::tui::layout::centered;
+use crate::tui::scenarios::PickerEntry;
 
 /// Draws the list with the highlighted entry.
 pub fn render_picker(

@@ -7,16 +7,16 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Sparkline};
 
-use super::Regions;
 use crate::nn::Activation;
 use crate::text::notation::Numbers;
 use crate::tui::app::App;
 use crate::tui::curves::{Measure, XAxis, bounds};
+use crate::tui::layout::Regions;
 
 /// Which cross-entropy (CE) suits the network: binary for sigmoid outputs, categorical
 /// otherwise.
 pub fn cross_entropy_measure(app: &App) -> (Measure, &'static str) {
-    let network = app.stepper.network();
+    let network = app.run.stepper.network();
     match network.layers[network.depth() - 1].activation {
         Activation::Sigmoid => (Measure::BinaryCrossEntropy, "binary"),
         _ => (Measure::CrossEntropy, "categorical"),
@@ -35,13 +35,19 @@ pub fn render_plots(frame: &mut Frame, regions: &Regions, app: &App) {
 fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, kind: &str) {
     let name = if measure == Measure::Mse { "MSE" } else { "CE" };
     let theme = app.theme;
-    let train = app.curves.series(measure, false, app.x_axis, app.log_y);
-    let validation = app.curves.series(measure, true, app.x_axis, app.log_y);
+    let train = app
+        .run
+        .curves
+        .series(measure, false, app.views.x_axis, app.views.log_y);
+    let validation = app
+        .run
+        .curves
+        .series(measure, true, app.views.x_axis, app.views.log_y);
     let (x, y) = bounds(&[&train, &validation]);
-    let last = app.curves.last();
+    let last = app.run.curves.last();
     let mut title = format!(" {name}");
     let shown = Numbers {
-        precision: app.precision,
+        precision: app.views.precision,
     };
     if let Some(p) = last {
         title.push_str(&format!(" {}", shown.show(measure.of(&p.train))));
@@ -87,7 +93,7 @@ fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, kind
 
 /// The x axis of a cost chart: its range, with the ends labelled in iterations or epochs.
 pub fn x_axis(app: &App, x: [f64; 2]) -> Axis<'static> {
-    let unit = match app.x_axis {
+    let unit = match app.views.x_axis {
         XAxis::Iterations => "it",
         XAxis::Epochs => "ep",
     };
@@ -100,7 +106,7 @@ pub fn x_axis(app: &App, x: [f64; 2]) -> Axis<'static> {
 pub fn y_axis(app: &App, y: [f64; 2]) -> Axis<'static> {
     let numbers = Numbers { precision: 3 };
     let label = |v: f64| {
-        if app.log_y {
+        if app.views.log_y {
             numbers.show(10f64.powf(v))
         } else {
             numbers.show(v)
@@ -131,7 +137,7 @@ pub fn render_error(frame: &mut Frame, area: Rect, app: &App) {
         .title(Line::styled(" classification error ", theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(last) = app.curves.last() else {
+    let Some(last) = app.run.curves.last() else {
         return;
     };
     let mut text = vec![Span::raw(format!(
@@ -151,8 +157,9 @@ pub fn render_error(frame: &mut Frame, area: Rect, app: &App) {
         + 2;
     let width = inner.width.saturating_sub(label_width);
     let trend: Vec<u64> = app
+        .run
         .curves
-        .series(Measure::ClassificationError, false, app.x_axis, false)
+        .series(Measure::ClassificationError, false, app.views.x_axis, false)
         .iter()
         .map(|(_, e)| (e * 1000.0).round() as u64)
         .collect();

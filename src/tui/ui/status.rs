@@ -7,18 +7,18 @@ use ratatui::widgets::Paragraph;
 
 use crate::nn::Mode;
 use crate::text::notation::compact;
-use crate::tui::app::{App, SPEEDS};
+use crate::tui::app::App;
 use crate::tui::keymap::binding;
 use crate::tui::message::Message;
 
 /// Scenario, epoch, iteration k of n, phase, mode and batch size, η, run state.
 pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
-    let s = &app.stepper;
+    let s = &app.run.stepper;
     let t = s.training();
-    let run = if app.running {
-        format!("▶ {}", SPEEDS[app.speed].label)
+    let run = if app.auto_run.running {
+        format!("▶ {}", app.auto_run.current().label)
     } else {
-        format!("⏸ {}", SPEEDS[app.speed].label)
+        format!("⏸ {}", app.auto_run.current().label)
     };
     let mode = match t.mode {
         Mode::Sgd => "SGD".to_string(),

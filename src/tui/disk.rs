@@ -1,0 +1,51 @@
+//! The terminal's scenarios: the built-ins, the files in `scenarios/` under the current
+//! folder, and any path given, read from disk.
+
+use super::scenarios::{PickerEntry, Scenarios};
+use crate::scenario::{BUILTINS, Scenario, ScenarioError, Setup};
+
+/// Scenarios read from the file system.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Disk;
+
+impl Scenarios for Disk {
+    /// The built-in scenarios, then the `.toml` files in `scenarios/` that are not built-ins.
+    fn entries(&self) -> Vec<PickerEntry> {
+        let mut entries: Vec<PickerEntry> = BUILTINS
+            .iter()
+            .map(|b| PickerEntry {
+                source: b.name.to_string(),
+                label: match Scenario::load(b.name) {
+                    Ok(s) => format!("{:<18} {}", b.name, s.name),
+                    Err(_) => b.name.to_string(),
+                },
+            })
+            .collect();
+        if let Ok(dir) = std::fs::read_dir("scenarios") {
+            let mut files: Vec<String> = dir
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .filter(|p| {
+                    let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned());
+                    !BUILTINS.iter().any(|b| Some(b.name.to_string()) == stem)
+                })
+                .map(|p| p.display().to_string())
+                .collect();
+            files.sort();
+            entries.extend(files.into_iter().map(|f| PickerEntry {
+                label: format!("{f:<18} (file)"),
+                source: f,
+            }));
+        }
+        entries
+    }
+
+    /// An existing file, else a built-in of that name.
+    fn load(&self, source: &str) -> Result<Scenario, ScenarioError> {
+        Scenario::load(source)
+    }
+
+    fn setup(&self, scenario: &Scenario) -> Result<Setup, ScenarioError> {
+        scenario.setup()
+    }
+}

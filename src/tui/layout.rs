@@ -1,0 +1,353 @@
+//! Where things are on the screen: which area holds which panel, on the main screen and on
+//! the compare screen, and where the diagram's labels and edges go, so that drawing and
+//! mouse clicks read the same geometry. Nothing here draws.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Borders};
+
+use super::selection::Selection;
+
+/// Where each panel of the main screen goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Regions {
+    /// The top line.
+    pub status: Rect,
+    /// The diagram.
+    pub network: Rect,
+    /// The current input drawn as an image, when the scenario's inputs are images.
+    pub image: Option<Rect>,
+    /// The phase's explanation.
+    pub phase: Rect,
+    /// Matrices and vectors.
+    pub values: Rect,
+    /// The MSE chart.
+    pub mse: Rect,
+    /// The cross-entropy chart.
+    pub cross_entropy: Rect,
+    /// Classification error.
+    pub error: Rect,
+    /// The bottom line.
+    pub keys: Rect,
+}
+
+/// Splits the screen into the panels; `image` (rows, columns) makes room for the input
+/// image beside the diagram.
+pub fn regions(area: Rect, image: Option<(usize, usize)>) -> Regions {
+    let [status, middle, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(middle);
+    let [network, values] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(left);
+    let [phase, charts, error] = Layout::vertical([
+        Constraint::Percentage(45),
+        Constraint::Min(6),
+        Constraint::Length(4),
+    ])
+    .areas(right);
+    let [mse, cross_entropy] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
+    let (image, network) = match image {
+        Some((_, cols)) => {
+            let [image, network] =
+                Layout::horizontal([Constraint::Length(cols as u16 * 2 + 2), Constraint::Min(0)])
+                    .areas(network);
+            (Some(image), network)
+        }
+        None => (None, network),
+    };
+    Regions {
+        status,
+        image,
+        network,
+        phase,
+        values,
+        mse,
+        cross_entropy,
+        error,
+        keys,
+    }
+}
+
+/// Where each panel of the compare screen goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompareRegions {
+    /// The top line.
+    pub status: Rect,
+    /// One column per run, side by side.
+    pub runs: Vec<Rect>,
+    /// The MSE chart.
+    pub mse: Rect,
+    /// The cross-entropy chart.
+    pub cross_entropy: Rect,
+    /// The summary table.
+    pub summary: Rect,
+    /// The bottom line.
+    pub keys: Rect,
+}
+
+/// Splits the screen into the compare screen's panels for `runs` runs.
+pub fn compare_regions(area: Rect, runs: usize) -> CompareRegions {
+    let [status, columns, charts, summary, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Percentage(35),
+        Constraint::Min(8),
+        Constraint::Length(runs as u16 + 3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [mse, cross_entropy] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
+    CompareRegions {
+        status,
+        runs: Layout::horizontal(vec![Constraint::Ratio(1, runs as u32); runs])
+            .split(columns)
+            .to_vec(),
+        mse,
+        cross_entropy,
+        summary,
+        keys,
+    }
+}
+
+/// A rectangle of at most `width` × `height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The width of a neuron's label: sign, digit, point and `precision` decimals, narrowed so
+/// that `columns` labels fit side by side in `width` cells.
+fn label_width(precision: usize, width: u16, columns: usize) -> u16 {
+    let room = (width / columns.max(1) as u16).saturating_sub(1);
+    (precision as u16 + 3).min(room).max(4)
+}
+
+/// The neurons of a layer of `n` that fit in `rows` rows: all, or the first few, a gap
+/// (`None`) and the last; a `focus` neuron that would fall in the gap is shown between two
+/// gaps, so the selection is always on screen.
+pub fn visible(n: usize, rows: usize, focus: Option<usize>) -> Vec<Option<usize>> {
+    let rows = rows.max(5);
+    if n <= rows {
+        return (0..n).map(Some).collect();
+    }
+    match focus {
+        Some(f) if f >= rows - 2 && f < n - 1 => (0..rows - 4)
+            .map(Some)
+            .chain([None, Some(f), None, Some(n - 1)])
+            .collect(),
+        _ => (0..rows - 2).map(Some).chain([None, Some(n - 1)]).collect(),
+    }
+}
+
+/// The neuron of layer `l` the selection points at, if any.
+fn focus(selection: Option<Selection>, l: usize) -> Option<usize> {
+    match selection {
+        Some(Selection::Neuron { layer, index }) if layer == l => Some(index),
+        Some(Selection::Weight { layer, row, .. }) if layer == l => Some(row),
+        Some(Selection::Weight { layer, col, .. }) if layer == l + 1 => Some(col),
+        _ => None,
+    }
+}
+
+/// The cell where the label of neuron slot `k` of `m` in layer `l` (of `depth`) starts.
+fn cell(inner: Rect, depth: usize, l: usize, k: usize, m: usize, width: u16) -> (u16, u16) {
+    let free = inner.width.saturating_sub(width) as f64;
+    let x = inner.x + (free * l as f64 / depth.max(1) as f64).round() as u16;
+    let y = inner.y + ((k as f64 + 0.5) * inner.height as f64 / m as f64 - 0.5).round() as u16;
+    (x, y)
+}
+
+/// Where a diagram's labels and edges go.
+pub struct Geometry {
+    /// The diagram inside its border.
+    pub inner: Rect,
+    /// The number of layers of weights.
+    pub depth: usize,
+    /// The width of a neuron's label.
+    pub width: u16,
+    /// Per layer, the neurons drawn (`None` for the ellipsis).
+    pub slots: Vec<Vec<Option<usize>>>,
+}
+
+/// One drawn edge: weight `row`, `col` of layer `layer`, from the end of the source label to
+/// the cell before the target label.
+pub struct Edge {
+    /// 1..=L
+    pub layer: usize,
+    /// The neuron it feeds.
+    pub row: usize,
+    /// The neuron it comes from.
+    pub col: usize,
+    /// Its first cell.
+    pub from: (u16, u16),
+    /// Its last cell.
+    pub to: (u16, u16),
+}
+
+impl Geometry {
+    /// The geometry of the diagram drawn in `area` (border included) for layers of `sizes`
+    /// neurons, keeping `selection` on screen, with labels of `precision` decimals.
+    pub fn new(
+        area: Rect,
+        sizes: &[usize],
+        selection: Option<Selection>,
+        precision: usize,
+    ) -> Geometry {
+        let inner = Block::default().borders(Borders::ALL).inner(area);
+        Geometry {
+            inner,
+            depth: sizes.len() - 1,
+            width: label_width(precision, inner.width, sizes.len()),
+            slots: sizes
+                .iter()
+                .enumerate()
+                .map(|(l, &n)| visible(n, inner.height as usize, focus(selection, l)))
+                .collect(),
+        }
+    }
+
+    /// The cell where the label of slot `k` of layer `l` starts.
+    pub fn label(&self, l: usize, k: usize) -> (u16, u16) {
+        cell(
+            self.inner,
+            self.depth,
+            l,
+            k,
+            self.slots[l].len(),
+            self.width,
+        )
+    }
+
+    /// Every drawn edge, layer by layer.
+    pub fn edges(&self) -> impl Iterator<Item = Edge> + '_ {
+        (1..=self.depth).flat_map(move |l| {
+            self.slots[l].iter().enumerate().flat_map(move |(k, to)| {
+                self.slots[l - 1]
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(i, from)| {
+                        let (row, col) = ((*to)?, (*from)?);
+                        let (x0, y0) = self.label(l - 1, i);
+                        let (x1, y1) = self.label(l, k);
+                        Some(Edge {
+                            layer: l,
+                            row,
+                            col,
+                            from: (x0 + self.width, y0),
+                            to: (x1.saturating_sub(1), y1),
+                        })
+                    })
+            })
+        })
+    }
+
+    /// The neuron (layer, index) whose label covers the cell (`column`, `row`).
+    pub fn neuron_at(&self, column: u16, row: u16) -> Option<(usize, usize)> {
+        for (l, slots) in self.slots.iter().enumerate() {
+            for (k, slot) in slots.iter().enumerate() {
+                let (x, y) = self.label(l, k);
+                if let Some(j) = slot
+                    && row == y
+                    && (x..x + self.width).contains(&column)
+                {
+                    return Some((l, *j));
+                }
+            }
+        }
+        None
+    }
+
+    /// The weight (layer, row, column) whose edge passes nearest the cell (`column`, `row`),
+    /// within about a cell.
+    pub fn edge_at(&self, column: u16, row: u16) -> Option<(usize, usize, usize)> {
+        let (px, py) = (column as f64, row as f64);
+        let mut best: Option<(f64, (usize, usize, usize))> = None;
+        for e in self.edges() {
+            let (ax, ay, bx, by) = (
+                e.from.0 as f64,
+                e.from.1 as f64,
+                e.to.0 as f64,
+                e.to.1 as f64,
+            );
+            if px < ax || px > bx {
+                continue;
+            }
+            let t = (px - ax) / (bx - ax).max(1.0);
+            let distance = (ay + t * (by - ay) - py).abs();
+            if distance <= 1.0 && best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, (e.layer, e.row, e.col)));
+            }
+        }
+        best.map(|(_, weight)| weight)
+    }
+
+    /// The neuron, or else the weight, under a click at (`column`, `row`).
+    pub fn clicked(&self, column: u16, row: u16) -> Option<Selection> {
+        if let Some((layer, index)) = self.neuron_at(column, row) {
+            Some(Selection::Neuron { layer, index })
+        } else {
+            let (layer, row, col) = self.edge_at(column, row)?;
+            Some(Selection::Weight { layer, row, col })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_layers_show_the_first_a_gap_and_the_last() {
+        assert_eq!(visible(3, 10, None), vec![Some(0), Some(1), Some(2)]);
+        let first_and_last = vec![Some(0), Some(1), Some(2), None, Some(63)];
+        assert_eq!(visible(64, 5, None), first_and_last);
+        assert_eq!(visible(64, 5, Some(1)), first_and_last);
+        assert_eq!(
+            visible(64, 7, Some(40)),
+            vec![Some(0), Some(1), Some(2), None, Some(40), None, Some(63)]
+        );
+    }
+
+    #[test]
+    fn a_click_on_a_label_finds_its_neuron() {
+        let area = Rect::new(0, 1, 60, 17);
+        let g = Geometry::new(area, &[2, 2, 2], None, 4);
+        let inner = Rect::new(1, 2, 58, 15);
+        let (x, y) = cell(inner, 2, 1, 1, 2, label_width(4, inner.width, 3));
+        assert_eq!(g.neuron_at(x + 2, y), Some((1, 1)));
+        assert_eq!(g.neuron_at(0, 0), None);
+    }
+
+    #[test]
+    fn a_click_on_an_edge_finds_its_weight() {
+        let area = Rect::new(0, 1, 60, 17);
+        let g = Geometry::new(area, &[2, 2, 2], None, 4);
+        let inner = Rect::new(1, 2, 58, 15);
+        let width = label_width(4, inner.width, 3);
+        // The straight edge from h₁ to O₁ (row 0 of W, column 0), half-way along.
+        let (x0, y0) = cell(inner, 2, 1, 0, 2, width);
+        let (x1, _) = cell(inner, 2, 2, 0, 2, width);
+        let x = (x0 + width + x1) / 2;
+        assert_eq!(g.edge_at(x, y0), Some((2, 0, 0)));
+        assert_eq!(g.edge_at(x, y0 + 6), None);
+        assert_eq!(
+            g.clicked(x, y0),
+            Some(Selection::Weight {
+                layer: 2,
+                row: 0,
+                col: 0
+            })
+        );
+    }
+}

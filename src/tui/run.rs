@@ -1,0 +1,221 @@
+//! One run of a scenario: its phase machine, the cost curves it has drawn so far and the
+//! gradient health of its latest iteration. Normal mode moves one run; compare mode moves
+//! several together ([`Lockstep`]). Nothing here draws.
+
+use super::curves::{Curves, Point};
+use super::pace::{Clock, Pace, full_speed};
+use crate::nn::health::{LayerHealth, layer_health};
+use crate::nn::{Cost, Divergence, Phase, Stepper};
+use crate::text::divergence::describe;
+
+/// A stepper with what the view keeps about its past.
+pub struct Run {
+    /// What tells it apart in compare mode, e.g. `mse`.
+    pub label: String,
+    /// The phase machine.
+    pub stepper: Stepper,
+    /// The costs after every completed iteration.
+    pub curves: Curves,
+    /// The gradient health of the latest iteration that got as far as its gradients, with
+    /// that iteration's epoch and number.
+    pub health: Option<(usize, usize, Vec<LayerHealth>)>,
+}
+
+impl Run {
+    /// A run at its stepper's start, with the first point of its curves.
+    pub fn new(label: String, stepper: Stepper) -> Run {
+        let mut run = Run {
+            label,
+            stepper,
+            curves: Curves::default(),
+            health: None,
+        };
+        run.record();
+        run
+    }
+
+    /// The next phase.
+    pub fn step(&mut self) -> Result<(), Divergence> {
+        self.moving(Stepper::step)
+    }
+
+    /// Steps to the end of the iteration.
+    pub fn finish_iteration(&mut self) -> Result<(), Divergence> {
+        self.moving(Stepper::finish_iteration)
+    }
+
+    /// Finishes whole iterations until the last of the epoch (runs with smaller batches take
+    /// more), adding a point to the curves after each.
+    pub fn finish_epoch(&mut self) -> Result<(), Divergence> {
+        loop {
+            self.finish_iteration()?;
+            if self.stepper.iteration() == self.stepper.iterations_per_epoch() {
+                return Ok(());
+            }
+        }
+    }
+
+    /// `iterations` whole iterations through the fast path, adding one point at the end.
+    pub fn fast_forward(&mut self, iterations: u64) -> Result<(), Divergence> {
+        self.moving(|s| s.fast_forward(iterations))
+    }
+
+    /// Undoes a phase, forgetting the points of the iterations undone; false when the
+    /// history ends here.
+    pub fn back(&mut self) -> bool {
+        if !self.stepper.back() {
+            return false;
+        }
+        self.curves.truncate_after(self.stepper.completed());
+        self.note_health();
+        true
+    }
+
+    /// The first epoch (fractional) at which the training cost `cost` was at most `target`.
+    pub fn epochs_to(&self, cost: Cost, target: f64) -> Option<f64> {
+        self.curves.first_below(cost, target)
+    }
+
+    /// The confusion matrix after the completed iterations, over the validation set (or the
+    /// training set when none is held out).
+    pub fn confusion(&self) -> Vec<Vec<usize>> {
+        let s = &self.stepper;
+        let network = if s.phase() == Phase::Done {
+            s.network()
+        } else {
+            s.weights_before()
+        };
+        let (train, validation) = (s.train_set(), s.validation_set());
+        let shown = if validation.is_empty() {
+            train
+        } else {
+            validation
+        };
+        let mut workspace = crate::nn::Workspace::for_evaluation(network, shown.len());
+        let classes = train.targets.nrows().max(2);
+        crate::nn::evaluate::confusion(network, shown, classes, &mut workspace)
+    }
+
+    /// Moves the stepper with `action`, then adds a point if iterations were completed and
+    /// keeps the health of an iteration that reached its gradients (also after a divergence).
+    fn moving(
+        &mut self,
+        action: impl FnOnce(&mut Stepper) -> Result<(), Divergence>,
+    ) -> Result<(), Divergence> {
+        let before = self.stepper.completed();
+        let result = action(&mut self.stepper);
+        if self.stepper.completed() > before {
+            self.record();
+        }
+        self.note_health();
+        result
+    }
+
+    fn note_health(&mut self) {
+        let s = &self.stepper;
+        if s.reached(Phase::Gradients) {
+            self.health = Some((
+                s.epoch(),
+                s.iteration(),
+                layer_health(s.network(), s.workspace()),
+            ));
+        }
+    }
+
+    fn record(&mut self) {
+        let s = &self.stepper;
+        let completed = s.completed();
+        self.curves.push(Point {
+            iteration: completed,
+            epoch: completed as f64 / s.iterations_per_epoch() as f64,
+            train: s.costs(),
+            validation: s.validation_costs(),
+        });
+    }
+}
+
+/// Runs moved together, phase by phase: compare mode's copies, or normal mode's one run. A
+/// move reports what went wrong as the notice to show.
+pub struct Lockstep<'a>(pub &'a mut [Run]);
+
+impl Lockstep<'_> {
+    /// The next phase, on every run.
+    pub fn step(&mut self) -> Result<(), String> {
+        self.each(Run::step)
+    }
+
+    /// Finishes the iteration on every run.
+    pub fn finish_iteration(&mut self) -> Result<(), String> {
+        self.each(Run::finish_iteration)
+    }
+
+    /// Finishes each run's epoch.
+    pub fn finish_epoch(&mut self) -> Result<(), String> {
+        self.each(Run::finish_epoch)
+    }
+
+    /// Undoes a phase on every run, or on none when one of them cannot go back.
+    pub fn back(&mut self) -> Result<(), String> {
+        let stuck = self
+            .0
+            .iter()
+            .any(|r| r.stepper.history_len() == 0 && r.stepper.phase() == Phase::Start);
+        if stuck {
+            let lead = &self.0[0].stepper;
+            return Err(if lead.completed() == 0 {
+                "This is the start: nothing to undo.".to_string()
+            } else {
+                "The history ends here: it keeps up to 10 000 earlier iterations (16 MiB), \
+                 and none from before a run at full speed."
+                    .to_string()
+            });
+        }
+        for run in self.0.iter_mut() {
+            run.back();
+        }
+        Ok(())
+    }
+
+    /// One auto-run step at `pace`; it stops at the first divergence. At full speed the
+    /// budget is measured on `clock`.
+    pub fn advance(&mut self, pace: Pace, clock: &dyn Clock) -> Result<(), String> {
+        match pace {
+            Pace::Phases(n) => (0..n).try_for_each(|_| self.step()),
+            Pace::Iterations(n) => (0..n).try_for_each(|_| self.finish_iteration()),
+            Pace::Full => {
+                let mut result = Ok(());
+                full_speed(clock, self.0.len(), |chunk| {
+                    result = self.each(|r| r.fast_forward(chunk));
+                    result.is_ok()
+                });
+                result
+            }
+        }
+    }
+
+    /// Moves every run with `action`, even after one diverges. Each divergence is a line of
+    /// the result, after its run's label when there are several runs to tell apart.
+    fn each(
+        &mut self,
+        mut action: impl FnMut(&mut Run) -> Result<(), Divergence>,
+    ) -> Result<(), String> {
+        let several = self.0.len() > 1;
+        let problems: Vec<String> = self
+            .0
+            .iter_mut()
+            .filter_map(|run| {
+                let divergence = action(run).err()?;
+                Some(if several {
+                    format!("{}: {}", run.label, describe(&divergence))
+                } else {
+                    describe(&divergence)
+                })
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join("\n"))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! What the screen shows and how: the popup, the views that replace panels, the plots'
+//! axes, the decimals and the values panel's scroll. Opening another scenario keeps some and
+//! resets the others, in [`Views::reopened`].
+
+use super::curves::XAxis;
+use super::message::Message;
+use super::scenarios::PickerEntry;
+
+/// Lines the values panel scrolls at a time.
+pub const PAGE: u16 = 10;
+
+/// The fewest and most decimal places.
+pub const PRECISION: (usize, usize) = (1, 10);
+
+/// A window over the main screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Popup {
+    /// The keys.
+    Help,
+    /// The scenarios to choose from, and the highlighted one.
+    Picker {
+        /// built-ins, then files in `scenarios/`
+        entries: Vec<PickerEntry>,
+        /// the highlighted entry
+        cursor: usize,
+    },
+}
+
+/// The view toggles and display settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Views {
+    /// The open popup.
+    pub popup: Option<Popup>,
+    /// Whether the gradient health view replaces the values panel.
+    pub health: bool,
+    /// Whether accuracy and the confusion matrix replace the cost charts.
+    pub classes: bool,
+    /// What the plots' x axis counts.
+    pub x_axis: XAxis,
+    /// Whether the plots use a log scale.
+    pub log_y: bool,
+    /// Decimal places in the panels.
+    pub precision: usize,
+    /// How many lines the values panel is scrolled down.
+    pub values_scroll: u16,
+}
+
+impl Default for Views {
+    /// No popup, the diagram, values and cost charts, linear plots over iterations, four
+    /// decimals.
+    fn default() -> Views {
+        Views {
+            popup: None,
+            health: false,
+            classes: false,
+            x_axis: XAxis::Iterations,
+            log_y: false,
+            precision: 4,
+            values_scroll: 0,
+        }
+    }
+}
+
+impl Views {
+    /// The views for another scenario: the same panels, plots and decimals, no popup and the
+    /// values scrolled to the top.
+    pub fn reopened(&self) -> Views {
+        Views {
+            popup: None,
+            values_scroll: 0,
+            ..self.clone()
+        }
+    }
+
+    /// Handles a message that only changes what is shown; false for any other message.
+    pub fn update(&mut self, message: Message) -> bool {
+        match message {
+            Message::MorePrecision => self.precision = (self.precision + 1).min(PRECISION.1),
+            Message::LessPrecision => {
+                self.precision = self.precision.saturating_sub(1).max(PRECISION.0);
+            }
+            Message::ToggleXAxis => {
+                self.x_axis = match self.x_axis {
+                    XAxis::Iterations => XAxis::Epochs,
+                    XAxis::Epochs => XAxis::Iterations,
+                };
+            }
+            Message::ToggleLogY => self.log_y = !self.log_y,
+            Message::ToggleHealth => self.health = !self.health,
+            Message::ToggleClasses => self.classes = !self.classes,
+            Message::ScrollDown => self.values_scroll = self.values_scroll.saturating_add(PAGE),
+            Message::ScrollUp => self.values_scroll = self.values_scroll.saturating_sub(PAGE),
+            Message::ShowHelp => self.popup = Some(Popup::Help),
+            _ => return false,
+        }
+        true
+    }
+}
