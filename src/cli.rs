@@ -618,7 +618,7 @@ fn write_test(out: &mut impl Write, setup: &Setup, network: &Network) -> std::io
     }
     let mut workspace = Workspace::for_evaluation(network, test_set.len());
     write_costs_row(out, "test", &evaluate(network, test_set, &mut workspace))?;
-    writeln!(out, "{}", crate::data::TEST_NOTE)
+    writeln!(out, "{}", crate::words!("test-set-note"))
 }
 
 /// The last line of `train`'s report: how long the training itself took.

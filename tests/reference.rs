@@ -225,7 +225,7 @@ fn check_phase(s: &Stepper, before: &Network, step: &Step, label: &str) {
     assert_eq!(ws.batch(), b, "{label}: batch size");
     let depth = before.depth();
     let at = format!(
-        "{label}, epoch {}, iteration {}, {}",
+        "{label}, epoch {}, iteration {}, {:?}",
         s.epoch(),
         s.iteration(),
         s.phase()

@@ -46,7 +46,11 @@ fn every_phase_of_one_two_two_two_iteration() {
     let mut app = app("two-two-two");
     for _ in 0..app.run.stepper.phases().len() {
         app.update(Message::NextPhase);
-        let name = format!("phase_{}", app.run.stepper.phase()).replace([' ', '(', ')'], "_");
+        let name = format!(
+            "phase_{}",
+            backstep::text::phase::name(app.run.stepper.phase())
+        )
+        .replace([' ', '(', ')'], "_");
         insta::assert_snapshot!(name, screen(&mut app, 120, 40));
     }
 }

@@ -34,6 +34,17 @@ loss-half-mse-derivative = dC/dO = O − d
 loss-cross-entropy-derivative = dC/dO = −d/O
 loss-binary-cross-entropy-derivative = dC/dO = (O − d)/(O(1 − O))
 
+## The names of the phases (status line, panel titles, messages).
+
+phase-start = start
+phase-forward = forward (layer { $layer })
+phase-loss = loss
+phase-output-delta = output delta
+phase-hidden-delta = hidden delta (layer { $layer })
+phase-gradients = gradients
+phase-update = update (layer { $layer })
+phase-done = done
+
 ## What each phase does and why (the phase panel, one or two sentences).
 
 explain-start-fresh = The network before training. Press Space for the first phase: the forward pass feeds a batch of samples through the network.
@@ -63,6 +74,10 @@ worked-output-delta-bce = { $ok } − { $dk }  (σ′ = O(1 − O) cancels the d
 worked-output-delta-softmax-ce = { $ok }·Σd − { $dk }  (the softmax Jacobian and −d/O combine)
 worked-output-delta-softmax = { $ok }·(∂C/∂{ $ok } − Σⱼ Oⱼ·∂C/∂Oⱼ)  (the softmax Jacobian)
 worked-mean-over-samples = (1/{ $batch }) Σ_samples { $symbol }
+
+## Data.
+
+test-set-note = The test set was used once, now, after training. It estimates how the network does on new data only because nothing was chosen by looking at it: tune on the validation set, and keep the test set for the end.
 
 ## The handout (trace --format markdown).
 

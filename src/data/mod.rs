@@ -8,11 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::random::{Stream, generator, shuffle};
 
-/// Why the test set is looked at only once.
-pub const TEST_NOTE: &str = "The test set was used once, now, after training. It estimates how the network does on \
-new data only because nothing was chosen by looking at it: tune on the validation set, and \
-keep the test set for the end.";
-
 /// Samples as columns: inputs n_0 × N and targets n_L × N.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {

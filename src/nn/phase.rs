@@ -1,7 +1,5 @@
 //! The phases of one iteration, in the order of DESIGN.md.
 
-use std::fmt;
-
 /// One step of an iteration. Layer numbers are 1-based.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Phase {
@@ -36,21 +34,6 @@ impl Phase {
         phases.extend((1..=depth).rev().map(Phase::Update));
         phases.push(Phase::Done);
         phases
-    }
-}
-
-impl fmt::Display for Phase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Phase::Start => write!(f, "start"),
-            Phase::Forward(l) => write!(f, "forward (layer {l})"),
-            Phase::Loss => write!(f, "loss"),
-            Phase::OutputDelta => write!(f, "output delta"),
-            Phase::HiddenDelta(l) => write!(f, "hidden delta (layer {l})"),
-            Phase::Gradients => write!(f, "gradients"),
-            Phase::Update(l) => write!(f, "update (layer {l})"),
-            Phase::Done => write!(f, "done"),
-        }
     }
 }
 

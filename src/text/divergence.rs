@@ -10,7 +10,7 @@ pub fn describe(d: &Divergence) -> String {
         "training diverged in epoch {}, iteration {} ({}): {} became {}. {}",
         d.epoch,
         d.iteration,
-        d.phase,
+        super::phase::name(d.phase),
         quantity(d.quantity, d.depth),
         d.value,
         advice(d)

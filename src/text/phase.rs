@@ -6,6 +6,20 @@ use super::notation::{matrix_name, superscript, value_name};
 use crate::nn::{BiasMode, Phase, Stepper};
 use crate::words;
 
+/// The phase's name, e.g. `hidden delta (layer 1)`.
+pub fn name(phase: Phase) -> String {
+    match phase {
+        Phase::Start => words!("phase-start"),
+        Phase::Forward(l) => words!("phase-forward", layer = l),
+        Phase::Loss => words!("phase-loss"),
+        Phase::OutputDelta => words!("phase-output-delta"),
+        Phase::HiddenDelta(l) => words!("phase-hidden-delta", layer = l),
+        Phase::Gradients => words!("phase-gradients"),
+        Phase::Update(l) => words!("phase-update", layer = l),
+        Phase::Done => words!("phase-done"),
+    }
+}
+
 /// One or two sentences on what the phase does and why.
 pub fn explanation(s: &Stepper, phase: Phase) -> String {
     let network = s.network();

@@ -267,7 +267,7 @@ impl App {
             c.mse,
             c.cross_entropy,
             100.0 * (1.0 - c.classification_error),
-            crate::data::TEST_NOTE
+            crate::words!("test-set-note")
         ));
     }
 

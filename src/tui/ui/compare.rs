@@ -71,7 +71,7 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
             s.epoch(),
             s.iteration(),
             s.iterations_per_epoch(),
-            s.phase(),
+            crate::text::phase::name(s.phase()),
             app.auto_run.current().label
         )),
     ]);

@@ -120,9 +120,10 @@ pub fn render_phase(frame: &mut Frame, area: Rect, app: &App) {
             theme.dim(),
         ));
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Line::styled(format!(" {phase} "), theme.title()));
+    let block = Block::default().borders(Borders::ALL).title(Line::styled(
+        format!(" {} ", crate::text::phase::name(phase)),
+        theme.title(),
+    ));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -29,7 +29,7 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     let mut parts = vec![
         format!("epoch {}", s.epoch()),
         format!("iteration {}/{}", s.iteration(), s.iterations_per_epoch()),
-        s.phase().to_string(),
+        crate::text::phase::name(s.phase()),
         run,
         format!("η = {}", compact(t.learning_rate)),
         mode,
