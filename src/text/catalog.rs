@@ -35,11 +35,6 @@ pub fn lookup(id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String
     found.unwrap_or_else(|| format!("[{id}]"))
 }
 
-/// Whether the catalog has a message `id`.
-pub fn has(id: &str) -> bool {
-    LOCALES.try_lookup(&LANGUAGE, id).is_some()
-}
-
 /// A message of the catalog: `words!("explain-forward", layer = 1, matrix = "V")`. The
 /// arguments become Fluent values (strings, or numbers for plural rules).
 #[macro_export]
@@ -65,6 +60,5 @@ mod tests {
     #[test]
     fn a_missing_message_shows() {
         assert_eq!(lookup("no-such-message", &[]), "[no-such-message]");
-        assert!(!has("no-such-message"));
     }
 }
