@@ -41,18 +41,94 @@ fn the_first_frame() {
     insta::assert_snapshot!(screen(&mut app("two-two-two"), 120, 40));
 }
 
+/// One panel as text, drawn alone into a `width` × `height` area by `draw`.
+fn panel(
+    app: &mut App,
+    width: u16,
+    height: u16,
+    draw: impl Fn(&mut ratatui::Frame, ratatui::layout::Rect, &App),
+) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| {
+            app.size = (120, 40);
+            draw(frame, frame.area(), app);
+        })
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The panel's text with its lines joined, so that a number wrapped at the panel's edge can
+/// still be found.
+fn joined(text: &str) -> String {
+    text.lines()
+        .map(|l| l.trim_matches('│').trim_end())
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+/// In each phase of the textbook iteration the phase panel shows the numbers worked out by
+/// hand (Matt Mazur's example with learned biases, in tests/two_two_two_by_hand.py), rounded to the
+/// panel's four places; each panel is also kept as a snapshot.
 #[test]
-fn every_phase_of_one_two_two_two_iteration() {
+fn the_phase_panel_in_every_phase_of_one_two_two_two_iteration() {
+    let expected: [(&str, &[&str]); 9] = [
+        ("forward (layer 1)", &["net¹₁", "0.3775", "h₁", "0.5933"]),
+        ("forward (layer 2)", &["O₁", "0.7514"]),
+        ("loss", &["0.2984"]),
+        ("output delta", &["δ²₁", "0.1385"]),
+        ("hidden delta (layer 1)", &["δ¹₁", "0.0088"]),
+        ("gradients", &["∂C/∂W₁₁", "0.0822"]),
+        ("update (layer 2)", &["W₁₁ ← W₁₁", "0.3589"]),
+        ("update (layer 1)", &["V₁₁ ← V₁₁", "0.1498"]),
+        ("done", &["half-mse", "0.2984 → 0.2805"]),
+    ];
     let mut app = app("two-two-two");
-    for _ in 0..app.run.stepper.phases().len() {
+    for (name, numbers) in expected {
         app.update(Message::NextPhase);
-        let name = format!(
-            "phase_{}",
-            backstep::text::phase::name(app.run.stepper.phase())
-        )
-        .replace([' ', '(', ')'], "_");
-        insta::assert_snapshot!(name, screen(&mut app, 120, 40));
+        assert_eq!(backstep::text::phase::name(app.run.stepper.phase()), name);
+        let text = panel(&mut app, 60, 14, ui::phase::render_phase);
+        let flat = joined(&text);
+        for number in numbers {
+            assert!(flat.contains(number), "{name}: {number} not in\n{text}");
+        }
+        let snapshot = format!("phase_panel_{name}").replace([' ', '(', ')'], "_");
+        insta::assert_snapshot!(snapshot, text);
     }
+}
+
+/// The values panel at the update of W shows old → new with the change for every weight.
+#[test]
+fn the_values_panel_shows_old_and_new_weights() {
+    let mut app = app("two-two-two");
+    while backstep::text::phase::name(app.run.stepper.phase()) != "update (layer 2)" {
+        app.update(Message::NextPhase);
+    }
+    let text = panel(&mut app, 60, 16, ui::values::render_values);
+    for number in ["+0.4000", "+0.3589", "-0.0411"] {
+        assert!(text.contains(number), "{number} not in\n{text}");
+    }
+    insta::assert_snapshot!(text);
+}
+
+/// One whole screen in the middle of an iteration: the panels together.
+#[test]
+fn a_whole_screen_mid_iteration() {
+    let mut app = app("two-two-two");
+    for _ in 0..5 {
+        app.update(Message::NextPhase);
+    }
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
 }
 
 #[test]
