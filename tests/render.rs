@@ -3,6 +3,7 @@
 //! `tests/snapshots/`.
 
 use backstep::tui::app::App;
+use backstep::tui::panel::Panel;
 use backstep::tui::theme::Theme;
 use backstep::tui::{Message, ui};
 use ratatui::Terminal;
@@ -164,7 +165,7 @@ fn the_smallest_usable_terminal() {
 fn the_gradient_health_view_on_vanishing() {
     let mut app = app("vanishing");
     app.update(Message::FinishIteration);
-    app.update(Message::ToggleHealth);
+    app.update(Message::Toggle(Panel::Health));
     insta::assert_snapshot!(screen(&mut app, 120, 40));
 }
 
@@ -184,7 +185,7 @@ fn the_digit_view_and_the_confusion_matrix() {
     app.update(Message::FinishEpoch);
     app.update(Message::NextPhase);
     app.update(Message::NextPhase);
-    app.update(Message::ToggleClasses);
+    app.update(Message::Toggle(Panel::Classes));
     insta::assert_snapshot!(screen(&mut app, 120, 40));
 }
 
@@ -192,7 +193,7 @@ fn the_digit_view_and_the_confusion_matrix() {
 fn the_confusion_matrix_of_iris_names_the_species() {
     let mut app = app("iris");
     app.update(Message::FinishEpoch);
-    app.update(Message::ToggleClasses);
+    app.update(Message::Toggle(Panel::Classes));
     let text = screen(&mut app, 120, 40);
     for species in ["setosa", "versico", "virgini"] {
         assert!(text.contains(species), "{text}");

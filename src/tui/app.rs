@@ -8,6 +8,7 @@ use super::compare::Comparison;
 use super::layout::{Geometry, regions};
 use super::message::Message;
 use super::pace::{AutoRun, Clock};
+use super::panel::Panel;
 use super::run::{Lockstep, Run};
 use super::scenarios::Scenarios;
 use super::selection::{Selection, default_selection};
@@ -107,7 +108,7 @@ impl App {
     /// undone) since.
     fn refresh_confusion(&mut self) {
         let completed = self.run.stepper.completed();
-        if self.views.classes
+        if self.views.shows(Panel::Classes)
             && self
                 .confusion
                 .as_ref()

@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::message::Message;
+use super::panel::Panel;
 
 /// Keys bound to one message.
 #[derive(Clone, Copy, Debug)]
@@ -20,8 +21,8 @@ pub struct Binding {
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
-/// Every key of the app, in the order the help lists them.
-pub const KEYMAP: &[Binding] = &[
+/// The keys of the app but the views', in the order the help lists them.
+const KEYS: &[Binding] = &[
     Binding {
         keys: &[
             (KeyCode::Char(' '), NONE),
@@ -125,22 +126,10 @@ pub const KEYMAP: &[Binding] = &[
         description: "scroll the values up",
     },
     Binding {
-        keys: &[(KeyCode::Char('v'), NONE)],
-        label: "v",
-        message: Message::ToggleClasses,
-        description: "accuracy and confusion matrix / cost charts",
-    },
-    Binding {
         keys: &[(KeyCode::Char('t'), NONE)],
         label: "t",
         message: Message::EvaluateTest,
         description: "evaluate the test set (once, at the end)",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('g'), NONE)],
-        label: "g",
-        message: Message::ToggleHealth,
-        description: "gradient health per layer / values",
     },
     Binding {
         keys: &[(KeyCode::Char('x'), NONE)],
@@ -195,9 +184,28 @@ pub const KEYMAP: &[Binding] = &[
     },
 ];
 
+/// Every key of the app, in the order the help lists them: the views' keys (see [`Panel`])
+/// after the scrolling keys.
+pub fn keymap() -> Vec<Binding> {
+    let views = Panel::ALL.map(|panel| Binding {
+        keys: panel.keys(),
+        label: panel.label(),
+        message: Message::Toggle(panel),
+        description: panel.description(),
+    });
+    let at = KEYS
+        .iter()
+        .position(|b| b.message == Message::ScrollUp)
+        .map_or(KEYS.len(), |i| i + 1);
+    let mut all = KEYS[..at].to_vec();
+    all.extend(views);
+    all.extend_from_slice(&KEYS[at..]);
+    all
+}
+
 /// The message a key press asks for, if any.
 pub fn message_for(key: KeyEvent) -> Option<Message> {
-    KEYMAP.iter().find_map(|b| {
+    keymap().into_iter().find_map(|b| {
         b.keys
             .iter()
             .any(|(code, modifiers)| *code == key.code && *modifiers == key.modifiers)
@@ -206,8 +214,8 @@ pub fn message_for(key: KeyEvent) -> Option<Message> {
 }
 
 /// The binding of a message (for the key bar).
-pub fn binding(message: Message) -> Option<&'static Binding> {
-    KEYMAP.iter().find(|b| b.message == message)
+pub fn binding(message: Message) -> Option<Binding> {
+    keymap().into_iter().find(|b| b.message == message)
 }
 
 #[cfg(test)]
@@ -257,7 +265,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice() {
         let mut seen = Vec::new();
-        for b in KEYMAP {
+        for b in keymap() {
             for k in b.keys {
                 assert!(!seen.contains(k), "{k:?} bound twice");
                 seen.push(*k);

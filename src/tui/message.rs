@@ -1,5 +1,7 @@
 //! What the user can ask the app to do.
 
+use super::panel::Panel;
+
 /// One request to the app, from a key or a click (time passing is [`super::App::tick`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Message {
@@ -33,12 +35,10 @@ pub enum Message {
     ScrollDown,
     /// Scroll the values panel up a page.
     ScrollUp,
-    /// Show accuracy per split and the confusion matrix instead of the cost charts, or back.
-    ToggleClasses,
     /// Evaluate the held-out test set once, and say why only once.
     EvaluateTest,
-    /// Show the gradient health view instead of the values, or back.
-    ToggleHealth,
+    /// Show a view instead of some panels, or back.
+    Toggle(Panel),
     /// Plot against iterations or epochs.
     ToggleXAxis,
     /// Plot on a linear or a logarithmic y axis.

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layout;
 pub mod message;
 pub mod pace;
+pub mod panel;
 pub mod run;
 pub mod scenarios;
 pub mod selection;

@@ -2,8 +2,11 @@
 //! axes, the decimals and the values panel's scroll. Opening another scenario keeps some and
 //! resets the others, in [`Views::reopened`].
 
+use std::collections::BTreeSet;
+
 use super::curves::XAxis;
 use super::message::Message;
+use super::panel::Panel;
 use super::scenarios::PickerEntry;
 
 /// Lines the values panel scrolls at a time.
@@ -31,10 +34,8 @@ pub enum Popup {
 pub struct Views {
     /// The open popup.
     pub popup: Option<Popup>,
-    /// Whether the gradient health view replaces the values panel.
-    pub health: bool,
-    /// Whether accuracy and the confusion matrix replace the cost charts.
-    pub classes: bool,
+    /// The views shown instead of panels of the main screen.
+    pub shown: BTreeSet<Panel>,
     /// What the plots' x axis counts.
     pub x_axis: XAxis,
     /// Whether the plots use a log scale.
@@ -51,8 +52,7 @@ impl Default for Views {
     fn default() -> Views {
         Views {
             popup: None,
-            health: false,
-            classes: false,
+            shown: BTreeSet::new(),
             x_axis: XAxis::Iterations,
             log_y: false,
             precision: 4,
@@ -72,6 +72,11 @@ impl Views {
         }
     }
 
+    /// Whether `panel`'s view is shown.
+    pub fn shows(&self, panel: Panel) -> bool {
+        self.shown.contains(&panel)
+    }
+
     /// Handles a message that only changes what is shown; false for any other message.
     pub fn update(&mut self, message: Message) -> bool {
         match message {
@@ -86,8 +91,11 @@ impl Views {
                 };
             }
             Message::ToggleLogY => self.log_y = !self.log_y,
-            Message::ToggleHealth => self.health = !self.health,
-            Message::ToggleClasses => self.classes = !self.classes,
+            Message::Toggle(panel) => {
+                if !self.shown.remove(&panel) {
+                    self.shown.insert(panel);
+                }
+            }
             Message::ScrollDown => self.values_scroll = self.values_scroll.saturating_add(PAGE),
             Message::ScrollUp => self.values_scroll = self.values_scroll.saturating_sub(PAGE),
             Message::ShowHelp => self.popup = Some(Popup::Help),

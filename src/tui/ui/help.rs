@@ -7,14 +7,14 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::nn::stepper::{HISTORY_BYTES, HISTORY_ITERATIONS};
 use crate::tui::app::App;
-use crate::tui::keymap::KEYMAP;
+use crate::tui::keymap::keymap;
 use crate::tui::layout::centered;
 
 /// Draws the keys and what they do.
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
-    let mut lines: Vec<Line> = KEYMAP
-        .iter()
+    let mut lines: Vec<Line> = keymap()
+        .into_iter()
         .map(|b| {
             Line::from(vec![
                 Span::styled(format!("  {:<10}", b.label), theme.active()),

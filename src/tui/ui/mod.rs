@@ -32,6 +32,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
 use super::layout::regions;
+use super::panel::Panel;
 use super::views::Popup;
 
 /// The smallest terminal the app draws in.
@@ -52,7 +53,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     let regions = regions(area, app.scenario.image);
     status::render_status(frame, regions.status, app);
     phase::render_phase(frame, regions.phase, app);
-    if app.views.health {
+    if app.views.shows(Panel::Health) {
         health::render_health(frame, regions.network.union(regions.values), app);
     } else {
         network::render_network(frame, regions.network, app);
@@ -61,7 +62,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         }
         values::render_values(frame, regions.values, app);
     }
-    if app.views.classes {
+    if app.views.shows(Panel::Classes) {
         classes::render_classes(frame, regions.mse.union(regions.cross_entropy), app);
         plots::render_error(frame, regions.error, app);
     } else {
