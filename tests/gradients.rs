@@ -2,8 +2,11 @@
 //! bias mode, shallow and deep, through the stepper's public API: the gradients the
 //! Gradients phase shows must agree with (C(w + h) − C(w − h)) / 2h to 1e-6 relative.
 
+mod common;
+
 use backstep::data::Dataset;
 use backstep::nn::{Activation, BiasMode, Init, Loss, Mode, Network, Phase, Stepper, Training};
+use common::{bias_modes, hidden_activations, output_activations};
 
 const H: f64 = 1e-5;
 const RELATIVE: f64 = 1e-6;
@@ -111,21 +114,6 @@ fn check(sizes: &[usize], hidden: Activation, output: Activation, bias: BiasMode
     }
 }
 
-const HIDDEN: [Activation; 4] = [
-    Activation::Sigmoid,
-    Activation::Tanh,
-    Activation::Relu,
-    Activation::Linear,
-];
-const OUTPUT: [Activation; 5] = [
-    Activation::Sigmoid,
-    Activation::Tanh,
-    Activation::Relu,
-    Activation::Linear,
-    Activation::Softmax,
-];
-const BIAS: [BiasMode; 3] = [BiasMode::None, BiasMode::Fixed, BiasMode::Learned];
-
 /// Losses that take a logarithm of O need outputs in (0, 1).
 fn losses_for(output: Activation) -> Vec<Loss> {
     match output {
@@ -140,9 +128,9 @@ fn losses_for(output: Activation) -> Vec<Loss> {
 }
 
 fn check_all(sizes: &[usize]) {
-    for hidden in HIDDEN {
-        for output in OUTPUT {
-            for bias in BIAS {
+    for hidden in hidden_activations() {
+        for output in output_activations() {
+            for bias in bias_modes() {
                 for loss in losses_for(output) {
                     check(sizes, hidden, output, bias, loss);
                 }

@@ -12,12 +12,15 @@ use nalgebra::DMatrix;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+mod common;
+
 use backstep::data::Dataset;
 use backstep::nn::reference::{Step, train_step};
 use backstep::nn::{
     Activation, BiasMode, Init, Loss, Mode, Network, Phase, Stepper, Trainer, Training,
 };
 use backstep::random::{below, unit};
+use common::{bias_modes, hidden_activations, losses, output_activations};
 
 /// |engine − reference| ≤ RELATIVE · max(|engine|, |reference|, FLOOR).
 const RELATIVE: f64 = 1e-9;
@@ -31,28 +34,6 @@ const ITERATIONS: usize = 4;
 /// Random networks checked.
 const CASES: usize = 160;
 
-const HIDDEN: [Activation; 4] = [
-    Activation::Sigmoid,
-    Activation::Tanh,
-    Activation::Relu,
-    Activation::Linear,
-];
-const OUTPUT: [Activation; 5] = [
-    Activation::Sigmoid,
-    Activation::Tanh,
-    Activation::Relu,
-    Activation::Linear,
-    Activation::Softmax,
-];
-/// Scenario validation accepts every loss with every output activation (it refuses only a
-/// softmax hidden layer and a softmax output with fewer than 2 outputs).
-const LOSSES: [Loss; 4] = [
-    Loss::Mse,
-    Loss::HalfMse,
-    Loss::CrossEntropy,
-    Loss::BinaryCrossEntropy,
-];
-const BIAS: [BiasMode; 3] = [BiasMode::None, BiasMode::Fixed, BiasMode::Learned];
 const BATCHES: [usize; 3] = [1, 3, 32];
 
 /// One random network with its data and training settings.
@@ -70,10 +51,12 @@ struct Case {
 /// diverges and amplifies the rounding differences of the two summation orders.
 fn case(i: usize) -> Case {
     let mut rng = ChaCha8Rng::seed_from_u64(i as u64);
-    let hidden = HIDDEN[i % 4];
-    let output = OUTPUT[(i / 4) % 5];
-    let loss = LOSSES[(i / 20) % 4];
-    let bias = BIAS[i % 3];
+    let (hiddens, outputs, losses) = (hidden_activations(), output_activations(), losses());
+    let hidden = hiddens[i % hiddens.len()];
+    let output = outputs[(i / hiddens.len()) % outputs.len()];
+    let loss = losses[(i / (hiddens.len() * outputs.len())) % losses.len()];
+    let bias_modes = bias_modes();
+    let bias = bias_modes[i % bias_modes.len()];
     let batch = BATCHES[(i / 3) % 3];
     let hidden_layers = (i / 9) % 3;
     let wide = below(&mut rng, 4) == 0;
@@ -351,7 +334,10 @@ fn the_cases_cover_every_setting_and_the_large_products() {
         let output = c.network.layers[c.network.depth() - 1].activation;
         format!("{output:?} {:?}", c.training.loss)
     };
-    assert_eq!(seen(&combination), OUTPUT.len() * LOSSES.len());
+    assert_eq!(
+        seen(&combination),
+        output_activations().len() * losses().len()
+    );
     let deep_hidden =
         |c: &Case| (c.network.depth() > 1).then(|| format!("{:?}", c.network.layers[0].activation));
     assert_eq!(
@@ -360,9 +346,12 @@ fn the_cases_cover_every_setting_and_the_large_products() {
             .filter_map(deep_hidden)
             .collect::<BTreeSet<_>>()
             .len(),
-        HIDDEN.len()
+        hidden_activations().len()
     );
-    assert_eq!(seen(&|c| format!("{:?}", c.network.bias)), BIAS.len());
+    assert_eq!(
+        seen(&|c| format!("{:?}", c.network.bias)),
+        bias_modes().len()
+    );
     assert_eq!(seen(&|c| c.training.batch_size.to_string()), BATCHES.len());
     assert_eq!(seen(&|c| c.network.depth().to_string()), 3);
     let large = |c: &&Case| {

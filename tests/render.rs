@@ -17,24 +17,8 @@ fn app(scenario: &str) -> App {
 
 /// The screen as text, one line per row.
 fn screen(app: &mut App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| {
-            app.size = (frame.area().width, frame.area().height);
-            ui::render(frame, app);
-        })
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    app.size = (width, height);
+    panel(app, width, height, |frame, _, app| ui::render(frame, app))
 }
 
 #[test]
@@ -51,10 +35,7 @@ fn panel(
 ) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|frame| {
-            app.size = (120, 40);
-            draw(frame, frame.area(), app);
-        })
+        .draw(|frame| draw(frame, frame.area(), app))
         .unwrap();
     let buffer = terminal.backend().buffer();
     (0..height)
@@ -97,6 +78,7 @@ fn the_phase_panel_in_every_phase_of_one_two_two_two_iteration() {
     let mut app = app("two-two-two");
     for (name, numbers) in expected {
         app.update(Message::NextPhase);
+        app.size = (120, 40);
         assert_eq!(backstep::text::phase::name(app.run.stepper.phase()), name);
         let text = panel(&mut app, 60, 14, ui::phase::render_phase);
         let flat = joined(&text);

@@ -3,6 +3,7 @@
 //! The formulas of each activation and loss live in the catalog under ids made from their
 //! names, so that adding one touches its kernel and the catalog, not this file.
 
+use super::notation::{SUBSCRIPT_DIGITS, SUPERSCRIPT_DIGITS};
 use crate::nn::{Activation, Loss};
 use crate::words;
 
@@ -87,26 +88,27 @@ fn push(out: &mut String, piece: &str, next: Option<&char>) {
 
 /// What a superscript character stands for in LaTeX's `^{…}`.
 fn superscript(c: char) -> Option<&'static str> {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    const NAMES: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
     match c {
         'ᵀ' => Some("\\top "),
         'ˡ' => Some("l"),
         '⁺' => Some("+"),
         '⁻' => Some("-"),
-        _ => DIGITS.iter().position(|d| *d == c).map(|i| NAMES[i]),
+        _ => digit(c, SUPERSCRIPT_DIGITS),
     }
 }
 
 /// What a subscript character stands for in LaTeX's `_{…}`.
 fn subscript(c: char) -> Option<&'static str> {
-    const DIGITS: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
-    const NAMES: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
     match c {
         'ₖ' => Some("k"),
         'ⱼ' => Some("j"),
-        _ => DIGITS.iter().position(|d| *d == c).map(|i| NAMES[i]),
+        _ => digit(c, SUBSCRIPT_DIGITS),
     }
+}
+
+fn digit(c: char, digits: [char; 10]) -> Option<&'static str> {
+    const PLAIN: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    digits.iter().position(|d| *d == c).map(|i| PLAIN[i])
 }
 
 /// A run of Latin letters: a function name, a symbol (one or two letters, or `net`), or a

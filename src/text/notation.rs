@@ -11,12 +11,26 @@ pub fn matrix_name(depth: usize, l: usize) -> String {
     }
 }
 
+/// The superscript digits 0–9.
+pub const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// The subscript digits 0–9.
+pub const SUBSCRIPT_DIGITS: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+
 /// Digits as superscripts.
 pub fn superscript(n: usize) -> String {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    in_digits(n, SUPERSCRIPT_DIGITS)
+}
+
+/// Digits as subscripts.
+pub fn subscript(n: usize) -> String {
+    in_digits(n, SUBSCRIPT_DIGITS)
+}
+
+fn in_digits(n: usize, digits: [char; 10]) -> String {
     n.to_string()
         .bytes()
-        .map(|b| DIGITS[usize::from(b - b'0')])
+        .map(|b| digits[usize::from(b - b'0')])
         .collect()
 }
 
@@ -65,15 +79,6 @@ impl Numbers {
             self.show(x)
         }
     }
-}
-
-/// Digits as subscripts.
-pub fn subscript(n: usize) -> String {
-    const DIGITS: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
-    n.to_string()
-        .bytes()
-        .map(|b| DIGITS[usize::from(b - b'0')])
-        .collect()
 }
 
 /// The name of layer l's output vector in a network of `depth` layers:
