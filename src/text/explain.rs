@@ -290,13 +290,23 @@ impl<'a> Explain<'a> {
         if b == 1 {
             format!("{name} = {symbol} = {} = {}", terms[0], self.n(grad))
         } else {
-            format!(
-                "{name} = {} = (1/{b})({}) = {}",
-                words!("worked-mean-over-samples", batch = b, symbol = symbol),
-                elide_with(&terms, " + "),
-                self.n(grad)
-            )
+            self.batch_mean(&name, symbol, &terms, grad)
         }
+    }
+
+    /// `name = (1/B) Σ_samples symbol = (1/B)(t₁ + t₂ + …) = value`.
+    fn batch_mean(&self, name: &str, symbol: String, terms: &[String], value: f64) -> String {
+        format!(
+            "{name} = {} = (1/{b})({}) = {}",
+            words!(
+                "worked-mean-over-samples",
+                batch = terms.len(),
+                symbol = symbol
+            ),
+            elide_with(terms, " + "),
+            self.n(value),
+            b = terms.len()
+        )
     }
 
     /// Gradients: ∂C/∂b[j] of layer l as the batch mean of δ.
@@ -310,12 +320,7 @@ impl<'a> Explain<'a> {
         if b == 1 {
             format!("{name} = {delta} = {}", self.n(grad))
         } else {
-            format!(
-                "{name} = {} = (1/{b})({}) = {}",
-                words!("worked-mean-over-samples", batch = b, symbol = delta),
-                elide_with(&terms, " + "),
-                self.n(grad)
-            )
+            self.batch_mean(&name, delta, &terms, grad)
         }
     }
 
