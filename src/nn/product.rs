@@ -6,7 +6,8 @@
 //! for big matrices, reading a transpose by swapping strides. The kernels call it directly
 //! rather than through nalgebra's `gemm`, because nalgebra 0.35 mishandles a strided
 //! (transposed) operand in its small-matrix path: it loops over the strided slice's length
-//! instead of the vector's and writes past the end of the result.
+//! instead of the vector's and writes past the end of the result (its `axcpy_uninit`, reported
+//! upstream as dimforge/nalgebra#1616).
 
 /// Products with at most this many multiply-adds run as plain loops.
 const SMALL: usize = 4096;
