@@ -3,7 +3,7 @@
 
     python3 bench/numpy_reference.py SCENARIO [--epochs N]
 
-SCENARIO is a scenario TOML file (see DESIGN.md) or a bare built-in name, which is
+SCENARIO is a scenario TOML file (see docs/design.md) or a bare built-in name, which is
 looked up as `scenarios/NAME.toml` in the repository root. The network is trained the
 way backstep trains it (same activations, losses, deltas, bias handling, initialisation
 rules and training modes), vectorised over each mini-batch: samples are rows, so a

@@ -1,4 +1,4 @@
-//! The command line of DESIGN.md and its headless commands: list, check, trace, train, compare.
+//! The command line of docs/design.md and its headless commands: list, check, trace, train, compare.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};

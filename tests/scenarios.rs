@@ -30,7 +30,7 @@ fn every_file_in_scenarios_is_a_valid_builtin() {
 
 #[test]
 fn the_lessons_cost_table() {
-    // From the lesson's table, by the formulas of DESIGN.md (independent of the program).
+    // From the lesson's table, by the formulas of docs/design.md (independent of the program).
     let left_mse = ((0.09 + 0.09 + 0.36) + (0.09 + 0.36 + 0.09) + (0.81 + 0.04 + 0.49)) / 3.0;
     let right_mse = ((0.01 + 0.04 + 0.09) + (0.01 + 0.09 + 0.04) + (0.49 + 0.16 + 0.09)) / 3.0;
     let left_ce = -(0.4f64.ln() + 0.4f64.ln() + 0.1f64.ln()) / 3.0;

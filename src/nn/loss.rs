@@ -1,4 +1,4 @@
-//! The training losses and the five costs of DESIGN.md, per sample and over a set.
+//! The training losses and the five costs of docs/design.md, per sample and over a set.
 
 use serde::{Deserialize, Serialize};
 
@@ -115,7 +115,7 @@ impl Costs {
         }
     }
 
-    /// The five with their costs, in the order of DESIGN.md.
+    /// The five with their costs, in the order of docs/design.md.
     pub fn named(&self) -> [(Cost, f64); 5] {
         Cost::ALL.map(|cost| (cost, self.get(cost)))
     }
@@ -155,7 +155,7 @@ pub enum Cost {
 }
 
 impl Cost {
-    /// The five, in the order of DESIGN.md.
+    /// The five, in the order of docs/design.md.
     pub const ALL: [Cost; 5] = [
         Cost::Mse,
         Cost::HalfMse,

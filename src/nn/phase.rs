@@ -1,4 +1,4 @@
-//! The phases of one iteration, in the order of DESIGN.md.
+//! The phases of one iteration, in the order of docs/design.md.
 
 /// One step of an iteration. Layer numbers are 1-based.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -4,7 +4,7 @@
 //! It is slow on purpose and shares no code with the kernels (`activation.rs`, `loss.rs`,
 //! `workspace.rs`, `product.rs`): f, f′, the costs and dC/dO are written out again here, so
 //! that `tests/reference.rs` can check the fast kernels against it. The conventions are those
-//! of DESIGN.md: a batch's cost and gradients are means over its samples, a softmax output's
+//! of docs/design.md: a batch's cost and gradients are means over its samples, a softmax output's
 //! delta goes through its full Jacobian, ReLU′(0) = 0, logarithms (and the divisions of their
 //! derivatives) clamp O to [10⁻¹², 1 − 10⁻¹²], and fixed biases are added but never updated.
 //!

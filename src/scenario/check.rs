@@ -24,7 +24,7 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    /// Checks every table in the order of the file's description in DESIGN.md and applies the
+    /// Checks every table in the order of the file's description in docs/design.md and applies the
     /// defaults; `file` names the scenario and `folder` is where a data file is looked for.
     pub(super) fn validate(
         &self,

@@ -1,4 +1,4 @@
-//! The scenario file as written: every key optional where DESIGN.md gives a default,
+//! The scenario file as written: every key optional where docs/design.md gives a default,
 //! unknown keys refused.
 
 use serde::Deserialize;

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::nn::health::{LayerHealth, layer_health};
 use crate::nn::{BiasMode, Costs, Phase, Stepper};
 
-/// Everything one iteration computed, in the shape of DESIGN.md's trace format.
+/// Everything one iteration computed, in the shape of docs/design.md's trace format.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IterationTrace {
     /// 1-based epoch.
