@@ -75,6 +75,17 @@ worked-output-delta-softmax-ce = { $ok }·Σd − { $dk }  (the softmax Jacobian
 worked-output-delta-softmax = { $ok }·(∂C/∂{ $ok } − Σⱼ Oⱼ·∂C/∂Oⱼ)  (the softmax Jacobian)
 worked-mean-over-samples = (1/{ $batch }) Σ_samples { $symbol }
 
+## When training diverges.
+
+divergence = training diverged in epoch { $epoch }, iteration { $iteration } ({ $phase }): { $quantity } became { $value }. { $advice }
+divergence-advice-inputs = The inputs or the initial weights are too large for the network: try normalize = "standardize" in [data], or smaller initial weights.
+divergence-advice-rate = Try a smaller learning rate (it is { $eta }).
+quantity-output = f(net) of layer { $layer }, neuron { $neuron }, sample { $sample }
+quantity-delta = δ of layer { $layer }, neuron { $neuron }, sample { $sample }
+quantity-loss = the { $loss } loss
+quantity-cost-training = the { $cost } over the training set
+quantity-cost-validation = the { $cost } over the validation set
+
 ## Data.
 
 test-set-note = The test set was used once, now, after training. It estimates how the network does on new data only because nothing was chosen by looking at it: tune on the validation set, and keep the test set for the end.

@@ -58,6 +58,19 @@ mod tests {
     }
 
     #[test]
+    fn counts_are_written_in_full_without_grouping() {
+        let text = crate::words!(
+            "explain-first-of-batch",
+            sample = 12_345_678_usize,
+            batch = 3
+        );
+        assert!(
+            text.starts_with("(for sample 12345678, the first of this batch of 3;"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn a_missing_message_shows() {
         assert_eq!(lookup("no-such-message", &[]), "[no-such-message]");
     }

@@ -2,18 +2,19 @@
 
 use super::notation::{compact, indexed, matrix_name, superscript};
 use crate::nn::{Divergence, Quantity};
+use crate::words;
 
 /// The whole message, e.g. `training diverged in epoch 3, iteration 2 (update (layer 2)):
 /// W₁₂ became inf. Try a smaller learning rate (it is 50).`
 pub fn describe(d: &Divergence) -> String {
-    format!(
-        "training diverged in epoch {}, iteration {} ({}): {} became {}. {}",
-        d.epoch,
-        d.iteration,
-        super::phase::name(d.phase),
-        quantity(d.quantity, d.depth),
-        d.value,
-        advice(d)
+    words!(
+        "divergence",
+        epoch = d.epoch,
+        iteration = d.iteration,
+        phase = super::phase::name(d.phase),
+        quantity = quantity(d.quantity, d.depth),
+        value = d.value.to_string(),
+        advice = advice(d)
     )
 }
 
@@ -21,14 +22,9 @@ pub fn describe(d: &Divergence) -> String {
 /// first forward pass), smaller inputs or initial weights.
 pub fn advice(d: &Divergence) -> String {
     if d.before_any_update() {
-        "The inputs or the initial weights are too large for the network: try \
-         normalize = \"standardize\" in [data], or smaller initial weights."
-            .to_string()
+        words!("divergence-advice-inputs")
     } else {
-        format!(
-            "Try a smaller learning rate (it is {}).",
-            compact(d.learning_rate)
-        )
+        words!("divergence-advice-rate", eta = compact(d.learning_rate))
     }
 }
 
@@ -40,29 +36,88 @@ pub fn quantity(q: Quantity, depth: usize) -> String {
             layer,
             neuron,
             sample,
-        } => per_sample("f(net)", layer, neuron, sample),
+        } => words!(
+            "quantity-output",
+            layer = layer,
+            neuron = neuron + 1,
+            sample = sample + 1
+        ),
         Quantity::Delta {
             layer,
             neuron,
             sample,
-        } => per_sample("δ", layer, neuron, sample),
-        Quantity::Loss(loss) => format!("the {} loss", loss.name()),
+        } => words!(
+            "quantity-delta",
+            layer = layer,
+            neuron = neuron + 1,
+            sample = sample + 1
+        ),
+        Quantity::Loss(loss) => words!("quantity-loss", loss = loss.name()),
         Quantity::Gradient { layer, row, col } => {
             format!("∂C/∂{}", indexed(&matrix_name(depth, layer), &[row, col]))
         }
         Quantity::Weight { layer, row, col } => indexed(&matrix_name(depth, layer), &[row, col]),
         Quantity::Bias { layer, row } => indexed(&format!("b{}", superscript(layer)), &[row]),
-        Quantity::Cost { cost, validation } => {
-            let set = if validation { "validation" } else { "training" };
-            format!("the {} over the {set} set", cost.name())
+        Quantity::Cost {
+            cost,
+            validation: false,
+        } => {
+            words!("quantity-cost-training", cost = cost.name())
+        }
+        Quantity::Cost {
+            cost,
+            validation: true,
+        } => {
+            words!("quantity-cost-validation", cost = cost.name())
         }
     }
 }
 
-fn per_sample(what: &str, layer: usize, neuron: usize, sample: usize) -> String {
-    format!(
-        "{what} of layer {layer}, neuron {}, sample {}",
-        neuron + 1,
-        sample + 1
-    )
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nn::{Cost, Phase};
+
+    fn diverged(quantity: Quantity, phase: Phase, learning_rate: f64) -> Divergence {
+        Divergence {
+            epoch: 3,
+            iteration: 2,
+            phase,
+            quantity,
+            value: f64::INFINITY,
+            learning_rate,
+            depth: 2,
+        }
+    }
+
+    #[test]
+    fn a_divergence_names_the_value_and_what_to_try() {
+        let weight = Quantity::Weight {
+            layer: 2,
+            row: 0,
+            col: 1,
+        };
+        assert_eq!(
+            describe(&diverged(weight, Phase::Update(2), 50.0)),
+            "training diverged in epoch 3, iteration 2 (update (layer 2)): W₁₂ became inf. \
+             Try a smaller learning rate (it is 50)."
+        );
+        let delta = Quantity::Delta {
+            layer: 1,
+            neuron: 0,
+            sample: 3,
+        };
+        assert_eq!(quantity(delta, 2), "δ of layer 1, neuron 1, sample 4");
+        let cost = Quantity::Cost {
+            cost: Cost::HalfMse,
+            validation: true,
+        };
+        assert_eq!(quantity(cost, 3), "the half_mse over the validation set");
+        let first = Divergence {
+            epoch: 1,
+            iteration: 1,
+            ..diverged(Quantity::Loss(crate::nn::Loss::Mse), Phase::Loss, 0.5)
+        };
+        assert!(advice(&first).contains("normalize = \"standardize\""));
+    }
 }
