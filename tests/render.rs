@@ -143,12 +143,34 @@ fn the_smallest_usable_terminal() {
     insta::assert_snapshot!(screen(&mut app, 80, 24));
 }
 
+/// The figures of one section of the gradient health panel (`mean |δ|`, `mean f′(net)`),
+/// from the output layer down: the first number on each of its lines.
+fn health_figures(text: &str, section: &str) -> Vec<f64> {
+    text.lines()
+        .map(|l| l.trim_matches('│').trim())
+        .skip_while(|l| !l.starts_with(section))
+        .skip(1)
+        .take_while(|l| l.starts_with('W'))
+        .filter_map(|l| l.split_whitespace().find_map(|w| w.parse::<f64>().ok()))
+        .collect()
+}
+
+/// Seven sigmoid layers: every f′(net) is at most ¼ (σ′ = σ(1 − σ) ≤ ¼), so mean |δ| shrinks
+/// layer by layer, by orders of magnitude from the output to the first layer.
 #[test]
-fn the_gradient_health_view_on_vanishing() {
+fn the_gradient_health_panel_on_vanishing() {
     let mut app = app("vanishing");
     app.update(Message::FinishIteration);
     app.update(Message::Toggle(Panel::Health));
-    insta::assert_snapshot!(screen(&mut app, 120, 40));
+    let text = panel(&mut app, 60, 32, ui::health::render_health);
+    let slopes = health_figures(&text, "mean f′(net)");
+    assert_eq!(slopes.len(), 7, "{text}");
+    assert!(slopes.iter().all(|s| *s <= 0.25), "{slopes:?}");
+    let deltas = health_figures(&text, "mean |δ|");
+    assert_eq!(deltas.len(), 7, "{text}");
+    assert!(deltas.windows(2).all(|w| w[1] < w[0]), "{deltas:?}");
+    assert!(deltas[6] * 1000.0 < deltas[0], "{deltas:?}");
+    insta::assert_snapshot!(text);
 }
 
 #[test]
