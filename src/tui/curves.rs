@@ -18,31 +18,6 @@ pub enum XAxis {
     Epochs,
 }
 
-/// Which cost a chart shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Measure {
-    /// Σ(d − O)², the lesson's MSE.
-    Mse,
-    /// Categorical cross-entropy.
-    CrossEntropy,
-    /// Binary cross-entropy.
-    BinaryCrossEntropy,
-    /// The fraction misclassified.
-    ClassificationError,
-}
-
-impl Measure {
-    /// The measure's value in a set of costs.
-    pub fn of(self, costs: &Costs) -> f64 {
-        match self {
-            Measure::Mse => costs.mse,
-            Measure::CrossEntropy => costs.cross_entropy,
-            Measure::BinaryCrossEntropy => costs.binary_cross_entropy,
-            Measure::ClassificationError => costs.classification_error,
-        }
-    }
-}
-
 /// The costs after one completed iteration.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
@@ -116,16 +91,10 @@ impl Curves {
         self.points.is_empty()
     }
 
-    /// (x, y) pairs of one measure, training or validation, at most [`MAX_SERIES_POINTS`]
+    /// (x, y) pairs of one cost, training or validation, at most [`MAX_SERIES_POINTS`]
     /// (the last point always included). On a log scale y is log₁₀ of the value and
     /// values ≤ 0 are left out.
-    pub fn series(
-        &self,
-        measure: Measure,
-        validation: bool,
-        x: XAxis,
-        log: bool,
-    ) -> Vec<(f64, f64)> {
+    pub fn series(&self, cost: Cost, validation: bool, x: XAxis, log: bool) -> Vec<(f64, f64)> {
         let step = self.points.len().div_ceil(MAX_SERIES_POINTS).max(1);
         let last = self.points.len().saturating_sub(1);
         self.points
@@ -134,7 +103,7 @@ impl Curves {
             .filter(|(i, _)| i % step == 0 || *i == last)
             .filter_map(|(_, p)| {
                 let costs = if validation { p.validation? } else { p.train };
-                let y = measure.of(&costs);
+                let y = costs.get(cost);
                 let y = if log {
                     (y > 0.0).then(|| y.log10())?
                 } else {
@@ -213,11 +182,11 @@ mod tests {
         for i in 0..10_000 {
             c.push(point(i, 1.0));
         }
-        let s = c.series(Measure::Mse, false, XAxis::Iterations, false);
+        let s = c.series(Cost::Mse, false, XAxis::Iterations, false);
         assert!(s.len() <= MAX_SERIES_POINTS + 1);
         assert_eq!(s.first().unwrap().0, 0.0);
         assert_eq!(s.last().unwrap().0, 9999.0);
-        let e = c.series(Measure::Mse, false, XAxis::Epochs, false);
+        let e = c.series(Cost::Mse, false, XAxis::Epochs, false);
         assert_eq!(e.last().unwrap().0, 9999.0 / 4.0);
     }
 
@@ -226,10 +195,10 @@ mod tests {
         let mut c = Curves::default();
         c.push(point(0, 100.0));
         c.push(point(1, 0.0));
-        let s = c.series(Measure::Mse, false, XAxis::Iterations, true);
+        let s = c.series(Cost::Mse, false, XAxis::Iterations, true);
         assert_eq!(s, vec![(0.0, 2.0)]);
         assert!(
-            c.series(Measure::Mse, true, XAxis::Iterations, false)
+            c.series(Cost::Mse, true, XAxis::Iterations, false)
                 .is_empty()
         );
     }

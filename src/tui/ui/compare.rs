@@ -11,14 +11,15 @@ use ratatui::widgets::{
 };
 
 use super::phase::worked_with;
-use super::plots::{cross_entropy_measure, x_axis, y_axis};
+use super::plots::{cross_entropy_cost, x_axis, y_axis};
+use crate::nn::Cost;
 use crate::nn::health::layer_health;
 use crate::scenario::compare::first_to_last;
 use crate::text::notation::Numbers;
 use crate::text::notation::compact;
 use crate::tui::app::App;
 use crate::tui::compare::Comparison;
-use crate::tui::curves::{Measure, bounds};
+use crate::tui::curves::bounds;
 use crate::tui::layout::compare_regions;
 use crate::tui::selection::default_selection;
 
@@ -44,14 +45,14 @@ pub fn render_compare(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison
     let regions = compare_regions(area, cmp.runs.len());
     render_status(frame, regions.status, app, cmp);
     render_runs(frame, &regions.runs, app, cmp);
-    render_overlay(frame, regions.mse, app, cmp, Measure::Mse, "MSE");
-    let (measure, kind) = cross_entropy_measure(app);
+    render_overlay(frame, regions.mse, app, cmp, Cost::Mse, "MSE");
+    let (cost, kind) = cross_entropy_cost(app);
     render_overlay(
         frame,
         regions.cross_entropy,
         app,
         cmp,
-        measure,
+        cost,
         &format!("CE ({kind})"),
     );
     render_summary(frame, regions.summary, app, cmp);
@@ -129,7 +130,7 @@ fn render_overlay(
     area: Rect,
     app: &App,
     cmp: &Comparison,
-    measure: Measure,
+    cost: Cost,
     name: &str,
 ) {
     let series: Vec<Vec<(f64, f64)>> = cmp
@@ -137,7 +138,7 @@ fn render_overlay(
         .iter()
         .map(|r| {
             r.curves
-                .series(measure, false, app.views.x_axis, app.views.log_y)
+                .series(cost, false, app.views.x_axis, app.views.log_y)
         })
         .collect();
     let refs: Vec<&[(f64, f64)]> = series.iter().map(Vec::as_slice).collect();

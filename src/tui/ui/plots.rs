@@ -8,41 +8,42 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Sparkline};
 
 use crate::nn::Activation;
+use crate::nn::Cost;
 use crate::text::notation::Numbers;
 use crate::tui::app::App;
-use crate::tui::curves::{Measure, XAxis, bounds};
+use crate::tui::curves::{XAxis, bounds};
 use crate::tui::layout::Regions;
 
 /// Which cross-entropy (CE) suits the network: binary for sigmoid outputs, categorical
 /// otherwise.
-pub fn cross_entropy_measure(app: &App) -> (Measure, &'static str) {
+pub fn cross_entropy_cost(app: &App) -> (Cost, &'static str) {
     let network = app.run.stepper.network();
     match network.layers[network.depth() - 1].activation {
-        Activation::Sigmoid => (Measure::BinaryCrossEntropy, "binary"),
-        _ => (Measure::CrossEntropy, "categorical"),
+        Activation::Sigmoid => (Cost::BinaryCrossEntropy, "binary"),
+        _ => (Cost::CrossEntropy, "categorical"),
     }
 }
 
 /// Draws both charts and the classification error.
 pub fn render_plots(frame: &mut Frame, regions: &Regions, app: &App) {
-    render_chart(frame, regions.mse, app, Measure::Mse, "MSE");
-    let (measure, kind) = cross_entropy_measure(app);
-    render_chart(frame, regions.cross_entropy, app, measure, kind);
+    render_chart(frame, regions.mse, app, Cost::Mse, "MSE");
+    let (cost, kind) = cross_entropy_cost(app);
+    render_chart(frame, regions.cross_entropy, app, cost, kind);
     render_error(frame, regions.error, app);
 }
 
 /// One chart; `kind` names the cross-entropy on its y axis.
-fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, kind: &str) {
-    let name = if measure == Measure::Mse { "MSE" } else { "CE" };
+fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost, kind: &str) {
+    let name = if cost == Cost::Mse { "MSE" } else { "CE" };
     let theme = app.theme;
     let train = app
         .run
         .curves
-        .series(measure, false, app.views.x_axis, app.views.log_y);
+        .series(cost, false, app.views.x_axis, app.views.log_y);
     let validation = app
         .run
         .curves
-        .series(measure, true, app.views.x_axis, app.views.log_y);
+        .series(cost, true, app.views.x_axis, app.views.log_y);
     let (x, y) = bounds(&[&train, &validation]);
     let last = app.run.curves.last();
     let mut title = format!(" {name}");
@@ -50,14 +51,14 @@ fn render_chart(frame: &mut Frame, area: Rect, app: &App, measure: Measure, kind
         precision: app.views.precision,
     };
     if let Some(p) = last {
-        title.push_str(&format!(" {}", shown.show(measure.of(&p.train))));
+        title.push_str(&format!(" {}", shown.show(p.train.get(cost))));
         if let Some(v) = p.validation {
-            title.push_str(&format!(" (val {})", shown.show(measure.of(&v))));
+            title.push_str(&format!(" (val {})", shown.show(v.get(cost))));
         }
     }
     title.push(' ');
     // The lesson's MSE is a sum over the outputs (twice the half-MSE some losses train on).
-    let kind = if measure == Measure::Mse {
+    let kind = if cost == Cost::Mse {
         "Σ(d−O)²"
     } else {
         kind
@@ -159,7 +160,7 @@ pub fn render_error(frame: &mut Frame, area: Rect, app: &App) {
     let trend: Vec<u64> = app
         .run
         .curves
-        .series(Measure::ClassificationError, false, app.views.x_axis, false)
+        .series(Cost::ClassificationError, false, app.views.x_axis, false)
         .iter()
         .map(|(_, e)| (e * 1000.0).round() as u64)
         .collect();
