@@ -7,10 +7,10 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::nn::divergence::non_finite_cost;
 use crate::nn::evaluate::evaluate;
-use crate::nn::{Cost, Costs, Divergence, Network, Phase, Trainer, Workspace};
-use crate::scenario::compare::{EpochCosts, Run, parse_vary};
+use crate::nn::{Cost, Costs, Divergence, Network, Workspace};
+use crate::scenario::compare::{Run, parse_vary};
+use crate::scenario::evaluation::{EpochCosts, Evaluation};
 use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError, Setup};
 use crate::text::divergence::describe;
 use crate::text::notation::compact;
@@ -63,7 +63,7 @@ pub enum Command {
         /// A scenario file or a built-in name.
         scenario: String,
         /// The setting and its values, e.g. loss=mse,cross-entropy (default: the scenario's
-        /// [compare] table).
+        /// `[compare]` table).
         #[arg(long)]
         vary: Option<String>,
         /// Epochs to train each copy (default: the scenario's `epochs`).
@@ -513,58 +513,6 @@ fn train(
         write_test(out, &setup, &trainer.network).map_err(&io)?;
     }
     write_timing(out, iterations, elapsed).map_err(&io)
-}
-
-/// The costs over the training and validation sets during training, evaluated in one
-/// workspace.
-struct Evaluation<'a> {
-    /// The scenario's data and training settings.
-    setup: &'a Setup,
-    /// Room for the larger of the two sets (a chunk at a time).
-    workspace: Workspace,
-}
-
-impl Evaluation<'_> {
-    fn new(setup: &Setup) -> Evaluation<'_> {
-        let (train, validation) = (&setup.splits.train, &setup.splits.validation);
-        Evaluation {
-            setup,
-            workspace: Workspace::for_evaluation(&setup.network, train.len().max(validation.len())),
-        }
-    }
-
-    /// The trainer's costs after `epoch` epochs, or the divergence when one is not finite.
-    fn costs(&mut self, trainer: &Trainer, epoch: usize) -> Result<EpochCosts, Divergence> {
-        let (train_set, validation_set) = (&self.setup.splits.train, &self.setup.splits.validation);
-        let train = evaluate(&trainer.network, train_set, &mut self.workspace);
-        let validation = (!validation_set.is_empty())
-            .then(|| evaluate(&trainer.network, validation_set, &mut self.workspace));
-        let found =
-            non_finite_cost(&train, false).or_else(|| non_finite_cost(validation.as_ref()?, true));
-        let Some((quantity, value)) = found else {
-            return Ok(EpochCosts {
-                epoch,
-                iteration: trainer.schedule.completed(),
-                train,
-                validation,
-            });
-        };
-        let last = trainer.schedule.last_completed();
-        let (epoch, iteration) = last.unwrap_or((1, 1));
-        Err(Divergence {
-            epoch,
-            iteration,
-            phase: if last.is_some() {
-                Phase::Done
-            } else {
-                Phase::Start
-            },
-            quantity,
-            value,
-            learning_rate: self.setup.training.learning_rate,
-            depth: trainer.network.depth(),
-        })
-    }
 }
 
 /// The head of `train`'s report: the settings, then the five costs of the training and

@@ -1,10 +1,12 @@
 //! backstep teaches back-propagation: a small multilayer perceptron trained one phase of one
 //! iteration at a time, with every number visible.
 //!
-//! The library holds the math ([`nn`]), the scenario files ([`scenario`]), the data
-//! ([`data`]), the trace writers ([`trace`]), the headless command line ([`cli`]) and the
-//! stepping view ([`tui`], the only part that uses ratatui and crossterm); the binary only
-//! parses the command line, dispatches and prints errors.
+//! The library holds the math ([`nn`]), the lesson's words ([`text`]: notation, catalogs,
+//! formulas), the scenario files ([`scenario`]), the data ([`data`]), the seeded random
+//! streams ([`random`]), the trace writers ([`trace`]), the headless command line ([`cli`])
+//! and the stepping view ([`tui`], the only part that uses ratatui and crossterm); the binary
+//! parses the command line, dispatches, prints errors and reports a panic as a bug.
+//! `docs/design.md` describes the whole.
 
 pub mod cli;
 pub mod data;

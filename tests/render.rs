@@ -94,9 +94,13 @@ fn the_phase_panel_in_every_phase_of_one_two_two_two_iteration() {
 #[test]
 fn the_values_panel_shows_old_and_new_weights() {
     let mut app = app("two-two-two");
-    while backstep::text::phase::name(app.run.stepper.phase()) != "update (layer 2)" {
+    for _ in 0..7 {
         app.update(Message::NextPhase);
     }
+    assert_eq!(
+        backstep::text::phase::name(app.run.stepper.phase()),
+        "update (layer 2)"
+    );
     let text = panel(&mut app, 60, 16, ui::values::render_values);
     for number in ["+0.4000", "+0.3589", "-0.0411"] {
         assert!(text.contains(number), "{number} not in\n{text}");

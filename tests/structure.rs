@@ -282,10 +282,11 @@ fn no_function_is_longer_than_150_lines() {
         let lines: Vec<&str> = text.lines().collect();
         for (i, line) in lines.iter().enumerate() {
             let t = line.trim_start();
-            let t = t
-                .strip_prefix("pub ")
-                .or(t.strip_prefix("pub(crate) "))
-                .unwrap_or(t);
+            let t = match t.strip_prefix("pub") {
+                Some(rest) if rest.starts_with('(') => rest.split_once(") ").map_or(t, |(_, f)| f),
+                Some(rest) => rest.trim_start(),
+                None => t,
+            };
             let t = t.strip_prefix("const ").unwrap_or(t);
             if !t.starts_with("fn ") {
                 continue;

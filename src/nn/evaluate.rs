@@ -39,7 +39,7 @@ pub fn evaluate(network: &Network, data: &Dataset, workspace: &mut Workspace) ->
     total.mean(count)
 }
 
-/// The confusion matrix of `network` over `data` for `classes` classes: entry [t][p] counts
+/// The confusion matrix of `network` over `data` for `classes` classes: entry `[t][p]` counts
 /// the samples of true class t predicted as class p (classes as in [`class_of`]).
 pub fn confusion(
     network: &Network,

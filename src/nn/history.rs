@@ -28,7 +28,7 @@ struct Entry {
 const OVERHEAD: usize = 300;
 
 /// Snapshots of earlier iterations, oldest first, kept within a number of iterations and a
-/// number of bytes. A snapshot costs 8 bytes per weight and bias plus [`OVERHEAD`], and the
+/// number of bytes. A snapshot costs 8 bytes per weight and bias plus `OVERHEAD`, and the
 /// first snapshot of each epoch also pays for that epoch's sample order (8 bytes a sample)
 /// when shuffling gives every epoch its own.
 #[derive(Clone, Debug)]

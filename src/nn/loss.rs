@@ -138,7 +138,15 @@ impl Costs {
 
 /// One of the five costs watched at every step, whatever the loss that drives training.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantNames,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantNames,
+    strum::EnumIter,
 )]
 #[strum(serialize_all = "snake_case")]
 pub enum Cost {
@@ -239,6 +247,8 @@ mod tests {
             assert_eq!(Cost::named(cost.name()), Some(cost));
         }
         assert_eq!(Cost::named("half-mse"), None);
+        use strum::IntoEnumIterator;
+        assert_eq!(Cost::iter().collect::<Vec<_>>(), Cost::ALL);
         assert_eq!(
             Cost::from(Loss::BinaryCrossEntropy),
             Cost::BinaryCrossEntropy

@@ -10,9 +10,10 @@ use super::Scenario;
 use super::check::Checker;
 use super::error::ScenarioError;
 use super::error::alternatives;
+use super::evaluation::{EpochCosts, Evaluation};
 use super::network::{hidden_activations, softmax_hidden};
 use super::raw::RawCompare;
-use crate::nn::{Activation, Cost, Costs, Init, Loss, Mode};
+use crate::nn::{Activation, Cost, Init, Loss, Mode};
 
 /// The settings a comparison may vary, named as the scenario file's keys.
 pub const SETTINGS: &[&str] = <Setting as VariantNames>::VARIANTS;
@@ -275,19 +276,6 @@ impl Checker<'_> {
     }
 }
 
-/// The costs after one epoch of one copy.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct EpochCosts {
-    /// Epochs completed (0 = the start).
-    pub epoch: usize,
-    /// Iterations completed.
-    pub iteration: u64,
-    /// Over the training set.
-    pub train: Costs,
-    /// Over the validation set, if one is held out.
-    pub validation: Option<Costs>,
-}
-
 /// One copy's training run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
@@ -326,39 +314,26 @@ pub fn run(
     values: &[Variation],
     epochs: usize,
 ) -> Result<Vec<Run>, ScenarioError> {
-    use crate::nn::Workspace;
-    use crate::nn::divergence::non_finite_cost;
-    use crate::nn::evaluate::evaluate;
-    use crate::text::divergence::{describe, quantity};
+    use crate::text::divergence::describe;
     values
         .iter()
         .map(|variation| {
             let setup = base.varied(variation).setup()?;
-            let (train, validation) = (&setup.splits.train, &setup.splits.validation);
-            let mut evaluation =
-                Workspace::for_evaluation(&setup.network, train.len().max(validation.len()));
+            let mut evaluation = Evaluation::new(&setup);
             let mut trainer = setup.trainer();
-            let mut point = |epoch: usize, trainer: &crate::nn::Trainer| EpochCosts {
-                epoch,
-                iteration: trainer.schedule.completed(),
-                train: evaluate(&trainer.network, train, &mut evaluation),
-                validation: (!validation.is_empty())
-                    .then(|| evaluate(&trainer.network, validation, &mut evaluation)),
-            };
-            let mut curve = vec![point(0, &trainer)];
+            let mut curve = vec![evaluation.point(&trainer, 0)];
             let mut diverged = None;
             for epoch in 1..=epochs {
-                if let Err(e) = trainer.run_epochs(train, 1) {
-                    diverged = Some(describe(&e));
-                    break;
+                let point = trainer
+                    .run_epochs(&setup.splits.train, 1)
+                    .and_then(|()| evaluation.costs(&trainer, epoch));
+                match point {
+                    Ok(point) => curve.push(point),
+                    Err(divergence) => {
+                        diverged = Some(describe(&divergence));
+                        break;
+                    }
                 }
-                let p = point(epoch, &trainer);
-                if let Some((q, value)) = non_finite_cost(&p.train, false) {
-                    let what = quantity(q, trainer.network.depth());
-                    diverged = Some(format!("{what} became {value} in epoch {epoch}"));
-                    break;
-                }
-                curve.push(p);
             }
             let health = if trainer.schedule.completed() > 0 {
                 trainer.health()

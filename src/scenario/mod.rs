@@ -10,6 +10,7 @@ mod check;
 pub mod compare;
 mod data;
 mod error;
+pub mod evaluation;
 mod load;
 mod network;
 mod raw;

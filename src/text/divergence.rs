@@ -1,6 +1,6 @@
 //! What a student reads when training diverges: where, which value, and what to try.
 
-use super::notation::{compact, indexed, matrix_name, superscript};
+use super::notation::{bias_name, compact, indexed, matrix_name};
 use crate::nn::{Divergence, Quantity};
 use crate::words;
 
@@ -57,7 +57,7 @@ pub fn quantity(q: Quantity, depth: usize) -> String {
             format!("∂C/∂{}", indexed(&matrix_name(depth, layer), &[row, col]))
         }
         Quantity::Weight { layer, row, col } => indexed(&matrix_name(depth, layer), &[row, col]),
-        Quantity::Bias { layer, row } => indexed(&format!("b{}", superscript(layer)), &[row]),
+        Quantity::Bias { layer, row } => bias_name(layer, row),
         Quantity::Cost {
             cost,
             validation: false,

@@ -5,7 +5,7 @@
 //! the arguments of these functions are 0-based.
 
 use super::formula;
-use super::notation::{Numbers, indexed, matrix_name, superscript, value_name};
+use super::notation::{Numbers, bias_name, indexed, matrix_name, superscript, value_name};
 use crate::nn::{Activation, BiasMode, Loss, Stepper};
 use crate::words;
 
@@ -74,7 +74,7 @@ impl<'a> Explain<'a> {
             })
             .collect();
         if before.bias != BiasMode::None {
-            symbols.push(indexed(&format!("b{}", superscript(l)), &[j]));
+            symbols.push(bias_name(l, j));
             numbers.push(self.t(layer.biases[j]));
         }
         let ws = self.stepper.workspace();
@@ -269,7 +269,7 @@ impl<'a> Explain<'a> {
         )
     }
 
-    /// Gradients: ∂C/∂W[j,i] of layer l as the batch mean of δ·a.
+    /// Gradients: `∂C/∂W[j,i]` of layer l as the batch mean of δ·a.
     pub fn gradient(&self, l: usize, j: usize, i: usize) -> String {
         let ws = self.stepper.workspace();
         let b = ws.batch();
@@ -309,11 +309,11 @@ impl<'a> Explain<'a> {
         )
     }
 
-    /// Gradients: ∂C/∂b[j] of layer l as the batch mean of δ.
+    /// Gradients: `∂C/∂b[j]` of layer l as the batch mean of δ.
     pub fn bias_gradient(&self, l: usize, j: usize) -> String {
         let ws = self.stepper.workspace();
         let b = ws.batch();
-        let name = format!("∂C/∂{}", indexed(&format!("b{}", superscript(l)), &[j]));
+        let name = format!("∂C/∂{}", bias_name(l, j));
         let delta = self.delta_name(l, j);
         let terms: Vec<String> = (0..b).map(|s| self.t(ws.delta[l - 1][(j, s)])).collect();
         let grad = ws.grad_biases[l - 1][j];
@@ -326,7 +326,7 @@ impl<'a> Explain<'a> {
 
     /// Update(l) of bias j: `b²₁ ← b²₁ − η·∂C/∂b²₁ = …`.
     pub fn bias_update(&self, l: usize, j: usize) -> String {
-        let name = indexed(&format!("b{}", superscript(l)), &[j]);
+        let name = bias_name(l, j);
         let eta = self.stepper.training().learning_rate;
         let old = self.stepper.weights_before().layers[l - 1].biases[j];
         let grad = self.stepper.workspace().grad_biases[l - 1][j];
@@ -339,7 +339,7 @@ impl<'a> Explain<'a> {
         )
     }
 
-    /// Update(l) of weight [j,i]: `W₁₁ ← W₁₁ − η·∂C/∂W₁₁ = 0.4000 − 0.5·0.0822 = 0.3589`.
+    /// Update(l) of weight `[j,i]`: `W₁₁ ← W₁₁ − η·∂C/∂W₁₁ = 0.4000 − 0.5·0.0822 = 0.3589`.
     pub fn update(&self, l: usize, j: usize, i: usize) -> String {
         let before = self.stepper.weights_before();
         let matrix = matrix_name(before.depth(), l);

@@ -164,16 +164,15 @@ mod tests {
 
     #[test]
     fn every_activation_and_loss_has_its_formulas() {
-        use Activation::*;
-        use Loss::*;
-        for a in [Sigmoid, Tanh, Relu, Linear, Softmax] {
+        use strum::IntoEnumIterator;
+        for a in Activation::iter() {
             for text in [activation(a), activation_derivative(a)] {
                 assert!(!text.starts_with('['), "{a:?}: {text}");
             }
             let applied = activation_applied(a, "1".into(), "1".into(), "¹".into());
             assert!(!applied.starts_with('['), "{a:?}: {applied}");
         }
-        for l in [Mse, HalfMse, CrossEntropy, BinaryCrossEntropy] {
+        for l in Loss::iter() {
             assert!(!loss(l).starts_with('['), "{l:?}");
             assert!(!loss_derivative(l).starts_with('['), "{l:?}");
         }

@@ -11,6 +11,11 @@ pub fn matrix_name(depth: usize, l: usize) -> String {
     }
 }
 
+/// The name of bias j (0-based) of layer l, e.g. `b²₁`.
+pub fn bias_name(l: usize, j: usize) -> String {
+    indexed(&format!("b{}", superscript(l)), &[j])
+}
+
 /// The superscript digits 0–9.
 pub const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
@@ -147,6 +152,7 @@ mod tests {
         assert_eq!(matrix_name(2, 2), "W");
         assert_eq!(matrix_name(3, 3), "W³");
         assert_eq!(superscript(12), "¹²");
+        assert_eq!(bias_name(2, 0), "b²₁");
         assert_eq!(compact(0.5), "0.5");
         assert_eq!(compact(1e-7), "1e-7");
     }

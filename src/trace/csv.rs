@@ -2,7 +2,7 @@
 //! numbers as Rust prints them with `{}` (the shortest text that reads back to the same f64):
 //!
 //! - the trace in long form, one number per row, for spreadsheets:
-//!   `epoch,iteration,layer,quantity,row,column,value` ([`write_header`], [`write`]);
+//!   `epoch,iteration,layer,quantity,row,column,value` ([`write_header`], [`write()`]);
 //! - learning curves, one row per epoch (epoch 0 is the start) with the five costs of the
 //!   training and validation sets: `train --curve`, with each layer's gradient health
 //!   ([`Curve`]), and `compare --format csv`, one curve per copy ([`write_comparison`]).
@@ -18,7 +18,8 @@ use std::io::{self, Write};
 use super::IterationTrace;
 use crate::nn::health::LayerHealth;
 use crate::nn::{Cost, Costs};
-use crate::scenario::compare::{EpochCosts, Run};
+use crate::scenario::compare::Run;
+use crate::scenario::evaluation::EpochCosts;
 
 /// The header row of the trace.
 pub const HEADER: [&str; 7] = [

@@ -8,7 +8,7 @@ use nalgebra::DMatrix;
 use crate::nn::{BiasMode, Stepper};
 use crate::scenario::Scenario;
 use crate::text::explain::Explain;
-use crate::text::notation::{Numbers, compact, indexed, matrix_name, superscript};
+use crate::text::notation::{Numbers, bias_name, compact, indexed, matrix_name, superscript};
 use crate::text::{formula, phase};
 use crate::words;
 
@@ -280,7 +280,7 @@ fn write_changes(out: &mut impl Write, stepper: &Stepper, l: usize) -> Result<()
     }
     if stepper.network().bias == BiasMode::Learned {
         for j in shown(after.biases.len()) {
-            let label = indexed(&format!("b{}", superscript(l)), &[j]);
+            let label = bias_name(l, j);
             row(out, label, before.biases[j], after.biases[j])?;
         }
     }

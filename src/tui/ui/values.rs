@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::network::signed;
 use crate::nn::{BiasMode, Phase, Stepper};
 use crate::text::notation::superscript;
-use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
+use crate::text::notation::{Numbers, bias_name, matrix_name, value_name};
 use crate::tui::app::App;
 use crate::tui::selection::Selection;
 use crate::tui::theme::Theme;
@@ -153,10 +153,7 @@ impl Panel<'_> {
             spans.push(Span::styled(format!("… {left_out} more "), theme.dim()));
         }
         if s.network().bias != BiasMode::None && !updated {
-            spans.push(Span::styled(
-                format!("│ {} ", indexed(&format!("b{}", superscript(l)), &[j])),
-                theme.dim(),
-            ));
+            spans.push(Span::styled(format!("│ {} ", bias_name(l, j)), theme.dim()));
             let bias = s.weights_before().layers[l - 1].biases[j];
             spans.push(Span::raw(signed(self.numbers, bias)));
         }
