@@ -533,3 +533,30 @@ fn compare_mode_cannot_undo_before_the_start_and_says_so() {
     let c = app.comparison.as_ref().unwrap();
     assert!(c.runs.iter().all(|r| r.stepper.phase() == Phase::Start));
 }
+
+/// A deep network is drawn a layer a line; a click on a layer's line selects that layer.
+#[test]
+fn a_click_on_a_layer_line_selects_the_layer() {
+    use backstep::tui::ui;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut app = app("vanishing");
+    app.size = (80, 24);
+    app.update(Message::FinishIteration);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| ui::render(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let line = |y: u16| {
+        (0..40u16)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect::<String>()
+    };
+    let row = (0..24u16)
+        .find(|&y| line(y).starts_with("│a³ "))
+        .expect("a³ has its line");
+    app.update(Message::Click { column: 5, row });
+    assert_eq!(
+        app.selection(),
+        Some(Selection::Neuron { layer: 3, index: 0 })
+    );
+}

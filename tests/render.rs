@@ -147,6 +147,36 @@ fn the_smallest_usable_terminal() {
     insta::assert_snapshot!(screen(&mut app, 80, 24));
 }
 
+/// Seven sigmoid layers drawn a layer a line at the size the diagram has at 80×24: every
+/// layer has its line, and after the backward pass mean |δ| shrinks from the output to the
+/// first layer (each step multiplies by f′ ≤ ¼ and by W).
+#[test]
+fn a_deep_network_is_drawn_a_layer_a_line() {
+    let mut app = app("vanishing");
+    app.update(Message::FinishIteration);
+    let text = panel(&mut app, 40, 10, ui::layers::render_layers);
+    let names = ["x ", "a¹", "a²", "a³", "a⁴", "a⁵", "a⁶", "O "];
+    let lines: Vec<&str> = names
+        .iter()
+        .map(|n| {
+            text.lines()
+                .find(|l| l.trim_start_matches('│').starts_with(n))
+                .unwrap_or_else(|| panic!("{n} has no line in\n{text}"))
+        })
+        .collect();
+    let delta = |line: &str| -> f64 {
+        line.trim_matches('│')
+            .split_whitespace()
+            .filter_map(|w| w.parse::<f64>().ok())
+            .nth(2)
+            .unwrap_or_else(|| panic!("no mean |δ| in {line}"))
+    };
+    let deltas: Vec<f64> = lines[1..].iter().map(|l| delta(l)).collect();
+    assert!(deltas.windows(2).all(|w| w[0] < w[1]), "{deltas:?}\n{text}");
+    assert!(deltas[0] * 1000.0 < deltas[6], "{deltas:?}");
+    insta::assert_snapshot!(text);
+}
+
 /// The figures of one section of the gradient health panel (`mean |δ|`, `mean f′(net)`),
 /// from the output layer down: the first number on each of its lines.
 fn health_figures(text: &str, section: &str) -> Vec<f64> {

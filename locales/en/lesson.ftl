@@ -86,6 +86,16 @@ quantity-loss = the { $loss } loss
 quantity-cost-training = the { $cost } over the training set
 quantity-cost-validation = the { $cost } over the validation set
 
+## The network drawn a layer a line (deep or wide networks).
+
+layers-title = network { $sizes } ({ $matrices })
+layers-layer = layer
+layers-neurons = size
+layers-activation = f
+layers-mean-value = mean |a|
+layers-mean-delta = mean |δ|
+layers-inputs = inputs
+
 ## Data.
 
 test-set-note = The test set was used once, now, after training. It estimates how the network does on new data only because nothing was chosen by looking at it: tune on the validation set, and keep the test set for the end.

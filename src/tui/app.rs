@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::compare::Comparison;
-use super::layout::{Geometry, regions};
+use super::layout::{Geometry, LayerTable, by_layer, regions};
 use super::message::Message;
 use super::pace::{AutoRun, Clock};
 use super::panel::Panel;
@@ -284,8 +284,16 @@ impl App {
         let screen = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
         let diagram = regions(screen, self.scenario.image).network;
         let sizes = self.run.stepper.network().sizes();
-        let geometry = Geometry::new(diagram, &sizes, self.selection(), self.views.precision);
-        if let Some(selection) = geometry.clicked(column, row) {
+        let clicked = if by_layer(&sizes) {
+            LayerTable::new(diagram, sizes.len() - 1, self.selection())
+                .layer_at(row)
+                .filter(|_| diagram.x < column && column + 1 < diagram.right())
+                .map(|layer| Selection::Neuron { layer, index: 0 })
+        } else {
+            Geometry::new(diagram, &sizes, self.selection(), self.views.precision)
+                .clicked(column, row)
+        };
+        if let Some(selection) = clicked {
             self.chosen = Some(selection);
         }
     }

@@ -160,6 +160,71 @@ fn focus(selection: Option<Selection>, l: usize) -> Option<usize> {
     }
 }
 
+/// The widest layer drawn neuron by neuron; wider layers, or more than [`DRAWN_DEPTH`]
+/// layers of weights, are drawn a layer a line.
+pub const DRAWN_WIDTH: usize = 4;
+
+/// The most layers of weights drawn neuron by neuron.
+pub const DRAWN_DEPTH: usize = 3;
+
+/// Whether a network of layers `sizes` is drawn a layer a line instead of neuron by neuron.
+pub fn by_layer(sizes: &[usize]) -> bool {
+    sizes.len() > DRAWN_DEPTH + 1 || sizes.iter().any(|&n| n > DRAWN_WIDTH)
+}
+
+/// Where the lines of the layer table go: an optional header, then one line per layer from
+/// `first`, as many as fit, keeping a chosen layer in view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LayerTable {
+    /// The table inside its border.
+    pub inner: Rect,
+    /// Whether there is room for the header line.
+    pub header: bool,
+    /// The first layer shown.
+    pub first: usize,
+    /// How many layers are shown.
+    pub shown: usize,
+}
+
+impl LayerTable {
+    /// The table of layers 0..=`depth` drawn in `area` (border included), with the layer of
+    /// `selection` (else the output layer) in view.
+    pub fn new(area: Rect, depth: usize, selection: Option<Selection>) -> LayerTable {
+        let keep = match selection {
+            Some(Selection::Neuron { layer, .. } | Selection::Weight { layer, .. }) => layer,
+            None => depth,
+        };
+        let inner = Block::default().borders(Borders::ALL).inner(area);
+        let layers = depth + 1;
+        let rows = inner.height as usize;
+        let header = rows > layers;
+        let room = rows - usize::from(header);
+        let shown = layers.min(room);
+        let first = keep
+            .min(depth)
+            .saturating_sub(shown / 2)
+            .min(layers - shown);
+        LayerTable {
+            inner,
+            header,
+            first,
+            shown,
+        }
+    }
+
+    /// The screen row of layer `l`'s line, if it is shown.
+    pub fn row(&self, l: usize) -> Option<u16> {
+        (self.first..self.first + self.shown)
+            .contains(&l)
+            .then(|| self.inner.y + u16::from(self.header) + (l - self.first) as u16)
+    }
+
+    /// The layer whose line is at screen row `row`.
+    pub fn layer_at(&self, row: u16) -> Option<usize> {
+        (self.first..self.first + self.shown).find(|&l| self.row(l) == Some(row))
+    }
+}
+
 /// The cell where the label of neuron slot `k` of `m` in layer `l` (of `depth`) starts.
 fn cell(inner: Rect, depth: usize, l: usize, k: usize, m: usize, width: u16) -> (u16, u16) {
     let free = inner.width.saturating_sub(width) as f64;
@@ -306,6 +371,33 @@ impl Geometry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_or_wide_networks_are_drawn_a_layer_a_line() {
+        assert!(!by_layer(&[2, 2, 2]));
+        assert!(!by_layer(&[2, 4, 4, 1]));
+        assert!(by_layer(&[4, 8, 3]));
+        assert!(by_layer(&[2, 2, 2, 2, 2]));
+    }
+
+    #[test]
+    fn the_layer_table_keeps_the_chosen_layer_in_view() {
+        let area = Rect::new(0, 0, 40, 8);
+        let neuron = |layer| Some(Selection::Neuron { layer, index: 0 });
+        let table = LayerTable::new(area, 7, neuron(0));
+        assert!(!table.header);
+        assert_eq!((table.first, table.shown), (0, 6));
+        assert_eq!(table.row(0), Some(1));
+        assert_eq!(table.row(6), None);
+        let table = LayerTable::new(area, 7, None);
+        assert_eq!((table.first, table.shown), (2, 6));
+        assert_eq!(table.row(7), Some(6));
+        assert_eq!(table.layer_at(6), Some(7));
+        assert_eq!(table.layer_at(0), None);
+        let roomy = LayerTable::new(Rect::new(0, 0, 40, 20), 2, neuron(2));
+        assert!(roomy.header);
+        assert_eq!(roomy.row(0), Some(2));
+    }
 
     #[test]
     fn wide_layers_show_the_first_a_gap_and_the_last() {

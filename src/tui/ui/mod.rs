@@ -18,6 +18,7 @@ pub mod compare;
 pub mod health;
 pub mod help;
 pub mod image;
+pub mod layers;
 pub mod network;
 pub mod phase;
 pub mod picker;
@@ -31,7 +32,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
-use super::layout::regions;
+use super::layout::{by_layer, regions};
 use super::panel::Panel;
 use super::views::Popup;
 
@@ -56,7 +57,11 @@ pub fn render(frame: &mut Frame, app: &App) {
     if app.views.shows(Panel::Health) {
         health::render_health(frame, regions.network.union(regions.values), app);
     } else {
-        network::render_network(frame, regions.network, app);
+        if by_layer(&app.run.stepper.network().sizes()) {
+            layers::render_layers(frame, regions.network, app);
+        } else {
+            network::render_network(frame, regions.network, app);
+        }
         if let (Some(area), Some(shape)) = (regions.image, app.scenario.image) {
             image::render_image(frame, area, app, shape);
         }

@@ -21,7 +21,7 @@ const SIGNED_EDGES: usize = 16;
 
 /// The value a neuron shows: δ once the backward pass has reached its layer, else its
 /// activation (the input for layer 0); `None` before the value exists.
-fn shown_value(s: &Stepper, l: usize, j: usize) -> Option<(f64, bool)> {
+pub fn shown_value(s: &Stepper, l: usize, j: usize) -> Option<(f64, bool)> {
     let ws = s.workspace();
     let depth = s.network().depth();
     if l >= 1 {
@@ -45,7 +45,7 @@ fn shown_value(s: &Stepper, l: usize, j: usize) -> Option<(f64, bool)> {
 }
 
 /// Which layers' neurons the phase reads or writes, and which matrix's edges.
-fn active(phase: Phase, depth: usize) -> (Vec<usize>, Vec<usize>) {
+pub fn active(phase: Phase, depth: usize) -> (Vec<usize>, Vec<usize>) {
     match phase {
         Phase::Start => (vec![], vec![]),
         Phase::Forward(l) => (vec![l - 1, l], vec![l]),
@@ -265,7 +265,7 @@ pub fn signed(numbers: Numbers, v: f64) -> String {
     if v >= 0.0 { format!("+{text}") } else { text }
 }
 
-fn sizes_label(sizes: &[usize]) -> String {
+pub fn sizes_label(sizes: &[usize]) -> String {
     sizes
         .iter()
         .map(ToString::to_string)
