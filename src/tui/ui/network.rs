@@ -16,8 +16,15 @@ use crate::tui::app::App;
 use crate::tui::layout::Geometry;
 use crate::tui::selection::Selection;
 
-/// Matrices with at most this many weights get a + or − on each edge.
-const SIGNED_EDGES: usize = 16;
+/// Decimal places of the weights written on the edges.
+const EDGE_PRECISION: usize = 2;
+
+/// The most characters of a weight written on an edge.
+const EDGE_LABEL: usize = 6;
+
+/// Where along an edge (0 at its source, 1 at its target) its weight may be written, in the
+/// order tried.
+const EDGE_SPOTS: [f64; 7] = [0.5, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8];
 
 /// The value a neuron shows: δ once the backward pass has reached its layer, else its
 /// activation (the input for layer 0); `None` before the value exists.
@@ -61,7 +68,7 @@ pub fn active(phase: Phase, depth: usize) -> (Vec<usize>, Vec<usize>) {
 pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
     let sizes = app.run.stepper.network().sizes();
     let g = Geometry::new(area, &sizes, app.selection(), app.views.precision);
-    let (strokes, signs) = edges(app, &g);
+    let (strokes, weights) = edges(app, &g);
     let canvas = Canvas::default()
         .block(Block::default().borders(Borders::ALL).title(title(app)))
         .marker(Marker::Braille)
@@ -78,15 +85,7 @@ pub fn render_network(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(canvas, area);
     let buf = frame.buffer_mut();
     draw_labels(buf, app, &g);
-    // Each edge's sign, a third of the way along, so meaning does not ride on colour.
-    for sign in signs {
-        let style = if sign.selected {
-            app.theme.selected()
-        } else {
-            app.theme.dim()
-        };
-        buf.set_string(sign.x, sign.y, sign.text, style);
-    }
+    draw_weights(buf, app, &g, weights);
     draw_matrix_names(buf, app, &g);
 }
 
@@ -125,12 +124,15 @@ struct Stroke {
     on_top: bool,
 }
 
-/// An edge's sign, written in the cell (`x`, `y`).
-struct Sign {
-    x: u16,
-    y: u16,
-    text: &'static str,
+/// An edge's weight, to be written along it where it does not collide with another label.
+struct EdgeWeight {
+    /// The edge's first and last cells.
+    from: (u16, u16),
+    to: (u16, u16),
+    /// The weight, signed, so that meaning does not ride on colour.
+    text: String,
     selected: bool,
+    active: bool,
 }
 
 /// The room between two columns of labels.
@@ -139,8 +141,8 @@ fn gap(g: &Geometry) -> u16 {
 }
 
 /// Every drawn edge, coloured by its weight's sign and shaded by its size (against the
-/// median of its matrix), and the signs of small matrices' edges when there is room.
-fn edges(app: &App, g: &Geometry) -> (Vec<Stroke>, Vec<Sign>) {
+/// median of its matrix), and the weights to write along them.
+fn edges(app: &App, g: &Geometry) -> (Vec<Stroke>, Vec<EdgeWeight>) {
     let network = app.run.stepper.network();
     let theme = app.theme;
     let selected_weight = match app.selection() {
@@ -160,7 +162,10 @@ fn edges(app: &App, g: &Geometry) -> (Vec<Stroke>, Vec<Sign>) {
             magnitudes.get(magnitudes.len() / 2).copied().unwrap_or(0.0)
         })
         .collect();
-    let (mut strokes, mut signs) = (Vec::new(), Vec::new());
+    let (mut strokes, mut labels) = (Vec::new(), Vec::new());
+    let numbers = Numbers {
+        precision: EDGE_PRECISION,
+    };
     for e in g.edges() {
         let weights = &network.layers[e.layer - 1].weights;
         let w = weights[(e.row, e.col)];
@@ -182,18 +187,55 @@ fn edges(app: &App, g: &Geometry) -> (Vec<Stroke>, Vec<Sign>) {
             color,
             on_top: is_selected || is_active,
         });
-        if weights.len() <= SIGNED_EDGES && gap(g) >= 6 {
-            let at =
-                |from: u16, to: u16| (from as f64 + (to as f64 - from as f64) * 0.3).round() as u16;
-            signs.push(Sign {
-                x: at(e.from.0, e.to.0 + 1),
-                y: at(e.from.1, e.to.1),
-                text: if w >= 0.0 { "+" } else { "−" },
-                selected: is_selected,
-            });
+        labels.push(EdgeWeight {
+            from: e.from,
+            to: e.to,
+            text: numbers.fit(w, EDGE_LABEL),
+            selected: is_selected,
+            active: is_active,
+        });
+    }
+    (strokes, labels)
+}
+
+/// Writes each edge's weight at the first spot along it that leaves a blank cell between it
+/// and every neuron label, matrix name and weight already written; a weight with no such
+/// spot is left out (the values panel has every weight). The selected weight goes first.
+fn draw_weights(buf: &mut Buffer, app: &App, g: &Geometry, mut weights: Vec<EdgeWeight>) {
+    if (gap(g) as usize) < EDGE_LABEL + 2 {
+        return;
+    }
+    weights.sort_by_key(|w| !w.selected);
+    let mut taken: Vec<(u16, u16, u16)> = (0..g.slots.len())
+        .flat_map(|l| (0..g.slots[l].len()).map(move |k| (l, k)))
+        .map(|(l, k)| {
+            let (x, y) = g.label(l, k);
+            (y, x, x + g.width)
+        })
+        .chain([(g.inner.y, g.inner.x, g.inner.right())])
+        .collect();
+    for w in weights {
+        let width = w.text.chars().count() as u16;
+        let spot = EDGE_SPOTS.iter().find_map(|t| {
+            let along = |a: u16, b: u16| (a as f64 + (b as f64 - a as f64) * t).round() as u16;
+            let (x, y) = (along(w.from.0, w.to.0).saturating_sub(width / 2), along(w.from.1, w.to.1));
+            let clear = taken
+                .iter()
+                .all(|&(ty, x0, x1)| ty != y || x + width + 1 <= x0 || x >= x1 + 1);
+            clear.then_some((x, y))
+        });
+        if let Some((x, y)) = spot {
+            taken.push((y, x, x + width));
+            let style = if w.selected {
+                app.theme.selected()
+            } else if w.active {
+                app.theme.text()
+            } else {
+                app.theme.dim()
+            };
+            buf.set_string(x, y, &w.text, style);
         }
     }
-    (strokes, signs)
 }
 
 /// Each neuron's label: its value (δ underlined) once it exists, else its name; `⋮` for the
