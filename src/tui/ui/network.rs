@@ -218,10 +218,13 @@ fn draw_weights(buf: &mut Buffer, app: &App, g: &Geometry, mut weights: Vec<Edge
         let width = w.text.chars().count() as u16;
         let spot = EDGE_SPOTS.iter().find_map(|t| {
             let along = |a: u16, b: u16| (a as f64 + (b as f64 - a as f64) * t).round() as u16;
-            let (x, y) = (along(w.from.0, w.to.0).saturating_sub(width / 2), along(w.from.1, w.to.1));
+            let (x, y) = (
+                along(w.from.0, w.to.0).saturating_sub(width / 2),
+                along(w.from.1, w.to.1),
+            );
             let clear = taken
                 .iter()
-                .all(|&(ty, x0, x1)| ty != y || x + width + 1 <= x0 || x >= x1 + 1);
+                .all(|&(ty, x0, x1)| ty != y || x + width < x0 || x > x1);
             clear.then_some((x, y))
         });
         if let Some((x, y)) = spot {
