@@ -147,6 +147,25 @@ fn the_smallest_usable_terminal() {
     insta::assert_snapshot!(screen(&mut app, 80, 24));
 }
 
+/// The textbook network's eight weights (Mazur's example: V = (0.15 0.20; 0.25 0.30),
+/// W = (0.40 0.45; 0.50 0.55)) are written on its edges at the diagram's size at 120×40 and
+/// at 80×24.
+#[test]
+fn every_weight_of_a_small_network_is_written_on_its_edge() {
+    let mut app = app("two-two-two");
+    for (width, height) in [(60, 17), (40, 10)] {
+        let text = panel(&mut app, width, height, ui::network::render_network);
+        for w in [
+            "0.15", "0.20", "0.25", "0.30", "0.40", "0.45", "0.50", "0.55",
+        ] {
+            assert!(
+                text.contains(&format!("+{w}")),
+                "{w} not at {width}×{height}:\n{text}"
+            );
+        }
+    }
+}
+
 /// Seven sigmoid layers drawn a layer a line at the size the diagram has at 80×24: every
 /// layer has its line, and after the backward pass mean |δ| shrinks from the output to the
 /// first layer (each step multiplies by f′ ≤ ¼ and by W).
