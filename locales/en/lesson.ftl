@@ -96,6 +96,14 @@ layers-mean-value = mean |a|
 layers-mean-delta = mean |δ|
 layers-inputs = inputs
 
+## The values panel.
+
+values-title = values ({ $decimals } decimals)
+values-sample = sample { $number }
+values-updated = { $matrix }: old → new (change)
+values-more-above = ↑ more above
+values-more-below = ↓ more below (PgDn)
+
 ## Data.
 
 test-set-note = The test set was used once, now, after training. It estimates how the network does on new data only because nothing was chosen by looking at it: tune on the validation set, and keep the test set for the end.

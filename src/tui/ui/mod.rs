@@ -23,6 +23,7 @@ pub mod network;
 pub mod phase;
 pub mod picker;
 pub mod plots;
+pub mod rows;
 pub mod status;
 pub mod values;
 

@@ -8,16 +8,27 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::network::signed;
+use super::rows::{Piece, Row, together};
 use crate::nn::{BiasMode, Phase, Stepper};
 use crate::text::notation::superscript;
 use crate::text::notation::{Numbers, bias_name, matrix_name, value_name};
 use crate::tui::app::App;
 use crate::tui::selection::Selection;
 use crate::tui::theme::Theme;
+use crate::words;
 
-/// The lines of the panel, for a panel of `height` lines and `width` cells: no more rows
-/// and columns of a matrix are written out than can show.
-pub fn lines(app: &App, height: usize, width: usize) -> Vec<Line<'static>> {
+/// The panel's text for a panel `width` cells wide: every value, rows that do not fit
+/// wrapped onto indented continuation lines.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    rows(app, width)
+        .into_iter()
+        .flat_map(|row| row.wrap(width))
+        .collect()
+}
+
+/// The panel's rows: the sample, then each layer's matrix (the focus first), then its
+/// vectors; `width` decides which groups of numbers stay together on a line.
+fn rows(app: &App, width: usize) -> Vec<Row> {
     let panel = Panel {
         s: &app.run.stepper,
         theme: app.theme,
@@ -27,18 +38,18 @@ pub fn lines(app: &App, height: usize, width: usize) -> Vec<Line<'static>> {
         selected: app.selection(),
     };
     let s = panel.s;
-    let mut lines = Vec::new();
+    let mut rows = Vec::new();
     if s.reached(Phase::Forward(1)) {
-        lines.push(panel.sample());
+        rows.push(panel.sample(width));
     }
     let order = focus_order(s.phase(), s.network().depth(), panel.selected);
     for &l in &order {
-        panel.matrix(l, height, width, &mut lines);
+        panel.matrix(l, width, &mut rows);
     }
     for &l in &order {
-        panel.vectors(l, &mut lines);
+        panel.vectors(l, &mut rows);
     }
-    lines
+    rows
 }
 
 /// What every part of the panel reads.
@@ -49,93 +60,117 @@ struct Panel<'a> {
     selected: Option<Selection>,
 }
 
+/// `values` as pieces: `open` before the first, `close` after the last.
+fn numbers(open: Span<'static>, values: Vec<String>, close: &str) -> Vec<Piece> {
+    let n = values.len();
+    let mut pieces: Vec<Piece> = values
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let v = if i + 1 == n { format!("{v}{close}") } else { v };
+            Piece::new(vec![Span::raw(v)])
+        })
+        .collect();
+    match pieces.first_mut() {
+        Some(first) => first.prepend(open),
+        None => pieces.push(Piece::new(vec![open, Span::raw(close.to_string())])),
+    }
+    pieces
+}
+
 impl Panel<'_> {
-    /// Signed numbers side by side.
-    fn vector(&self, v: Vec<f64>) -> String {
-        v.iter()
-            .map(|x| signed(self.numbers, *x))
-            .collect::<Vec<_>>()
-            .join(" ")
+    /// Signed numbers at the panel's precision.
+    fn signed(&self, v: impl IntoIterator<Item = f64>) -> Vec<String> {
+        v.into_iter().map(|x| signed(self.numbers, x)).collect()
+    }
+
+    /// old→new and (change), the two halves of an updated value.
+    fn change(&self, old: f64, new: f64) -> [String; 2] {
+        let n = self.numbers;
+        [
+            format!("{}→{}", signed(n, old), signed(n, new)),
+            format!("({})", signed(n, new - old)),
+        ]
     }
 
     /// The batch's first sample: its input x and target d.
-    fn sample(&self) -> Line<'static> {
+    fn sample(&self, width: usize) -> Row {
         let (s, ws) = (self.s, self.s.workspace());
-        let n_in = ws.input.nrows();
-        let n_out = ws.target.nrows();
-        Line::from(vec![
-            Span::styled(format!("sample {}  ", s.samples()[0] + 1), self.theme.dim()),
-            Span::raw(format!(
-                "x = ({})   d = ({})",
-                self.vector((0..n_in).map(|i| ws.input[(i, 0)]).collect()),
-                self.vector((0..n_out).map(|i| ws.target[(i, 0)]).collect())
-            )),
-        ])
+        let (n_in, n_out) = (ws.input.nrows(), ws.target.nrows());
+        let sample = words!("values-sample", number = s.samples()[0] + 1);
+        let mut pieces = vec![Piece::new(vec![Span::styled(sample, self.theme.dim())])];
+        let room = width.saturating_sub(SAMPLE_HANG);
+        let mut input = numbers(
+            Span::raw("x = ("),
+            self.signed((0..n_in).map(|i| ws.input[(i, 0)])),
+            ")",
+        );
+        input[0].set_gap(2);
+        pieces.extend(together(input, room));
+        let mut target = numbers(
+            Span::raw("d = ("),
+            self.signed((0..n_out).map(|i| ws.target[(i, 0)])),
+            ")",
+        );
+        target[0].set_gap(3);
+        pieces.extend(together(target, room));
+        Row {
+            indent: 0,
+            hang: SAMPLE_HANG,
+            pieces,
+        }
     }
 
     /// Layer `l`'s weight matrix, with its biases and gradients, or old → new (change) once
-    /// it is updated; at most `height` rows and as many columns as fit in `width` cells.
-    fn matrix(&self, l: usize, height: usize, width: usize, lines: &mut Vec<Line<'static>>) {
+    /// it is updated: every row, wrapped where it does not fit in `width` cells.
+    fn matrix(&self, l: usize, width: usize, rows: &mut Vec<Row>) {
         let s = self.s;
         let name = matrix_name(s.network().depth(), l);
-        let updated = s.reached(Phase::Update(l));
-        let (rows, cols) = s.weights_before().layers[l - 1].weights.shape();
-        let header = if updated {
-            format!("{name}: old → new (change)")
+        let (n_rows, n_cols) = s.weights_before().layers[l - 1].weights.shape();
+        let header = if s.reached(Phase::Update(l)) {
+            words!("values-updated", matrix = name)
         } else {
-            format!("{name} ({rows}×{cols})")
+            format!("{name} ({n_rows}×{n_cols})")
         };
-        lines.push(Line::styled(header, self.theme.title()));
-        // A cell is a signed number, or old→new (change) in update phases.
-        let cell_width = self.numbers.precision + 3;
-        let cell_width = if updated {
-            3 * cell_width + 5
-        } else {
-            cell_width
-        };
-        let fit = (width.saturating_sub(16) / (cell_width + 1)).max(1);
-        let (shown_rows, shown_cols) = (rows.min(height), cols.min(fit));
-        let widths: Vec<usize> = (0..shown_cols)
-            .map(|i| {
-                (0..shown_rows)
-                    .map(|j| self.cell(l, j, i).chars().count())
-                    .max()
-                    .unwrap_or(0)
-            })
+        rows.push(Row::line(vec![Span::styled(header, self.theme.title())]));
+        let cells: Vec<Vec<Vec<String>>> = (0..n_rows)
+            .map(|j| (0..n_cols).map(|i| self.cell(l, j, i)).collect())
             .collect();
-        for j in 0..shown_rows {
-            lines.push(self.row(l, j, &widths, cols - shown_cols));
+        let widths: Vec<usize> = (0..n_cols)
+            .map(|i| cells.iter().map(|r| cell_width(&r[i])).max().unwrap_or(0))
+            .collect();
+        for (j, row) in cells.into_iter().enumerate() {
+            rows.push(self.row(l, j, row, &widths, width));
         }
-        self.bias_lines(l, lines);
+        self.bias_rows(l, rows);
     }
 
-    /// Weight `j`, `i` of layer `l`: its value, or old→new (change) once updated.
-    fn cell(&self, l: usize, j: usize, i: usize) -> String {
-        let (old, new) = (
-            &self.s.weights_before().layers[l - 1],
-            &self.s.network().layers[l - 1],
-        );
-        let numbers = self.numbers;
+    /// Weight `j`, `i` of layer `l`: its value, or old→new and (change) once updated.
+    fn cell(&self, l: usize, j: usize, i: usize) -> Vec<String> {
+        let old = self.s.weights_before().layers[l - 1].weights[(j, i)];
         if self.s.reached(Phase::Update(l)) {
-            let (a, b) = (old.weights[(j, i)], new.weights[(j, i)]);
-            format!(
-                "{}→{} ({})",
-                signed(numbers, a),
-                signed(numbers, b),
-                signed(numbers, b - a)
-            )
+            let new = self.s.network().layers[l - 1].weights[(j, i)];
+            self.change(old, new).into()
         } else {
-            signed(numbers, old.weights[(j, i)])
+            vec![signed(self.numbers, old)]
         }
     }
 
-    /// Row `j` of layer `l`'s matrix in columns of `widths`, saying how many columns are left
-    /// out, with the row's bias and gradients before the update.
-    fn row(&self, l: usize, j: usize, widths: &[usize], left_out: usize) -> Line<'static> {
+    /// Row `j` of layer `l`'s matrix, its cells padded to `widths`, with the row's bias and
+    /// gradients before the update; a cell wider than a continuation line of a panel `width`
+    /// cells wide is split before its change.
+    fn row(
+        &self,
+        l: usize,
+        j: usize,
+        cells: Vec<Vec<String>>,
+        widths: &[usize],
+        width: usize,
+    ) -> Row {
         let (s, theme) = (self.s, self.theme);
         let updated = s.reached(Phase::Update(l));
-        let mut spans = vec![Span::raw("  ")];
-        for (i, w) in widths.iter().enumerate() {
+        let mut pieces = Vec::new();
+        for (i, (cell, w)) in cells.into_iter().zip(widths).enumerate() {
             let here = Selection::Weight {
                 layer: l,
                 row: j,
@@ -146,62 +181,79 @@ impl Panel<'_> {
             } else {
                 Style::new()
             };
-            spans.push(Span::styled(format!("{:<w$}", self.cell(l, j, i)), style));
-            spans.push(Span::raw(" "));
-        }
-        if left_out > 0 {
-            spans.push(Span::styled(format!("… {left_out} more "), theme.dim()));
+            if cell_width(&cell) + HANG > width {
+                pieces.extend(
+                    cell.into_iter()
+                        .map(|p| Piece::new(vec![Span::styled(p, style)])),
+                );
+            } else {
+                let text = format!("{:<w$}", cell.join(" "));
+                pieces.push(Piece::new(vec![Span::styled(text, style)]));
+            }
         }
         if s.network().bias != BiasMode::None && !updated {
-            spans.push(Span::styled(format!("│ {} ", bias_name(l, j)), theme.dim()));
             let bias = s.weights_before().layers[l - 1].biases[j];
-            spans.push(Span::raw(signed(self.numbers, bias)));
+            pieces.push(Piece::new(vec![
+                Span::styled(format!("│ {} ", bias_name(l, j)), theme.dim()),
+                Span::raw(signed(self.numbers, bias)),
+            ]));
         }
         if s.reached(Phase::Gradients) && !updated {
-            spans.push(Span::styled("  ∂C/∂: ", theme.dim()));
             let g = &s.workspace().grad_weights[l - 1];
-            spans.push(Span::raw(
-                self.vector((0..g.ncols()).map(|i| g[(j, i)]).collect()),
-            ));
+            let mut gradients = numbers(
+                Span::styled("∂C/∂: ", theme.dim()),
+                self.signed((0..g.ncols()).map(|i| g[(j, i)])),
+                "",
+            );
+            gradients[0].set_gap(2);
+            pieces.extend(together(gradients, width.saturating_sub(HANG)));
         }
-        Line::from(spans)
+        Row {
+            indent: 2,
+            hang: HANG,
+            pieces,
+        }
     }
 
     /// Layer `l`'s bias gradient before the update, or its learned biases' old → new
     /// (change) after it.
-    fn bias_lines(&self, l: usize, lines: &mut Vec<Line<'static>>) {
-        let (s, theme, numbers) = (self.s, self.theme, self.numbers);
+    fn bias_rows(&self, l: usize, rows: &mut Vec<Row>) {
+        let (s, theme) = (self.s, self.theme);
         let updated = s.reached(Phase::Update(l));
         let bias = s.network().bias;
         if s.reached(Phase::Gradients) && !updated && bias != BiasMode::None {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  ∂C/∂b{}: ", superscript(l)), theme.dim()),
-                Span::raw(self.vector(s.workspace().grad_biases[l - 1].iter().copied().collect())),
-            ]));
+            rows.push(Row {
+                indent: 2,
+                hang: HANG,
+                pieces: numbers(
+                    Span::styled(format!("∂C/∂b{}: ", superscript(l)), theme.dim()),
+                    self.signed(s.workspace().grad_biases[l - 1].iter().copied()),
+                    "",
+                ),
+            });
         }
         if updated && bias == BiasMode::Learned {
             let (old, new) = (
                 &s.weights_before().layers[l - 1].biases,
                 &s.network().layers[l - 1].biases,
             );
-            let mut spans = vec![Span::styled(
-                format!("  b{}: ", superscript(l)),
+            let mut pieces = vec![Piece::new(vec![Span::styled(
+                format!("b{}:", superscript(l)),
                 theme.dim(),
-            )];
+            )])];
             for (a, b) in old.iter().zip(new.iter()) {
-                spans.push(Span::raw(format!(
-                    "{}→{} ({}) ",
-                    signed(numbers, *a),
-                    signed(numbers, *b),
-                    signed(numbers, b - a)
-                )));
+                pieces.push(Piece::new(vec![Span::raw(self.change(*a, *b).join(" "))]));
             }
-            lines.push(Line::from(spans));
+            rows.push(Row {
+                indent: 2,
+                hang: HANG,
+                pieces,
+            });
         }
     }
 
     /// Layer `l`'s outputs once computed, and its δ once the backward pass reached it.
-    fn vectors(&self, l: usize, lines: &mut Vec<Line<'static>>) {
+    fn vectors(&self, l: usize, rows: &mut Vec<Row>) {
         let (s, ws) = (self.s, self.s.workspace());
         let depth = s.network().depth();
         let delta_phase = if l == depth {
@@ -210,21 +262,34 @@ impl Panel<'_> {
             Phase::HiddenDelta(l)
         };
         let n = s.network().layers[l - 1].weights.nrows();
+        let vector = |name: String, values: Vec<String>| {
+            let open = format!("{name} = (");
+            Row {
+                indent: 0,
+                hang: Span::raw(open.as_str()).width(),
+                pieces: numbers(Span::raw(open), values, ")"),
+            }
+        };
         if s.reached(Phase::Forward(l)) {
-            lines.push(Line::from(format!(
-                "{} = ({})",
-                value_name(depth, l),
-                self.vector((0..n).map(|j| ws.out[l - 1][(j, 0)]).collect())
-            )));
+            let out = self.signed((0..n).map(|j| ws.out[l - 1][(j, 0)]));
+            rows.push(vector(value_name(depth, l), out));
         }
         if s.reached(delta_phase) {
-            lines.push(Line::from(format!(
-                "δ{} = ({})",
-                superscript(l),
-                self.vector((0..n).map(|j| ws.delta[l - 1][(j, 0)]).collect())
-            )));
+            let delta = self.signed((0..n).map(|j| ws.delta[l - 1][(j, 0)]));
+            rows.push(vector(format!("δ{}", superscript(l)), delta));
         }
     }
+}
+
+/// Where a matrix row's continuation lines start.
+const HANG: usize = 4;
+
+/// Where the sample's continuation lines start.
+const SAMPLE_HANG: usize = 2;
+
+/// The width of a cell written whole: its parts one space apart.
+fn cell_width(parts: &[String]) -> usize {
+    parts.iter().map(|p| p.chars().count()).sum::<usize>() + parts.len().saturating_sub(1)
 }
 
 /// The layers in the order the panel lists them: the one the phase works on (or the
@@ -241,26 +306,29 @@ fn focus_order(phase: Phase, depth: usize, selected: Option<Selection>) -> Vec<u
         .collect()
 }
 
-/// Draws the panel.
+/// Draws the panel, scrolled by PgUp/PgDn no further than its last line, with a marker on
+/// the border wherever there is more to scroll to.
 pub fn render_values(frame: &mut Frame, area: Rect, app: &App) {
-    let block = Block::default().borders(Borders::ALL).title(Line::styled(
-        format!(" values ({} decimals) ", app.views.precision),
-        app.theme.title(),
-    ));
+    let title = words!("values-title", decimals = app.views.precision);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::styled(format!(" {title} "), app.theme.title()));
     let inner = block.inner(area);
-    let wanted = inner.height as usize + app.views.values_scroll as usize;
-    let lines = lines(app, wanted, inner.width as usize);
-    let scroll = app
-        .views
-        .values_scroll
-        .min(lines.len().saturating_sub(1) as u16);
-    let block = if scroll > 0 {
-        block.title_bottom(Line::styled(
-            format!(" scrolled {scroll} lines (PgUp/PgDn) "),
-            app.theme.dim(),
-        ))
-    } else {
-        block
-    };
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+    let lines = lines(app, inner.width as usize);
+    let height = inner.height as usize;
+    let scroll = (app.views.values_scroll as usize).min(lines.len().saturating_sub(height));
+    let marker = |text: String| Line::styled(format!(" {text} "), app.theme.dim());
+    let mut block = block;
+    if scroll > 0 {
+        block = block.title(marker(words!("values-more-above")).right_aligned());
+    }
+    if scroll + height < lines.len() {
+        block = block.title_bottom(marker(words!("values-more-below")).right_aligned());
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll as u16, 0)),
+        area,
+    );
 }
