@@ -439,10 +439,7 @@ struct BuiltinsOnly {
 impl Scenarios for BuiltinsOnly {
     fn entries(&self) -> Vec<PickerEntry> {
         ["xor", "iris"]
-            .map(|name| PickerEntry {
-                source: name.to_string(),
-                label: name.to_string(),
-            })
+            .map(|name| PickerEntry::new(name, None))
             .to_vec()
     }
 

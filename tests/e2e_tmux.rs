@@ -177,8 +177,8 @@ fn a_teacher_compares_mse_and_cross_entropy_in_a_real_terminal() {
     let screen = tmux.wait_for("output delta");
     // A saturated output O = 0.0006 where d = 1: MSE's delta 2(O − d)·O(1 − O) =
     // 2·(−0.9994)·0.0006·0.9994 ≈ −0.0012 is tiny, cross-entropy's O − d = −0.9994 is not.
-    assert!(screen.contains("= -0.0012"), "{screen}");
-    assert!(screen.contains("= 0.0006 − 1.0000 = -0.9994"), "{screen}");
+    assert!(screen.contains("= −0.0012"), "{screen}");
+    assert!(screen.contains("= 0.0006 − 1.0000 = −0.9994"), "{screen}");
     tmux.keys(&["c"]);
     tmux.wait_for("network 2-4-1");
     tmux.keys(&["q"]);

@@ -102,7 +102,7 @@ fn the_values_panel_shows_old_and_new_weights() {
         "update (layer 2)"
     );
     let text = panel(&mut app, 60, 16, ui::values::render_values);
-    for number in ["+0.4000", "+0.3589", "-0.0411"] {
+    for number in ["+0.4000", "+0.3589", "−0.0411"] {
         assert!(text.contains(number), "{number} not in\n{text}");
     }
     insta::assert_snapshot!(text);
@@ -186,7 +186,7 @@ fn a_deep_network_is_drawn_a_layer_a_line() {
     let delta = |line: &str| -> f64 {
         line.trim_matches('│')
             .split_whitespace()
-            .filter_map(|w| w.parse::<f64>().ok())
+            .filter_map(|w| w.replace('−', "-").parse::<f64>().ok())
             .nth(2)
             .unwrap_or_else(|| panic!("no mean |δ| in {line}"))
     };
@@ -197,14 +197,19 @@ fn a_deep_network_is_drawn_a_layer_a_line() {
 }
 
 /// The figures of one section of the gradient health panel (`mean |δ|`, `mean f′(net)`),
-/// from the output layer down: the first number on each of its lines.
+/// from the output layer down: the first number on each of its lines (read back with an ASCII
+/// minus for Rust's parser).
 fn health_figures(text: &str, section: &str) -> Vec<f64> {
-    text.lines()
+    text.replace('−', "-")
+        .lines()
         .map(|l| l.trim_matches('│').trim())
         .skip_while(|l| !l.starts_with(section))
         .skip(1)
         .take_while(|l| l.starts_with('W'))
-        .filter_map(|l| l.split_whitespace().find_map(|w| w.parse::<f64>().ok()))
+        .filter_map(|l| {
+            l.split_whitespace()
+                .find_map(|w| w.replace('−', "-").parse::<f64>().ok())
+        })
         .collect()
 }
 
@@ -255,4 +260,76 @@ fn the_confusion_matrix_of_iris_names_the_species() {
     for species in ["setosa", "versico", "virgini"] {
         assert!(text.contains(species), "{text}");
     }
+}
+
+/// The words of the lecture's left network (a 3-3 linear network, tests/render.rs by hand:
+/// column i of W is the output for the one-hot sample i): its description before the first
+/// step, O₁ = 0.3 said once for a linear output, −1.2 with the minus people read in the
+/// output delta 2(O − d) = 2·(0.4 − 1), and an update worded for a single layer.
+#[test]
+fn the_words_on_the_left_network_of_the_cost_table() {
+    let mut app = app("cost-table-left");
+    app.size = (120, 40);
+    let start = joined(&panel(&mut app, 60, 14, ui::phase::render_phase));
+    let description = start.find("The lesson's left network on its three samples");
+    let press = start.find("Press Space");
+    assert!(description.is_some() && description < press, "{start}");
+
+    app.update(Message::NextPhase);
+    let forward = joined(&panel(&mut app, 60, 14, ui::phase::render_phase));
+    assert!(forward.contains("O₁ = 0.3000"), "{forward}");
+    assert!(!forward.contains("0.3000 = 0.3000"), "{forward}");
+
+    for _ in 0..2 {
+        app.update(Message::NextPhase);
+    }
+    assert_eq!(
+        backstep::text::phase::name(app.run.stepper.phase()),
+        "output delta"
+    );
+    let values = panel(&mut app, 60, 16, ui::values::render_values);
+    assert!(values.contains("+0.6000 +0.6000 −1.2000"), "{values}");
+    assert!(!values.contains("-1"), "{values}");
+
+    for _ in 0..2 {
+        app.update(Message::NextPhase);
+    }
+    assert_eq!(
+        backstep::text::phase::name(app.run.stepper.phase()),
+        "update (layer 1)"
+    );
+    let update = joined(&panel(&mut app, 60, 14, ui::phase::render_phase));
+    assert!(
+        update.contains("W¹ is the only matrix to update"),
+        "{update}"
+    );
+    assert!(!update.contains("the layers before it"), "{update}");
+}
+
+/// The picker names each scenario by its `name`, its source dim after it, and shows the
+/// highlighted one's description; the charts name their cost in full.
+#[test]
+fn the_picker_and_the_charts_say_names_in_full() {
+    let mut app = app("xor");
+    for _ in 0..12 {
+        app.update(Message::NextPhase);
+    }
+    let whole = screen(&mut app, 120, 40);
+    assert!(whole.contains("binary cross-entropy 0."), "{whole}");
+    assert!(!whole.contains(" CE "), "{whole}");
+    app.update(Message::OpenPicker);
+    for _ in 0..2 {
+        app.update(Message::SelectNext);
+    }
+    let picker = screen(&mut app, 120, 40);
+    assert!(
+        picker.lines().any(
+            |l| l.contains("▶ Cost table: the left network  ") && l.contains("cost-table-left")
+        ),
+        "{picker}"
+    );
+    assert!(
+        joined(&picker).contains("Classification error 1/3, MSE 0.81"),
+        "{picker}"
+    );
 }

@@ -163,11 +163,34 @@ fn the_markdown_handout_shows_the_worked_numbers() {
     for expected in [
         "δ²₁ = (O₁ − d₁)·O₁(1 − O₁) = (0.751365 − 0.010000)·0.751365·(1 − 0.751365) = 0.138499",
         "δ¹₁ = (W₁₁·δ²₁ + W₂₁·δ²₂)·h₁(1 − h₁)",
+        // δ²₂ = (O₂ − d₂)·O₂(1 − O₂) < 0, with the minus people read.
+        "0.500000·(−0.038098)",
         "W₁₁ ← W₁₁ − η·∂C/∂W₁₁ = 0.400000 − 0.500000·0.082167 = 0.358916",
         "0.298371",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
+}
+
+/// The lecture's left network has linear outputs: O₁ = net¹₁ = 0.3 (column 1 of W for the
+/// one-hot first sample), said once, not `O₁ = 0.300000 = 0.300000`.
+#[test]
+fn the_handout_says_a_linear_output_once() {
+    let mut out = Vec::new();
+    backstep::cli::run(
+        backstep::cli::Command::Trace {
+            scenario: "cost-table-left".into(),
+            steps: 1,
+            format: backstep::cli::Format::Markdown,
+            output: None,
+        },
+        &mut out,
+        &mut Vec::new(),
+    )
+    .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("O₁ = 0.300000"), "{text}");
+    assert!(!text.contains("0.300000 = 0.300000"), "{text}");
 }
 
 #[test]

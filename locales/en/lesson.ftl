@@ -34,6 +34,17 @@ loss-half-mse-derivative = dC/dO = O − d
 loss-cross-entropy-derivative = dC/dO = −d/O
 loss-binary-cross-entropy-derivative = dC/dO = (O − d)/(O(1 − O))
 
+## The costs' names in full (chart titles). "CE" is not one: the lesson uses it for the classification error.
+
+cost-mse = MSE
+cost-half-mse = half-MSE
+cost-cross-entropy = cross-entropy
+cost-binary-cross-entropy = binary cross-entropy
+cost-classification-error = classification error
+cost-cross-entropy-short = cross-ent.
+cost-binary-cross-entropy-short = bin. cross-ent.
+cost-classification-error-short = class. error
+
 ## The names of the phases (status line, panel titles, messages).
 
 phase-start = start
@@ -55,6 +66,7 @@ explain-output-delta = Output delta: how much the cost changes with each output 
 explain-hidden-delta = Hidden delta, layer { $layer }: the error flows back through { $matrix } (as it was before its update), weighted by the same weights, times f′(net) of this layer.
 explain-gradients = Gradients: each weight's share of the error, ∂C/∂W = δ·aᵀ averaged over the batch (and ∂C/∂b = δ).
 explain-update = Update { $matrix }: step in the opposite direction of the gradient, scaled by the learning rate η. { $last } is updated first, then the layers before it.
+explain-update-only-layer = Update { $matrix }: step in the opposite direction of the gradient, scaled by the learning rate η. The network has one layer, so { $matrix } is the only matrix to update.
 explain-done = The iteration is complete: the costs over the whole training (and validation) set are recomputed and added to the plots. Space starts the next one.
 explain-first-of-batch = (for sample { $sample }, the first of this batch of { $batch }; the gradients average all { $batch })
 

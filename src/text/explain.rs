@@ -83,8 +83,14 @@ impl<'a> Explain<'a> {
         let name = indexed(&value_name(self.depth(), l), &[j]);
         let f =
             formula::activation_applied(layer.activation, self.n(net), self.t(net), superscript(l));
+        // A linear f writes f(net) as the number itself: say it once.
+        let applied = if f == self.n(out) {
+            String::new()
+        } else {
+            format!(" = {f}")
+        };
         format!(
-            "{} = {} = {} = {};  {name} = {f} = {}",
+            "{} = {} = {} = {};  {name}{applied} = {}",
             self.net_name(l, j),
             elide(&symbols),
             elide(&numbers),

@@ -1,5 +1,8 @@
 //! The lesson's notation: the names of matrices, vectors and their entries (V, W, x, h, O,
-//! δ²₁, W₁₂), sub- and superscripts, and how numbers are written.
+//! δ²₁, W₁₂), sub- and superscripts, the costs' names, and how numbers are written.
+
+use crate::nn::Cost;
+use crate::words;
 
 /// The name of layer l's matrix (1-based) in a network of `depth` layers:
 /// V and W with exactly one hidden layer, else W¹…Wᴸ.
@@ -14,6 +17,29 @@ pub fn matrix_name(depth: usize, l: usize) -> String {
 /// The name of bias j (0-based) of layer l, e.g. `b²₁`.
 pub fn bias_name(l: usize, j: usize) -> String {
     indexed(&format!("b{}", superscript(l)), &[j])
+}
+
+/// A cost's name in full as a person reads it (chart titles): `cross-entropy`, not `CE`,
+/// which the lesson uses for the classification error.
+pub fn cost_name(cost: Cost) -> String {
+    match cost {
+        Cost::Mse => words!("cost-mse"),
+        Cost::HalfMse => words!("cost-half-mse"),
+        Cost::CrossEntropy => words!("cost-cross-entropy"),
+        Cost::BinaryCrossEntropy => words!("cost-binary-cross-entropy"),
+        Cost::ClassificationError => words!("cost-classification-error"),
+    }
+}
+
+/// A cost's name where the full one does not fit: `cross-ent.`, still never `CE`.
+pub fn cost_short_name(cost: Cost) -> String {
+    match cost {
+        Cost::Mse => words!("cost-mse"),
+        Cost::HalfMse => words!("cost-half-mse"),
+        Cost::CrossEntropy => words!("cost-cross-entropy-short"),
+        Cost::BinaryCrossEntropy => words!("cost-binary-cross-entropy-short"),
+        Cost::ClassificationError => words!("cost-classification-error-short"),
+    }
 }
 
 /// The superscript digits 0–9.
@@ -48,41 +74,71 @@ pub struct Numbers {
 }
 
 impl Numbers {
-    /// `x` at the chosen precision.
+    /// `x` at the chosen precision, negative with a minus sign (−); a negative number that
+    /// rounds to zero is written without one.
     pub fn show(self, x: f64) -> String {
         let p = self.precision;
         let tiny = x != 0.0 && x.abs() < 0.5 * 10f64.powi(-(p as i32));
         if x.is_finite() && (tiny || x.abs() >= 1e6) {
-            format!("{:.*e}", p.saturating_sub(1).max(1), x)
+            readable(format!("{:.*e}", p.saturating_sub(1).max(1), x))
         } else {
-            format!("{x:.p$}")
+            readable(format!("{x:.p$}"))
         }
+    }
+
+    /// `x` with an explicit sign, `+` or `−`, so that meaning does not ride on colour.
+    pub fn signed(self, x: f64) -> String {
+        with_sign(self.show(x))
     }
 
     /// `x` with an explicit sign in at most `width` characters: fixed-point when it fits,
     /// else scientific with as many digits as fit.
     pub fn fit(self, x: f64, width: usize) -> String {
-        let sign = if x >= 0.0 { "+" } else { "" };
-        let fixed = format!("{sign}{}", self.show(x));
+        let fixed = self.signed(x);
         if fixed.chars().count() <= width || !x.is_finite() {
             return fixed;
         }
         for digits in (0..self.precision).rev() {
-            let text = format!("{sign}{x:.digits$e}");
+            let text = with_sign(readable(format!("{x:.digits$e}")));
             if text.chars().count() <= width {
                 return text;
             }
         }
-        format!("{sign}{x:.0e}")
+        with_sign(readable(format!("{x:.0e}")))
     }
 
-    /// `x` in parentheses when negative, for use inside a product or a sum.
+    /// `x` in parentheses when it is written with a minus, for use inside a product or a sum.
     pub fn term(self, x: f64) -> String {
-        if x < 0.0 || (x == 0.0 && x.is_sign_negative()) {
-            format!("({})", self.show(x))
+        let text = self.show(x);
+        if text.starts_with(MINUS) {
+            format!("({text})")
         } else {
-            self.show(x)
+            text
         }
+    }
+}
+
+/// The minus sign people read (U+2212); CSV and JSON keep the ASCII hyphen.
+pub const MINUS: char = '−';
+
+/// A number formatted by Rust, as a person reads it: `−` for `-` (in the exponent too), and
+/// no sign on a number whose digits are all zero (`-0.0000` is `0.0000`).
+fn readable(text: String) -> String {
+    let mantissa = text.split(['e', 'E']).next().unwrap_or_default();
+    let zero = !mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    let text = match text.strip_prefix('-') {
+        Some(rest) if zero && mantissa.bytes().any(|b| b.is_ascii_digit()) => rest.to_string(),
+        _ => text,
+    };
+    text.replace('-', &MINUS.to_string())
+}
+
+/// `text` with a `+` in front unless it starts with a minus (or is not a number: NaN).
+fn with_sign(text: String) -> String {
+    if text.starts_with(MINUS) || text == "NaN" {
+        text
+    } else {
+        format!("+{text}")
     }
 }
 
@@ -112,12 +168,13 @@ pub fn indexed(name: &str, indices: &[usize]) -> String {
     format!("{name}{}", parts.join(sep))
 }
 
-/// A number written briefly: scientific notation when very large or very small.
+/// A number written briefly: scientific notation when very large or very small, with a
+/// minus sign (−) when negative.
 pub fn compact(x: f64) -> String {
     if x != 0.0 && !(1e-4..1e6).contains(&x.abs()) {
-        format!("{x:e}")
+        readable(format!("{x:e}"))
     } else {
-        format!("{x}")
+        readable(format!("{x}"))
     }
 }
 
@@ -129,21 +186,51 @@ mod tests {
     fn numbers_keep_small_values_visible() {
         let n = Numbers { precision: 4 };
         assert_eq!(n.show(0.13849), "0.1385");
-        assert_eq!(n.show(0.000043857), "4.386e-5");
-        assert_eq!(n.term(-0.5), "(-0.5000)");
+        assert_eq!(n.show(0.000043857), "4.386e−5");
+        assert_eq!(n.term(-0.5), "(−0.5000)");
         assert_eq!(n.show(0.0), "0.0000");
         assert_eq!(n.show(1e300), "1.000e300");
-        assert_eq!(n.show(-2.5e7), "-2.500e7");
+        assert_eq!(n.show(-2.5e7), "−2.500e7");
+    }
+
+    #[test]
+    fn negative_numbers_carry_the_minus_sign_people_read() {
+        let n = Numbers { precision: 4 };
+        assert_eq!(n.show(-0.0381), "\u{2212}0.0381");
+        assert_eq!(n.show(-0.000043857), "−4.386e−5");
+        assert_eq!(n.signed(-1.12), "−1.1200");
+        assert_eq!(n.signed(0.56), "+0.5600");
+        assert_eq!(n.term(0.25), "0.2500");
+        assert_eq!(n.show(f64::NEG_INFINITY), "−inf");
+        assert_eq!(n.signed(f64::NAN), "NaN");
+        assert_eq!(compact(-0.5), "−0.5");
+        assert_eq!(compact(-2e-7), "−2e−7");
+        assert!(!n.show(-123.456).contains('-'));
+    }
+
+    #[test]
+    fn a_negative_number_that_rounds_to_zero_has_no_minus() {
+        let n = Numbers { precision: 4 };
+        assert_eq!(n.show(-0.0), "0.0000");
+        assert_eq!(n.signed(-0.0), "+0.0000");
+        assert_eq!(n.fit(-0.0, 7), "+0.0000");
+        assert_eq!(n.term(-0.0), "0.0000");
+        assert_eq!(compact(-0.0), "0");
+        let two = Numbers { precision: 2 };
+        assert_eq!(two.show(-0.004), "−4.0e−3");
+        assert_eq!(two.show(-0.005001), "−0.01");
+        assert_eq!(readable("-0.00".to_string()), "0.00");
+        assert_eq!(readable("-0.0e0".to_string()), "0.0e0");
     }
 
     #[test]
     fn fitted_numbers_keep_their_sign_and_exponent() {
         let n = Numbers { precision: 4 };
         assert_eq!(n.fit(0.5933, 7), "+0.5933");
-        assert_eq!(n.fit(-0.0381, 7), "-0.0381");
-        assert_eq!(n.fit(1.413e-7, 7), "+1.4e-7");
-        assert_eq!(n.fit(-15.9071, 7), "-1.59e1");
-        assert_eq!(n.fit(0.5933, 5), "+6e-1");
+        assert_eq!(n.fit(-0.0381, 7), "−0.0381");
+        assert_eq!(n.fit(1.413e-7, 7), "+1.4e−7");
+        assert_eq!(n.fit(-15.9071, 7), "−1.59e1");
+        assert_eq!(n.fit(0.5933, 5), "+6e−1");
     }
 
     #[test]
@@ -154,7 +241,9 @@ mod tests {
         assert_eq!(superscript(12), "¹²");
         assert_eq!(bias_name(2, 0), "b²₁");
         assert_eq!(compact(0.5), "0.5");
-        assert_eq!(compact(1e-7), "1e-7");
+        assert_eq!(cost_name(Cost::BinaryCrossEntropy), "binary cross-entropy");
+        assert_eq!(cost_name(Cost::ClassificationError), "classification error");
+        assert_eq!(compact(1e-7), "1e−7");
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub fn explanation(s: &Stepper, phase: Phase) -> String {
             matrix = matrix_name(depth, l + 1)
         ),
         Phase::Gradients => words!("explain-gradients"),
+        Phase::Update(l) if depth == 1 => {
+            words!("explain-update-only-layer", matrix = matrix_name(depth, l))
+        }
         Phase::Update(l) => words!(
             "explain-update",
             matrix = matrix_name(depth, l),

@@ -1,6 +1,8 @@
 //! The terminal's scenarios: the built-ins, the files in `scenarios/` under the current
 //! folder, and any path given, read from disk.
 
+use std::path::Path;
+
 use super::scenarios::{PickerEntry, Scenarios};
 use crate::scenario::{BUILTINS, Scenario, ScenarioError, Setup};
 
@@ -13,13 +15,7 @@ impl Scenarios for Disk {
     fn entries(&self) -> Vec<PickerEntry> {
         let mut entries: Vec<PickerEntry> = BUILTINS
             .iter()
-            .map(|b| PickerEntry {
-                source: b.name.to_string(),
-                label: match Scenario::load(b.name) {
-                    Ok(s) => format!("{:<18} {}", b.name, s.name),
-                    Err(_) => b.name.to_string(),
-                },
-            })
+            .map(|b| PickerEntry::new(b.name, Scenario::load(b.name).ok().as_ref()))
             .collect();
         if let Ok(dir) = std::fs::read_dir("scenarios") {
             let mut files: Vec<String> = dir
@@ -32,10 +28,11 @@ impl Scenarios for Disk {
                 .map(|p| p.display().to_string())
                 .collect();
             files.sort();
-            entries.extend(files.into_iter().map(|f| PickerEntry {
-                label: format!("{f:<18} (file)"),
-                source: f,
-            }));
+            entries.extend(
+                files
+                    .iter()
+                    .map(|f| PickerEntry::new(f, Scenario::from_file(Path::new(f)).ok().as_ref())),
+            );
         }
         entries
     }

@@ -7,10 +7,23 @@ use crate::scenario::{Scenario, ScenarioError, Setup};
 /// One entry of the scenario picker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PickerEntry {
-    /// A built-in name or a file path.
+    /// A built-in name or a file path (the picker shows it dim, after the name).
     pub source: String,
-    /// What the picker shows.
-    pub label: String,
+    /// The scenario's `name` (its source when it cannot be read).
+    pub name: String,
+    /// The scenario's description, shown for the highlighted entry.
+    pub description: String,
+}
+
+impl PickerEntry {
+    /// The entry for `source`: its name and description when `scenario` could be read.
+    pub fn new(source: &str, scenario: Option<&Scenario>) -> PickerEntry {
+        PickerEntry {
+            source: source.to_string(),
+            name: scenario.map_or_else(|| source.to_string(), |s| s.name.clone()),
+            description: scenario.map_or_else(String::new, |s| s.description.trim().to_string()),
+        }
+    }
 }
 
 /// The scenarios a front end offers, and the reading of each.

@@ -11,12 +11,11 @@ use ratatui::widgets::{
 };
 
 use super::phase::worked_with;
-use super::plots::{cross_entropy_cost, x_axis, y_axis};
+use super::plots::{cross_entropy_cost, fitted, x_axis, y_axis};
 use crate::nn::Cost;
 use crate::nn::health::layer_health;
 use crate::scenario::compare::first_to_last;
-use crate::text::notation::Numbers;
-use crate::text::notation::compact;
+use crate::text::notation::{Numbers, compact, cost_name, cost_short_name};
 use crate::tui::app::App;
 use crate::tui::compare::Comparison;
 use crate::tui::curves::bounds;
@@ -45,16 +44,9 @@ pub fn render_compare(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison
     let regions = compare_regions(area, cmp.runs.len());
     render_status(frame, regions.status, app, cmp);
     render_runs(frame, &regions.runs, app, cmp);
-    render_overlay(frame, regions.mse, app, cmp, Cost::Mse, "MSE");
-    let (cost, kind) = cross_entropy_cost(app);
-    render_overlay(
-        frame,
-        regions.cross_entropy,
-        app,
-        cmp,
-        cost,
-        &format!("CE ({kind})"),
-    );
+    render_overlay(frame, regions.mse, app, cmp, Cost::Mse);
+    let cost = cross_entropy_cost(app);
+    render_overlay(frame, regions.cross_entropy, app, cmp, cost);
     render_summary(frame, regions.summary, app, cmp);
     super::status::render_keys(frame, regions.keys, app);
 }
@@ -125,14 +117,7 @@ fn render_runs(frame: &mut Frame, columns: &[Rect], app: &App, cmp: &Comparison)
     }
 }
 
-fn render_overlay(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    cmp: &Comparison,
-    cost: Cost,
-    name: &str,
-) {
+fn render_overlay(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison, cost: Cost) {
     let series: Vec<Vec<(f64, f64)>> = cmp
         .runs
         .iter()
@@ -160,7 +145,14 @@ fn render_overlay(
         .collect();
     let chart = Chart::new(datasets)
         .block(Block::default().borders(Borders::ALL).title(Line::styled(
-            format!(" {name}, every copy "),
+            fitted(
+                &[
+                    format!(" {}, every copy ", cost_name(cost)),
+                    format!(" {} ", cost_name(cost)),
+                    format!(" {} ", cost_short_name(cost)),
+                ],
+                area.width,
+            ),
             app.theme.title(),
         )))
         .hidden_legend_constraints((Constraint::Percentage(100), Constraint::Percentage(100)))

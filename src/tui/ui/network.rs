@@ -306,8 +306,7 @@ fn draw_matrix_names(buf: &mut Buffer, app: &App, g: &Geometry) {
 
 /// A value with an explicit sign, so meaning does not ride on colour.
 pub fn signed(numbers: Numbers, v: f64) -> String {
-    let text = numbers.show(v);
-    if v >= 0.0 { format!("+{text}") } else { text }
+    numbers.signed(v)
 }
 
 pub fn sizes_label(sizes: &[usize]) -> String {

@@ -108,6 +108,12 @@ pub fn render_phase(frame: &mut Frame, area: Rect, app: &App) {
     if lines.len() > usize::from(app.notice.is_some()) * 2 {
         lines.push(Line::from(""));
     }
+    // Before the first step, what the scenario is for: the words that tie it to the lesson.
+    let description = app.scenario.description.trim();
+    if phase == Phase::Start && s.completed() == 0 && !description.is_empty() {
+        lines.extend(description.lines().map(|l| Line::from(l.to_string())));
+        lines.push(Line::from(""));
+    }
     lines.push(Line::from(explanation(s, phase)));
     let batch = s.samples().len();
     if phase != Phase::Start && batch > 1 {

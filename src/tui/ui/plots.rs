@@ -1,4 +1,4 @@
-//! The cost plots: MSE and cross-entropy side by side (training and validation), and the
+//! The cost plots: MSE and cross-entropy (binary for sigmoid outputs) side by side (training and validation), and the
 //! classification error as a number and a small trend line.
 
 use ratatui::Frame;
@@ -9,32 +9,42 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 
 use crate::nn::Activation;
 use crate::nn::Cost;
-use crate::text::notation::Numbers;
+use crate::text::notation::{Numbers, cost_name, cost_short_name};
 use crate::tui::app::App;
 use crate::tui::curves::{XAxis, bounds};
 use crate::tui::layout::Regions;
 
-/// Which cross-entropy (CE) suits the network: binary for sigmoid outputs, categorical
+/// Which cross-entropy suits the network: binary for sigmoid outputs, categorical
 /// otherwise.
-pub fn cross_entropy_cost(app: &App) -> (Cost, &'static str) {
+pub fn cross_entropy_cost(app: &App) -> Cost {
     let network = app.run.stepper.network();
     match network.layers[network.depth() - 1].activation {
-        Activation::Sigmoid => (Cost::BinaryCrossEntropy, "binary"),
-        _ => (Cost::CrossEntropy, "categorical"),
+        Activation::Sigmoid => Cost::BinaryCrossEntropy,
+        _ => Cost::CrossEntropy,
     }
 }
 
 /// Draws both charts and the classification error.
 pub fn render_plots(frame: &mut Frame, regions: &Regions, app: &App) {
-    render_chart(frame, regions.mse, app, Cost::Mse, "MSE");
-    let (cost, kind) = cross_entropy_cost(app);
-    render_chart(frame, regions.cross_entropy, app, cost, kind);
+    render_chart(frame, regions.mse, app, Cost::Mse);
+    render_chart(frame, regions.cross_entropy, app, cross_entropy_cost(app));
     render_error(frame, regions.error, app);
 }
 
-/// One chart; `kind` names the cross-entropy on its y axis.
-fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost, kind: &str) {
-    let name = if cost == Cost::Mse { "MSE" } else { "CE" };
+/// The first of `titles` (longest first) that fits on the top border of a block `width`
+/// cells wide, else the last.
+pub fn fitted(titles: &[String], width: u16) -> String {
+    let room = usize::from(width.saturating_sub(2));
+    titles
+        .iter()
+        .find(|t| t.chars().count() <= room)
+        .or(titles.last())
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// One chart, titled with the cost's name in full and its last values as far as they fit.
+fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
     let theme = app.theme;
     let train = app
         .run
@@ -45,24 +55,26 @@ fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost, kind: &str
         .curves
         .series(cost, true, app.views.x_axis, app.views.log_y);
     let (x, y) = bounds(&[&train, &validation]);
-    let last = app.run.curves.last();
-    let mut title = format!(" {name}");
     let shown = Numbers {
         precision: app.views.precision,
     };
-    if let Some(p) = last {
-        title.push_str(&format!(" {}", shown.show(p.train.get(cost))));
-        if let Some(v) = p.validation {
-            title.push_str(&format!(" (val {})", shown.show(v.get(cost))));
+    // Longest first: the name in full with the numbers, then without them; the short name
+    // only where the full one does not fit.
+    let mut titles = Vec::new();
+    for name in [cost_name(cost), cost_short_name(cost)] {
+        if let Some(p) = app.run.curves.last() {
+            let value = format!("{name} {}", shown.show(p.train.get(cost)));
+            if let Some(v) = p.validation {
+                titles.push(format!(" {value} (val {}) ", shown.show(v.get(cost))));
+            }
+            titles.push(format!(" {value} "));
+            titles.push(value);
         }
+        titles.push(format!(" {name} "));
     }
-    title.push(' ');
+    let title = fitted(&titles, area.width);
     // The lesson's MSE is a sum over the outputs (twice the half-MSE some losses train on).
-    let kind = if cost == Cost::Mse {
-        "Σ(d−O)²"
-    } else {
-        kind
-    };
+    let formula = if cost == Cost::Mse { "Σ(d−O)²" } else { "" };
     let mut datasets = vec![
         Dataset::default()
             .name("training")
@@ -88,7 +100,7 @@ fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost, kind: &str
                 .title(Line::styled(title, theme.title())),
         )
         .x_axis(x_axis(app, x))
-        .y_axis(y_axis(app, y).title(Line::styled(kind.to_string(), theme.dim())));
+        .y_axis(y_axis(app, y).title(Line::styled(formula, theme.dim())));
     frame.render_widget(chart, area);
 }
 
