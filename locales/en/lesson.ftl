@@ -86,6 +86,25 @@ quantity-loss = the { $loss } loss
 quantity-cost-training = the { $cost } over the training set
 quantity-cost-validation = the { $cost } over the validation set
 
+## Comparisons (backstep compare): what differs between the copies and what they share.
+
+compare-summary = { $copies } copies that differ only in their { $setting } ({ $labels }); { $shared }; { $costs }.
+compare-shared-start = the same initial weights and data order
+compare-shared-data = the same data and data order
+compare-costs-trained = { $epochs ->
+    [one] { $epochs } epoch
+   *[other] { $epochs } epochs
+} each, costs over the training set after the last epoch
+compare-costs-given = costs of the given weights (0 epochs)
+compare-costs-initial = costs of the initial weights (0 epochs)
+setting-loss = loss
+setting-learning-rate = learning rate η
+setting-mode = gradient descent mode
+setting-batch-size = batch size
+setting-hidden-activation = hidden activation
+setting-init = initialization
+setting-weights = weights
+
 ## Data.
 
 test-set-note = The test set was used once, now, after training. It estimates how the network does on new data only because nothing was chosen by looking at it: tune on the validation set, and keep the test set for the end.
