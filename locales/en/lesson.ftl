@@ -105,6 +105,18 @@ setting-hidden-activation = hidden activation
 setting-init = initialization
 setting-weights = weights
 
+## The cost table of the loss phase: one row per sample of the batch, then the mean.
+
+cost-table-title = cost table: the { $batch } samples of this batch
+cost-table-sample = sample
+cost-table-right = right class
+cost-table-mean = mean
+cost-table-mse = MSE
+cost-table-cross-entropy = cross-entropy
+cost-table-binary-cross-entropy = binary cross-entropy
+cost-table-classification-error = classification error
+cost-table-scrolled = samples { $first }–{ $last } of { $count } (PgUp/PgDn)
+
 ## Data.
 
 test-set-note = The test set was used once, now, after training. It estimates how the network does on new data only because nothing was chosen by looking at it: tune on the validation set, and keep the test set for the end.

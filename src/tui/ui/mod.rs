@@ -15,6 +15,7 @@
 
 pub mod classes;
 pub mod compare;
+pub mod costs;
 pub mod health;
 pub mod help;
 pub mod image;
@@ -31,9 +32,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
-use super::layout::regions;
+use super::layout::{Regions, regions};
 use super::panel::Panel;
 use super::views::Popup;
+use crate::nn::Phase;
 
 /// The smallest terminal the app draws in.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
@@ -53,6 +55,32 @@ pub fn render(frame: &mut Frame, app: &App) {
     let regions = regions(area, app.scenario.image);
     status::render_status(frame, regions.status, app);
     phase::render_phase(frame, regions.phase, app);
+    if app.run.stepper.phase() == Phase::Loss {
+        render_loss(frame, &regions, app);
+    } else {
+        render_panels(frame, &regions, app);
+    }
+    status::render_keys(frame, regions.keys, app);
+    render_popup(frame, area, app);
+}
+
+/// The Loss phase: the diagram (or the health view) above the cost table, which takes the
+/// values panel's and the charts' place.
+fn render_loss(frame: &mut Frame, regions: &Regions, app: &App) {
+    if app.views.shows(Panel::Health) {
+        health::render_health(frame, regions.network, app);
+    } else {
+        network::render_network(frame, regions.network, app);
+        if let (Some(area), Some(shape)) = (regions.image, app.scenario.image) {
+            image::render_image(frame, area, app, shape);
+        }
+    }
+    costs::render_cost_table(frame, regions.below_top(), app);
+}
+
+/// Every other phase: the diagram and values (or the health view), and the charts (or the
+/// classes view).
+fn render_panels(frame: &mut Frame, regions: &Regions, app: &App) {
     if app.views.shows(Panel::Health) {
         health::render_health(frame, regions.network.union(regions.values), app);
     } else {
@@ -66,10 +94,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         classes::render_classes(frame, regions.mse.union(regions.cross_entropy), app);
         plots::render_error(frame, regions.error, app);
     } else {
-        plots::render_plots(frame, &regions, app);
+        plots::render_plots(frame, regions, app);
     }
-    status::render_keys(frame, regions.keys, app);
-    render_popup(frame, area, app);
 }
 
 fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
