@@ -331,3 +331,18 @@ fn a_long_cost_table_scrolls() {
         "{text}"
     );
 }
+
+/// Ten outputs do not fit at 80 columns: O and d are cut with …, and the costs still show.
+#[test]
+fn a_wide_output_layer_cuts_o_and_d_not_the_costs() {
+    let mut app = app("digits");
+    for _ in 0..3 {
+        app.update(Message::NextPhase);
+    }
+    assert_eq!(backstep::text::phase::name(app.run.stepper.phase()), "loss");
+    let text = panel(&mut app, 78, 12, ui::costs::render_cost_table);
+    let mean = table_row(&text, "mean");
+    assert!(mean.last().unwrap().ends_with("/32"), "{text}");
+    assert!(mean[1].parse::<f64>().is_ok(), "{text}");
+    assert!(table_row(&text, "939")[1..].join(" ").contains('…'), "{text}");
+}

@@ -117,6 +117,28 @@ fn longest_word(text: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The columns' widths in `room` cells with `spacing` between them: when they do not fit,
+/// O and d (columns 1 and 2) give up what is missing, d keeping at most a third of theirs.
+fn narrowed(mut widths: Vec<usize>, room: usize, spacing: usize) -> Vec<usize> {
+    let others: usize = widths.iter().sum::<usize>() - widths[1] - widths[2];
+    let left = room.saturating_sub(others + spacing * (widths.len() - 1));
+    if widths[1] + widths[2] > left {
+        widths[2] = widths[2].min(left / 3);
+        widths[1] = left - widths[2];
+    }
+    widths
+}
+
+/// `text` in at most `width` cells, ending in … when cut.
+fn clipped(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+        format!("{kept}…")
+    }
+}
+
 /// Draws the table into `area`, scrolled by the values panel's scroll.
 pub fn render_cost_table(frame: &mut Frame, area: Rect, app: &App) {
     let s = &app.run.stepper;
@@ -144,6 +166,8 @@ pub fn render_cost_table(frame: &mut Frame, area: Rect, app: &App) {
         cells.extend(e.costs.iter().cloned());
         cells
     };
+    let block = Block::default().borders(Borders::ALL);
+    let inner = block.inner(area);
     let widths: Vec<usize> = headers
         .iter()
         .enumerate()
@@ -157,6 +181,12 @@ pub fn render_cost_table(frame: &mut Frame, area: Rect, app: &App) {
                 .max(longest_word(h))
         })
         .collect();
+    let spacing = if widths.iter().sum::<usize>() + 2 * widths.len() <= usize::from(inner.width) {
+        2
+    } else {
+        1
+    };
+    let widths = narrowed(widths, usize::from(inner.width), usize::from(spacing));
     let header = Row::new(headers.iter().zip(&widths).map(|(h, w)| {
         Cell::from(Text::from(
             wrapped(h, *w)
@@ -167,8 +197,6 @@ pub fn render_cost_table(frame: &mut Frame, area: Rect, app: &App) {
     }))
     .height(HEADER_LINES)
     .style(app.theme.title());
-    let block = Block::default().borders(Borders::ALL);
-    let inner = block.inner(area);
     let room = usize::from(inner.height.saturating_sub(HEADER_LINES + 1)).max(1);
     let first = usize::from(app.views.values_scroll).min(entries.len().saturating_sub(room));
     let shown_rows = &entries[first..entries.len().min(first + room)];
@@ -190,17 +218,11 @@ pub fn render_cost_table(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         block
     };
+    let row = |e: &Entry| Row::new(cells(e).iter().zip(&widths).map(|(c, w)| clipped(c, *w)));
     let rows = shown_rows
         .iter()
-        .map(|e| Row::new(cells(e)))
-        .chain([Row::new(cells(&mean)).style(app.theme.active())]);
-    // Two spaces between columns where they fit, else one.
-    let total: usize = widths.iter().sum();
-    let spacing = if total + 2 * widths.len() <= usize::from(inner.width) {
-        2
-    } else {
-        1
-    };
+        .map(row)
+        .chain([row(&mean).style(app.theme.active())]);
     let constraints = widths.iter().map(|w| Constraint::Length(*w as u16));
     let table = Table::new(rows, constraints)
         .header(header)
