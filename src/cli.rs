@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::nn::evaluate::evaluate;
 use crate::nn::{Cost, Costs, Divergence, Network, Workspace};
-use crate::scenario::compare::{Run, parse_vary};
+use crate::scenario::compare::{Run, Setting, labels, parse_vary};
 use crate::scenario::evaluation::{EpochCosts, Evaluation};
 use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError, Setup};
 use crate::text::divergence::describe;
@@ -66,7 +66,8 @@ pub enum Command {
         /// `[compare]` table).
         #[arg(long)]
         vary: Option<String>,
-        /// Epochs to train each copy (default: the scenario's `epochs`).
+        /// Epochs to train each copy; 0 compares the initial weights (default: the scenario's
+        /// `[compare] epochs`, else its `epochs`).
         #[arg(long, value_parser = clap::value_parser!(u64).range(0..=MAX_EPOCHS))]
         epochs: Option<u64>,
         /// The target for "epochs to reach", e.g. mse=0.05 (default: the scenario's, or
@@ -332,8 +333,10 @@ fn trace(
 struct CompareReport {
     /// The scenario's name.
     name: String,
-    /// The varied setting.
+    /// The varied setting's key.
     setting: String,
+    /// The varied setting.
+    varied: Setting,
     /// Epochs each copy trained.
     epochs: usize,
     /// The cost "epochs to reach" watches.
@@ -353,11 +356,14 @@ fn compare(
     target: Option<&str>,
 ) -> Result<CompareReport, CliError> {
     let declared = scenario.comparison.as_ref();
-    let (setting, values) = match (vary, declared) {
+    let (setting, values, labels) = match (vary, declared) {
         (Some(spec), _) => {
-            parse_vary(spec, scenario).map_err(|e| CliError::Compare(format!("--vary: {e}")))?
+            let (setting, values) = parse_vary(spec, scenario)
+                .map_err(|e| CliError::Compare(format!("--vary: {e}")))?;
+            let labels = labels(&values);
+            (setting, values, labels)
         }
-        (None, Some(c)) => (c.setting.clone(), c.values.clone()),
+        (None, Some(c)) => (c.setting.clone(), c.values.clone(), c.labels.clone()),
         (None, None) => {
             return Err(CliError::Compare(format!(
                 "{}: the scenario declares no [compare] table; give --vary SETTING=VALUE,VALUE (e.g. --vary loss=mse,cross-entropy)",
@@ -369,14 +375,22 @@ fn compare(
         Some(spec) => parse_target(spec)?,
         None => declared.map_or((Cost::Mse, 0.1), |c| (c.target_cost, c.target)),
     };
-    let epochs = epochs.map_or(scenario.training.epochs, |e| e as usize);
+    let epochs = epochs.map_or_else(
+        || {
+            declared
+                .and_then(|c| c.epochs)
+                .unwrap_or(scenario.training.epochs)
+        },
+        |e| e as usize,
+    );
     Ok(CompareReport {
         name: scenario.name.clone(),
         setting,
+        varied: Setting::from(&values[0]),
         epochs,
         target_cost,
         target,
-        runs: crate::scenario::compare::run(scenario, &values, epochs)?,
+        runs: crate::scenario::compare::run(scenario, &values, &labels, epochs)?,
     })
 }
 
@@ -419,12 +433,12 @@ impl CompareReport {
     fn write_markdown(&self, out: &mut dyn Write) -> std::io::Result<()> {
         let (setting, epochs, target_cost, target) =
             (&self.setting, self.epochs, &self.target_cost, self.target);
+        let labels: Vec<String> = self.runs.iter().map(|r| r.label.clone()).collect();
         write!(
             out,
-            "# {}: {setting} compared\n\n{} copies from the same initial weights and data order, {epochs} epochs each; \
-             costs over the training set after the last epoch.\n\n",
+            "# {}: {setting} compared\n\n{}\n\n",
             self.name,
-            self.runs.len()
+            crate::text::compare::summary(self.varied, &labels, epochs)
         )?;
         write!(
             out,

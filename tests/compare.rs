@@ -33,7 +33,7 @@ fn copies_start_bit_identical_and_differ_only_in_the_varied_setting() {
 fn from_saturated_outputs_cross_entropy_learns_faster_than_mse() {
     let base = Scenario::load("mse-vs-ce").unwrap();
     let c = base.comparison.clone().unwrap();
-    let runs = run(&base, &c.values, 60).unwrap();
+    let runs = run(&base, &c.values, &c.labels, 60).unwrap();
     let mse = runs[0].epochs_to(c.target_cost, c.target);
     let ce = runs[1]
         .epochs_to(c.target_cost, c.target)
@@ -47,11 +47,12 @@ fn from_saturated_outputs_cross_entropy_learns_faster_than_mse() {
 #[test]
 fn the_cost_table_comparison_shows_the_lessons_numbers() {
     let mut out = Vec::new();
+    // No --epochs: the scenario's `[compare] epochs = 0` evaluates the given weights.
     cli::run(
         Command::Compare {
             scenario: "cost-table".into(),
             vary: None,
-            epochs: Some(0),
+            epochs: None,
             target: None,
             format: CompareFormat::Markdown,
             output: None,
@@ -63,15 +64,42 @@ fn the_cost_table_comparison_shows_the_lessons_numbers() {
     let table = String::from_utf8(out).unwrap();
     // MSE (0.54 + 0.54 + 1.34)/3 and (0.14 + 0.14 + 0.74)/3; CE −(2 ln 0.4 + ln 0.1)/3 and
     // −(2 ln 0.7 + ln 0.3)/3; classification error 1/3 for both.
-    assert!(
-        table.contains("| weights #1 | 0.8067 | 1.3784 |"),
-        "{table}"
-    );
-    assert!(
-        table.contains("| weights #2 | 0.3400 | 0.6391 |"),
-        "{table}"
-    );
+    assert!(table.contains("| left | 0.8067 | 1.3784 |"), "{table}");
+    assert!(table.contains("| right | 0.3400 | 0.6391 |"), "{table}");
     assert_eq!(table.matches("| 0.3333 |").count(), 2, "{table}");
+    assert!(
+        table.contains(
+            "2 copies that differ only in their weights (left, right); the same data and data \
+             order; costs of the given weights (0 epochs)."
+        ),
+        "{table}"
+    );
+}
+
+/// `--epochs` overrides `[compare] epochs`: one epoch of batch GD changes the costs, and the
+/// summary says the copies trained.
+#[test]
+fn the_epochs_flag_overrides_the_scenarios_compare_epochs() {
+    let mut out = Vec::new();
+    cli::run(
+        Command::Compare {
+            scenario: "cost-table".into(),
+            vary: None,
+            epochs: Some(1),
+            target: None,
+            format: CompareFormat::Csv,
+            output: None,
+        },
+        &mut out,
+        &mut Vec::new(),
+    )
+    .unwrap();
+    let csv = String::from_utf8(out).unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    // Two copies, epochs 0 and 1 each, named by `[compare] labels`.
+    assert_eq!(rows.len(), 1 + 2 * 2, "{csv}");
+    assert!(rows[1].starts_with("1,left,0,0,"), "{csv}");
+    assert!(rows[4].starts_with("2,right,1,1,"), "{csv}");
 }
 
 #[test]
@@ -151,7 +179,7 @@ fn on_vanishing_relu_and_tanh_keep_the_error_signal_that_sigmoid_loses() {
     let base = Scenario::load("vanishing").unwrap();
     let c = base.comparison.clone().unwrap();
     assert_eq!(c.setting, "hidden_activation");
-    let runs = run(&base, &c.values, 1).unwrap();
+    let runs = run(&base, &c.values, &c.labels, 1).unwrap();
     let ratio: Vec<f64> = runs
         .iter()
         .map(|r| first_to_last(&r.health).unwrap())

@@ -694,6 +694,49 @@ fn generated_data_too_big_for_memory() {
         .lacks("memory allocation");
 }
 
+// ---- [compare] ----
+
+#[test]
+fn fewer_labels_than_compared_values() {
+    refused("compare-labels-count.toml")
+        .line(14)
+        .key("compare.labels")
+        .says("expected 2 labels (one per value), found 1");
+}
+
+#[test]
+fn a_blank_label() {
+    refused("compare-labels-empty.toml")
+        .line(14)
+        .key("compare.labels[1]")
+        .says("expected a label that is not blank, found \" \"");
+}
+
+#[test]
+fn two_copies_with_one_label() {
+    refused("compare-labels-duplicate.toml")
+        .line(14)
+        .key("compare.labels[1]")
+        .says("expected a label unlike the others, found \"a\" again");
+}
+
+#[test]
+fn negative_compare_epochs() {
+    refused("compare-epochs-negative.toml")
+        .line(14)
+        .key("compare.epochs")
+        .says("expected a whole number ≥ 0, found integer `-1`")
+        .lacks("u64");
+}
+
+#[test]
+fn compare_epochs_beyond_the_limit() {
+    refused("compare-epochs-too-many.toml")
+        .line(14)
+        .key("compare.epochs")
+        .says("expected 0 to 1000000000 epochs, found 2000000000");
+}
+
 // ---- several files ----
 
 #[test]

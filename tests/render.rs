@@ -311,7 +311,7 @@ fn the_words_on_the_left_network_of_the_cost_table() {
 #[test]
 fn the_picker_and_the_charts_say_names_in_full() {
     let mut app = app("xor");
-    for _ in 0..12 {
+    for _ in 0..13 {
         app.update(Message::NextPhase);
     }
     let whole = screen(&mut app, 120, 40);
@@ -331,5 +331,147 @@ fn the_picker_and_the_charts_say_names_in_full() {
     assert!(
         joined(&picker).contains("Classification error 1/3, MSE 0.81"),
         "{picker}"
+    );
+}
+
+/// The Loss phase of `scenario` (batch GD over its three samples), with `precision` decimals.
+fn at_the_loss(scenario: &str, precision: usize) -> App {
+    let mut app = app(scenario);
+    app.views.precision = precision;
+    app.update(Message::NextPhase);
+    app.update(Message::NextPhase);
+    assert_eq!(backstep::text::phase::name(app.run.stepper.phase()), "loss");
+    assert_eq!(
+        app.run.stepper.samples(),
+        [0, 1, 2],
+        "batch mode, all three"
+    );
+    app
+}
+
+/// The row of the table that starts with `first`, split into words.
+fn table_row(text: &str, first: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.trim_matches('│').trim())
+        .find(|l| l.split_whitespace().next() == Some(first))
+        .unwrap_or_else(|| panic!("no row {first} in\n{text}"))
+        .split_whitespace()
+        .map(String::from)
+        .collect()
+}
+
+/// The lesson's cost table, at the lesson's two decimals. Worked out by hand from its outputs
+/// and one-hot targets. Left: MSE 0.3² + 0.3² + 0.6² = 0.54, 0.54, 0.9² + 0.2² + 0.7² = 1.34,
+/// mean 2.42/3 = 0.81; cross-entropy −ln 0.4 = 0.92, 0.92, −ln 0.1 = 2.30, mean 1.38; the
+/// third sample's largest output (0.7) is not its class: 1/3. Right: 0.1² + 0.2² + 0.3² = 0.14,
+/// 0.14, 0.7² + 0.4² + 0.3² = 0.74, mean 0.34; −ln 0.7 = 0.36, 0.36, −ln 0.3 = 1.20, mean 0.64.
+#[test]
+fn the_loss_phase_shows_the_lessons_cost_table() {
+    let cases: [(&str, [[&str; 5]; 4]); 2] = [
+        (
+            "cost-table-left",
+            [
+                ["1", "0.30 0.30 0.40", "0 0 1", "✓", "0.54 0.92 0"],
+                ["2", "0.30 0.40 0.30", "0 1 0", "✓", "0.54 0.92 0"],
+                ["3", "0.10 0.20 0.70", "1 0 0", "✗", "1.34 2.30 1"],
+                ["mean", "", "", "", "0.81 1.38 1/3"],
+            ],
+        ),
+        (
+            "cost-table-right",
+            [
+                ["1", "0.10 0.20 0.70", "0 0 1", "✓", "0.14 0.36 0"],
+                ["2", "0.10 0.70 0.20", "0 1 0", "✓", "0.14 0.36 0"],
+                ["3", "0.30 0.40 0.30", "1 0 0", "✗", "0.74 1.20 1"],
+                ["mean", "", "", "", "0.34 0.64 1/3"],
+            ],
+        ),
+    ];
+    for (scenario, rows) in cases {
+        let mut app = at_the_loss(scenario, 2);
+        let text = panel(&mut app, 78, 12, ui::costs::render_cost_table);
+        for header in [
+            "MSE",
+            "cross-entropy",
+            "classification",
+            "error",
+            "right",
+            "class",
+        ] {
+            assert!(text.contains(header), "{scenario}: {header} not in\n{text}");
+        }
+        for row in rows {
+            let expected: Vec<&str> = row
+                .iter()
+                .flat_map(|c| c.split(' '))
+                .filter(|c| !c.is_empty())
+                .collect();
+            assert_eq!(table_row(&text, row[0]), expected, "{scenario}\n{text}");
+        }
+    }
+}
+
+/// The cost table in the whole screen of the Loss phase, at 80×24 and 120×40: every sample
+/// and the mean are on screen at the default four decimals.
+#[test]
+fn the_cost_table_on_the_whole_screen() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = at_the_loss("cost-table-left", 4);
+        let text = screen(&mut app, width, height);
+        // −ln 0.4 = 0.91629…, −ln 0.1 = 2.30258…, (2·0.91629 + 2.30258)/3 = 1.37838…
+        for number in [
+            "0.5400", "1.3400", "0.8067", "0.9163", "2.3026", "1.3784", "1/3",
+        ] {
+            assert!(
+                text.contains(number),
+                "{width}×{height}: {number} not in\n{text}"
+            );
+        }
+        insta::assert_snapshot!(format!("the_cost_table_at_{width}x{height}"), text);
+    }
+}
+
+/// A batch longer than the panel scrolls under its header and its mean row, saying which
+/// samples show.
+#[test]
+fn a_long_cost_table_scrolls() {
+    let mut app = at_the_loss("cost-table-left", 2);
+    // Borders 2, header 2, mean 1: room for two samples of three.
+    let text = panel(&mut app, 78, 7, ui::costs::render_cost_table);
+    assert_eq!(table_row(&text, "1")[0], "1", "{text}");
+    assert!(!text.contains("│3 "), "{text}");
+    assert!(text.contains("samples 1–2 of 3 (PgUp/PgDn)"), "{text}");
+    assert!(
+        table_row(&text, "mean").contains(&"1/3".to_string()),
+        "{text}"
+    );
+    app.update(Message::ScrollDown);
+    let text = panel(&mut app, 78, 7, ui::costs::render_cost_table);
+    assert!(text.contains("samples 2–3 of 3 (PgUp/PgDn)"), "{text}");
+    assert!(
+        table_row(&text, "3").join(" ").contains("✗ 1.34 2.30 1"),
+        "{text}"
+    );
+    assert!(
+        table_row(&text, "mean").contains(&"0.81".to_string()),
+        "{text}"
+    );
+}
+
+/// Ten outputs do not fit at 80 columns: O and d are cut with …, and the costs still show.
+#[test]
+fn a_wide_output_layer_cuts_o_and_d_not_the_costs() {
+    let mut app = app("digits");
+    for _ in 0..3 {
+        app.update(Message::NextPhase);
+    }
+    assert_eq!(backstep::text::phase::name(app.run.stepper.phase()), "loss");
+    let text = panel(&mut app, 78, 12, ui::costs::render_cost_table);
+    let mean = table_row(&text, "mean");
+    assert!(mean.last().unwrap().ends_with("/32"), "{text}");
+    assert!(mean[1].parse::<f64>().is_ok(), "{text}");
+    assert!(
+        table_row(&text, "939")[1..].join(" ").contains('…'),
+        "{text}"
     );
 }

@@ -116,6 +116,33 @@ values-updated = { $matrix }: old → new (change)
 values-more-above = ↑ more above
 values-more-below = ↓ more below (PgDn)
 
+## Comparisons (backstep compare): what differs between the copies and what they share.
+
+compare-summary = { $copies } copies that differ only in their { $setting } ({ $labels }); { $shared }; { $costs }.
+compare-shared-start = the same initial weights and data order
+compare-shared-data = the same data and data order
+compare-costs-trained = { $epochs ->
+    [one] { $epochs } epoch
+   *[other] { $epochs } epochs
+} each, costs over the training set after the last epoch
+compare-costs-given = costs of the given weights (0 epochs)
+compare-costs-initial = costs of the initial weights (0 epochs)
+setting-loss = loss
+setting-learning-rate = learning rate η
+setting-mode = gradient descent mode
+setting-batch-size = batch size
+setting-hidden-activation = hidden activation
+setting-init = initialization
+setting-weights = weights
+
+## The cost table of the loss phase: one row per sample of the batch, then the mean.
+
+cost-table-title = cost table: the { $batch } samples of this batch
+cost-table-sample = sample
+cost-table-right = right class
+cost-table-mean = mean
+cost-table-scrolled = samples { $first }–{ $last } of { $count } (PgUp/PgDn)
+
 ## Data.
 
 test-set-note = The test set was used once, now, after training. It estimates how the network does on new data only because nothing was chosen by looking at it: tune on the validation set, and keep the test set for the end.

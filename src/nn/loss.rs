@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::activation::Activation;
 use crate::data::class_of;
 
 /// Outputs are clamped to [CLAMP, 1 − CLAMP] before a logarithm.
@@ -183,6 +184,19 @@ impl Cost {
     }
 }
 
+impl Cost {
+    /// The cross-entropy that fits an output layer of `outputs` neurons with `activation`:
+    /// binary for one sigmoid output (where the categorical one counts only the samples whose
+    /// target is 1), categorical otherwise.
+    pub fn cross_entropy_for(outputs: usize, activation: Activation) -> Cost {
+        if outputs == 1 && activation == Activation::Sigmoid {
+            Cost::BinaryCrossEntropy
+        } else {
+            Cost::CrossEntropy
+        }
+    }
+}
+
 impl From<Loss> for Cost {
     /// The cost a training loss computes.
     fn from(loss: Loss) -> Cost {
@@ -262,6 +276,23 @@ mod tests {
         assert!((Loss::Mse.value(&o, &d) - 0.54).abs() < 1e-12);
         assert!((Loss::CrossEntropy.value(&o, &d) - 0.916_290_731_874_155).abs() < 1e-12);
         assert!(!misclassified(&o, &d));
+    }
+
+    #[test]
+    fn one_sigmoid_output_shows_binary_cross_entropy() {
+        use super::Activation;
+        assert_eq!(
+            Cost::cross_entropy_for(1, Activation::Sigmoid),
+            Cost::BinaryCrossEntropy
+        );
+        assert_eq!(
+            Cost::cross_entropy_for(3, Activation::Sigmoid),
+            Cost::CrossEntropy
+        );
+        assert_eq!(
+            Cost::cross_entropy_for(1, Activation::Linear),
+            Cost::CrossEntropy
+        );
     }
 
     #[test]

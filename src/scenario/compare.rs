@@ -6,13 +6,13 @@ use nalgebra::DMatrix;
 use serde::Deserialize;
 use strum::{IntoEnumIterator, VariantNames};
 
-use super::Scenario;
 use super::check::Checker;
 use super::error::ScenarioError;
 use super::error::alternatives;
 use super::evaluation::{EpochCosts, Evaluation};
 use super::network::{hidden_activations, softmax_hidden};
 use super::raw::RawCompare;
+use super::{MAX_EPOCHS, Scenario};
 use crate::nn::{Activation, Cost, Init, Loss, Mode};
 
 /// The settings a comparison may vary, named as the scenario file's keys.
@@ -69,6 +69,11 @@ pub struct Comparison {
     pub setting: String,
     /// One value per copy.
     pub values: Vec<Variation>,
+    /// One name per copy: `labels` as written, or each value as [`labels`] writes it.
+    pub labels: Vec<String>,
+    /// The epochs `compare` trains each copy when not told (`epochs`; the scenario's training
+    /// epochs when the table does not say).
+    pub epochs: Option<usize>,
     /// The cost whose target the summary counts epochs to, e.g. `mse`.
     pub target_cost: Cost,
     /// The target value of that cost.
@@ -256,6 +261,20 @@ impl Checker<'_> {
                     .map_err(|e| self.error(&format!("compare.values[{i}]"), e))
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let labels = match raw.labels {
+            Some(given) => self.copy_labels(given, values.len())?,
+            None => labels(&values),
+        };
+        let epochs = match raw.epochs {
+            Some(e) if e <= MAX_EPOCHS => Some(e as usize),
+            Some(e) => {
+                return Err(self.error(
+                    "compare.epochs",
+                    format!("expected 0 to {MAX_EPOCHS} epochs, found {e}"),
+                ));
+            }
+            None => None,
+        };
         let name = raw.target_cost.unwrap_or_else(|| "mse".into());
         let Some(target_cost) = Cost::named(&name) else {
             return Err(self.error(
@@ -270,10 +289,49 @@ impl Checker<'_> {
         Ok(Comparison {
             setting: raw.vary,
             values,
+            labels,
+            epochs,
             target_cost,
             target,
         })
     }
+}
+
+impl Checker<'_> {
+    /// `[compare] labels`: one per copy, none empty, no two alike.
+    fn copy_labels(&self, given: Vec<String>, copies: usize) -> Result<Vec<String>, ScenarioError> {
+        if given.len() != copies {
+            return Err(self.error(
+                "compare.labels",
+                format!(
+                    "expected {copies} labels (one per value), found {}",
+                    given.len()
+                ),
+            ));
+        }
+        for (i, label) in given.iter().enumerate() {
+            let key = format!("compare.labels[{i}]");
+            if label.trim().is_empty() {
+                return Err(self.error(
+                    &key,
+                    format!("expected a label that is not blank, found \"{label}\""),
+                ));
+            }
+            if given[..i].contains(label) {
+                return Err(self.error(
+                    &key,
+                    format!("expected a label unlike the others, found \"{label}\" again"),
+                ));
+            }
+        }
+        Ok(given)
+    }
+}
+
+/// The copies' names when the scenario gives none: each value written out, e.g. `mse`,
+/// `η = 0.5`, `weights #1`.
+pub fn labels(values: &[Variation]) -> Vec<String> {
+    values.iter().map(Variation::to_string).collect()
 }
 
 /// One copy's training run.
@@ -308,16 +366,18 @@ impl Run {
 
 /// Trains every copy for `epochs` epochs from the same initial weights (except where the
 /// varied setting is the initial weights) and the same data order, recording the costs
-/// after each epoch.
+/// after each epoch; copy i is named `labels[i]`.
 pub fn run(
     base: &Scenario,
     values: &[Variation],
+    labels: &[String],
     epochs: usize,
 ) -> Result<Vec<Run>, ScenarioError> {
     use crate::text::divergence::describe;
     values
         .iter()
-        .map(|variation| {
+        .zip(labels)
+        .map(|(variation, label)| {
             let setup = base.varied(variation).setup()?;
             let mut evaluation = Evaluation::new(&setup);
             let mut trainer = setup.trainer();
@@ -341,7 +401,7 @@ pub fn run(
                 Vec::new()
             };
             Ok(Run {
-                label: variation.to_string(),
+                label: label.clone(),
                 curve,
                 diverged,
                 health,

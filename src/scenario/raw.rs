@@ -26,6 +26,8 @@ pub struct RawScenario {
 pub struct RawCompare {
     pub vary: String,
     pub values: Vec<toml::Value>,
+    pub labels: Option<Vec<String>>,
+    pub epochs: Option<u64>,
     pub target_cost: Option<String>,
     pub target: Option<f64>,
 }

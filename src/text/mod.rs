@@ -3,6 +3,7 @@
 //! about a divergence. The view and the handouts both write through this module.
 
 pub mod catalog;
+pub mod compare;
 pub mod divergence;
 pub mod explain;
 pub mod formula;

@@ -31,11 +31,12 @@ impl Comparison {
         let runs = c
             .values
             .iter()
-            .map(|v| {
+            .zip(&c.labels)
+            .map(|(v, label)| {
                 let setup = scenarios
                     .setup(&scenario.varied(v))
                     .map_err(|e| e.to_string())?;
-                Ok(Run::new(v.to_string(), setup.stepper()))
+                Ok(Run::new(label.clone(), setup.stepper()))
             })
             .collect::<Result<Vec<_>, String>>()?;
         Ok(Comparison {

@@ -117,13 +117,13 @@ const KEYS: &[Binding] = &[
         keys: &[(KeyCode::PageDown, NONE)],
         label: "PgDn",
         message: Message::ScrollDown,
-        description: "scroll the values down",
+        description: "scroll the values (the cost table in the loss phase) down",
     },
     Binding {
         keys: &[(KeyCode::PageUp, NONE)],
         label: "PgUp",
         message: Message::ScrollUp,
-        description: "scroll the values up",
+        description: "scroll the values (the cost table in the loss phase) up",
     },
     Binding {
         keys: &[(KeyCode::Char('t'), NONE)],

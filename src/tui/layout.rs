@@ -73,6 +73,21 @@ pub fn regions(area: Rect, image: Option<(usize, usize)>) -> Regions {
     }
 }
 
+impl Regions {
+    /// The band below the diagram and the phase panel, the whole width of the screen: where
+    /// the values panel and the charts are.
+    pub fn below_top(&self) -> Rect {
+        let top = self.values.y.max(self.mse.y);
+        let bottom = self.values.bottom().max(self.error.bottom());
+        Rect::new(
+            self.values.x,
+            top,
+            self.error.right() - self.values.x,
+            bottom - top,
+        )
+    }
+}
+
 /// Where each panel of the compare screen goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompareRegions {

@@ -15,6 +15,7 @@
 
 pub mod classes;
 pub mod compare;
+pub mod costs;
 pub mod health;
 pub mod help;
 pub mod image;
@@ -33,9 +34,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
-use super::layout::{by_layer, regions};
+use super::layout::{Regions, by_layer, regions};
 use super::panel::Panel;
 use super::views::Popup;
+use crate::nn::Phase;
 
 /// The smallest terminal the app draws in.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
@@ -55,27 +57,54 @@ pub fn render(frame: &mut Frame, app: &App) {
     let regions = regions(area, app.scenario.image);
     status::render_status(frame, regions.status, app);
     phase::render_phase(frame, regions.phase, app);
+    if app.run.stepper.phase() == Phase::Loss {
+        render_loss(frame, &regions, app);
+    } else {
+        render_panels(frame, &regions, app);
+    }
+    status::render_keys(frame, regions.keys, app);
+    render_popup(frame, area, app);
+}
+
+/// The Loss phase: the diagram (or the health view) above the cost table, which takes the
+/// values panel's and the charts' place.
+fn render_loss(frame: &mut Frame, regions: &Regions, app: &App) {
+    if app.views.shows(Panel::Health) {
+        health::render_health(frame, regions.network, app);
+    } else {
+        render_diagram(frame, regions, app);
+    }
+    costs::render_cost_table(frame, regions.below_top(), app);
+}
+
+/// The network, neuron by neuron or a layer a line, with the input image beside it when the
+/// inputs are images.
+fn render_diagram(frame: &mut Frame, regions: &Regions, app: &App) {
+    if by_layer(&app.run.stepper.network().sizes()) {
+        layers::render_layers(frame, regions.network, app);
+    } else {
+        network::render_network(frame, regions.network, app);
+    }
+    if let (Some(area), Some(shape)) = (regions.image, app.scenario.image) {
+        image::render_image(frame, area, app, shape);
+    }
+}
+
+/// Every other phase: the diagram and values (or the health view), and the charts (or the
+/// classes view).
+fn render_panels(frame: &mut Frame, regions: &Regions, app: &App) {
     if app.views.shows(Panel::Health) {
         health::render_health(frame, regions.network.union(regions.values), app);
     } else {
-        if by_layer(&app.run.stepper.network().sizes()) {
-            layers::render_layers(frame, regions.network, app);
-        } else {
-            network::render_network(frame, regions.network, app);
-        }
-        if let (Some(area), Some(shape)) = (regions.image, app.scenario.image) {
-            image::render_image(frame, area, app, shape);
-        }
+        render_diagram(frame, regions, app);
         values::render_values(frame, regions.values, app);
     }
     if app.views.shows(Panel::Classes) {
         classes::render_classes(frame, regions.mse.union(regions.cross_entropy), app);
         plots::render_error(frame, regions.error, app);
     } else {
-        plots::render_plots(frame, &regions, app);
+        plots::render_plots(frame, regions, app);
     }
-    status::render_keys(frame, regions.keys, app);
-    render_popup(frame, area, app);
 }
 
 fn render_popup(frame: &mut Frame, area: Rect, app: &App) {

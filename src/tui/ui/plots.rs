@@ -7,21 +7,18 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Sparkline};
 
-use crate::nn::Activation;
 use crate::nn::Cost;
 use crate::text::notation::{Numbers, cost_name, cost_short_name};
 use crate::tui::app::App;
 use crate::tui::curves::{XAxis, bounds};
 use crate::tui::layout::Regions;
 
-/// Which cross-entropy suits the network: binary for sigmoid outputs, categorical
-/// otherwise.
+/// Which cross-entropy suits the network (see [`Cost::cross_entropy_for`]), the same one
+/// the cost table shows.
 pub fn cross_entropy_cost(app: &App) -> Cost {
     let network = app.run.stepper.network();
-    match network.layers[network.depth() - 1].activation {
-        Activation::Sigmoid => Cost::BinaryCrossEntropy,
-        _ => Cost::CrossEntropy,
-    }
+    let last = &network.layers[network.depth() - 1];
+    Cost::cross_entropy_for(last.weights.nrows(), last.activation)
 }
 
 /// Draws both charts and the classification error.

@@ -1,0 +1,222 @@
+//! The cost table of the Loss phase, as the lesson draws it: one row per sample of the batch
+//! (its O, its d, whether its largest output is the right class, and its MSE, cross-entropy
+//! and classification error), then the mean row. Long batches scroll (PgUp/PgDn) under a
+//! header and a mean row that stay.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+
+use crate::nn::{Cost, Costs, Stepper};
+use crate::text::notation::{Numbers, compact, cost_name};
+use crate::tui::app::App;
+use crate::words;
+
+/// The columns after O and d; their headers wrap onto two lines.
+const HEADER_LINES: u16 = 2;
+
+/// One sample's line of the table, or the mean row.
+struct Entry {
+    sample: String,
+    outputs: String,
+    targets: String,
+    right: String,
+    costs: [String; 3],
+}
+
+/// The costs the table shows: MSE, the cross-entropy that fits the output layer, and
+/// classification error.
+fn shown(s: &Stepper) -> [Cost; 3] {
+    let last = &s.network().layers[s.network().depth() - 1];
+    let cross_entropy = Cost::cross_entropy_for(last.weights.nrows(), last.activation);
+    [Cost::Mse, cross_entropy, Cost::ClassificationError]
+}
+
+/// Every sample of the batch, then the mean, at `numbers`' precision.
+fn entries(s: &Stepper, numbers: Numbers) -> Vec<Entry> {
+    let ws = s.workspace();
+    let batch = s.samples().len();
+    let width = ws.target.nrows();
+    let outputs = &ws.out[s.network().depth() - 1].as_slice()[..width * batch];
+    let targets = &ws.target.as_slice()[..width * batch];
+    let costs = shown(s);
+    let mut entries: Vec<Entry> = outputs
+        .chunks_exact(width)
+        .zip(targets.chunks_exact(width))
+        .zip(s.samples())
+        .map(|((o, d), sample)| {
+            let c = Costs::of(o, d, width);
+            let wrong = c.get(Cost::ClassificationError);
+            Entry {
+                sample: (sample + 1).to_string(),
+                outputs: join(o, |x| numbers.show(x)),
+                targets: join(d, compact),
+                right: if wrong > 0.0 { "✗" } else { "✓" }.into(),
+                costs: costs.map(|cost| match cost {
+                    Cost::ClassificationError => compact(wrong),
+                    _ => numbers.show(c.get(cost)),
+                }),
+            }
+        })
+        .collect();
+    let (sum, count) = Costs::totals(outputs, targets, width);
+    let mean = sum.mean(count);
+    entries.push(Entry {
+        sample: words!("cost-table-mean"),
+        outputs: String::new(),
+        targets: String::new(),
+        right: String::new(),
+        costs: costs.map(|cost| match cost {
+            Cost::ClassificationError => format!("{}/{count}", sum.get(cost)),
+            _ => numbers.show(mean.get(cost)),
+        }),
+    });
+    entries
+}
+
+fn join(values: &[f64], show: impl Fn(f64) -> String) -> String {
+    values
+        .iter()
+        .map(|x| show(*x))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` broken at spaces into lines of at most `width` characters (a longer word keeps
+/// its own line).
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// The widest word of `text`, so that a header wraps but never breaks a word.
+fn longest_word(text: &str) -> usize {
+    text.split(' ')
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The columns' widths in `room` cells with `spacing` between them: when they do not fit,
+/// O and d (columns 1 and 2) give up what is missing, d keeping at most a third of theirs.
+fn narrowed(mut widths: Vec<usize>, room: usize, spacing: usize) -> Vec<usize> {
+    let others: usize = widths.iter().sum::<usize>() - widths[1] - widths[2];
+    let left = room.saturating_sub(others + spacing * (widths.len() - 1));
+    if widths[1] + widths[2] > left {
+        widths[2] = widths[2].min(left / 3);
+        widths[1] = left - widths[2];
+    }
+    widths
+}
+
+/// `text` in at most `width` cells, ending in … when cut.
+fn clipped(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+        format!("{kept}…")
+    }
+}
+
+/// Draws the table into `area`, scrolled by the values panel's scroll.
+pub fn render_cost_table(frame: &mut Frame, area: Rect, app: &App) {
+    let s = &app.run.stepper;
+    let numbers = Numbers {
+        precision: app.views.precision,
+    };
+    let mut entries = entries(s, numbers);
+    let mean = entries.pop().expect("the mean row");
+    let headers: Vec<String> = [
+        words!("cost-table-sample"),
+        "O".to_string(),
+        "d".to_string(),
+        words!("cost-table-right"),
+    ]
+    .into_iter()
+    .chain(shown(s).map(cost_name))
+    .collect();
+    let cells = |e: &Entry| -> Vec<String> {
+        let mut cells = vec![
+            e.sample.clone(),
+            e.outputs.clone(),
+            e.targets.clone(),
+            e.right.clone(),
+        ];
+        cells.extend(e.costs.iter().cloned());
+        cells
+    };
+    let block = Block::default().borders(Borders::ALL);
+    let inner = block.inner(area);
+    let widths: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            entries
+                .iter()
+                .chain([&mean])
+                .map(|e| cells(e)[i].chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(longest_word(h))
+        })
+        .collect();
+    let spacing = if widths.iter().sum::<usize>() + 2 * widths.len() <= usize::from(inner.width) {
+        2
+    } else {
+        1
+    };
+    let widths = narrowed(widths, usize::from(inner.width), usize::from(spacing));
+    let header = Row::new(headers.iter().zip(&widths).map(|(h, w)| {
+        Cell::from(Text::from(
+            wrapped(h, *w)
+                .into_iter()
+                .map(Line::from)
+                .collect::<Vec<_>>(),
+        ))
+    }))
+    .height(HEADER_LINES)
+    .style(app.theme.title());
+    let room = usize::from(inner.height.saturating_sub(HEADER_LINES + 1)).max(1);
+    let first = usize::from(app.views.values_scroll).min(entries.len().saturating_sub(room));
+    let shown_rows = &entries[first..entries.len().min(first + room)];
+    let title = words!("cost-table-title", batch = entries.len());
+    let block = block.title(Line::styled(format!(" {title} "), app.theme.title()));
+    let block = if shown_rows.len() < entries.len() {
+        block.title_bottom(Line::styled(
+            format!(
+                " {} ",
+                words!(
+                    "cost-table-scrolled",
+                    first = first + 1,
+                    last = first + shown_rows.len(),
+                    count = entries.len()
+                )
+            ),
+            app.theme.dim(),
+        ))
+    } else {
+        block
+    };
+    let row = |e: &Entry| Row::new(cells(e).iter().zip(&widths).map(|(c, w)| clipped(c, *w)));
+    let rows = shown_rows
+        .iter()
+        .map(row)
+        .chain([row(&mean).style(app.theme.active())]);
+    let constraints = widths.iter().map(|w| Constraint::Length(*w as u16));
+    let table = Table::new(rows, constraints)
+        .header(header)
+        .column_spacing(spacing)
+        .block(block);
+    frame.render_widget(table, area);
+}
