@@ -25,21 +25,34 @@ pub fn render_layers(frame: &mut Frame, area: Rect, app: &App) {
         precision: app.views.precision,
     };
     let (active_layers, _) = active(s.phase(), depth);
+    let kept = columns(table.inner.width);
+    let pick = |cells: Vec<Cell<'static>>| -> Vec<Cell<'static>> {
+        cells
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| kept.contains(i))
+            .map(|(_, c)| c)
+            .collect()
+    };
     let rows = (table.first..table.first + table.shown).map(|l| {
         let style = if active_layers.contains(&l) {
             app.theme.active()
         } else {
             Style::new()
         };
-        Row::new(cells(s, l, numbers)).style(style)
+        Row::new(pick(cells(s, l, numbers))).style(style)
     });
-    let header = Row::new([
-        words!("layers-layer"),
-        words!("layers-neurons"),
-        words!("layers-activation"),
-        words!("layers-mean-value"),
-        words!("layers-mean-delta"),
-    ])
+    let header = Row::new(pick(
+        [
+            words!("layers-layer"),
+            words!("layers-neurons"),
+            words!("layers-activation"),
+            words!("layers-mean-value"),
+            words!("layers-mean-delta"),
+        ]
+        .map(Cell::from)
+        .into(),
+    ))
     .style(app.theme.dim());
     let matrices = if depth <= 2 {
         (1..=depth)
@@ -54,13 +67,7 @@ pub fn render_layers(frame: &mut Frame, area: Rect, app: &App) {
         sizes = sizes_label(&s.network().sizes()),
         matrices = matrices
     );
-    let widths = [
-        Constraint::Length(5),
-        Constraint::Length(4),
-        Constraint::Length(7),
-        Constraint::Length(8),
-        Constraint::Length(8),
-    ];
+    let widths = kept.iter().map(|&i| Constraint::Length(WIDTHS[i]));
     let mut widget = Table::new(rows, widths).column_spacing(1).block(
         Block::default()
             .borders(Borders::ALL)
@@ -80,6 +87,27 @@ pub fn render_layers(frame: &mut Frame, area: Rect, app: &App) {
         let text = selected(s, app.selection(), numbers);
         frame.render_widget(Line::styled(text, app.theme.selected()), line);
     }
+}
+
+/// The widths of the columns: layer, size, f, mean |a|, mean |δ|.
+const WIDTHS: [u16; 5] = [5, 4, 7, 8, 8];
+
+/// The columns to keep, most needed first: the layer, its size, mean |δ|, mean |a|, then f.
+const PRIORITY: [usize; 5] = [0, 1, 4, 3, 2];
+
+/// The columns that fit in `width` cells (one between columns), in their order on screen.
+fn columns(width: u16) -> Vec<usize> {
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for i in PRIORITY {
+        let need = WIDTHS[i] + u16::from(!kept.is_empty());
+        if used + need <= width {
+            used += need;
+            kept.push(i);
+        }
+    }
+    kept.sort_unstable();
+    kept
 }
 
 /// The cells of layer l's line.
@@ -152,5 +180,18 @@ fn selected(s: &Stepper, selection: Option<Selection>, numbers: Numbers) -> Stri
             format!("▶ {name} = {}", numbers.show(w))
         }
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_tables_keep_the_layer_its_size_and_its_delta_first() {
+        assert_eq!(columns(38), vec![0, 1, 2, 3, 4]);
+        assert_eq!(columns(30), vec![0, 1, 3, 4]);
+        assert_eq!(columns(20), vec![0, 1, 4]);
+        assert_eq!(columns(9), vec![0]);
     }
 }
