@@ -475,3 +475,13 @@ fn a_wide_output_layer_cuts_o_and_d_not_the_costs() {
         "{text}"
     );
 }
+
+/// A half-MSE scenario's first chart shows half-MSE, the number its loss panel shows under
+/// the same name: Mazur's total error before training, 0.298371.
+#[test]
+fn the_chart_names_the_cost_the_loss_panel_shows() {
+    let mut app = app("two-two-two");
+    let whole = screen(&mut app, 120, 40);
+    assert!(whole.contains("half-MSE 0.2984"), "{whole}");
+    assert!(!whole.contains(" MSE 0.5967"), "{whole}");
+}

@@ -64,7 +64,7 @@ explain-forward = Forward pass, layer { $layer }: each neuron adds up its inputs
 explain-loss = The loss compares the outputs O with the targets d: { $formula }. Training makes it smaller.
 explain-output-delta = Output delta: how much the cost changes with each output neuron's net input, δ = ∂C/∂net = dC/dO · f′(net). A large error changes the weights a lot, a small one a little.
 explain-hidden-delta = Hidden delta, layer { $layer }: the error flows back through { $matrix } (as it was before its update), weighted by the same weights, times f′(net) of this layer.
-explain-gradients = Gradients: each weight's share of the error, ∂C/∂W = δ·aᵀ averaged over the batch (and ∂C/∂b = δ).
+explain-gradients = Gradients: each weight's share of the error, the δ of the neuron it feeds times the value it carries, averaged over the batch (and ∂C/∂b = δ).
 explain-update = Update { $matrix }: step in the opposite direction of the gradient, scaled by the learning rate η. { $last } is updated first, then the layers before it.
 explain-update-only-layer = Update { $matrix }: step in the opposite direction of the gradient, scaled by the learning rate η. The network has one layer, so { $matrix } is the only matrix to update.
 explain-done = The iteration is complete: the costs over the whole training (and validation) set are recomputed and added to the plots. Space starts the next one.
@@ -75,7 +75,8 @@ explain-first-of-batch = (for sample { $sample }, the first of this batch of { $
 formula-forward = net{ $sup } = { $matrix }·{ $inputs }{ $bias },  { $outputs } = { $activation }
 formula-output-delta = δ = dC/dO · f′(net);  { $loss };  { $activation }
 formula-hidden-delta = δ{ $sup } = ({ $matrix }ᵀ δ{ $next }) ⊙ f′(net{ $sup })
-formula-gradients = ∂C/∂W = mean over the batch of δ·aᵀ
+formula-gradients = ∂C/∂Wˡ = mean over the batch of δˡ·(aˡ⁻¹)ᵀ
+formula-gradient = ∂C/∂{ $matrix } = mean over the batch of { $delta }·{ $inputs }ᵀ
 formula-update = { $matrix } ← { $matrix } − η·∂C/∂{ $matrix }
 formula-done = costs over the whole sets
 

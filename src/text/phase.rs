@@ -73,9 +73,31 @@ pub fn formula(s: &Stepper, phase: Phase) -> String {
             matrix = matrix_name(depth, l + 1),
             next = superscript(l + 1)
         ),
-        Phase::Gradients => words!("formula-gradients"),
+        Phase::Gradients => gradients(depth),
         Phase::Update(l) => words!("formula-update", matrix = matrix_name(depth, l)),
         Phase::Done => words!("formula-done"),
+    }
+}
+
+/// The gradients of every matrix in the lesson's names: `∂C/∂W = mean over the batch of
+/// δ²·hᵀ;  ∂C/∂V = … δ¹·xᵀ` with one hidden layer, numbered layers beyond.
+pub fn gradients(depth: usize) -> String {
+    let matrix = |l: usize| {
+        words!(
+            "formula-gradient",
+            matrix = matrix_name(depth, l),
+            delta = format!("δ{}", superscript(l)),
+            inputs = value_name(depth, l - 1)
+        )
+    };
+    if depth <= 2 {
+        (1..=depth)
+            .rev()
+            .map(matrix)
+            .collect::<Vec<_>>()
+            .join(";  ")
+    } else {
+        words!("formula-gradients")
     }
 }
 

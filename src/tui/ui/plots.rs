@@ -1,5 +1,6 @@
-//! The cost plots: MSE and cross-entropy (binary for sigmoid outputs) side by side (training and validation), and the
-//! classification error as a number and a small trend line.
+//! The cost plots: the squared error (MSE, or half-MSE when that is the loss) and the
+//! cross-entropy (binary for one sigmoid output) side by side, training and validation, and
+//! the classification error as a number and a small trend line.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,7 +8,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Sparkline};
 
-use crate::nn::Cost;
+use crate::nn::{Cost, Loss};
 use crate::text::notation::{Numbers, cost_name, cost_short_name};
 use crate::tui::app::App;
 use crate::tui::curves::{XAxis, bounds};
@@ -21,9 +22,18 @@ pub fn cross_entropy_cost(app: &App) -> Cost {
     Cost::cross_entropy_for(last.weights.nrows(), last.activation)
 }
 
+/// The squared error the first chart shows: half-MSE when that is the loss being trained (so
+/// that the chart and the loss panel show the same number under the same name), else MSE.
+pub fn squared_error_cost(app: &App) -> Cost {
+    match app.run.stepper.training().loss {
+        Loss::HalfMse => Cost::HalfMse,
+        _ => Cost::Mse,
+    }
+}
+
 /// Draws both charts and the classification error.
 pub fn render_plots(frame: &mut Frame, regions: &Regions, app: &App) {
-    render_chart(frame, regions.mse, app, Cost::Mse);
+    render_chart(frame, regions.mse, app, squared_error_cost(app));
     render_chart(frame, regions.cross_entropy, app, cross_entropy_cost(app));
     render_error(frame, regions.error, app);
 }
@@ -70,8 +80,12 @@ fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
         titles.push(format!(" {name} "));
     }
     let title = fitted(&titles, area.width);
-    // The lesson's MSE is a sum over the outputs (twice the half-MSE some losses train on).
-    let formula = if cost == Cost::Mse { "Σ(d−O)²" } else { "" };
+    // The lesson's MSE is a sum over the outputs; the half-MSE some losses train on is half.
+    let formula = match cost {
+        Cost::Mse => "Σ(d−O)²",
+        Cost::HalfMse => "½Σ(d−O)²",
+        _ => "",
+    };
     let mut datasets = vec![
         Dataset::default()
             .name("training")
