@@ -13,7 +13,7 @@ use crate::scenario::compare::{Run, Setting, labels, parse_vary};
 use crate::scenario::evaluation::{EpochCosts, Evaluation};
 use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError, Setup};
 use crate::text::divergence::describe;
-use crate::text::notation::compact;
+use crate::text::notation::{compact, cost_name};
 use crate::trace::csv::Curve;
 use crate::trace::{self, IterationTrace};
 use strum::VariantNames;
@@ -343,6 +343,8 @@ struct CompareReport {
     target_cost: Cost,
     /// Its target.
     target: f64,
+    /// The cross-entropy that suits the output layer (binary for one sigmoid output).
+    cross_entropy: Cost,
     /// Every copy's run.
     runs: Vec<Run>,
 }
@@ -390,6 +392,10 @@ fn compare(
         epochs,
         target_cost,
         target,
+        cross_entropy: Cost::cross_entropy_for(
+            scenario.layers.last().copied().unwrap_or(1),
+            scenario.output_activation,
+        ),
         runs: crate::scenario::compare::run(scenario, &values, &labels, epochs)?,
     })
 }
@@ -440,9 +446,13 @@ impl CompareReport {
             self.name,
             crate::text::compare::summary(self.varied, &labels, epochs)
         )?;
+        let cross = self.cross_entropy;
         write!(
             out,
-            "| copy | MSE | cross-entropy | binary CE | classification error | accuracy | epochs to {} ≤ {target} | mean abs(δ¹) / mean abs(δᴸ) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n",
+            "| copy | {} | {} | {} | accuracy | epochs to {} ≤ {target} | mean abs(δ¹) / mean abs(δᴸ) |\n|---|---:|---:|---:|---:|---:|---:|\n",
+            cost_name(Cost::Mse),
+            cost_name(cross),
+            cost_name(Cost::ClassificationError),
             target_cost.name()
         )?;
         for r in &self.runs {
@@ -454,11 +464,10 @@ impl CompareReport {
                 .map_or("–".to_string(), |x| format!("{x:.2e}"));
             writeln!(
                 out,
-                "| {} | {:.4} | {:.4} | {:.4} | {:.4} | {:.1}% | {reached} | {ratio} |",
+                "| {} | {:.4} | {:.4} | {:.4} | {:.1}% | {reached} | {ratio} |",
                 r.label,
                 last.mse,
-                last.cross_entropy,
-                last.binary_cross_entropy,
+                last.get(cross),
                 last.classification_error,
                 100.0 * (1.0 - last.classification_error)
             )?;
