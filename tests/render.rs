@@ -220,7 +220,9 @@ fn the_gradient_health_panel_on_vanishing() {
     let mut app = app("vanishing");
     app.update(Message::FinishIteration);
     app.update(Message::Toggle(Panel::Health));
-    let text = panel(&mut app, 60, 32, ui::health::render_health);
+    let text = panel(&mut app, 60, 32, |f, a, app| {
+        ui::health::render_health(f, a, app, &app.run, None)
+    });
     let slopes = health_figures(&text, "mean f′(net)");
     assert_eq!(slopes.len(), 7, "{text}");
     assert!(slopes.iter().all(|s| *s <= 0.25), "{slopes:?}");
@@ -349,6 +351,11 @@ fn at_the_loss(scenario: &str, precision: usize) -> App {
     app
 }
 
+/// Normal mode's cost table, drawn alone.
+fn cost_table(frame: &mut ratatui::Frame, area: ratatui::layout::Rect, app: &App) {
+    ui::costs::render_cost_table(frame, area, app, &app.run.stepper, None);
+}
+
 /// The row of the table that starts with `first`, split into words.
 fn table_row(text: &str, first: &str) -> Vec<String> {
     text.lines()
@@ -389,7 +396,7 @@ fn the_loss_phase_shows_the_lessons_cost_table() {
     ];
     for (scenario, rows) in cases {
         let mut app = at_the_loss(scenario, 2);
-        let text = panel(&mut app, 78, 12, ui::costs::render_cost_table);
+        let text = panel(&mut app, 78, 12, cost_table);
         for header in [
             "MSE",
             "cross-entropy",
@@ -437,7 +444,7 @@ fn the_cost_table_on_the_whole_screen() {
 fn a_long_cost_table_scrolls() {
     let mut app = at_the_loss("cost-table-left", 2);
     // Borders 2, header 2, mean 1: room for two samples of three.
-    let text = panel(&mut app, 78, 7, ui::costs::render_cost_table);
+    let text = panel(&mut app, 78, 7, cost_table);
     assert_eq!(table_row(&text, "1")[0], "1", "{text}");
     assert!(!text.contains("│3 "), "{text}");
     assert!(text.contains("samples 1–2 of 3 (PgUp/PgDn)"), "{text}");
@@ -446,7 +453,7 @@ fn a_long_cost_table_scrolls() {
         "{text}"
     );
     app.update(Message::ScrollDown);
-    let text = panel(&mut app, 78, 7, ui::costs::render_cost_table);
+    let text = panel(&mut app, 78, 7, cost_table);
     assert!(text.contains("samples 2–3 of 3 (PgUp/PgDn)"), "{text}");
     assert!(
         table_row(&text, "3").join(" ").contains("✗ 1.34 2.30 1"),
@@ -466,7 +473,7 @@ fn a_wide_output_layer_cuts_o_and_d_not_the_costs() {
         app.update(Message::NextPhase);
     }
     assert_eq!(backstep::text::phase::name(app.run.stepper.phase()), "loss");
-    let text = panel(&mut app, 78, 12, ui::costs::render_cost_table);
+    let text = panel(&mut app, 78, 12, cost_table);
     let mean = table_row(&text, "mean");
     assert!(mean.last().unwrap().ends_with("/32"), "{text}");
     assert!(mean[1].parse::<f64>().is_ok(), "{text}");

@@ -1,7 +1,7 @@
 //! The cost table of the Loss phase, as the lesson draws it: one row per sample of the batch
 //! (its O, its d, whether its largest output is the right class, and its MSE, cross-entropy
 //! and classification error), then the mean row. Long batches scroll (PgUp/PgDn) under a
-//! header and a mean row that stay.
+//! header and a mean row that stay. In compare mode one per copy, side by side.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -129,9 +129,15 @@ fn clipped(text: &str, width: usize) -> String {
     }
 }
 
-/// Draws the table into `area`, scrolled by the values panel's scroll.
-pub fn render_cost_table(frame: &mut Frame, area: Rect, app: &App) {
-    let s = &app.run.stepper;
+/// Draws the table of `s`'s batch into `area`, scrolled by the values panel's scroll; in
+/// compare mode titled with the copy's label, `copy`.
+pub fn render_cost_table(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    s: &Stepper,
+    copy: Option<&str>,
+) {
     let numbers = Numbers {
         precision: app.views.precision,
     };
@@ -191,7 +197,11 @@ pub fn render_cost_table(frame: &mut Frame, area: Rect, app: &App) {
     let first = usize::from(app.views.values_scroll).min(entries.len().saturating_sub(room));
     let shown_rows = &entries[first..entries.len().min(first + room)];
     let title = words!("cost-table-title", batch = entries.len());
-    let block = block.title(Line::styled(format!(" {title} "), app.theme.title()));
+    let title = match copy {
+        Some(label) => format!(" {label} · {title} "),
+        None => format!(" {title} "),
+    };
+    let block = block.title(Line::styled(title, app.theme.title()));
     let block = if shown_rows.len() < entries.len() {
         block.title_bottom(Line::styled(
             format!(
