@@ -233,6 +233,8 @@ fn the_gradient_health_panel_on_vanishing() {
     insta::assert_snapshot!(text);
 }
 
+/// The overlaid charts name every copy in their title line, by its marker and label, and
+/// draw no legend box over the curves.
 #[test]
 fn the_compare_screen_on_mse_vs_ce() {
     let mut app = app("mse-vs-ce");
@@ -240,7 +242,106 @@ fn the_compare_screen_on_mse_vs_ce() {
     for _ in 0..4 {
         app.update(Message::NextPhase);
     }
-    insta::assert_snapshot!(screen(&mut app, 120, 40));
+    let text = screen(&mut app, 120, 40);
+    let titles = text
+        .lines()
+        .find(|l| l.contains("┌ MSE"))
+        .unwrap_or_else(|| panic!("no MSE chart in\n{text}"));
+    assert!(
+        titles.contains("MSE, every copy: ⠶ mse • binary-cross-entropy")
+            && titles.contains("binary cross-entropy: ⠶ mse • binary-cross-entropy"),
+        "{titles}"
+    );
+    let inside: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("┌ MSE"))
+        .skip(1)
+        .take_while(|l| !l.starts_with('└'))
+        .collect();
+    assert!(
+        !inside.is_empty() && inside.iter().all(|l| !l.contains('┌')),
+        "no legend box inside a chart:\n{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+/// Columns `from..to` of the rows of `text` from the first that contains `start` on.
+fn columns_from(text: &str, start: &str, from: usize, to: usize) -> String {
+    text.lines()
+        .skip_while(|l| !l.contains(start))
+        .map(|l| l.chars().take(to).skip(from).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// In compare mode the Loss phase shows each copy's cost table side by side, labelled with
+/// the copy's label; on cost-table, the lecture's two networks (the MSE column by hand, as in
+/// `the_loss_phase_shows_the_lessons_cost_table`): left 0.54, 0.54, 1.34, mean 0.81; right
+/// 0.14, 0.14, 0.74, mean 0.34.
+#[test]
+fn the_cost_tables_of_both_copies_side_by_side() {
+    let mut app = app("cost-table");
+    app.views.precision = 2;
+    app.update(Message::ToggleCompare);
+    app.update(Message::NextPhase);
+    app.update(Message::NextPhase);
+    let text = screen(&mut app, 120, 40);
+    let cases = [
+        (
+            "left",
+            0,
+            ["0.54 0.92 0", "0.54 0.92 0", "1.34 2.30 1", "0.81 1.38 1/3"],
+        ),
+        (
+            "right",
+            60,
+            ["0.14 0.36 0", "0.14 0.36 0", "0.74 1.20 1", "0.34 0.64 1/3"],
+        ),
+    ];
+    for (label, from, costs) in cases {
+        let table = columns_from(&text, &format!("{label} · cost table"), from, from + 60);
+        assert!(
+            table.starts_with(&format!("┌ {label} · cost table")),
+            "{label}\n{text}"
+        );
+        for (first, expected) in ["1", "2", "3", "mean"].into_iter().zip(costs) {
+            let row = table_row(&table, first);
+            assert_eq!(row[row.len() - 3..].join(" "), expected, "{label}\n{table}");
+        }
+    }
+    assert!(
+        !text.contains("batch mse"),
+        "the tables replace the batch losses\n{text}"
+    );
+}
+
+/// `g` and `v` in compare mode: each copy's gradient health and confusion matrix, side by
+/// side, titled with the copy's label.
+#[test]
+fn health_and_classes_per_copy_in_compare_mode() {
+    let mut app = app("mse-vs-ce");
+    app.update(Message::ToggleCompare);
+    app.update(Message::FinishEpoch);
+    app.update(Message::Toggle(Panel::Health));
+    let health = screen(&mut app, 120, 40);
+    for title in [
+        "┌ mse · gradient health",
+        "┌ binary-cross-entropy · gradient health",
+    ] {
+        assert!(health.contains(title), "{title} not in\n{health}");
+    }
+    assert_eq!(health.matches("mean f′(net)").count(), 2, "{health}");
+    app.update(Message::Toggle(Panel::Classes));
+    let both = screen(&mut app, 120, 40);
+    for title in ["┌ mse · gradient health", "┌ mse · accuracy: training"] {
+        assert!(both.contains(title), "{title} not in\n{both}");
+    }
+    assert!(
+        both.contains("┌ binary-cross-entropy · accuracy: training"),
+        "{both}"
+    );
+    assert_eq!(both.matches("true\\predicte").count(), 2, "{both}");
+    insta::assert_snapshot!(both);
 }
 
 #[test]

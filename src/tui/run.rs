@@ -271,3 +271,38 @@ impl Lockstep<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Scenario;
+
+    /// The binary cross-entropy copy of mse-vs-ce, watching its declared target.
+    fn watched() -> Run {
+        let base = Scenario::load("mse-vs-ce").unwrap();
+        let c = base.comparison.clone().unwrap();
+        let setup = base.varied(&c.values[1]).setup().unwrap();
+        let target = EpochsToTarget::new(c.target_cost, c.target);
+        Run::new("binary-cross-entropy".into(), setup.stepper()).watching(target)
+    }
+
+    #[test]
+    fn stepping_back_before_the_epoch_that_met_the_target_forgets_it() {
+        let mut run = watched();
+        assert_eq!(run.target.unwrap().reached(), None, "not at the start");
+        while run.target.unwrap().reached().is_none() {
+            run.finish_epoch().unwrap();
+            assert!(run.stepper.epoch() <= 10, "reached within ten epochs");
+        }
+        let epoch = run.target.unwrap().reached().unwrap();
+        assert_eq!(run.stepper.epoch(), epoch);
+        // Back from Done to the last update of that epoch: its end is undone.
+        assert!(run.back());
+        assert_eq!(run.target.unwrap().reached(), None);
+        run.step().unwrap();
+        assert_eq!(run.target.unwrap().reached(), Some(epoch));
+        // Further training keeps the first epoch that met it.
+        run.finish_epoch().unwrap();
+        assert_eq!(run.target.unwrap().reached(), Some(epoch));
+    }
+}

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
+use super::plots::fitted;
 use crate::nn::Stepper;
 use crate::tui::app::App;
 use crate::tui::run::Run;
@@ -20,6 +21,45 @@ pub fn class_names(s: &Stepper) -> Vec<String> {
     (0..outputs.max(2)).map(|k| k.to_string()).collect()
 }
 
+/// The panel's title, the longest that fits so that no word is cut: the copy's label (in
+/// compare mode), the accuracy of each split, which set the matrix counts and the keys.
+fn title(run: &Run, copy: Option<&str>, width: u16) -> String {
+    let label = copy.map_or(String::new(), |label| format!("{label} · "));
+    let mut accuracy = Vec::new();
+    if let Some(p) = run.curves.last() {
+        let percent = |error: f64| format!("{:.1}%", 100.0 * (1.0 - error));
+        accuracy.push(format!(
+            "training {}",
+            percent(p.train.classification_error)
+        ));
+        if let Some(v) = p.validation {
+            accuracy.push(format!("validation {}", percent(v.classification_error)));
+        }
+    }
+    let which = if run.stepper.validation_set().is_empty() {
+        "training"
+    } else {
+        "validation"
+    };
+    let every = format!(" {label}accuracy: {}", accuracy.join(", "));
+    let matrix = format!("{every} · confusion matrix of the {which} set");
+    let hint = if copy.is_none() {
+        " (rows: true, columns: predicted; v: charts)"
+    } else {
+        ""
+    };
+    let training = accuracy.first().cloned().unwrap_or_default();
+    fitted(
+        &[
+            format!("{matrix}{hint} "),
+            format!("{matrix} "),
+            format!("{every} "),
+            format!(" {label}accuracy: {training} "),
+        ],
+        width,
+    )
+}
+
 /// Draws `run`'s accuracy per split (after the last completed iteration) and the confusion
 /// matrix it keeps for the validation set (or the training set when none is held out); in
 /// compare mode titled with the copy's label, `copy`.
@@ -28,32 +68,7 @@ pub fn render_classes(frame: &mut Frame, area: Rect, app: &App, run: &Run, copy:
     let Some((_, matrix)) = &run.confusion else {
         return;
     };
-    let mut title = match copy {
-        Some(label) => format!(" {label} · accuracy:"),
-        None => String::from(" accuracy:"),
-    };
-    if let Some(p) = run.curves.last() {
-        title.push_str(&format!(
-            " training {:.1}%",
-            100.0 * (1.0 - p.train.classification_error)
-        ));
-        if let Some(v) = p.validation {
-            title.push_str(&format!(
-                ", validation {:.1}%",
-                100.0 * (1.0 - v.classification_error)
-            ));
-        }
-    }
-    let which = if run.stepper.validation_set().is_empty() {
-        "training"
-    } else {
-        "validation"
-    };
-    title.push_str(&format!(" · confusion matrix of the {which} set"));
-    if copy.is_none() {
-        title.push_str(" (rows: true, columns: predicted; v: charts)");
-    }
-    title.push(' ');
+    let title = title(run, copy, area.width);
     let column = ((area.width.saturating_sub(14)) / names.len().max(1) as u16).clamp(3, 10);
     let short = |name: &str| name.chars().take(column as usize - 1).collect::<String>();
     let header = Row::new(

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
 use crate::nn::{Cost, Costs, Stepper};
-use crate::text::notation::{Numbers, compact, cost_name};
+use crate::text::notation::{Numbers, compact, cost_name, cost_short_name};
 use crate::tui::app::App;
 use crate::words;
 
@@ -73,6 +73,19 @@ fn entries(s: &Stepper, numbers: Numbers) -> Vec<Entry> {
         }),
     });
     entries
+}
+
+/// The columns' headers, the costs named by `name`.
+fn headers(s: &Stepper, name: fn(Cost) -> String) -> Vec<String> {
+    [
+        words!("cost-table-sample"),
+        "O".to_string(),
+        "d".to_string(),
+        words!("cost-table-right"),
+    ]
+    .into_iter()
+    .chain(shown(s).map(name))
+    .collect()
 }
 
 fn join(values: &[f64], show: impl Fn(f64) -> String) -> String {
@@ -143,15 +156,6 @@ pub fn render_cost_table(
     };
     let mut entries = entries(s, numbers);
     let mean = entries.pop().expect("the mean row");
-    let headers: Vec<String> = [
-        words!("cost-table-sample"),
-        "O".to_string(),
-        "d".to_string(),
-        words!("cost-table-right"),
-    ]
-    .into_iter()
-    .chain(shown(s).map(cost_name))
-    .collect();
     let cells = |e: &Entry| -> Vec<String> {
         let mut cells = vec![
             e.sample.clone(),
@@ -164,19 +168,29 @@ pub fn render_cost_table(
     };
     let block = Block::default().borders(Borders::ALL);
     let inner = block.inner(area);
-    let widths: Vec<usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            entries
-                .iter()
-                .chain([&mean])
-                .map(|e| cells(e)[i].chars().count())
-                .max()
-                .unwrap_or(0)
-                .max(longest_word(h))
-        })
-        .collect();
+    let widths_under = |headers: &[String]| -> Vec<usize> {
+        headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                entries
+                    .iter()
+                    .chain([&mean])
+                    .map(|e| cells(e)[i].chars().count())
+                    .max()
+                    .unwrap_or(0)
+                    .max(longest_word(h))
+            })
+            .collect()
+    };
+    // The costs' short names where the full ones leave O and d no room (side by side in
+    // compare mode).
+    let mut headers = headers(s, cost_name);
+    let mut widths = widths_under(&headers);
+    if widths.iter().sum::<usize>() + widths.len() - 1 > usize::from(inner.width) {
+        headers = self::headers(s, cost_short_name);
+        widths = widths_under(&headers);
+    }
     let spacing = if widths.iter().sum::<usize>() + 2 * widths.len() <= usize::from(inner.width) {
         2
     } else {
