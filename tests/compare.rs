@@ -3,6 +3,7 @@
 use backstep::cli::{self, Command, CompareFormat};
 use backstep::scenario::Scenario;
 use backstep::scenario::compare::{Variation, run};
+use backstep::tui::Message;
 
 #[test]
 fn copies_start_bit_identical_and_differ_only_in_the_varied_setting() {
@@ -202,4 +203,43 @@ fn on_vanishing_relu_and_tanh_keep_the_error_signal_that_sigmoid_loses() {
         ratio[2],
         ratio[0]
     );
+}
+
+/// "Epochs to the target" is one number whichever way the copies are trained: `compare`'s
+/// epoch-by-epoch run, the view stepped an epoch at a time (`e`), and the view at full speed
+/// (whole chunks through the fast path, which has no per-epoch points of its own).
+#[test]
+fn the_view_and_compare_count_the_same_epochs_to_the_target() {
+    const EPOCHS: usize = 60;
+    let base = Scenario::load("mse-vs-ce").unwrap();
+    let c = base.comparison.clone().unwrap();
+    let expected: Vec<Option<usize>> = run(&base, &c.values, &c.labels, EPOCHS)
+        .unwrap()
+        .iter()
+        .map(|r| r.epochs_to(c.target_cost, c.target))
+        .collect();
+    assert!(
+        expected.iter().all(|e| e.is_some_and(|e| e > 0)),
+        "both copies reach the target after some training: {expected:?}"
+    );
+    let reached = |app: &backstep::tui::App| -> Vec<Option<usize>> {
+        let runs = &app.comparison.as_ref().unwrap().runs;
+        runs.iter().map(|r| r.target.unwrap().reached()).collect()
+    };
+
+    let mut stepped = backstep::tui::load("mse-vs-ce").unwrap();
+    stepped.update(Message::ToggleCompare);
+    for _ in 0..EPOCHS {
+        stepped.update(Message::FinishEpoch);
+    }
+    assert_eq!(reached(&stepped), expected, "stepped epoch by epoch");
+
+    let mut fast = backstep::tui::load("mse-vs-ce").unwrap();
+    fast.update(Message::ToggleCompare);
+    for run in &mut fast.comparison.as_mut().unwrap().runs {
+        let iterations = (EPOCHS * run.stepper.iterations_per_epoch()) as u64;
+        run.fast_forward(iterations).unwrap();
+        assert_eq!(run.stepper.epoch(), EPOCHS, "{}", run.label);
+    }
+    assert_eq!(reached(&fast), expected, "at full speed");
 }

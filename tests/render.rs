@@ -220,7 +220,9 @@ fn the_gradient_health_panel_on_vanishing() {
     let mut app = app("vanishing");
     app.update(Message::FinishIteration);
     app.update(Message::Toggle(Panel::Health));
-    let text = panel(&mut app, 60, 32, ui::health::render_health);
+    let text = panel(&mut app, 60, 32, |f, a, app| {
+        ui::health::render_health(f, a, app, &app.run, None)
+    });
     let slopes = health_figures(&text, "mean f′(net)");
     assert_eq!(slopes.len(), 7, "{text}");
     assert!(slopes.iter().all(|s| *s <= 0.25), "{slopes:?}");
@@ -231,6 +233,8 @@ fn the_gradient_health_panel_on_vanishing() {
     insta::assert_snapshot!(text);
 }
 
+/// The overlaid charts name every copy in their title line, by its marker and label, and
+/// draw no legend box over the curves.
 #[test]
 fn the_compare_screen_on_mse_vs_ce() {
     let mut app = app("mse-vs-ce");
@@ -238,7 +242,106 @@ fn the_compare_screen_on_mse_vs_ce() {
     for _ in 0..4 {
         app.update(Message::NextPhase);
     }
-    insta::assert_snapshot!(screen(&mut app, 120, 40));
+    let text = screen(&mut app, 120, 40);
+    let titles = text
+        .lines()
+        .find(|l| l.contains("┌ MSE"))
+        .unwrap_or_else(|| panic!("no MSE chart in\n{text}"));
+    assert!(
+        titles.contains("MSE, every copy: ⠶ mse • binary-cross-entropy")
+            && titles.contains("binary cross-entropy: ⠶ mse • binary-cross-entropy"),
+        "{titles}"
+    );
+    let inside: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("┌ MSE"))
+        .skip(1)
+        .take_while(|l| !l.starts_with('└'))
+        .collect();
+    assert!(
+        !inside.is_empty() && inside.iter().all(|l| !l.contains('┌')),
+        "no legend box inside a chart:\n{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+/// Columns `from..to` of the rows of `text` from the first that contains `start` on.
+fn columns_from(text: &str, start: &str, from: usize, to: usize) -> String {
+    text.lines()
+        .skip_while(|l| !l.contains(start))
+        .map(|l| l.chars().take(to).skip(from).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// In compare mode the Loss phase shows each copy's cost table side by side, labelled with
+/// the copy's label; on cost-table, the lecture's two networks (the MSE column by hand, as in
+/// `the_loss_phase_shows_the_lessons_cost_table`): left 0.54, 0.54, 1.34, mean 0.81; right
+/// 0.14, 0.14, 0.74, mean 0.34.
+#[test]
+fn the_cost_tables_of_both_copies_side_by_side() {
+    let mut app = app("cost-table");
+    app.views.precision = 2;
+    app.update(Message::ToggleCompare);
+    app.update(Message::NextPhase);
+    app.update(Message::NextPhase);
+    let text = screen(&mut app, 120, 40);
+    let cases = [
+        (
+            "left",
+            0,
+            ["0.54 0.92 0", "0.54 0.92 0", "1.34 2.30 1", "0.81 1.38 1/3"],
+        ),
+        (
+            "right",
+            60,
+            ["0.14 0.36 0", "0.14 0.36 0", "0.74 1.20 1", "0.34 0.64 1/3"],
+        ),
+    ];
+    for (label, from, costs) in cases {
+        let table = columns_from(&text, &format!("{label} · cost table"), from, from + 60);
+        assert!(
+            table.starts_with(&format!("┌ {label} · cost table")),
+            "{label}\n{text}"
+        );
+        for (first, expected) in ["1", "2", "3", "mean"].into_iter().zip(costs) {
+            let row = table_row(&table, first);
+            assert_eq!(row[row.len() - 3..].join(" "), expected, "{label}\n{table}");
+        }
+    }
+    assert!(
+        !text.contains("batch mse"),
+        "the tables replace the batch losses\n{text}"
+    );
+}
+
+/// `g` and `v` in compare mode: each copy's gradient health and confusion matrix, side by
+/// side, titled with the copy's label.
+#[test]
+fn health_and_classes_per_copy_in_compare_mode() {
+    let mut app = app("mse-vs-ce");
+    app.update(Message::ToggleCompare);
+    app.update(Message::FinishEpoch);
+    app.update(Message::Toggle(Panel::Health));
+    let health = screen(&mut app, 120, 40);
+    for title in [
+        "┌ mse · gradient health",
+        "┌ binary-cross-entropy · gradient health",
+    ] {
+        assert!(health.contains(title), "{title} not in\n{health}");
+    }
+    assert_eq!(health.matches("mean f′(net)").count(), 2, "{health}");
+    app.update(Message::Toggle(Panel::Classes));
+    let both = screen(&mut app, 120, 40);
+    for title in ["┌ mse · gradient health", "┌ mse · accuracy: training"] {
+        assert!(both.contains(title), "{title} not in\n{both}");
+    }
+    assert!(
+        both.contains("┌ binary-cross-entropy · accuracy: training"),
+        "{both}"
+    );
+    assert_eq!(both.matches("true\\predicte").count(), 2, "{both}");
+    insta::assert_snapshot!(both);
 }
 
 #[test]
@@ -349,6 +452,11 @@ fn at_the_loss(scenario: &str, precision: usize) -> App {
     app
 }
 
+/// Normal mode's cost table, drawn alone.
+fn cost_table(frame: &mut ratatui::Frame, area: ratatui::layout::Rect, app: &App) {
+    ui::costs::render_cost_table(frame, area, app, &app.run.stepper, None);
+}
+
 /// The row of the table that starts with `first`, split into words.
 fn table_row(text: &str, first: &str) -> Vec<String> {
     text.lines()
@@ -389,7 +497,7 @@ fn the_loss_phase_shows_the_lessons_cost_table() {
     ];
     for (scenario, rows) in cases {
         let mut app = at_the_loss(scenario, 2);
-        let text = panel(&mut app, 78, 12, ui::costs::render_cost_table);
+        let text = panel(&mut app, 78, 12, cost_table);
         for header in [
             "MSE",
             "cross-entropy",
@@ -437,7 +545,7 @@ fn the_cost_table_on_the_whole_screen() {
 fn a_long_cost_table_scrolls() {
     let mut app = at_the_loss("cost-table-left", 2);
     // Borders 2, header 2, mean 1: room for two samples of three.
-    let text = panel(&mut app, 78, 7, ui::costs::render_cost_table);
+    let text = panel(&mut app, 78, 7, cost_table);
     assert_eq!(table_row(&text, "1")[0], "1", "{text}");
     assert!(!text.contains("│3 "), "{text}");
     assert!(text.contains("samples 1–2 of 3 (PgUp/PgDn)"), "{text}");
@@ -446,7 +554,7 @@ fn a_long_cost_table_scrolls() {
         "{text}"
     );
     app.update(Message::ScrollDown);
-    let text = panel(&mut app, 78, 7, ui::costs::render_cost_table);
+    let text = panel(&mut app, 78, 7, cost_table);
     assert!(text.contains("samples 2–3 of 3 (PgUp/PgDn)"), "{text}");
     assert!(
         table_row(&text, "3").join(" ").contains("✗ 1.34 2.30 1"),
@@ -466,7 +574,7 @@ fn a_wide_output_layer_cuts_o_and_d_not_the_costs() {
         app.update(Message::NextPhase);
     }
     assert_eq!(backstep::text::phase::name(app.run.stepper.phase()), "loss");
-    let text = panel(&mut app, 78, 12, ui::costs::render_cost_table);
+    let text = panel(&mut app, 78, 12, cost_table);
     let mean = table_row(&text, "mean");
     assert!(mean.last().unwrap().ends_with("/32"), "{text}");
     assert!(mean[1].parse::<f64>().is_ok(), "{text}");

@@ -13,7 +13,7 @@ use super::evaluation::{EpochCosts, Evaluation};
 use super::network::{hidden_activations, softmax_hidden};
 use super::raw::RawCompare;
 use super::{MAX_EPOCHS, Scenario};
-use crate::nn::{Activation, Cost, Init, Loss, Mode};
+use crate::nn::{Activation, Cost, Costs, Init, Loss, Mode};
 
 /// The settings a comparison may vary, named as the scenario file's keys.
 pub const SETTINGS: &[&str] = <Setting as VariantNames>::VARIANTS;
@@ -355,12 +355,57 @@ pub fn first_to_last(health: &[crate::nn::health::LayerHealth]) -> Option<f64> {
 }
 
 impl Run {
-    /// The first epoch whose training cost `cost` is at most `target`.
+    /// The epochs to `target` of the training cost `cost` (see [`EpochsToTarget`]).
     pub fn epochs_to(&self, cost: Cost, target: f64) -> Option<usize> {
-        self.curve
-            .iter()
-            .find(|p| p.train.get(cost) <= target)
-            .map(|p| p.epoch)
+        let mut epochs = EpochsToTarget::new(cost, target);
+        for point in &self.curve {
+            epochs.note(point.epoch, &point.train);
+        }
+        epochs.reached()
+    }
+}
+
+/// The epochs a copy takes to bring a training cost down to a target: the first epoch at
+/// whose end the training cost is at most the target, 0 when the initial weights already
+/// meet it. Only epoch ends count. It is fed the costs at epoch ends in order, as training
+/// goes (by `compare` and by the view, which may also step back).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EpochsToTarget {
+    /// The cost watched, e.g. `classification_error`.
+    pub cost: Cost,
+    /// Its target.
+    pub target: f64,
+    reached: Option<usize>,
+}
+
+impl EpochsToTarget {
+    /// Nothing reached yet.
+    pub fn new(cost: Cost, target: f64) -> EpochsToTarget {
+        EpochsToTarget {
+            cost,
+            target,
+            reached: None,
+        }
+    }
+
+    /// Notes the training costs `train` at the end of `epoch` (0: the initial weights); the
+    /// first epoch that meets the target is kept.
+    pub fn note(&mut self, epoch: usize, train: &Costs) {
+        if self.reached.is_none() && train.get(self.cost) <= self.target {
+            self.reached = Some(epoch);
+        }
+    }
+
+    /// Forgets an epoch reached after `epochs` completed epochs (after stepping back).
+    pub fn forget_after(&mut self, epochs: usize) {
+        if self.reached.is_some_and(|e| e > epochs) {
+            self.reached = None;
+        }
+    }
+
+    /// The first epoch that met the target, if one has.
+    pub fn reached(&self) -> Option<usize> {
+        self.reached
     }
 }
 
@@ -413,6 +458,31 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// MSE 0.5, 0.3, 0.2, 0.05 at the ends of epochs 0 to 3, target 0.25: epoch 2 (0.2 is
+    /// the first at most 0.25); 0 when the start meets it; forgotten when stepped back before.
+    #[test]
+    fn epochs_to_target_counts_the_first_epoch_end_that_meets_it() {
+        let costs = |mse| Costs {
+            mse,
+            ..Costs::default()
+        };
+        let mut epochs = EpochsToTarget::new(Cost::Mse, 0.25);
+        for (epoch, mse) in [0.5, 0.3, 0.2, 0.05].into_iter().enumerate() {
+            epochs.note(epoch, &costs(mse));
+        }
+        assert_eq!(epochs.reached(), Some(2));
+        epochs.forget_after(2);
+        assert_eq!(epochs.reached(), Some(2));
+        epochs.forget_after(1);
+        assert_eq!(epochs.reached(), None);
+        epochs.note(0, &costs(0.25));
+        assert_eq!(
+            epochs.reached(),
+            Some(0),
+            "at most: the target itself meets it"
+        );
+    }
 
     #[test]
     fn settings_are_named_as_the_scenario_file_keys() {

@@ -29,9 +29,6 @@ pub struct App {
     pub comparison: Option<Comparison>,
     /// The held-out test set, evaluated only when asked.
     pub test_set: Dataset,
-    /// The confusion matrix shown in the classification view, and the number of completed
-    /// iterations it was computed after (kept so that frames do not recompute it).
-    pub confusion: Option<(u64, Vec<Vec<usize>>)>,
     /// The popup, the views that replace panels, and the display settings.
     pub views: Views,
     /// Auto-run.
@@ -60,7 +57,6 @@ impl App {
             source: source.to_string(),
             comparison: None,
             test_set: setup.splits.test,
-            confusion: None,
             views: Views::default(),
             auto_run: AutoRun::default(),
             notice: None,
@@ -104,17 +100,14 @@ impl App {
         self.refresh_confusion();
     }
 
-    /// Recomputes the confusion matrix when it is shown and iterations were completed (or
-    /// undone) since.
+    /// Recomputes the confusion matrices shown (normal mode's run's, or every copy's) when
+    /// iterations were completed (or undone) since.
     fn refresh_confusion(&mut self) {
-        let completed = self.run.stepper.completed();
-        if self.views.shows(Panel::Classes)
-            && self
-                .confusion
-                .as_ref()
-                .is_none_or(|(at, _)| *at != completed)
-        {
-            self.confusion = Some((completed, self.run.confusion()));
+        if self.views.shows(Panel::Classes) {
+            match &mut self.comparison {
+                Some(c) => c.runs.iter_mut().for_each(Run::refresh_confusion),
+                None => self.run.refresh_confusion(),
+            }
         }
     }
 

@@ -5,6 +5,7 @@ use super::run::Run;
 use super::scenarios::Scenarios;
 use crate::nn::{Cost, Stepper};
 use crate::scenario::Scenario;
+use crate::scenario::compare::EpochsToTarget;
 
 /// All runs and what they are compared on.
 pub struct Comparison {
@@ -36,7 +37,8 @@ impl Comparison {
                 let setup = scenarios
                     .setup(&scenario.varied(v))
                     .map_err(|e| e.to_string())?;
-                Ok(Run::new(label.clone(), setup.stepper()))
+                let target = EpochsToTarget::new(c.target_cost, c.target);
+                Ok(Run::new(label.clone(), setup.stepper()).watching(target))
             })
             .collect::<Result<Vec<_>, String>>()?;
         Ok(Comparison {

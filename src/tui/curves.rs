@@ -67,15 +67,6 @@ impl Curves {
         self.points.truncate(keep);
     }
 
-    /// The epoch (fractional) of the first point whose training cost `cost` is at most
-    /// `target`.
-    pub fn first_below(&self, cost: Cost, target: f64) -> Option<f64> {
-        self.points
-            .iter()
-            .find(|p| p.train.get(cost) <= target)
-            .map(|p| p.epoch)
-    }
-
     /// The last point.
     pub fn last(&self) -> Option<&Point> {
         self.points.last()

@@ -119,14 +119,19 @@ pub fn compare_regions(area: Rect, runs: usize) -> CompareRegions {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
     CompareRegions {
         status,
-        runs: Layout::horizontal(vec![Constraint::Ratio(1, runs as u32); runs])
-            .split(columns)
-            .to_vec(),
+        runs: side_by_side(columns, runs),
         mse,
         cross_entropy,
         summary,
         keys,
     }
+}
+
+/// `area` split into `copies` columns of equal width, one per copy in compare mode.
+pub fn side_by_side(area: Rect, copies: usize) -> Vec<Rect> {
+    Layout::horizontal(vec![Constraint::Ratio(1, copies as u32); copies])
+        .split(area)
+        .to_vec()
 }
 
 /// A rectangle of at most `width` × `height` in the middle of `area`.

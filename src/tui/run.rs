@@ -5,7 +5,8 @@
 use super::curves::{Curves, Point};
 use super::pace::{Clock, Pace, full_speed};
 use crate::nn::health::{LayerHealth, layer_health};
-use crate::nn::{Cost, Divergence, Phase, Stepper};
+use crate::nn::{Divergence, Phase, Stepper};
+use crate::scenario::compare::EpochsToTarget;
 use crate::text::divergence::describe;
 
 /// A stepper with what the view keeps about its past.
@@ -19,6 +20,11 @@ pub struct Run {
     /// The gradient health of the latest iteration that got as far as its gradients, with
     /// that iteration's epoch and number.
     pub health: Option<(usize, usize, Vec<LayerHealth>)>,
+    /// The confusion matrix the classes view shows, and the completed iterations it was
+    /// computed after (kept so that frames do not recompute it).
+    pub confusion: Option<(u64, Vec<Vec<usize>>)>,
+    /// In compare mode, the first epoch end that met the comparison's target.
+    pub target: Option<EpochsToTarget>,
 }
 
 impl Run {
@@ -29,9 +35,19 @@ impl Run {
             stepper,
             curves: Curves::default(),
             health: None,
+            confusion: None,
+            target: None,
         };
         run.record();
         run
+    }
+
+    /// The same run, watching for the first epoch end that meets `target` (from the epoch
+    /// ends still to come, and the current one if it stands at one).
+    pub fn watching(mut self, target: EpochsToTarget) -> Run {
+        self.target = Some(target);
+        self.note_target();
+        self
     }
 
     /// The next phase.
@@ -55,9 +71,21 @@ impl Run {
         }
     }
 
-    /// `iterations` whole iterations through the fast path, adding one point at the end.
+    /// `iterations` whole iterations through the fast path, adding a point at the end; while
+    /// a target is watched and not met, it stops at every epoch end to check it.
     pub fn fast_forward(&mut self, iterations: u64) -> Result<(), Divergence> {
-        self.moving(|s| s.fast_forward(iterations))
+        let mut left = iterations;
+        while left > 0 {
+            let piece = if self.target.is_some_and(|t| t.reached().is_none()) {
+                let per_epoch = self.stepper.iterations_per_epoch() as u64;
+                left.min(per_epoch - self.stepper.completed() % per_epoch)
+            } else {
+                left
+            };
+            self.moving(|s| s.fast_forward(piece))?;
+            left -= piece;
+        }
+        Ok(())
     }
 
     /// Undoes a phase, forgetting the points of the iterations undone; false when the
@@ -67,18 +95,30 @@ impl Run {
             return false;
         }
         self.curves.truncate_after(self.stepper.completed());
+        if let Some(target) = &mut self.target {
+            let per_epoch = self.stepper.iterations_per_epoch() as u64;
+            target.forget_after((self.stepper.completed() / per_epoch) as usize);
+        }
         self.note_health();
         true
     }
 
-    /// The first epoch (fractional) at which the training cost `cost` was at most `target`.
-    pub fn epochs_to(&self, cost: Cost, target: f64) -> Option<f64> {
-        self.curves.first_below(cost, target)
+    /// Recomputes the confusion matrix when iterations were completed (or undone) since it
+    /// was last computed.
+    pub fn refresh_confusion(&mut self) {
+        let completed = self.stepper.completed();
+        if self
+            .confusion
+            .as_ref()
+            .is_none_or(|(at, _)| *at != completed)
+        {
+            self.confusion = Some((completed, self.confusion_matrix()));
+        }
     }
 
     /// The confusion matrix after the completed iterations, over the validation set (or the
     /// training set when none is held out).
-    pub fn confusion(&self) -> Vec<Vec<usize>> {
+    fn confusion_matrix(&self) -> Vec<Vec<usize>> {
         let s = &self.stepper;
         let network = if s.phase() == Phase::Done {
             s.network()
@@ -131,6 +171,18 @@ impl Run {
             train: s.costs(),
             validation: s.validation_costs(),
         });
+        self.note_target();
+    }
+
+    /// Notes the training costs in the watched target when the run stands at an epoch end.
+    fn note_target(&mut self) {
+        let s = &self.stepper;
+        let per_epoch = s.iterations_per_epoch() as u64;
+        if let Some(target) = &mut self.target
+            && s.completed().is_multiple_of(per_epoch)
+        {
+            target.note((s.completed() / per_epoch) as usize, &s.costs());
+        }
     }
 }
 
@@ -217,5 +269,40 @@ impl Lockstep<'_> {
         } else {
             Err(problems.join("\n"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Scenario;
+
+    /// The binary cross-entropy copy of mse-vs-ce, watching its declared target.
+    fn watched() -> Run {
+        let base = Scenario::load("mse-vs-ce").unwrap();
+        let c = base.comparison.clone().unwrap();
+        let setup = base.varied(&c.values[1]).setup().unwrap();
+        let target = EpochsToTarget::new(c.target_cost, c.target);
+        Run::new("binary-cross-entropy".into(), setup.stepper()).watching(target)
+    }
+
+    #[test]
+    fn stepping_back_before_the_epoch_that_met_the_target_forgets_it() {
+        let mut run = watched();
+        assert_eq!(run.target.unwrap().reached(), None, "not at the start");
+        while run.target.unwrap().reached().is_none() {
+            run.finish_epoch().unwrap();
+            assert!(run.stepper.epoch() <= 10, "reached within ten epochs");
+        }
+        let epoch = run.target.unwrap().reached().unwrap();
+        assert_eq!(run.stepper.epoch(), epoch);
+        // Back from Done to the last update of that epoch: its end is undone.
+        assert!(run.back());
+        assert_eq!(run.target.unwrap().reached(), None);
+        run.step().unwrap();
+        assert_eq!(run.target.unwrap().reached(), Some(epoch));
+        // Further training keeps the first epoch that met it.
+        run.finish_epoch().unwrap();
+        assert_eq!(run.target.unwrap().reached(), Some(epoch));
     }
 }

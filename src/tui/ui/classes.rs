@@ -1,15 +1,19 @@
-//! The classification view: accuracy per split and the confusion matrix with class names.
+//! The classification view: accuracy per split and the confusion matrix with class names; in
+//! compare mode one per copy, side by side.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
+use super::plots::fitted;
+use crate::nn::Stepper;
 use crate::tui::app::App;
+use crate::tui::run::Run;
 
-/// The class names: the data's, or the class numbers.
-pub fn class_names(app: &App) -> Vec<String> {
-    let data = app.run.stepper.train_set();
+/// The class names of `s`'s data: the data's own, or the class numbers.
+pub fn class_names(s: &Stepper) -> Vec<String> {
+    let data = s.train_set();
     if !data.classes.is_empty() {
         return data.classes.clone();
     }
@@ -17,34 +21,54 @@ pub fn class_names(app: &App) -> Vec<String> {
     (0..outputs.max(2)).map(|k| k.to_string()).collect()
 }
 
-/// Draws accuracy per split (after the last completed iteration) and the confusion matrix
-/// the app keeps for the validation set (or the training set when none is held out).
-pub fn render_classes(frame: &mut Frame, area: Rect, app: &App) {
-    let names = class_names(app);
-    let Some((_, matrix)) = &app.confusion else {
-        return;
-    };
-    let mut title = String::from(" accuracy:");
-    if let Some(p) = app.run.curves.last() {
-        title.push_str(&format!(
-            " training {:.1}%",
-            100.0 * (1.0 - p.train.classification_error)
+/// The panel's title, the longest that fits so that no word is cut: the copy's label (in
+/// compare mode), the accuracy of each split, which set the matrix counts and the keys.
+fn title(run: &Run, copy: Option<&str>, width: u16) -> String {
+    let label = copy.map_or(String::new(), |label| format!("{label} · "));
+    let mut accuracy = Vec::new();
+    if let Some(p) = run.curves.last() {
+        let percent = |error: f64| format!("{:.1}%", 100.0 * (1.0 - error));
+        accuracy.push(format!(
+            "training {}",
+            percent(p.train.classification_error)
         ));
         if let Some(v) = p.validation {
-            title.push_str(&format!(
-                ", validation {:.1}%",
-                100.0 * (1.0 - v.classification_error)
-            ));
+            accuracy.push(format!("validation {}", percent(v.classification_error)));
         }
     }
-    let which = if app.run.stepper.validation_set().is_empty() {
+    let which = if run.stepper.validation_set().is_empty() {
         "training"
     } else {
         "validation"
     };
-    title.push_str(&format!(
-        " · confusion matrix of the {which} set (rows: true, columns: predicted; v: charts) "
-    ));
+    let every = format!(" {label}accuracy: {}", accuracy.join(", "));
+    let matrix = format!("{every} · confusion matrix of the {which} set");
+    let hint = if copy.is_none() {
+        " (rows: true, columns: predicted; v: charts)"
+    } else {
+        ""
+    };
+    let training = accuracy.first().cloned().unwrap_or_default();
+    fitted(
+        &[
+            format!("{matrix}{hint} "),
+            format!("{matrix} "),
+            format!("{every} "),
+            format!(" {label}accuracy: {training} "),
+        ],
+        width,
+    )
+}
+
+/// Draws `run`'s accuracy per split (after the last completed iteration) and the confusion
+/// matrix it keeps for the validation set (or the training set when none is held out); in
+/// compare mode titled with the copy's label, `copy`.
+pub fn render_classes(frame: &mut Frame, area: Rect, app: &App, run: &Run, copy: Option<&str>) {
+    let names = class_names(&run.stepper);
+    let Some((_, matrix)) = &run.confusion else {
+        return;
+    };
+    let title = title(run, copy, area.width);
     let column = ((area.width.saturating_sub(14)) / names.len().max(1) as u16).clamp(3, 10);
     let short = |name: &str| name.chars().take(column as usize - 1).collect::<String>();
     let header = Row::new(

@@ -1,5 +1,7 @@
-//! The compare screen: per copy the current phase's numbers side by side, each cost chart
-//! with every copy's curve overlaid and labelled, and a summary table.
+//! The compare screen: per copy the current phase's numbers side by side (or its gradient
+//! health, `g`), each cost chart with every copy's curve overlaid and a legend in its title
+//! (or per copy its cost table at the Loss phase, its confusion matrix with `v`), and a
+//! summary table.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -10,45 +12,96 @@ use ratatui::widgets::{
     Block, Borders, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap,
 };
 
+use super::classes::render_classes;
+use super::costs::render_cost_table;
+use super::health::render_health;
+
 use super::phase::worked_with;
 use super::plots::{cross_entropy_cost, fitted, x_axis, y_axis};
-use crate::nn::Cost;
 use crate::nn::health::layer_health;
+use crate::nn::{Cost, Phase};
 use crate::scenario::compare::first_to_last;
 use crate::text::notation::{Numbers, compact, cost_name, cost_short_name};
 use crate::tui::app::App;
 use crate::tui::compare::Comparison;
 use crate::tui::curves::bounds;
-use crate::tui::layout::compare_regions;
+use crate::tui::layout::{compare_regions, side_by_side};
+use crate::tui::panel::Panel;
+use crate::tui::run::Run;
 use crate::tui::selection::default_selection;
 
-/// Each copy's colour and marker (the marker tells them apart without colour).
-fn look(app: &App, i: usize) -> (Style, Marker) {
+/// Each copy's colour and marker (the marker tells them apart without colour), with the
+/// marker's symbol for the legend.
+fn look(app: &App, i: usize) -> (Style, Marker, &'static str) {
     const COLORS: [Color; 4] = [
         Color::LightBlue,
         Color::LightRed,
         Color::LightGreen,
         Color::Yellow,
     ];
-    const MARKERS: [Marker; 4] = [Marker::Braille, Marker::Dot, Marker::Block, Marker::Bar];
+    const MARKERS: [(Marker, &str); 4] = [
+        (Marker::Braille, "⠶"),
+        (Marker::Dot, "•"),
+        (Marker::Block, "█"),
+        (Marker::Bar, "▄"),
+    ];
     let style = if app.theme.color {
         Style::new().fg(COLORS[i % 4])
     } else {
         Style::new()
     };
-    (style, MARKERS[i % 4])
+    let (marker, symbol) = MARKERS[i % 4];
+    (style, marker, symbol)
 }
 
 /// Draws the whole compare screen between the status line and the key bar.
 pub fn render_compare(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
     let regions = compare_regions(area, cmp.runs.len());
     render_status(frame, regions.status, app, cmp);
-    render_runs(frame, &regions.runs, app, cmp);
-    render_overlay(frame, regions.mse, app, cmp, Cost::Mse);
-    let cost = cross_entropy_cost(app);
-    render_overlay(frame, regions.cross_entropy, app, cmp, cost);
+    let top = regions.runs[0].union(regions.runs[regions.runs.len() - 1]);
+    let charts = regions.mse.union(regions.cross_entropy);
+    let loss = cmp.lead().phase() == Phase::Loss;
+    let classes = app.views.shows(Panel::Classes) && !loss;
+    if app.views.shows(Panel::Health) {
+        // The health view takes the charts' place too when nothing else needs it.
+        let area = if loss || classes {
+            top
+        } else {
+            top.union(charts)
+        };
+        per_copy(frame, area, cmp, |frame, column, run| {
+            render_health(frame, column, app, run, Some(&run.label));
+        });
+    } else {
+        render_runs(frame, &regions.runs, app, cmp);
+    }
+    if loss {
+        per_copy(frame, charts, cmp, |frame, column, run| {
+            render_cost_table(frame, column, app, &run.stepper, Some(&run.label));
+        });
+    } else if classes {
+        per_copy(frame, charts, cmp, |frame, column, run| {
+            render_classes(frame, column, app, run, Some(&run.label));
+        });
+    } else if !app.views.shows(Panel::Health) {
+        render_overlay(frame, regions.mse, app, cmp, Cost::Mse);
+        let cost = cross_entropy_cost(app);
+        render_overlay(frame, regions.cross_entropy, app, cmp, cost);
+    }
     render_summary(frame, regions.summary, app, cmp);
     super::status::render_keys(frame, regions.keys, app);
+}
+
+/// Draws a panel per copy with `draw`, side by side in `area`.
+fn per_copy(
+    frame: &mut Frame,
+    area: Rect,
+    cmp: &Comparison,
+    draw: impl Fn(&mut Frame, Rect, &Run),
+) {
+    for (run, column) in cmp.runs.iter().zip(side_by_side(area, cmp.runs.len())) {
+        draw(frame, column, run);
+    }
 }
 
 fn render_status(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
@@ -94,7 +147,8 @@ fn render_runs(frame: &mut Frame, columns: &[Rect], app: &App, cmp: &Comparison)
             Some(w) => lines.push(Line::styled(w, app.theme.active())),
             None => lines.push(Line::from(crate::text::phase::explanation(s, s.phase()))),
         }
-        if let Some(loss) = s.loss() {
+        // At the Loss phase the cost tables below show it, sample by sample.
+        if let Some(loss) = s.loss().filter(|_| s.phase() != Phase::Loss) {
             lines.push(Line::from(format!(
                 "batch {}: {}",
                 t.loss.name(),
@@ -104,7 +158,7 @@ fn render_runs(frame: &mut Frame, columns: &[Rect], app: &App, cmp: &Comparison)
                 .show(loss)
             )));
         }
-        let (style, _) = look(app, i);
+        let (style, _, _) = look(app, i);
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Line::styled(format!(" {} ", run.label), style));
@@ -128,15 +182,12 @@ fn render_overlay(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison, co
         .collect();
     let refs: Vec<&[(f64, f64)]> = series.iter().map(Vec::as_slice).collect();
     let (x, y) = bounds(&refs);
-    let datasets: Vec<Dataset> = cmp
-        .runs
+    let datasets: Vec<Dataset> = series
         .iter()
-        .zip(&series)
         .enumerate()
-        .map(|(i, (run, data))| {
-            let (style, marker) = look(app, i);
+        .map(|(i, data)| {
+            let (style, marker, _) = look(app, i);
             Dataset::default()
-                .name(run.label.clone())
                 .marker(marker)
                 .graph_type(GraphType::Line)
                 .style(style)
@@ -144,21 +195,41 @@ fn render_overlay(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison, co
         })
         .collect();
     let chart = Chart::new(datasets)
-        .block(Block::default().borders(Borders::ALL).title(Line::styled(
-            fitted(
-                &[
-                    format!(" {}, every copy ", cost_name(cost)),
-                    format!(" {} ", cost_name(cost)),
-                    format!(" {} ", cost_short_name(cost)),
-                ],
-                area.width,
-            ),
-            app.theme.title(),
-        )))
-        .hidden_legend_constraints((Constraint::Percentage(100), Constraint::Percentage(100)))
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(legend_title(app, cmp, cost, area.width)),
+        )
+        .legend_position(None)
         .x_axis(x_axis(app, x))
         .y_axis(y_axis(app, y));
     frame.render_widget(chart, area);
+}
+
+/// A chart's title: the cost's name, then the legend, each copy's marker and label in its
+/// colour, on the border rather than over the curves.
+fn legend_title(app: &App, cmp: &Comparison, cost: Cost, width: u16) -> Line<'static> {
+    let legend: Vec<Span<'static>> = cmp
+        .runs
+        .iter()
+        .enumerate()
+        .map(|(i, run)| {
+            let (style, _, symbol) = look(app, i);
+            Span::styled(format!("{symbol} {} ", run.label), style)
+        })
+        .collect();
+    let legend_width: usize = legend.iter().map(|s| s.content.chars().count()).sum();
+    let name = fitted(
+        &[
+            format!(" {}, every copy: ", cost_name(cost)),
+            format!(" {}: ", cost_name(cost)),
+            format!(" {}: ", cost_short_name(cost)),
+        ],
+        width.saturating_sub(legend_width as u16),
+    );
+    let mut spans = vec![Span::styled(name, app.theme.title())];
+    spans.extend(legend);
+    Line::from(spans)
 }
 
 fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
@@ -179,10 +250,11 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
     let rows = cmp.runs.iter().enumerate().map(|(i, c)| {
         let last = c.curves.last().map(|p| p.train).unwrap_or_default();
         let reached = c
-            .epochs_to(cmp.target_cost, cmp.target)
-            .map_or("not yet".to_string(), |e| format!("{e:.2}"));
-        let (style, _) = look(app, i);
-        let ratio = if c.stepper.reached(crate::nn::Phase::Gradients) {
+            .target
+            .and_then(|t| t.reached())
+            .map_or("not yet".to_string(), |e| e.to_string());
+        let (style, _, _) = look(app, i);
+        let ratio = if c.stepper.reached(Phase::Gradients) {
             first_to_last(&layer_health(c.stepper.network(), c.stepper.workspace()))
                 .map_or("–".to_string(), |x| format!("{x:.1e}"))
         } else {

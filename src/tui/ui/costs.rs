@@ -1,7 +1,7 @@
 //! The cost table of the Loss phase, as the lesson draws it: one row per sample of the batch
 //! (its O, its d, whether its largest output is the right class, and its MSE, cross-entropy
 //! and classification error), then the mean row. Long batches scroll (PgUp/PgDn) under a
-//! header and a mean row that stay.
+//! header and a mean row that stay. In compare mode one per copy, side by side.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -9,7 +9,7 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
 use crate::nn::{Cost, Costs, Stepper};
-use crate::text::notation::{Numbers, compact, cost_name};
+use crate::text::notation::{Numbers, compact, cost_name, cost_short_name};
 use crate::tui::app::App;
 use crate::words;
 
@@ -75,6 +75,19 @@ fn entries(s: &Stepper, numbers: Numbers) -> Vec<Entry> {
     entries
 }
 
+/// The columns' headers, the costs named by `name`.
+fn headers(s: &Stepper, name: fn(Cost) -> String) -> Vec<String> {
+    [
+        words!("cost-table-sample"),
+        "O".to_string(),
+        "d".to_string(),
+        words!("cost-table-right"),
+    ]
+    .into_iter()
+    .chain(shown(s).map(name))
+    .collect()
+}
+
 fn join(values: &[f64], show: impl Fn(f64) -> String) -> String {
     values
         .iter()
@@ -129,23 +142,20 @@ fn clipped(text: &str, width: usize) -> String {
     }
 }
 
-/// Draws the table into `area`, scrolled by the values panel's scroll.
-pub fn render_cost_table(frame: &mut Frame, area: Rect, app: &App) {
-    let s = &app.run.stepper;
+/// Draws the table of `s`'s batch into `area`, scrolled by the values panel's scroll; in
+/// compare mode titled with the copy's label, `copy`.
+pub fn render_cost_table(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    s: &Stepper,
+    copy: Option<&str>,
+) {
     let numbers = Numbers {
         precision: app.views.precision,
     };
     let mut entries = entries(s, numbers);
     let mean = entries.pop().expect("the mean row");
-    let headers: Vec<String> = [
-        words!("cost-table-sample"),
-        "O".to_string(),
-        "d".to_string(),
-        words!("cost-table-right"),
-    ]
-    .into_iter()
-    .chain(shown(s).map(cost_name))
-    .collect();
     let cells = |e: &Entry| -> Vec<String> {
         let mut cells = vec![
             e.sample.clone(),
@@ -158,19 +168,29 @@ pub fn render_cost_table(frame: &mut Frame, area: Rect, app: &App) {
     };
     let block = Block::default().borders(Borders::ALL);
     let inner = block.inner(area);
-    let widths: Vec<usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            entries
-                .iter()
-                .chain([&mean])
-                .map(|e| cells(e)[i].chars().count())
-                .max()
-                .unwrap_or(0)
-                .max(longest_word(h))
-        })
-        .collect();
+    let widths_under = |headers: &[String]| -> Vec<usize> {
+        headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                entries
+                    .iter()
+                    .chain([&mean])
+                    .map(|e| cells(e)[i].chars().count())
+                    .max()
+                    .unwrap_or(0)
+                    .max(longest_word(h))
+            })
+            .collect()
+    };
+    // The costs' short names where the full ones leave O and d no room (side by side in
+    // compare mode).
+    let mut headers = headers(s, cost_name);
+    let mut widths = widths_under(&headers);
+    if widths.iter().sum::<usize>() + widths.len() - 1 > usize::from(inner.width) {
+        headers = self::headers(s, cost_short_name);
+        widths = widths_under(&headers);
+    }
     let spacing = if widths.iter().sum::<usize>() + 2 * widths.len() <= usize::from(inner.width) {
         2
     } else {
@@ -191,7 +211,11 @@ pub fn render_cost_table(frame: &mut Frame, area: Rect, app: &App) {
     let first = usize::from(app.views.values_scroll).min(entries.len().saturating_sub(room));
     let shown_rows = &entries[first..entries.len().min(first + room)];
     let title = words!("cost-table-title", batch = entries.len());
-    let block = block.title(Line::styled(format!(" {title} "), app.theme.title()));
+    let title = match copy {
+        Some(label) => format!(" {label} · {title} "),
+        None => format!(" {title} "),
+    };
+    let block = block.title(Line::styled(title, app.theme.title()));
     let block = if shown_rows.len() < entries.len() {
         block.title_bottom(Line::styled(
             format!(

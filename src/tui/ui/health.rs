@@ -1,6 +1,7 @@
 //! The gradient health view: per layer, mean |δ|, mean f′(net) and ‖∂C/∂W‖ as bars on a log
 //! scale, with the ratio between neighbouring layers, so the gradient is seen shrinking on its
-//! way back. It takes the whole left column (diagram and values).
+//! way back. It takes the whole left column (diagram and values); in compare mode one per
+//! copy, side by side.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,6 +11,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::nn::health::LayerHealth;
 use crate::text::notation::{Numbers, matrix_name};
 use crate::tui::app::App;
+use crate::tui::run::Run;
+use crate::tui::theme::Theme;
 
 /// Bars span this many powers of ten, ending at the largest value shown.
 const DECADES: f64 = 8.0;
@@ -24,16 +27,15 @@ pub fn bar(value: f64, top: f64, width: usize) -> String {
     "█".repeat(cells.max(1))
 }
 
-/// The panel's lines.
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let theme = app.theme;
+/// The panel's lines for `run`.
+pub fn lines(run: &Run, theme: Theme, width: usize) -> Vec<Line<'static>> {
     let numbers = Numbers { precision: 2 };
-    let Some((epoch, iteration, health)) = &app.run.health else {
+    let Some((epoch, iteration, health)) = &run.health else {
         return vec![Line::from(
             "No gradients yet: step to the gradients phase (or press n) to see them.",
         )];
     };
-    let network = app.run.stepper.network();
+    let network = run.stepper.network();
     let bar_width = width.saturating_sub(32).max(4);
     let mut lines = vec![Line::styled(
         format!("epoch {epoch}, iteration {iteration}; bars: log scale over {DECADES} decades"),
@@ -72,15 +74,19 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// Draws the view in place of the values panel.
-pub fn render_health(frame: &mut Frame, area: Rect, app: &App) {
-    let block = Block::default().borders(Borders::ALL).title(Line::styled(
-        " gradient health (g: values) ",
-        app.theme.title(),
-    ));
+/// Draws `run`'s view in place of the values panel; in compare mode titled with the copy's
+/// label, `copy`.
+pub fn render_health(frame: &mut Frame, area: Rect, app: &App, run: &Run, copy: Option<&str>) {
+    let title = match copy {
+        Some(label) => format!(" {label} · gradient health "),
+        None => " gradient health (g: values) ".to_string(),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::styled(title, app.theme.title()));
     let inner = block.inner(area);
     frame.render_widget(
-        Paragraph::new(lines(app, inner.width as usize))
+        Paragraph::new(lines(run, app.theme, inner.width as usize))
             .wrap(ratatui::widgets::Wrap { trim: false })
             .block(block),
         area,

@@ -76,7 +76,7 @@ pub fn render_image(frame: &mut Frame, area: Rect, app: &App, (rows, cols): (usi
     let ws = s.workspace();
     let input: Vec<f64> = ws.input.column(0).iter().copied().collect();
     let mut lines = pixels(&input, rows, cols, app.theme.color);
-    let names = class_names(app);
+    let names = class_names(&app.run.stepper);
     let name = |k: usize| names.get(k).cloned().unwrap_or_else(|| k.to_string());
     let truth = class_of(ws.target.column(0).as_slice());
     lines.push(Line::from(format!("true: {}", name(truth))));

@@ -70,11 +70,11 @@ pub fn render(frame: &mut Frame, app: &App) {
 /// values panel's and the charts' place.
 fn render_loss(frame: &mut Frame, regions: &Regions, app: &App) {
     if app.views.shows(Panel::Health) {
-        health::render_health(frame, regions.network, app);
+        health::render_health(frame, regions.network, app, &app.run, None);
     } else {
         render_diagram(frame, regions, app);
     }
-    costs::render_cost_table(frame, regions.below_top(), app);
+    costs::render_cost_table(frame, regions.below_top(), app, &app.run.stepper, None);
 }
 
 /// The network, neuron by neuron or a layer a line, with the input image beside it when the
@@ -94,13 +94,25 @@ fn render_diagram(frame: &mut Frame, regions: &Regions, app: &App) {
 /// classes view).
 fn render_panels(frame: &mut Frame, regions: &Regions, app: &App) {
     if app.views.shows(Panel::Health) {
-        health::render_health(frame, regions.network.union(regions.values), app);
+        health::render_health(
+            frame,
+            regions.network.union(regions.values),
+            app,
+            &app.run,
+            None,
+        );
     } else {
         render_diagram(frame, regions, app);
         values::render_values(frame, regions.values, app);
     }
     if app.views.shows(Panel::Classes) {
-        classes::render_classes(frame, regions.mse.union(regions.cross_entropy), app);
+        classes::render_classes(
+            frame,
+            regions.mse.union(regions.cross_entropy),
+            app,
+            &app.run,
+            None,
+        );
         plots::render_error(frame, regions.error, app);
     } else {
         plots::render_plots(frame, regions, app);
