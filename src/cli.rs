@@ -34,6 +34,10 @@ pub enum Command {
     Run {
         /// A scenario file or a built-in name.
         scenario: String,
+        /// The colours: dark (the terminal's background) or light (dark text on a light
+        /// background, for a washed-out projector); NO_COLOR still turns colours off.
+        #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+        theme: ThemeName,
     },
     /// List the built-in scenarios with their descriptions.
     List,
@@ -106,6 +110,15 @@ pub enum CompareFormat {
     Csv,
 }
 
+/// The view's colour themes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    /// Light text on the terminal's own (dark) background.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+}
+
 /// Trace formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -162,8 +175,9 @@ impl From<Divergence> for CliError {
 /// `err`).
 pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<(), CliError> {
     match command {
-        Command::Run { scenario } => {
-            let app = crate::tui::load(&scenario)?;
+        Command::Run { scenario, theme } => {
+            let mut app = crate::tui::load(&scenario)?;
+            app.theme.light = theme == ThemeName::Light;
             crate::tui::run(app).map_err(CliError::Terminal)
         }
         Command::List => list(out).map_err(write_error(Path::new(STDOUT))),

@@ -1,6 +1,6 @@
 use std::process::ExitCode;
 
-use backstep::cli::{self, Cli, Command};
+use backstep::cli::{self, Cli, Command, ThemeName};
 use backstep::scenario::DEFAULT;
 use clap::Parser;
 
@@ -9,6 +9,7 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let command = args.command.unwrap_or(Command::Run {
         scenario: DEFAULT.to_string(),
+        theme: ThemeName::Dark,
     });
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     match cli::run(command, &mut out, &mut err) {

@@ -557,3 +557,74 @@ fn a_click_on_a_layer_line_selects_the_layer() {
         Some(Selection::Neuron { layer: 3, index: 0 })
     );
 }
+
+/// `f` moves the focus diagram → phase → values → charts and round (past the charts in the
+/// Loss phase, where the cost table has their place); PgDn scrolls the focused panel only.
+#[test]
+fn the_focus_moves_between_panels_and_scrolling_follows_it() {
+    use backstep::tui::focus::Focus;
+    let mut app = app("two-two-two");
+    assert_eq!((app.views.focus, app.focus()), (None, Focus::Values));
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        app.update(Message::FocusNext);
+        seen.push(app.focus());
+    }
+    assert_eq!(
+        seen,
+        [Focus::Charts, Focus::Diagram, Focus::Phase, Focus::Values]
+    );
+    app.update(Message::FocusNext);
+    app.update(Message::FocusNext);
+    app.update(Message::FocusNext);
+    assert_eq!(app.focus(), Focus::Phase);
+    app.update(Message::ScrollDown);
+    assert_eq!((app.views.phase_scroll, app.views.values_scroll), (10, 0));
+    app.update(Message::NextPhase);
+    assert_eq!(app.views.phase_scroll, 0, "a new phase starts at the top");
+    // Tab still selects: it moves the selection, not the focus.
+    app.update(Message::SelectNextLayer);
+    assert_eq!(app.focus(), Focus::Phase);
+    while app.run.stepper.phase() != Phase::Loss {
+        app.update(Message::NextPhase);
+    }
+    app.update(Message::FocusNext);
+    assert_eq!(app.focus(), Focus::Values);
+    app.update(Message::FocusNext);
+    assert_eq!(app.focus(), Focus::Diagram, "no charts in the Loss phase");
+}
+
+/// `z` zooms the focused panel and `Z` shows the result in large digits; each key, or Esc,
+/// goes back, and Esc closes a zoom before it clears a notice.
+#[test]
+fn zoom_and_large_digits_open_and_close() {
+    use backstep::tui::focus::Enlarged;
+    let mut app = app("two-two-two");
+    app.update(Message::Zoom);
+    assert_eq!(app.views.enlarged, Some(Enlarged::Panel));
+    app.update(Message::Zoom);
+    assert_eq!(app.views.enlarged, None);
+    app.update(Message::BigDigits);
+    assert_eq!(app.views.enlarged, Some(Enlarged::Digits));
+    app.update(Message::Zoom);
+    assert_eq!(app.views.enlarged, Some(Enlarged::Panel), "z from Z zooms");
+    app.notice = Some("a notice".into());
+    app.update(Message::Close);
+    assert_eq!(app.views.enlarged, None);
+    assert!(app.notice.is_some());
+    app.update(Message::Close);
+    assert!(app.notice.is_none());
+}
+
+/// `T` switches the light theme on and off; it survives opening another scenario.
+#[test]
+fn the_theme_key_toggles_the_light_theme() {
+    let mut app = app("two-two-two");
+    assert!(!app.theme.light);
+    app.update(Message::ToggleTheme);
+    assert!(app.theme.light);
+    app.update(Message::Reset);
+    assert!(app.theme.light);
+    app.update(Message::ToggleTheme);
+    assert!(!app.theme.light);
+}

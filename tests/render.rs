@@ -3,6 +3,7 @@
 //! `tests/snapshots/`.
 
 use backstep::tui::app::App;
+use backstep::tui::focus::Focus;
 use backstep::tui::panel::Panel;
 use backstep::tui::theme::Theme;
 use backstep::tui::{Message, ui};
@@ -11,7 +12,10 @@ use ratatui::backend::TestBackend;
 
 fn app(scenario: &str) -> App {
     let mut app = backstep::tui::load(scenario).unwrap();
-    app.theme = Theme { color: false };
+    app.theme = Theme {
+        color: false,
+        light: false,
+    };
     app
 }
 
@@ -592,4 +596,137 @@ fn the_chart_names_the_cost_the_loss_panel_shows() {
     let whole = screen(&mut app, 120, 40);
     assert!(whole.contains("half-MSE 0.2984"), "{whole}");
     assert!(!whole.contains(" MSE 0.5967"), "{whole}");
+}
+
+/// Steps `app` to the phase named `name`.
+fn step_to(app: &mut App, name: &str) {
+    for _ in 0..20 {
+        if backstep::text::phase::name(app.run.stepper.phase()) == name {
+            return;
+        }
+        app.update(Message::NextPhase);
+    }
+    panic!("never reached {name}");
+}
+
+/// At 80×24 the phase panel of "hidden delta (layer 1)" is longer than its panel: it says
+/// there is more, PgDn (once `f` gave it the focus: from the values, past the charts
+/// and the diagram) brings the explanation's last words into
+/// view, and no number of PgDn scrolls past them.
+#[test]
+fn the_phase_panel_scrolls_to_its_end_and_no_further() {
+    let mut app = app("two-two-two");
+    step_to(&mut app, "hidden delta (layer 1)");
+    let area = backstep::tui::layout::regions(ratatui::layout::Rect::new(0, 0, 80, 24), None).phase;
+    let last_words = "of this layer.";
+    let first = panel(&mut app, area.width, area.height, ui::phase::render_phase);
+    assert!(first.contains("↓ more (f, then PgDn)"), "{first}");
+    assert!(!joined(&first).contains(last_words), "{first}");
+    for _ in 0..3 {
+        app.update(Message::FocusNext);
+    }
+    assert_eq!(app.focus(), Focus::Phase);
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        app.update(Message::ScrollDown);
+        seen.push(panel(
+            &mut app,
+            area.width,
+            area.height,
+            ui::phase::render_phase,
+        ));
+    }
+    let end = &seen[0];
+    assert!(seen.iter().all(|s| s == end), "{seen:?}");
+    assert!(end.contains("↑ more") && !end.contains("↓ more"), "{end}");
+    let bottom = end.lines().nth_back(1).unwrap();
+    assert!(bottom.contains(last_words), "{end}");
+    for _ in 0..5 {
+        app.update(Message::ScrollUp);
+    }
+    let back = panel(&mut app, area.width, area.height, ui::phase::render_phase);
+    assert!(
+        back.contains("↓ more (PgDn)") && !back.contains("↑ more"),
+        "{back}"
+    );
+    assert_eq!(back.lines().nth(1), first.lines().nth(1));
+}
+
+/// `z` on the phase panel at 80×24: the whole explanation over the screen, the status line
+/// and the key bar kept, and the way back written on the border.
+#[test]
+fn the_phase_panel_zoomed_at_80x24() {
+    let mut app = app("two-two-two");
+    step_to(&mut app, "hidden delta (layer 1)");
+    for _ in 0..3 {
+        app.update(Message::FocusNext);
+    }
+    app.update(Message::Zoom);
+    let text = screen(&mut app, 80, 24);
+    for words in [
+        "hidden delta (layer 1)",
+        "0.0088",
+        "of this layer.",
+        "z or Esc: back",
+    ] {
+        assert!(joined(&text).contains(words), "{words} not in\n{text}");
+    }
+    assert!(!text.contains("↓ more"), "{text}");
+    assert!(text.lines().last().unwrap().contains("next"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+/// `Z` at "hidden delta (layer 1)": δ¹₁ (0.008771, tests/two_two_two_by_hand.py) named in
+/// normal text, its digits drawn large over several rows, at 80×24 and 120×40.
+#[test]
+fn the_result_in_large_digits() {
+    let mut app = app("two-two-two");
+    step_to(&mut app, "hidden delta (layer 1)");
+    let (name, value) = ui::digits::result(&app.run.stepper, app.selection()).expect("a result");
+    assert_eq!(name, "δ¹₁");
+    assert!((value - 0.008_771_354_689_486_93).abs() < 1e-12, "{value}");
+    app.update(Message::BigDigits);
+    for (width, height) in [(80, 24), (120, 40)] {
+        let text = screen(&mut app, width, height);
+        assert!(text.contains("δ¹₁"), "{text}");
+        let glyph_rows = text.lines().filter(|l| l.contains('█')).count();
+        assert!(glyph_rows >= 6, "{glyph_rows} rows of glyphs in\n{text}");
+        assert!(text.contains("Z or Esc: back"), "{text}");
+        if width == 80 {
+            insta::assert_snapshot!(text);
+        }
+    }
+    app.update(Message::Close);
+    assert!(!screen(&mut app, 80, 24).contains('█'));
+}
+
+/// The light theme paints dark text on a light background over the whole screen, popups
+/// included; with colours off (NO_COLOR) the light theme draws no colour at all.
+#[test]
+fn the_light_theme_and_no_color() {
+    use ratatui::style::Color;
+    let colours = |app: &App| -> Vec<(Color, Color)> {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|frame| ui::render(frame, app)).unwrap();
+        let buffer = terminal.backend().buffer();
+        buffer.content.iter().map(|c| (c.fg, c.bg)).collect()
+    };
+    let mut app = app("two-two-two");
+    app.update(Message::ShowHelp);
+    app.theme = Theme {
+        color: true,
+        light: true,
+    };
+    let light = colours(&app);
+    assert!(
+        light.iter().all(|&(_, bg)| bg != Color::Reset),
+        "every cell has a background"
+    );
+    assert!(light.iter().any(|&(fg, _)| fg == Color::Black));
+    app.theme.color = false;
+    assert!(
+        colours(&app)
+            .iter()
+            .all(|&c| c == (Color::Reset, Color::Reset))
+    );
 }

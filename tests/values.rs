@@ -16,7 +16,10 @@ const TERMINALS: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn app(scenario: &str) -> App {
     let mut app = backstep::tui::load(scenario).unwrap();
-    app.theme = Theme { color: false };
+    app.theme = Theme {
+        color: false,
+        light: false,
+    };
     app
 }
 
@@ -239,4 +242,52 @@ fn a_long_input_vector_wraps_whole() {
     let numbers = x.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>();
     assert_eq!(numbers.len(), 64, "{x}");
     assert!(numbers.iter().all(|n| n.parse::<f64>().is_ok()), "{x}");
+}
+
+/// The whole screen as text (the Unicode minus read as `-`).
+fn whole_screen(app: &App, (width, height): (u16, u16)) -> String {
+    let mut backend = Terminal::new(TestBackend::new(width, height)).unwrap();
+    backend.draw(|frame| ui::render(frame, app)).unwrap();
+    let buffer = backend.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .replace('−', "-")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Zoomed (`z` on the values panel, which has the focus until `f` moves it), the values panel
+/// shows a whole 4×4 update at 80×24 on one screen: all sixteen weights of each update
+/// phase, old → new (change), worked out by hand above.
+#[test]
+fn a_zoomed_values_panel_shows_a_whole_four_by_four_update_at_80x24() {
+    let path = std::env::temp_dir().join(format!("backstep-zoom-{}.toml", std::process::id()));
+    std::fs::write(&path, four_four_four()).unwrap();
+    let mut app = app(path.to_str().unwrap());
+    std::fs::remove_file(&path).unwrap();
+    let (new_v, new_w) = four_four_four_by_hand();
+    app.update(Message::Zoom);
+    for (phase, old, new) in [
+        ("update (layer 2)", W, new_w),
+        ("update (layer 1)", V, new_v),
+    ] {
+        step_to(&mut app, phase);
+        let screen = whole_screen(&app, (80, 24));
+        assert!(screen.contains("z or Esc: back"), "{screen}");
+        for n in 0..16 {
+            let expected = cell(old[n / 4][n % 4], new[n / 4][n % 4]);
+            assert!(
+                screen.contains(&expected),
+                "{phase}: {expected} not in\n{screen}"
+            );
+        }
+        if phase == "update (layer 2)" {
+            insta::assert_snapshot!("zoomed_update_of_a_4x4_W_80x24", screen);
+        }
+    }
 }

@@ -116,6 +116,17 @@ values-sample = sample { $number }
 values-updated = { $matrix }: old → new (change)
 values-more-above = ↑ more above
 values-more-below = ↓ more below (PgDn)
+phase-more-above = ↑ more
+phase-more-below = ↓ more (PgDn)
+phase-more-below-unfocused = ↓ more (f, then PgDn)
+
+## Presentation: a panel zoomed to the whole screen, the phase's result in large digits.
+zoom-back = z or Esc: back
+digits-back = Z or Esc: back
+digits-nothing-yet = No number yet: step into the iteration (Space), then press Z again.
+digits-loss = C, the { $loss } of the batch
+digits-loss-over-training = C, the { $loss } over the training set after the update
+digits-new-weight = { $weight }, new value
 
 ## Comparisons (backstep compare): what differs between the copies and what they share.
 

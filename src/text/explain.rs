@@ -5,7 +5,9 @@
 //! the arguments of these functions are 0-based.
 
 use super::formula;
-use super::notation::{Numbers, bias_name, indexed, matrix_name, superscript, value_name};
+use super::notation::{
+    Numbers, bias_name, delta_name, indexed, matrix_name, superscript, value_name,
+};
 use crate::nn::{Activation, BiasMode, Loss, Stepper};
 use crate::words;
 
@@ -48,10 +50,6 @@ impl<'a> Explain<'a> {
 
     fn net_name(&self, l: usize, j: usize) -> String {
         indexed(&format!("net{}", superscript(l)), &[j])
-    }
-
-    fn delta_name(&self, l: usize, j: usize) -> String {
-        indexed(&format!("δ{}", superscript(l)), &[j])
     }
 
     /// Forward(l) for neuron j of batch sample s:
@@ -216,7 +214,7 @@ impl<'a> Explain<'a> {
         };
         format!(
             "{} = {symbols} = {numbers} = {}",
-            self.delta_name(depth, k),
+            delta_name(depth, k),
             self.n(delta)
         )
     }
@@ -229,13 +227,7 @@ impl<'a> Explain<'a> {
         let matrix = matrix_name(before.depth(), l + 1);
         let ws = self.stepper.workspace();
         let symbols: Vec<String> = (0..next.weights.nrows())
-            .map(|k| {
-                format!(
-                    "{}·{}",
-                    indexed(&matrix, &[k, j]),
-                    self.delta_name(l + 1, k)
-                )
-            })
+            .map(|k| format!("{}·{}", indexed(&matrix, &[k, j]), delta_name(l + 1, k)))
             .collect();
         let numbers: Vec<String> = (0..next.weights.nrows())
             .map(|k| {
@@ -266,7 +258,7 @@ impl<'a> Explain<'a> {
         };
         format!(
             "{} = ({})·{fp_symbol} = ({})·{fp_number} = {}·{} = {}",
-            self.delta_name(l, j),
+            delta_name(l, j),
             elide_with(&symbols, " + "),
             elide_with(&numbers, " + "),
             self.t(sum),
@@ -281,7 +273,7 @@ impl<'a> Explain<'a> {
         let b = ws.batch();
         let matrix = matrix_name(self.depth(), l);
         let prev = value_name(self.depth(), l - 1);
-        let symbol = format!("{}·{}", self.delta_name(l, j), indexed(&prev, &[i]));
+        let symbol = format!("{}·{}", delta_name(l, j), indexed(&prev, &[i]));
         let terms: Vec<String> = (0..b)
             .map(|s| {
                 format!(
@@ -320,7 +312,7 @@ impl<'a> Explain<'a> {
         let ws = self.stepper.workspace();
         let b = ws.batch();
         let name = format!("∂C/∂{}", bias_name(l, j));
-        let delta = self.delta_name(l, j);
+        let delta = delta_name(l, j);
         let terms: Vec<String> = (0..b).map(|s| self.t(ws.delta[l - 1][(j, s)])).collect();
         let grad = ws.grad_biases[l - 1][j];
         if b == 1 {

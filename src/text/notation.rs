@@ -156,6 +156,11 @@ pub fn value_name(depth: usize, l: usize) -> String {
     }
 }
 
+/// The name of neuron `j`'s δ in layer `l` (0-based `j`): δ²₁.
+pub fn delta_name(l: usize, j: usize) -> String {
+    indexed(&format!("δ{}", superscript(l)), &[j])
+}
+
 /// `name` with 1-based subscripts for 0-based `indices` (separated by commas when a
 /// number has two digits).
 pub fn indexed(name: &str, indices: &[usize]) -> String {

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use super::compare::Comparison;
+use super::focus::Focus;
 use super::layout::{Geometry, LayerTable, by_layer, regions};
 use super::message::Message;
 use super::pace::{AutoRun, Clock};
@@ -15,6 +16,7 @@ use super::selection::{Selection, default_selection};
 use super::theme::Theme;
 use super::views::{Popup, Views};
 use crate::data::Dataset;
+use crate::nn::Phase;
 use crate::scenario::{Scenario, ScenarioError};
 
 /// The whole state of the stepping view.
@@ -60,7 +62,7 @@ impl App {
             views: Views::default(),
             auto_run: AutoRun::default(),
             notice: None,
-            theme: Theme { color: true },
+            theme: Theme::default(),
             size: (120, 40),
             quit: false,
             chosen: None,
@@ -73,6 +75,16 @@ impl App {
     pub fn selection(&self) -> Option<Selection> {
         let default = default_selection(self.run.stepper.phase(), self.depth())?;
         Some(self.chosen.unwrap_or(default))
+    }
+
+    /// The panel that has the focus on screen (see [`Focus::shown`]); in compare mode the
+    /// values (its cost tables scroll).
+    pub fn focus(&self) -> Focus {
+        if self.comparison.is_some() {
+            return Focus::Values;
+        }
+        let loss = self.run.stepper.phase() == Phase::Loss;
+        self.views.focus.unwrap_or_default().shown(loss)
     }
 
     fn depth(&self) -> usize {
@@ -147,6 +159,15 @@ impl App {
                     self.notice = None;
                 }
             }
+            Message::FocusNext => {
+                let loss = self.run.stepper.phase() == Phase::Loss;
+                self.views.focus = Some(self.views.focus.unwrap_or_default().next(loss));
+            }
+            Message::ScrollDown | Message::ScrollUp => {
+                let focus = self.focus();
+                self.views.scroll(focus, message == Message::ScrollDown);
+            }
+            Message::ToggleTheme => self.theme.light = !self.theme.light,
             Message::Faster => self.auto_run.faster(),
             Message::Slower => self.auto_run.slower(),
             Message::SelectNext => self.move_selection(1),
@@ -190,8 +211,13 @@ impl App {
     }
 
     /// Moves the runs; what went wrong becomes the notice and pauses auto-run.
+    /// A new phase's text starts at the top of the phase panel.
     fn move_runs(&mut self, movement: impl FnOnce(&mut Lockstep) -> Result<(), String>) {
+        let phase = self.run.stepper.phase();
         let result = movement(&mut self.runs());
+        if self.run.stepper.phase() != phase {
+            self.views.phase_scroll = 0;
+        }
         if self.comparison.is_none() {
             self.keep_selection();
         }

@@ -114,16 +114,40 @@ const KEYS: &[Binding] = &[
         description: "compare mode: the scenario's copies in lockstep / back",
     },
     Binding {
+        keys: &[(KeyCode::Char('f'), NONE)],
+        label: "f",
+        message: Message::FocusNext,
+        description: "focus the next panel (diagram, phase, values, charts)",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('z'), NONE)],
+        label: "z",
+        message: Message::Zoom,
+        description: "zoom the focused panel to the whole screen / back",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('Z'), SHIFT), (KeyCode::Char('Z'), NONE)],
+        label: "Z",
+        message: Message::BigDigits,
+        description: "the phase's result in large digits / back",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('T'), SHIFT), (KeyCode::Char('T'), NONE)],
+        label: "T",
+        message: Message::ToggleTheme,
+        description: "light / dark theme (for a projector)",
+    },
+    Binding {
         keys: &[(KeyCode::PageDown, NONE)],
         label: "PgDn",
         message: Message::ScrollDown,
-        description: "scroll the values (the cost table in the loss phase) down",
+        description: "scroll the focused panel (phase, values, cost table) down",
     },
     Binding {
         keys: &[(KeyCode::PageUp, NONE)],
         label: "PgUp",
         message: Message::ScrollUp,
-        description: "scroll the values (the cost table in the loss phase) up",
+        description: "scroll the focused panel (phase, values, cost table) up",
     },
     Binding {
         keys: &[(KeyCode::Char('t'), NONE)],
@@ -171,7 +195,7 @@ const KEYS: &[Binding] = &[
         keys: &[(KeyCode::Esc, NONE)],
         label: "Esc",
         message: Message::Close,
-        description: "close a popup or a notice",
+        description: "close a popup, a zoom or a notice",
     },
     Binding {
         keys: &[

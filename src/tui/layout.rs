@@ -134,6 +134,47 @@ pub fn side_by_side(area: Rect, copies: usize) -> Vec<Rect> {
         .to_vec()
 }
 
+/// Where a zoomed panel goes: the whole screen between the status line and the key bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Zoomed {
+    /// The whole area.
+    pub area: Rect,
+    /// The diagram zoomed, beside the input image when the inputs are images.
+    pub network: Rect,
+    /// The input image.
+    pub image: Option<Rect>,
+    /// The MSE and cross-entropy charts zoomed, side by side.
+    pub charts: [Rect; 2],
+    /// The classification error chart below them.
+    pub error: Rect,
+}
+
+/// The zoomed panels' areas on a screen `area`, with room for an input `image` (rows,
+/// columns) beside the diagram.
+pub fn zoomed(area: Rect, image: Option<(usize, usize)>) -> Zoomed {
+    let screen = regions(area, image);
+    let top = screen.status.bottom();
+    let middle = Rect::new(area.x, top, area.width, screen.keys.y.saturating_sub(top));
+    let (image, network) = match screen.image {
+        Some(beside) => {
+            let [image, network] =
+                Layout::horizontal([Constraint::Length(beside.width), Constraint::Min(0)])
+                    .areas(middle);
+            (Some(image), network)
+        }
+        None => (None, middle),
+    };
+    let [charts, error] =
+        Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(middle);
+    Zoomed {
+        area: middle,
+        network,
+        image,
+        charts: Layout::horizontal([Constraint::Percentage(50); 2]).areas(charts),
+        error,
+    }
+}
+
 /// A rectangle of at most `width` × `height` in the middle of `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);

@@ -31,10 +31,18 @@ pub enum Message {
     LessPrecision,
     /// Enter or leave compare mode (the scenario's `[compare]` copies in lockstep).
     ToggleCompare,
-    /// Scroll the values panel down a page.
+    /// Scroll the focused panel down a page.
     ScrollDown,
-    /// Scroll the values panel up a page.
+    /// Scroll the focused panel up a page.
     ScrollUp,
+    /// Move the focus to the next panel.
+    FocusNext,
+    /// Zoom the focused panel to the whole screen, or back.
+    Zoom,
+    /// Show the phase's result in large digits, or back.
+    BigDigits,
+    /// Switch between the dark and the light theme.
+    ToggleTheme,
     /// Evaluate the held-out test set once, and say why only once.
     EvaluateTest,
     /// Show a view instead of some panels, or back.

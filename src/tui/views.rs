@@ -1,15 +1,16 @@
 //! What the screen shows and how: the popup, the views that replace panels, the plots'
-//! axes, the decimals and the values panel's scroll. Opening another scenario keeps some and
+//! axes, the decimals, the focus, the zoom and the panels' scroll. Opening another scenario keeps some and
 //! resets the others, in [`Views::reopened`].
 
 use std::collections::BTreeSet;
 
 use super::curves::XAxis;
+use super::focus::{Enlarged, Focus};
 use super::message::Message;
 use super::panel::Panel;
 use super::scenarios::PickerEntry;
 
-/// Lines the values panel scrolls at a time.
+/// Lines a panel scrolls at a time.
 pub const PAGE: u16 = 10;
 
 /// The fewest and most decimal places.
@@ -44,6 +45,13 @@ pub struct Views {
     pub precision: usize,
     /// How many lines the values panel is scrolled down.
     pub values_scroll: u16,
+    /// How many lines the phase panel is scrolled down.
+    pub phase_scroll: u16,
+    /// The panel the scrolling and zoom keys act on, once `f` chose one (its border is then
+    /// highlighted); until then the values, as if never moved.
+    pub focus: Option<Focus>,
+    /// What is drawn over the panels: the focused one zoomed, or the result in large digits.
+    pub enlarged: Option<Enlarged>,
 }
 
 impl Default for Views {
@@ -57,17 +65,21 @@ impl Default for Views {
             log_y: false,
             precision: 4,
             values_scroll: 0,
+            phase_scroll: 0,
+            focus: None,
+            enlarged: None,
         }
     }
 }
 
 impl Views {
-    /// The views for another scenario: the same panels, plots and decimals, no popup and the
-    /// values scrolled to the top.
+    /// The views for another scenario: the same panels, plots, decimals, focus and zoom, no
+    /// popup and the panels scrolled to the top.
     pub fn reopened(&self) -> Views {
         Views {
             popup: None,
             values_scroll: 0,
+            phase_scroll: 0,
             ..self.clone()
         }
     }
@@ -96,11 +108,32 @@ impl Views {
                     self.shown.insert(panel);
                 }
             }
-            Message::ScrollDown => self.values_scroll = self.values_scroll.saturating_add(PAGE),
-            Message::ScrollUp => self.values_scroll = self.values_scroll.saturating_sub(PAGE),
+            Message::Zoom => self.enlarge(Enlarged::Panel),
+            Message::BigDigits => self.enlarge(Enlarged::Digits),
+            Message::Close if self.enlarged.is_some() => self.enlarged = None,
             Message::ShowHelp => self.popup = Some(Popup::Help),
             _ => return false,
         }
         true
+    }
+
+    /// Shows `what` over the panels, or goes back if it is shown.
+    fn enlarge(&mut self, what: Enlarged) {
+        self.enlarged = (self.enlarged != Some(what)).then_some(what);
+    }
+
+    /// Scrolls the focused panel a page `down` (else up); `focus` is the panel on screen
+    /// (see [`Focus::shown`]). The diagram and the charts do not scroll.
+    pub fn scroll(&mut self, focus: Focus, down: bool) {
+        let offset = match focus {
+            Focus::Phase => &mut self.phase_scroll,
+            Focus::Values => &mut self.values_scroll,
+            Focus::Diagram | Focus::Charts => return,
+        };
+        *offset = if down {
+            offset.saturating_add(PAGE)
+        } else {
+            offset.saturating_sub(PAGE)
+        };
     }
 }

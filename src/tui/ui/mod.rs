@@ -16,6 +16,8 @@
 pub mod classes;
 pub mod compare;
 pub mod costs;
+pub mod digits;
+pub mod focus;
 pub mod health;
 pub mod help;
 pub mod image;
@@ -27,14 +29,17 @@ pub mod plots;
 pub mod rows;
 pub mod status;
 pub mod values;
+pub mod zoom;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Color;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
-use super::layout::{Regions, by_layer, regions};
+use super::focus::Focus;
+use super::layout::{Regions, by_layer, regions, zoomed};
 use super::panel::Panel;
 use super::views::Popup;
 use crate::nn::Phase;
@@ -51,19 +56,70 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     if let Some(comparison) = &app.comparison {
         compare::render_compare(frame, area, app, comparison);
-        render_popup(frame, area, app);
-        return;
+    } else {
+        render_main(frame, area, app);
     }
+    render_popup(frame, area, app);
+    render_base(frame, app);
+}
+
+/// The main screen: the status line, the panels (or what `z` and `Z` put over them), the
+/// key bar.
+fn render_main(frame: &mut Frame, area: Rect, app: &App) {
     let regions = regions(area, app.scenario.image);
     status::render_status(frame, regions.status, app);
-    phase::render_phase(frame, regions.phase, app);
-    if app.run.stepper.phase() == Phase::Loss {
-        render_loss(frame, &regions, app);
+    if let Some(enlarged) = app.views.enlarged {
+        zoom::render_enlarged(frame, &zoomed(area, app.scenario.image), app, enlarged);
     } else {
-        render_panels(frame, &regions, app);
+        phase::render_phase(frame, regions.phase, app);
+        if app.run.stepper.phase() == Phase::Loss {
+            render_loss(frame, &regions, app);
+        } else {
+            render_panels(frame, &regions, app);
+        }
+        if app.views.focus.is_some() {
+            focus::render_focus(frame, &focused(&regions, app), app.theme);
+        }
     }
     status::render_keys(frame, regions.keys, app);
-    render_popup(frame, area, app);
+}
+
+/// The areas of the panel that has the focus (the views drawn in a panel's place count as
+/// that panel).
+fn focused(regions: &Regions, app: &App) -> Vec<Rect> {
+    let loss = app.run.stepper.phase() == Phase::Loss;
+    let health = app.views.shows(Panel::Health);
+    let with_image = |area: Rect| regions.image.map_or(area, |image| image.union(area));
+    match app.focus() {
+        Focus::Diagram | Focus::Values if health && !loss => {
+            vec![with_image(regions.network).union(regions.values)]
+        }
+        Focus::Diagram => vec![with_image(regions.network)],
+        Focus::Phase => vec![regions.phase],
+        Focus::Values if loss => vec![regions.below_top()],
+        Focus::Values => vec![regions.values],
+        Focus::Charts if app.views.shows(Panel::Classes) => {
+            vec![regions.mse.union(regions.cross_entropy), regions.error]
+        }
+        Focus::Charts => vec![regions.mse, regions.cross_entropy, regions.error],
+    }
+}
+
+/// The light theme's dark text and light background wherever a panel left the terminal's
+/// own; nothing otherwise.
+fn render_base(frame: &mut Frame, app: &App) {
+    let base = app.theme.base();
+    let (Some(fg), Some(bg)) = (base.fg, base.bg) else {
+        return;
+    };
+    for cell in frame.buffer_mut().content.iter_mut() {
+        if cell.fg == Color::Reset {
+            cell.fg = fg;
+        }
+        if cell.bg == Color::Reset {
+            cell.bg = bg;
+        }
+    }
 }
 
 /// The Loss phase: the diagram (or the health view) above the cost table, which takes the
@@ -72,20 +128,20 @@ fn render_loss(frame: &mut Frame, regions: &Regions, app: &App) {
     if app.views.shows(Panel::Health) {
         health::render_health(frame, regions.network, app, &app.run, None);
     } else {
-        render_diagram(frame, regions, app);
+        render_diagram(frame, regions.network, regions.image, app);
     }
     costs::render_cost_table(frame, regions.below_top(), app, &app.run.stepper, None);
 }
 
-/// The network, neuron by neuron or a layer a line, with the input image beside it when the
-/// inputs are images.
-fn render_diagram(frame: &mut Frame, regions: &Regions, app: &App) {
+/// The network in `network`, neuron by neuron or a layer a line, with the input image in
+/// `image` when the inputs are images.
+pub fn render_diagram(frame: &mut Frame, network: Rect, image: Option<Rect>, app: &App) {
     if by_layer(&app.run.stepper.network().sizes()) {
-        layers::render_layers(frame, regions.network, app);
+        layers::render_layers(frame, network, app);
     } else {
-        network::render_network(frame, regions.network, app);
+        network::render_network(frame, network, app);
     }
-    if let (Some(area), Some(shape)) = (regions.image, app.scenario.image) {
+    if let (Some(area), Some(shape)) = (image, app.scenario.image) {
         image::render_image(frame, area, app, shape);
     }
 }
@@ -102,7 +158,7 @@ fn render_panels(frame: &mut Frame, regions: &Regions, app: &App) {
             None,
         );
     } else {
-        render_diagram(frame, regions, app);
+        render_diagram(frame, regions.network, regions.image, app);
         values::render_values(frame, regions.values, app);
     }
     if app.views.shows(Panel::Classes) {

@@ -11,6 +11,7 @@ use crate::text::explain::Explain;
 use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
 use crate::text::phase::{explanation, formula};
 use crate::tui::app::App;
+use crate::tui::focus::Focus;
 use crate::tui::selection::Selection;
 use crate::words;
 
@@ -81,8 +82,9 @@ pub fn worked_with(s: &Stepper, selection: Option<Selection>, precision: usize) 
     }
 }
 
-/// Draws the panel.
-pub fn render_phase(frame: &mut Frame, area: Rect, app: &App) {
+/// The panel's text: the notice, the numbers, the formula, the scenario's description before
+/// the first step, the explanation.
+fn lines(app: &App) -> Vec<Line<'static>> {
     let s = &app.run.stepper;
     let phase = s.phase();
     let theme = app.theme;
@@ -126,14 +128,33 @@ pub fn render_phase(frame: &mut Frame, area: Rect, app: &App) {
             theme.dim(),
         ));
     }
-    let block = Block::default().borders(Borders::ALL).title(Line::styled(
-        format!(" {} ", crate::text::phase::name(phase)),
+    lines
+}
+
+/// Draws the panel, scrolled by PgUp/PgDn while it has the focus, no further than its last
+/// line, with a marker on the border wherever there is more to scroll to.
+pub fn render_phase(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let mut block = Block::default().borders(Borders::ALL).title(Line::styled(
+        format!(" {} ", crate::text::phase::name(app.run.stepper.phase())),
         theme.title(),
     ));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    let inner = block.inner(area);
+    let paragraph = Paragraph::new(lines(app)).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(inner.width);
+    let height = inner.height as usize;
+    let scroll = (app.views.phase_scroll as usize).min(total.saturating_sub(height));
+    let marker = |text: String| Line::styled(format!(" {text} "), theme.dim());
+    if scroll > 0 {
+        block = block.title(marker(words!("phase-more-above")).right_aligned());
+    }
+    if scroll + height < total {
+        let more = if app.focus() == Focus::Phase {
+            words!("phase-more-below")
+        } else {
+            words!("phase-more-below-unfocused")
+        };
+        block = block.title_bottom(marker(more).right_aligned());
+    }
+    frame.render_widget(paragraph.block(block).scroll((scroll as u16, 0)), area);
 }

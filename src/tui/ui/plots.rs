@@ -51,7 +51,7 @@ pub fn fitted(titles: &[String], width: u16) -> String {
 }
 
 /// One chart, titled with the cost's name in full and its last values as far as they fit.
-fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
+pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
     let theme = app.theme;
     let train = app
         .run
