@@ -10,6 +10,7 @@ pub mod app;
 pub mod compare;
 pub mod curves;
 pub mod disk;
+pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod message;

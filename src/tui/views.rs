@@ -18,8 +18,11 @@ pub const PRECISION: (usize, usize) = (1, 10);
 /// A window over the main screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Popup {
-    /// The keys.
-    Help,
+    /// The keys, scrolled down this many lines.
+    Help {
+        /// the first line shown
+        scroll: u16,
+    },
     /// The scenarios to choose from, and the highlighted one.
     Picker {
         /// built-ins, then files in `scenarios/`
@@ -98,7 +101,7 @@ impl Views {
             }
             Message::ScrollDown => self.values_scroll = self.values_scroll.saturating_add(PAGE),
             Message::ScrollUp => self.values_scroll = self.values_scroll.saturating_sub(PAGE),
-            Message::ShowHelp => self.popup = Some(Popup::Help),
+            Message::ShowHelp => self.popup = Some(Popup::Help { scroll: 0 }),
             _ => return false,
         }
         true

@@ -109,7 +109,7 @@ fn render_panels(frame: &mut Frame, regions: &Regions, app: &App) {
 
 fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
     match &app.views.popup {
-        Some(Popup::Help) => help::render_help(frame, area, app),
+        Some(Popup::Help { scroll }) => help::render_help(frame, area, app, *scroll),
         Some(Popup::Picker { entries, cursor }) => {
             picker::render_picker(frame, area, app, entries, *cursor);
         }
