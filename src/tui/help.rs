@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 use super::keymap::keymap;
-use super::layout::centered;
+use super::layout::{centered, popup_area};
 use crate::nn::stepper::{HISTORY_BYTES, HISTORY_ITERATIONS};
 use crate::words;
 
@@ -56,8 +56,10 @@ pub fn help_lines(width: usize) -> Vec<HelpLine> {
     lines
 }
 
-/// Where the help goes on a screen `area`, border included, and its lines.
-pub fn help_popup(area: Rect) -> (Rect, Vec<HelpLine>) {
+/// Where the help goes on a screen `screen` (between the status line and the key bar),
+/// border included, and its lines.
+pub fn help_popup(screen: Rect) -> (Rect, Vec<HelpLine>) {
+    let area = popup_area(screen);
     let width = WIDTH.min(area.width);
     let lines = help_lines(usize::from(width.saturating_sub(2)));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
@@ -116,11 +118,12 @@ mod tests {
         assert!(lines.len() >= keys + 3);
         assert_eq!(usize::from(popup.height), lines.len() + 2);
         assert_eq!(help_last_scroll(tall), 0);
-        // At 80×24 the popup is the whole height: 22 lines inside, the rest below.
+        // At 80×24 the popup takes the 22 rows between the status line and the key bar:
+        // 20 lines inside, the rest below.
         let small = Rect::new(0, 0, 80, 24);
-        assert_eq!(help_page(small), 22);
+        assert_eq!(help_page(small), 20);
         // The keys, an empty line, the history note in two lines of 74 cells and the
         // click note in one.
-        assert_eq!(usize::from(help_last_scroll(small)), keys + 4 - 22);
+        assert_eq!(usize::from(help_last_scroll(small)), keys + 4 - 20);
     }
 }

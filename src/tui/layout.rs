@@ -129,6 +129,16 @@ pub fn compare_regions(area: Rect, runs: usize) -> CompareRegions {
     }
 }
 
+/// Where popups go on a `screen`: between the status line and the key bar, which stay in
+/// view.
+pub fn popup_area(screen: Rect) -> Rect {
+    Rect {
+        y: screen.y + 1,
+        height: screen.height.saturating_sub(2),
+        ..screen
+    }
+}
+
 /// A rectangle of at most `width` × `height` in the middle of `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);

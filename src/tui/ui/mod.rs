@@ -34,7 +34,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
-use super::layout::{Regions, by_layer, regions};
+use super::layout::{Regions, by_layer, popup_area, regions};
 use super::panel::Panel;
 use super::views::Popup;
 use crate::nn::Phase;
@@ -111,7 +111,7 @@ fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
     match &app.views.popup {
         Some(Popup::Help { scroll }) => help::render_help(frame, area, app, *scroll),
         Some(Popup::Picker { entries, cursor }) => {
-            picker::render_picker(frame, area, app, entries, *cursor);
+            picker::render_picker(frame, popup_area(area), app, entries, *cursor);
         }
         None => {}
     }
