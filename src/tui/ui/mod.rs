@@ -56,10 +56,16 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     let regions = regions(area, app.scenario.image);
     status::render_status(frame, regions.status, app);
-    phase::render_phase(frame, regions.phase, app);
     if app.run.stepper.phase() == Phase::Loss {
+        phase::render_phase(frame, regions.phase, app);
         render_loss(frame, &regions, app);
+    } else if app.views.shows(Panel::Classes) {
+        phase::render_phase(frame, regions.phase, app);
+        render_panels(frame, &regions, app);
     } else {
+        // Charts too short to read become one-line summaries; the phase panel takes the rows.
+        let regions = regions.compacted();
+        phase::render_phase(frame, regions.phase, app);
         render_panels(frame, &regions, app);
     }
     status::render_keys(frame, regions.keys, app);
