@@ -65,10 +65,6 @@ fn start(name: &str, scenario: &str, width: u16, height: u16) -> Option<Tmux> {
     let tmux = Tmux {
         socket: format!("backstep-e2e-{name}-{}", std::process::id()),
     };
-    let command = format!(
-        "{} run {scenario}; sleep 30",
-        env!("CARGO_BIN_EXE_backstep")
-    );
     let (w, h) = (width.to_string(), height.to_string());
     tmux.run(&[
         "new-session",
@@ -79,9 +75,17 @@ fn start(name: &str, scenario: &str, width: u16, height: u16) -> Option<Tmux> {
         &w,
         "-y",
         &h,
-        &command,
+        &command(scenario),
     ]);
     Some(tmux)
+}
+
+/// `backstep run SCENARIO`, then a line with its exit status, kept on screen for a while.
+fn command(scenario: &str) -> String {
+    format!(
+        "{} run {scenario}; echo \"backstep {scenario} exited with $?\"; sleep 30",
+        env!("CARGO_BIN_EXE_backstep")
+    )
 }
 
 impl Drop for Tmux {
@@ -183,4 +187,62 @@ fn a_teacher_compares_mse_and_cross_entropy_in_a_real_terminal() {
     tmux.wait_for("network 2-4-1");
     tmux.keys(&["q"]);
     tmux.wait_until_restored();
+}
+
+impl Tmux {
+    /// Replaces the program in the window with `backstep run SCENARIO`.
+    fn restart(&self, scenario: &str) {
+        self.run(&["respawn-pane", "-k", "-t", "bs", &command(scenario)]);
+    }
+
+    /// Waits until the screen's first line shows ` NAME ` whole (or fails after a couple of
+    /// seconds, saying after which key).
+    fn wait_for_title(&self, name: &str, after: &str) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            let first = screen.lines().next().unwrap_or("");
+            if first.contains(&format!(" {name} ")) {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(3),
+                "after {after}, the first line does not show `{name}` whole; the screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// At 80×24, every built-in through every view key: the title keeps the scenario's name
+/// whole after each key, nothing panics, and q leaves with status 0.
+#[test]
+fn every_built_in_keeps_its_name_through_every_key_at_80x24() {
+    let scenarios = backstep::scenario::BUILTINS;
+    let Some(tmux) = start("title", scenarios[0].name, 80, 24) else {
+        return;
+    };
+    let keys = [
+        "Space", "n", "g", "v", "c", "?", "Escape", "PageDown", "]", "[", "r", "+", "r", "h", "s",
+        "Escape",
+    ];
+    for (i, builtin) in scenarios.iter().enumerate() {
+        let name = backstep::scenario::Scenario::load(builtin.name)
+            .unwrap()
+            .name;
+        if i > 0 {
+            tmux.restart(builtin.name);
+        }
+        tmux.wait_for_title(&name, "the start");
+        for key in keys {
+            tmux.keys(&[key]);
+            tmux.wait_for_title(&name, key);
+        }
+        tmux.keys(&["q"]);
+        let screen = tmux.wait_for(&format!("backstep {} exited with", builtin.name));
+        assert!(
+            screen.contains(&format!("backstep {} exited with 0", builtin.name)),
+            "{screen}"
+        );
+    }
 }

@@ -129,6 +129,58 @@ fn the_help_popup() {
     insta::assert_snapshot!(screen(&mut app, 120, 40));
 }
 
+/// At 80×24 the help is taller than the screen: it opens at its first key with a marker
+/// below, ↓ and PgDn scroll it no further than its last line (the last key and the notes),
+/// ↑ scrolls back.
+#[test]
+fn the_help_scrolls_at_80x24() {
+    let mut app = app("two-two-two");
+    app.size = (80, 24);
+    app.update(Message::ShowHelp);
+    let top = screen(&mut app, 80, 24);
+    assert!(top.contains("Space/→/l next phase"), "{top}");
+    assert!(top.contains("↓ more") && !top.contains("↑ more"), "{top}");
+    for _ in 0..5 {
+        app.update(Message::ScrollDown);
+    }
+    let bottom = screen(&mut app, 80, 24);
+    assert!(bottom.contains("  q         quit"), "{bottom}");
+    assert!(bottom.contains("Click a neuron"), "{bottom}");
+    assert!(
+        bottom.contains("↑ more") && !bottom.contains("↓ more"),
+        "{bottom}"
+    );
+    assert!(!bottom.contains("Space/→/l next phase"), "{bottom}");
+    app.update(Message::SelectPrevious);
+    let back = screen(&mut app, 80, 24);
+    assert!(back.contains("↑ more") && back.contains("↓ more"), "{back}");
+    assert!(!back.contains("Click a neuron"), "{back}");
+    insta::assert_snapshot!(bottom);
+}
+
+/// The first line keeps every built-in's name whole at 80×24, on the start screen, in the
+/// loss phase and in compare mode.
+#[test]
+fn the_title_keeps_the_scenarios_name_at_80x24() {
+    for builtin in backstep::scenario::BUILTINS {
+        let name = backstep::scenario::Scenario::load(builtin.name)
+            .unwrap()
+            .name;
+        let mut app = app(builtin.name);
+        let check = |app: &mut App| {
+            let text = screen(app, 80, 24);
+            let first = text.lines().next().unwrap();
+            assert!(first.contains(&format!(" {name} ")), "{first}");
+        };
+        check(&mut app);
+        app.update(Message::NextPhase);
+        app.update(Message::NextPhase);
+        check(&mut app);
+        app.update(Message::ToggleCompare);
+        check(&mut app);
+    }
+}
+
 #[test]
 fn the_scenario_picker() {
     let mut app = app("two-two-two");

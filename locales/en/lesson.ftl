@@ -56,6 +56,27 @@ phase-gradients = gradients
 phase-update = update (layer { $layer })
 phase-done = done
 
+## The status line: each part in full, then shorter when the line is narrow.
+
+status-epoch = epoch { $epoch }
+status-epoch-short = ep. { $epoch }
+status-iteration = iteration { $iteration }/{ $iterations }
+status-iteration-short = it. { $iteration }/{ $iterations }
+status-learning-rate = η = { $rate }
+status-mode-sgd = SGD
+status-mode-batch = batch GD ({ $size } samples)
+status-mode-batch-short = batch GD
+status-mode-mini-batch = mini-batches of { $size }
+status-mode-mini-batch-short = mini-batch { $size }
+
+## The help popup: its title, its notes under the keys, and its scroll markers.
+
+help-title = keys (Esc closes)
+help-history = Stepping back reaches the last { $iterations } iterations (at most { $mebibytes } MiB of snapshots); after a run at full speed, the last iteration.
+help-click = Click a neuron in the diagram to select it.
+help-more-above = ↑ more
+help-more-below = ↓ more (↓/PgDn)
+
 ## What each phase does and why (the phase panel, one or two sentences).
 
 explain-start-fresh = The network before training. Press Space for the first phase: the forward pass feeds a batch of samples through the network.

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use super::compare::Comparison;
 use super::focus::Focus;
+use super::help::{help_last_scroll, help_page};
 use super::layout::{Geometry, LayerTable, by_layer, regions};
 use super::message::Message;
 use super::pace::{AutoRun, Clock};
@@ -18,6 +19,20 @@ use super::views::{Popup, Views};
 use crate::data::Dataset;
 use crate::nn::Phase;
 use crate::scenario::{Scenario, ScenarioError};
+
+/// Where the help is scrolled to after `message` on a screen of `size`: a line at a time
+/// with ↓/↑, a page with PgDn/PgUp, never past its last line.
+fn help_scrolled(scroll: u16, message: Message, size: (u16, u16)) -> u16 {
+    let screen = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+    let scroll = match message {
+        Message::SelectNext => scroll.saturating_add(1),
+        Message::SelectPrevious => scroll.saturating_sub(1),
+        Message::ScrollDown => scroll.saturating_add(help_page(screen)),
+        Message::ScrollUp => scroll.saturating_sub(help_page(screen)),
+        _ => scroll,
+    };
+    scroll.min(help_last_scroll(screen))
+}
 
 /// The whole state of the stepping view.
 pub struct App {
@@ -129,7 +144,12 @@ impl App {
         };
         match (popup, message) {
             (_, Message::Quit) => self.quit = true,
-            (_, Message::Close) | (Popup::Help, Message::ShowHelp) => self.views.popup = None,
+            (_, Message::Close) | (Popup::Help { .. }, Message::ShowHelp) => {
+                self.views.popup = None;
+            }
+            (Popup::Help { scroll }, message) => {
+                *scroll = help_scrolled(*scroll, message, self.size)
+            }
             (Popup::Picker { entries, cursor }, Message::SelectNext) => {
                 *cursor = (*cursor + 1) % entries.len().max(1);
             }

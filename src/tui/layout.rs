@@ -73,7 +73,50 @@ pub fn regions(area: Rect, image: Option<(usize, usize)>) -> Regions {
     }
 }
 
+/// The fewest rows a cost chart is drawn in as a plot: its border, five rows of curve and
+/// its axis; a shorter one is a one-line summary instead.
+pub const CHART_ROWS: u16 = 9;
+
+/// The rows of the classification error as a one-line summary, border included; the two
+/// charts' summaries share one box of a row more, a line each.
+const SUMMARY_ROWS: u16 = 3;
+
 impl Regions {
+    /// The regions with charts too short to plot (below [`CHART_ROWS`]) made one-line
+    /// summaries (`mse` and `cross_entropy` the two lines inside one box, see
+    /// [`Regions::summary_box`]), the classification error one line too, and the phase panel
+    /// taking the rows they free; unchanged where the charts fit.
+    pub fn compacted(self) -> Regions {
+        if self.mse.height >= CHART_ROWS {
+            return self;
+        }
+        let right = self.phase.union(self.error);
+        let [phase, charts, error] = Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(SUMMARY_ROWS + 1),
+            Constraint::Length(SUMMARY_ROWS),
+        ])
+        .areas(right);
+        let inside = Block::default().borders(Borders::ALL).inner(charts);
+        let [mse, cross_entropy] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inside);
+        Regions {
+            phase,
+            mse,
+            cross_entropy,
+            error,
+            ..self
+        }
+    }
+
+    /// The box around the charts' one-line summaries, when [`Regions::compacted`] made them.
+    pub fn summary_box(&self) -> Option<Rect> {
+        (self.mse.height == 1).then(|| {
+            let lines = self.mse.union(self.cross_entropy);
+            Rect::new(lines.x - 1, lines.y - 1, lines.width + 2, lines.height + 2)
+        })
+    }
+
     /// The band below the diagram and the phase panel, the whole width of the screen: where
     /// the values panel and the charts are.
     pub fn below_top(&self) -> Rect {
@@ -172,6 +215,16 @@ pub fn zoomed(area: Rect, image: Option<(usize, usize)>) -> Zoomed {
         image,
         charts: Layout::horizontal([Constraint::Percentage(50); 2]).areas(charts),
         error,
+    }
+}
+
+/// Where popups go on a `screen`: between the status line and the key bar, which stay in
+/// view.
+pub fn popup_area(screen: Rect) -> Rect {
+    Rect {
+        y: screen.y + 1,
+        height: screen.height.saturating_sub(2),
+        ..screen
     }
 }
 
@@ -432,6 +485,30 @@ impl Geometry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn charts_too_short_to_plot_become_summaries_and_the_phase_grows() {
+        // 80×24: 22 rows between the status line and the keys; the phase takes 45 % (10
+        // rows), the classification error 4 and the charts the 8 left, fewer than 9.
+        let small = regions(Rect::new(0, 0, 80, 24), None);
+        assert_eq!((small.phase.height, small.mse.height), (10, 8));
+        let compact = small.compacted();
+        assert_eq!((compact.mse.height, compact.error.height), (1, 3));
+        assert_eq!((compact.mse.width, compact.cross_entropy.y), (38, 18));
+        assert_eq!(compact.summary_box(), Some(Rect::new(40, 16, 40, 4)));
+        assert_eq!(compact.phase.height, 22 - 4 - 3);
+        assert_eq!(compact.phase.y, 1);
+        assert_eq!(compact.error.bottom(), 23);
+        assert_eq!(
+            (compact.network, compact.values),
+            (small.network, small.values)
+        );
+        // 120×40: 38 rows, the phase 17 (45 %), the error 4, the charts 17: plotted.
+        let large = regions(Rect::new(0, 0, 120, 40), None);
+        assert_eq!(large.mse.height, 17);
+        assert_eq!(large.compacted(), large);
+        assert_eq!(large.summary_box(), None);
+    }
 
     #[test]
     fn deep_or_wide_networks_are_drawn_a_layer_a_line() {

@@ -11,6 +11,7 @@ pub mod compare;
 pub mod curves;
 pub mod disk;
 pub mod focus;
+pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod message;

@@ -19,8 +19,11 @@ pub const PRECISION: (usize, usize) = (1, 10);
 /// A window over the main screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Popup {
-    /// The keys.
-    Help,
+    /// The keys, scrolled down this many lines.
+    Help {
+        /// the first line shown
+        scroll: u16,
+    },
     /// The scenarios to choose from, and the highlighted one.
     Picker {
         /// built-ins, then files in `scenarios/`
@@ -111,7 +114,7 @@ impl Views {
             Message::Zoom => self.enlarge(Enlarged::Panel),
             Message::BigDigits => self.enlarge(Enlarged::Digits),
             Message::Close if self.enlarged.is_some() => self.enlarged = None,
-            Message::ShowHelp => self.popup = Some(Popup::Help),
+            Message::ShowHelp => self.popup = Some(Popup::Help { scroll: 0 }),
             _ => return false,
         }
         true

@@ -104,24 +104,17 @@ fn per_copy(
     }
 }
 
+/// The scenario's name, what is compared, the progress and how to leave; the name gives
+/// way last.
 fn render_status(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
-    let s = cmp.lead();
-    let run = if app.auto_run.running { "▶" } else { "⏸" };
-    let line = Line::from(vec![
-        Span::styled(
-            format!(" compare {} ({} copies) ", cmp.setting, cmp.runs.len()),
-            app.theme.title(),
-        ),
-        Span::raw(format!(
-            "│ epoch {} │ iteration {}/{} │ {} │ {run} {} │ c: leave",
-            s.epoch(),
-            s.iteration(),
-            s.iterations_per_epoch(),
-            crate::text::phase::name(s.phase()),
-            app.auto_run.current().label
-        )),
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
+    let (mut parts, mut order) = super::status::progress(cmp.lead(), app);
+    let compared = format!("compare {} ({} copies)", cmp.setting, cmp.runs.len());
+    parts.insert(0, vec![compared, String::new()]);
+    order.iter_mut().for_each(|part| *part += 1);
+    parts.push(vec!["c: leave".to_string(), String::new()]);
+    order.splice(0..0, [5]);
+    order.push(0);
+    super::status::render_line(frame, area, app, &app.scenario.name, &parts, &order);
 }
 
 fn render_runs(frame: &mut Frame, columns: &[Rect], app: &App, cmp: &Comparison) {

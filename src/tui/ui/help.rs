@@ -1,49 +1,47 @@
-//! The help popup, written from the same keymap table that dispatches the keys.
+//! The help popup, written from the same keymap table that dispatches the keys, scrolled
+//! with a marker on the border wherever there is more.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::nn::stepper::{HISTORY_BYTES, HISTORY_ITERATIONS};
 use crate::tui::app::App;
-use crate::tui::keymap::keymap;
-use crate::tui::layout::centered;
+use crate::tui::help::{HelpLine, help_popup};
+use crate::words;
 
-/// Draws the keys and what they do.
-pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
+/// Draws the keys and what they do, from line `scroll` (no further than the last page).
+pub fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let theme = app.theme;
-    let mut lines: Vec<Line> = keymap()
+    let (popup, lines) = help_popup(area);
+    let lines: Vec<Line> = lines
         .into_iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!("  {:<10}", b.label), theme.active()),
-                Span::raw(b.description),
-            ])
+        .map(|line| match line {
+            HelpLine::Key { label, description } => Line::from(vec![
+                Span::styled(format!("  {label:<10}"), theme.active()),
+                Span::raw(description),
+            ]),
+            HelpLine::Note(text) => Line::styled(format!("  {text}"), theme.dim()),
         })
         .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::styled(
-        format!(
-            "  Stepping back reaches the last {HISTORY_ITERATIONS} iterations (at most {} MiB of snapshots); after a run at full speed, the last iteration.",
-            HISTORY_BYTES / (1024 * 1024)
-        ),
-        theme.dim(),
+    let page = usize::from(popup.height.saturating_sub(2));
+    let scroll = usize::from(scroll).min(lines.len().saturating_sub(page));
+    let marker = |text: String| Line::styled(format!(" {text} "), theme.dim()).right_aligned();
+    let mut block = Block::default().borders(Borders::ALL).title(Line::styled(
+        format!(" {} ", words!("help-title")),
+        theme.title(),
     ));
-    lines.push(Line::styled(
-        "  Click a neuron in the diagram to select it.",
-        theme.dim(),
-    ));
-    // Room for the two notes to wrap.
-    let height = lines.len() as u16 + 4;
-    let popup = centered(area, 76, height);
+    if scroll > 0 {
+        block = block.title(marker(words!("help-more-above")));
+    }
+    if scroll + page < lines.len() {
+        block = block.title_bottom(marker(words!("help-more-below")));
+    }
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(Line::styled(" keys (Esc closes) ", theme.title())),
-        ),
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll as u16, 0)),
         popup,
     );
 }

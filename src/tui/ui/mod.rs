@@ -39,7 +39,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
 use super::focus::Focus;
-use super::layout::{Regions, by_layer, regions, zoomed};
+use super::layout::{Regions, by_layer, popup_area, regions, zoomed};
 use super::panel::Panel;
 use super::views::Popup;
 use crate::nn::Phase;
@@ -71,8 +71,15 @@ fn render_main(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(enlarged) = app.views.enlarged {
         zoom::render_enlarged(frame, &zoomed(area, app.scenario.image), app, enlarged);
     } else {
+        let loss = app.run.stepper.phase() == Phase::Loss;
+        // Charts too short to read become one-line summaries; the phase panel takes the rows.
+        let regions = if loss || app.views.shows(Panel::Classes) {
+            regions
+        } else {
+            regions.compacted()
+        };
         phase::render_phase(frame, regions.phase, app);
-        if app.run.stepper.phase() == Phase::Loss {
+        if loss {
             render_loss(frame, &regions, app);
         } else {
             render_panels(frame, &regions, app);
@@ -177,9 +184,9 @@ fn render_panels(frame: &mut Frame, regions: &Regions, app: &App) {
 
 fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
     match &app.views.popup {
-        Some(Popup::Help) => help::render_help(frame, area, app),
+        Some(Popup::Help { scroll }) => help::render_help(frame, area, app, *scroll),
         Some(Popup::Picker { entries, cursor }) => {
-            picker::render_picker(frame, area, app, entries, *cursor);
+            picker::render_picker(frame, popup_area(area), app, entries, *cursor);
         }
         None => {}
     }

@@ -12,7 +12,7 @@ use crate::nn::{Cost, Loss};
 use crate::text::notation::{Numbers, cost_name, cost_short_name};
 use crate::tui::app::App;
 use crate::tui::curves::{XAxis, bounds};
-use crate::tui::layout::Regions;
+use crate::tui::layout::{CHART_ROWS, Regions};
 
 /// Which cross-entropy suits the network (see [`Cost::cross_entropy_for`]), the same one
 /// the cost table shows.
@@ -31,8 +31,11 @@ pub fn squared_error_cost(app: &App) -> Cost {
     }
 }
 
-/// Draws both charts and the classification error.
+/// Draws both charts (or their one-line summaries in one box) and the classification error.
 pub fn render_plots(frame: &mut Frame, regions: &Regions, app: &App) {
+    if let Some(area) = regions.summary_box() {
+        frame.render_widget(Block::default().borders(Borders::ALL), area);
+    }
     render_chart(frame, regions.mse, app, squared_error_cost(app));
     render_chart(frame, regions.cross_entropy, app, cross_entropy_cost(app));
     render_error(frame, regions.error, app);
@@ -50,23 +53,12 @@ pub fn fitted(titles: &[String], width: u16) -> String {
         .unwrap_or_default()
 }
 
-/// One chart, titled with the cost's name in full and its last values as far as they fit.
-pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
-    let theme = app.theme;
-    let train = app
-        .run
-        .curves
-        .series(cost, false, app.views.x_axis, app.views.log_y);
-    let validation = app
-        .run
-        .curves
-        .series(cost, true, app.views.x_axis, app.views.log_y);
-    let (x, y) = bounds(&[&train, &validation]);
+/// The chart's titles, longest first: the cost's name in full with its last values, then
+/// without them; the short name only where the full one does not fit.
+fn titles(app: &App, cost: Cost) -> Vec<String> {
     let shown = Numbers {
         precision: app.views.precision,
     };
-    // Longest first: the name in full with the numbers, then without them; the short name
-    // only where the full one does not fit.
     let mut titles = Vec::new();
     for name in [cost_name(cost), cost_short_name(cost)] {
         if let Some(p) = app.run.curves.last() {
@@ -79,6 +71,36 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
         }
         titles.push(format!(" {name} "));
     }
+    titles
+}
+
+/// One chart, titled with the cost's name in full and its last values as far as they fit;
+/// too short to plot (below [`CHART_ROWS`]), a one-line summary of those numbers.
+pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
+    let theme = app.theme;
+    let titles = titles(app, cost);
+    if area.height < CHART_ROWS {
+        // One line inside the box `render_plots` draws.
+        // The numbers matter more than the name in full: the short name with its numbers
+        // comes before the full name alone.
+        let numbered = |t: &&String| t.chars().any(|c| c.is_ascii_digit());
+        let ranked: Vec<String> = (titles.iter().filter(numbered))
+            .chain(titles.iter().filter(|t| !numbered(t)))
+            .cloned()
+            .collect();
+        let summary = fitted(&ranked, area.width + 2).trim().to_string();
+        frame.render_widget(Paragraph::new(Line::styled(summary, theme.title())), area);
+        return;
+    }
+    let train = app
+        .run
+        .curves
+        .series(cost, false, app.views.x_axis, app.views.log_y);
+    let validation = app
+        .run
+        .curves
+        .series(cost, true, app.views.x_axis, app.views.log_y);
+    let (x, y) = bounds(&[&train, &validation]);
     let title = fitted(&titles, area.width);
     // The lesson's MSE is a sum over the outputs; the half-MSE some losses train on is half.
     let formula = match cost {

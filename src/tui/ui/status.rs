@@ -6,45 +6,156 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::nn::Mode;
+use crate::nn::stepper::Stepper;
 use crate::text::notation::compact;
 use crate::tui::app::App;
 use crate::tui::keymap::binding;
 use crate::tui::message::Message;
+use crate::words;
 
-/// Scenario, epoch, iteration k of n, phase, mode and batch size, η, run state.
+/// A part of the status line in the forms it can take, the widest first; an empty form
+/// leaves the part out.
+pub type Forms = Vec<String>;
+
+/// Scenario, epoch, iteration k of n, phase, run state, η, mode and batch size: what does
+/// not fit gives way by priority (see [`progress`]), the scenario's name last.
 pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     let s = &app.run.stepper;
     let t = s.training();
-    let run = if app.auto_run.running {
-        format!("▶ {}", app.auto_run.current().label)
-    } else {
-        format!("⏸ {}", app.auto_run.current().label)
-    };
+    let size = t.batch_size.to_string();
     let mode = match t.mode {
-        Mode::Sgd => "SGD".to_string(),
-        Mode::Batch => format!("batch GD ({} samples)", t.batch_size),
-        Mode::MiniBatch => format!("mini-batches of {}", t.batch_size),
+        Mode::Sgd => vec![words!("status-mode-sgd"), String::new()],
+        Mode::Batch => vec![
+            words!("status-mode-batch", size = size),
+            words!("status-mode-batch-short"),
+            String::new(),
+        ],
+        Mode::MiniBatch => vec![
+            words!("status-mode-mini-batch", size = size.clone()),
+            words!("status-mode-mini-batch-short", size = size),
+            String::new(),
+        ],
     };
-    // Most important first; what does not fit is left out from the end, the name last.
-    let mut parts = vec![
-        format!("epoch {}", s.epoch()),
-        format!("iteration {}/{}", s.iteration(), s.iterations_per_epoch()),
-        crate::text::phase::name(s.phase()),
-        run,
-        format!("η = {}", compact(t.learning_rate)),
-        mode,
+    let rate = words!("status-learning-rate", rate = compact(t.learning_rate));
+    let (mut parts, mut order) = progress(s, app);
+    parts.extend([vec![rate, String::new()], mode]);
+    // The mode gives way first, then η, then the progress as `progress` says.
+    order.splice(0..0, [5, 5, 4]);
+    render_line(frame, area, app, &app.scenario.name, &parts, &order);
+}
+
+/// The epoch, the iteration, the phase and the run state of `stepper`, and the order in
+/// which they give way (a part's index once per form it drops): the run state's speed,
+/// then the words "epoch" and "iteration", then the run state, the phase, the counts.
+pub fn progress(stepper: &Stepper, app: &App) -> (Vec<Forms>, Vec<usize>) {
+    let epoch = stepper.epoch().to_string();
+    let iteration = stepper.iteration().to_string();
+    let iterations = stepper.iterations_per_epoch().to_string();
+    let symbol = if app.auto_run.running { "▶" } else { "⏸" };
+    let parts = vec![
+        vec![
+            words!("status-epoch", epoch = epoch.clone()),
+            words!("status-epoch-short", epoch = epoch),
+            String::new(),
+        ],
+        vec![
+            words!(
+                "status-iteration",
+                iteration = iteration.clone(),
+                iterations = iterations.clone()
+            ),
+            words!(
+                "status-iteration-short",
+                iteration = iteration,
+                iterations = iterations
+            ),
+            String::new(),
+        ],
+        vec![crate::text::phase::name(stepper.phase()), String::new()],
+        vec![
+            format!("{symbol} {}", app.auto_run.current().label),
+            symbol.to_string(),
+            String::new(),
+        ],
     ];
-    let width = |parts: &[String]| parts.iter().map(|p| p.chars().count() + 3).sum::<usize>();
-    while parts.len() > 3 && width(&parts) > area.width as usize {
-        parts.pop();
-    }
-    let room = (area.width as usize).saturating_sub(width(&parts) + 2);
-    let name: String = app.scenario.name.chars().take(room).collect();
+    (parts, vec![3, 1, 0, 3, 2, 1, 0])
+}
+
+/// Draws `title` then `parts`, shrunk part by part in `order` until the line fits.
+pub fn render_line(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: &str,
+    parts: &[Forms],
+    order: &[usize],
+) {
+    let (title, rest) = fit(title, parts, order, area.width as usize);
     let line = Line::from(vec![
-        Span::styled(format!(" {name} "), app.theme.title()),
-        Span::raw(format!("│ {}", parts.join(" │ "))),
+        Span::styled(title, app.theme.title()),
+        Span::raw(rest),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The status line in `width` cells as its title and the rest: each step of `order`
+/// shrinks that part to its next form until the line fits; only when every part is left
+/// out is the title cut, after a whole word where it can be, and marked with "…".
+pub fn fit(title: &str, parts: &[Forms], order: &[usize], width: usize) -> (String, String) {
+    let mut chosen = vec![0; parts.len()];
+    let mut steps = order.iter();
+    loop {
+        let shown: Vec<&str> = parts
+            .iter()
+            .zip(&chosen)
+            .map(|(forms, &i)| forms[i].as_str())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let rest = if shown.is_empty() {
+            String::new()
+        } else {
+            format!("│ {}", shown.join(" │ "))
+        };
+        let room = width.saturating_sub(cells(&rest) + 2);
+        if cells(title) <= room {
+            return (format!(" {title} "), rest);
+        }
+        match steps.next() {
+            Some(&part) => chosen[part] = (chosen[part] + 1).min(parts[part].len() - 1),
+            None => return (format!(" {} ", shortened(title, room)), rest),
+        }
+    }
+}
+
+/// `text` in at most `room` cells: whole, or its first words (else its first letters)
+/// followed by "…".
+pub fn shortened(text: &str, room: usize) -> String {
+    if cells(text) <= room {
+        return text.to_string();
+    }
+    if room == 0 {
+        return String::new();
+    }
+    let fits = |prefix: &str| cells(prefix.trim_end()) < room;
+    let words = text
+        .match_indices(' ')
+        .map(|(i, _)| &text[..i])
+        .rfind(|p| !p.trim_end().is_empty() && fits(p));
+    let cut = words.map(str::trim_end).unwrap_or_else(|| {
+        let end = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .take_while(|&i| fits(&text[..i]))
+            .last()
+            .unwrap_or(0);
+        &text[..end]
+    });
+    format!("{cut}…")
+}
+
+/// The cells `text` takes on screen.
+fn cells(text: &str) -> usize {
+    Span::raw(text).width()
 }
 
 /// The most used keys.
@@ -87,4 +198,55 @@ pub fn render_keys(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::raw(format!(" {what}")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(all: &[&str]) -> Forms {
+        all.iter().map(|f| f.to_string()).collect()
+    }
+
+    fn parts() -> Vec<Forms> {
+        vec![
+            forms(&["epoch 1", "ep. 1", ""]),
+            forms(&["iteration 1/9", "it. 1/9", ""]),
+            forms(&["mini-batches of 10", ""]),
+        ]
+    }
+
+    /// The whole line as drawn.
+    fn line(title: &str, order: &[usize], width: usize) -> String {
+        let (title, rest) = fit(title, &parts(), order, width);
+        format!("{title}{rest}")
+    }
+
+    #[test]
+    fn the_parts_give_way_in_order_before_the_name() {
+        let order = [2, 1, 0, 1, 0];
+        // " Iris │ epoch 1 │ iteration 1/9 │ mini-batches of 10": 6 + 2 + 7 + 3 + 13 + 3 + 18.
+        let full = " Iris │ epoch 1 │ iteration 1/9 │ mini-batches of 10";
+        assert_eq!(line("Iris", &order, 52), full);
+        assert_eq!(line("Iris", &order, 51), " Iris │ epoch 1 │ iteration 1/9");
+        // 6 + 2 + 7 + 3 + 7 cells, then 6 + 2 + 5 + 3 + 7, then 6 + 2 + 5.
+        assert_eq!(line("Iris", &order, 30), " Iris │ epoch 1 │ it. 1/9");
+        assert_eq!(line("Iris", &order, 24), " Iris │ ep. 1 │ it. 1/9");
+        assert_eq!(line("Iris", &order, 22), " Iris │ ep. 1");
+        assert_eq!(line("Iris", &order, 8), " Iris ");
+    }
+
+    #[test]
+    fn the_name_is_cut_last_after_a_word_with_a_mark() {
+        let order = [2, 1, 0, 1, 0];
+        let name = "Cost table: the left network";
+        // 28 cells of name and 2 of margin: nothing else fits in 30.
+        assert_eq!(line(name, &order, 30), format!(" {name} "));
+        assert_eq!(line(name, &order, 29), " Cost table: the left… ");
+        assert_eq!(line(name, &order, 16), " Cost table:… ");
+        assert_eq!(line(name, &order, 8), " Cost… ");
+        assert_eq!(shortened("Handwritten", 5), "Hand…");
+        assert_eq!(shortened("Iris", 4), "Iris");
+        assert_eq!(shortened("Iris", 0), "");
+    }
 }
