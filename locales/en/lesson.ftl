@@ -168,6 +168,12 @@ setting-hidden-activation = hidden activation
 setting-init = initialization
 setting-weights = weights
 
+## Compare mode's summary table.
+
+compare-copy = copy
+compare-accuracy = accuracy
+compare-epochs-to-target = epochs to target
+
 ## The cost table of the loss phase: one row per sample of the batch, then the mean.
 
 cost-table-title = cost table: the { $batch } samples of this batch

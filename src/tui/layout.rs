@@ -154,7 +154,7 @@ pub fn compare_regions(area: Rect, runs: usize) -> CompareRegions {
         Constraint::Length(1),
         Constraint::Percentage(35),
         Constraint::Min(8),
-        Constraint::Length(runs as u16 + 3),
+        Constraint::Length(runs as u16 + 4),
         Constraint::Length(1),
     ])
     .areas(area);

@@ -29,6 +29,7 @@ use crate::tui::layout::{compare_regions, side_by_side};
 use crate::tui::panel::Panel;
 use crate::tui::run::Run;
 use crate::tui::selection::default_selection;
+use crate::words;
 
 /// Each copy's colour and marker (the marker tells them apart without colour), with the
 /// marker's symbol for the legend.
@@ -229,17 +230,27 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
     let numbers = Numbers {
         precision: app.views.precision,
     };
-    let header = Row::new(vec![
-        "copy".to_string(),
-        "MSE".into(),
-        "cross-entropy".into(),
-        "binary CE".into(),
-        "class. error".into(),
-        "accuracy".into(),
-        "epochs to target".into(),
-        "|δ¹|/|δᴸ|".into(),
-    ])
+    let cross = cross_entropy_cost(app);
+    let names = [
+        words!("compare-copy"),
+        cost_name(Cost::Mse),
+        cost_name(cross),
+        cost_name(Cost::ClassificationError),
+        words!("compare-accuracy"),
+        words!("compare-epochs-to-target"),
+        "|δ¹|/|δᴸ|".to_string(),
+    ];
+    // Two lines a header, broken at the last space, so no word is cut.
+    let header = Row::new(names.iter().map(|n| match n.rsplit_once(' ') {
+        Some((first, last)) => format!("{first}\n{last}"),
+        None => n.clone(),
+    }))
+    .height(2)
     .style(app.theme.title());
+    let label = cmp.runs.iter().map(|r| r.label.chars().count()).max();
+    let mut widths = names.map(|n| n.split(' ').map(|w| w.chars().count()).max().unwrap_or(0));
+    widths[0] = widths[0].max(label.unwrap_or(0));
+    let widths = widths.map(|w| Constraint::Min(w as u16));
     let rows = cmp.runs.iter().enumerate().map(|(i, c)| {
         let last = c.curves.last().map(|p| p.train).unwrap_or_default();
         let reached = c
@@ -256,35 +267,22 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
         Row::new(vec![
             Cell::from(c.label.clone()).style(style),
             Cell::from(numbers.show(last.mse)),
-            Cell::from(numbers.show(last.cross_entropy)),
-            Cell::from(numbers.show(last.binary_cross_entropy)),
+            Cell::from(numbers.show(last.get(cross))),
             Cell::from(numbers.show(last.classification_error)),
             Cell::from(format!("{:.1}%", 100.0 * (1.0 - last.classification_error))),
             Cell::from(reached),
             Cell::from(ratio),
         ])
     });
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Fill(2),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-            Constraint::Fill(2),
-            Constraint::Fill(1),
-        ],
-    )
-    .header(header)
-    .block(Block::default().borders(Borders::ALL).title(Line::styled(
-        format!(
-            " summary (training set; target: {} ≤ {}) ",
-            cmp.target_cost.name(),
-            cmp.target
-        ),
-        app.theme.title(),
-    )));
+    let table = Table::new(rows, widths).header(header).block(
+        Block::default().borders(Borders::ALL).title(Line::styled(
+            format!(
+                " summary (training set; target: {} ≤ {}) ",
+                cmp.target_cost.name(),
+                cmp.target
+            ),
+            app.theme.title(),
+        )),
+    );
     frame.render_widget(table, area);
 }
