@@ -782,3 +782,36 @@ fn the_light_theme_and_no_color() {
             .all(|&c| c == (Color::Reset, Color::Reset))
     );
 }
+
+/// Every phase of the textbook iteration on the whole screen at 80×24 and at 120×40: the
+/// number the phase is about (Mazur's example, by hand in tests/two_two_two_by_hand.py) is on
+/// screen at both sizes. One snapshot per size holds every phase.
+#[test]
+fn every_phase_of_two_two_two_at_80x24_and_120x40() {
+    let numbers = [
+        ("forward (layer 1)", "0.5933"),
+        ("forward (layer 2)", "0.7514"),
+        ("loss", "0.2984"),
+        ("output delta", "0.1385"),
+        ("hidden delta (layer 1)", "0.0088"),
+        ("gradients", "0.0822"),
+        ("update (layer 2)", "0.3589"),
+        ("update (layer 1)", "0.1498"),
+        ("done", "0.2805"),
+    ];
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app("two-two-two");
+        let mut all = String::new();
+        for (name, number) in numbers {
+            app.update(Message::NextPhase);
+            assert_eq!(backstep::text::phase::name(app.run.stepper.phase()), name);
+            let text = screen(&mut app, width, height);
+            assert!(
+                text.contains(number),
+                "{name} at {width}×{height}: {number} not on screen\n{text}"
+            );
+            all.push_str(&format!("== {name}\n{text}\n"));
+        }
+        insta::assert_snapshot!(format!("two_two_two_every_phase_{width}x{height}"), all);
+    }
+}
