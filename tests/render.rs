@@ -815,3 +815,19 @@ fn every_phase_of_two_two_two_at_80x24_and_120x40() {
         insta::assert_snapshot!(format!("two_two_two_every_phase_{width}x{height}"), all);
     }
 }
+
+/// The confusion matrix of ten digits does not fit the classes view at 80×24: the view says
+/// how many classes are below and how to see them, instead of cutting them silently.
+#[test]
+fn a_confusion_matrix_too_tall_says_what_is_below() {
+    let mut app = app("digits");
+    app.update(Message::FinishEpoch);
+    app.update(Message::Toggle(Panel::Classes));
+    let draw = |f: &mut ratatui::Frame, a, app: &App| {
+        ui::classes::render_classes(f, a, app, &app.run, None)
+    };
+    let small = panel(&mut app, 40, 8, draw);
+    assert!(small.contains("↓ 5 more: f, then z"), "{small}");
+    let tall = panel(&mut app, 60, 20, draw);
+    assert!(!tall.contains("more:"), "{tall}");
+}

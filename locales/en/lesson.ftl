@@ -168,6 +168,10 @@ setting-hidden-activation = hidden activation
 setting-init = initialization
 setting-weights = weights
 
+## The classes view (v).
+
+classes-more = ↓ { $count } more: f, then z
+
 ## Compare mode's summary table.
 
 compare-copy = copy

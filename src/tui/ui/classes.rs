@@ -10,6 +10,7 @@ use super::plots::fitted;
 use crate::nn::Stepper;
 use crate::tui::app::App;
 use crate::tui::run::Run;
+use crate::words;
 
 /// The class names of `s`'s data: the data's own, or the class numbers.
 pub fn class_names(s: &Stepper) -> Vec<String> {
@@ -98,10 +99,15 @@ pub fn render_classes(frame: &mut Frame, area: Rect, app: &App, run: &Run, copy:
     let widths = std::iter::once(Constraint::Length(13))
         .chain(names.iter().map(|_| Constraint::Length(column)))
         .collect::<Vec<_>>();
-    let table = Table::new(rows, widths).header(header).block(
-        Block::default()
-            .borders(Borders::ALL)
-            .title(Line::styled(title, app.theme.title())),
-    );
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::styled(title, app.theme.title()));
+    let room = usize::from(area.height.saturating_sub(3));
+    if names.len() > room {
+        let more = words!("classes-more", count = (names.len() - room).to_string());
+        block =
+            block.title_bottom(Line::styled(format!(" {more} "), app.theme.dim()).right_aligned());
+    }
+    let table = Table::new(rows, widths).header(header).block(block);
     frame.render_widget(table, area);
 }
