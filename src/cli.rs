@@ -13,7 +13,7 @@ use crate::scenario::compare::{Run, Setting, labels, parse_vary};
 use crate::scenario::evaluation::{EpochCosts, Evaluation};
 use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError, Setup};
 use crate::text::divergence::describe;
-use crate::text::notation::{compact, cost_name};
+use crate::text::notation::{compact, cost_name, scientific};
 use crate::trace::csv::Curve;
 use crate::trace::{self, IterationTrace};
 use strum::VariantNames;
@@ -475,7 +475,7 @@ impl CompareReport {
                 .epochs_to(*target_cost, target)
                 .map_or("not reached".to_string(), |e| e.to_string());
             let ratio = crate::scenario::compare::first_to_last(&r.health)
-                .map_or("–".to_string(), |x| format!("{x:.2e}"));
+                .map_or("–".to_string(), |x| scientific(x, 2));
             writeln!(
                 out,
                 "| {} | {:.4} | {:.4} | {:.4} | {:.1}% | {reached} | {ratio} |",

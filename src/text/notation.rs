@@ -121,6 +121,12 @@ impl Numbers {
 /// The minus sign people read (U+2212); CSV and JSON keep the ASCII hyphen.
 pub const MINUS: char = '−';
 
+/// `x` in scientific notation with `digits` decimals, as a person reads it: `1.70e0`,
+/// `9.87e−1` (for ratios that span orders of magnitude).
+pub fn scientific(x: f64, digits: usize) -> String {
+    readable(format!("{x:.digits$e}"))
+}
+
 /// A number formatted by Rust, as a person reads it: `−` for `-` (in the exponent too), and
 /// no sign on a number whose digits are all zero (`-0.0000` is `0.0000`).
 fn readable(text: String) -> String {
@@ -245,6 +251,8 @@ mod tests {
         assert_eq!(matrix_name(3, 3), "W³");
         assert_eq!(superscript(12), "¹²");
         assert_eq!(bias_name(2, 0), "b²₁");
+        assert_eq!(scientific(0.987, 2), "9.87e−1");
+        assert_eq!(scientific(1.7, 2), "1.70e0");
         assert_eq!(compact(0.5), "0.5");
         assert_eq!(cost_name(Cost::BinaryCrossEntropy), "binary cross-entropy");
         assert_eq!(cost_name(Cost::ClassificationError), "classification error");

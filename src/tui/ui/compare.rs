@@ -21,7 +21,7 @@ use super::plots::{cross_entropy_cost, fitted, x_axis, y_axis};
 use crate::nn::health::layer_health;
 use crate::nn::{Cost, Phase};
 use crate::scenario::compare::first_to_last;
-use crate::text::notation::{Numbers, compact, cost_name, cost_short_name};
+use crate::text::notation::{Numbers, compact, cost_name, cost_short_name, scientific};
 use crate::tui::app::App;
 use crate::tui::compare::Comparison;
 use crate::tui::curves::bounds;
@@ -260,7 +260,7 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
         let (style, _, _) = look(app, i);
         let ratio = if c.stepper.reached(Phase::Gradients) {
             first_to_last(&layer_health(c.stepper.network(), c.stepper.workspace()))
-                .map_or("–".to_string(), |x| format!("{x:.1e}"))
+                .map_or("–".to_string(), |x| scientific(x, 1))
         } else {
             "–".to_string()
         };
