@@ -831,3 +831,55 @@ fn a_confusion_matrix_too_tall_says_what_is_below() {
     let tall = panel(&mut app, 60, 20, draw);
     assert!(!tall.contains("more:"), "{tall}");
 }
+
+/// A matrix too wide for the panel (digits' V is 32×64) shows the columns that fit, says
+/// which, and `>` moves them right: one line a row instead of dozens.
+#[test]
+fn a_wide_matrix_scrolls_sideways() {
+    let mut app = app("digits");
+    for _ in 0..8 {
+        app.update(Message::NextPhase);
+    }
+    assert_eq!(
+        backstep::text::phase::name(app.run.stepper.phase()),
+        "update (layer 1)"
+    );
+    let text = |app: &App| {
+        ui::values::lines(app, 38)
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+    };
+    let lines = text(&app);
+    assert!(lines.len() < 150, "{} lines", lines.len());
+    let header = |lines: &[String]| {
+        lines
+            .iter()
+            .find(|l| l.starts_with("V: old → new"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(header(&lines).contains("columns 1–"), "{lines:#?}");
+    assert!(header(&lines).contains("of 64 (< >)"), "{lines:#?}");
+    for _ in 0..3 {
+        app.update(Message::ScrollRight);
+    }
+    assert!(
+        header(&text(&app)).contains("columns 4–"),
+        "{:#?}",
+        text(&app)
+    );
+    for _ in 0..100 {
+        app.update(Message::ScrollRight);
+    }
+    assert!(
+        header(&text(&app)).contains("–64 of 64"),
+        "{:#?}",
+        text(&app)
+    );
+}

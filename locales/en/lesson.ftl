@@ -137,6 +137,7 @@ values-sample = sample { $number }
 values-updated = { $matrix }: old → new (change)
 values-more-above = ↑ more above
 values-more-below = ↓ more below (PgDn)
+values-columns = columns { $first }–{ $last } of { $count } (< >)
 phase-more-above = ↑ more
 phase-more-below = ↓ more (PgDn)
 phase-more-below-unfocused = ↓ more (f, then PgDn)

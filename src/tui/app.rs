@@ -183,6 +183,22 @@ impl App {
                 let loss = self.run.stepper.phase() == Phase::Loss;
                 self.views.focus = Some(self.views.focus.unwrap_or_default().next(loss));
             }
+            Message::ScrollRight | Message::ScrollLeft => {
+                let widest = self
+                    .run
+                    .stepper
+                    .network()
+                    .sizes()
+                    .into_iter()
+                    .max()
+                    .unwrap_or(1);
+                let column = &mut self.views.values_column;
+                *column = if message == Message::ScrollRight {
+                    (*column + 1).min(widest - 1)
+                } else {
+                    column.saturating_sub(1)
+                };
+            }
             Message::ScrollDown | Message::ScrollUp => {
                 let focus = self.focus();
                 self.views.scroll(focus, message == Message::ScrollDown);

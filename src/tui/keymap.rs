@@ -150,6 +150,18 @@ const KEYS: &[Binding] = &[
         description: "scroll the focused panel (phase, values, cost table) up",
     },
     Binding {
+        keys: &[(KeyCode::Char('>'), NONE), (KeyCode::Char('>'), SHIFT)],
+        label: ">",
+        message: Message::ScrollRight,
+        description: "wide matrices in the values panel: the columns further right",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('<'), NONE), (KeyCode::Char('<'), SHIFT)],
+        label: "<",
+        message: Message::ScrollLeft,
+        description: "wide matrices in the values panel: the columns further left",
+    },
+    Binding {
         keys: &[(KeyCode::Char('t'), NONE)],
         label: "t",
         message: Message::EvaluateTest,

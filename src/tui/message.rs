@@ -35,6 +35,10 @@ pub enum Message {
     ScrollDown,
     /// Scroll the focused panel up a page.
     ScrollUp,
+    /// Show the columns of wide matrices further left.
+    ScrollLeft,
+    /// Show the columns of wide matrices further right.
+    ScrollRight,
     /// Move the focus to the next panel.
     FocusNext,
     /// Zoom the focused panel to the whole screen, or back.

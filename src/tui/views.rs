@@ -48,6 +48,8 @@ pub struct Views {
     pub precision: usize,
     /// How many lines the values panel is scrolled down.
     pub values_scroll: u16,
+    /// The first column shown of matrices too wide for the values panel.
+    pub values_column: usize,
     /// How many lines the phase panel is scrolled down.
     pub phase_scroll: u16,
     /// The panel the scrolling and zoom keys act on, once `f` chose one (its border is then
@@ -68,6 +70,7 @@ impl Default for Views {
             log_y: false,
             precision: 4,
             values_scroll: 0,
+            values_column: 0,
             phase_scroll: 0,
             focus: None,
             enlarged: None,
@@ -82,6 +85,7 @@ impl Views {
         Views {
             popup: None,
             values_scroll: 0,
+            values_column: 0,
             phase_scroll: 0,
             ..self.clone()
         }

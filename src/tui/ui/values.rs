@@ -36,6 +36,7 @@ fn rows(app: &App, width: usize) -> Vec<Row> {
             precision: app.views.precision,
         },
         selected: app.selection(),
+        column: app.views.values_column,
     };
     let s = panel.s;
     let mut rows = Vec::new();
@@ -58,6 +59,8 @@ struct Panel<'a> {
     theme: Theme,
     numbers: Numbers,
     selected: Option<Selection>,
+    /// The first column asked for of matrices wider than [`WIDE`].
+    column: usize,
 }
 
 /// `values` as pieces: `open` before the first, `close` after the last.
@@ -132,15 +135,35 @@ impl Panel<'_> {
         } else {
             format!("{name} ({n_rows}×{n_cols})")
         };
-        rows.push(Row::line(vec![Span::styled(header, self.theme.title())]));
         let cells: Vec<Vec<Vec<String>>> = (0..n_rows)
             .map(|j| (0..n_cols).map(|i| self.cell(l, j, i)).collect())
             .collect();
         let widths: Vec<usize> = (0..n_cols)
             .map(|i| cells.iter().map(|r| cell_width(&r[i])).max().unwrap_or(0))
             .collect();
+        let shown = if n_cols > WIDE {
+            window(&widths, self.column, width.saturating_sub(2))
+        } else {
+            0..n_cols
+        };
+        let mut title = vec![Span::styled(header, self.theme.title())];
+        if shown != (0..n_cols) {
+            let columns = words!(
+                "values-columns",
+                first = shown.start + 1,
+                last = shown.end,
+                count = n_cols
+            );
+            title.push(Span::styled(format!("  {columns}"), self.theme.dim()));
+        }
+        rows.push(Row::line(title));
         for (j, row) in cells.into_iter().enumerate() {
-            rows.push(self.row(l, j, row, &widths, width));
+            let row: Vec<Vec<String>> = row
+                .into_iter()
+                .skip(shown.start)
+                .take(shown.len())
+                .collect();
+            rows.push(self.row(l, j, row, &widths[shown.clone()], width, shown.clone()));
         }
         self.bias_rows(l, rows);
     }
@@ -166,11 +189,12 @@ impl Panel<'_> {
         cells: Vec<Vec<String>>,
         widths: &[usize],
         width: usize,
+        shown: std::ops::Range<usize>,
     ) -> Row {
         let (s, theme) = (self.s, self.theme);
         let updated = s.reached(Phase::Update(l));
         let mut pieces = Vec::new();
-        for (i, (cell, w)) in cells.into_iter().zip(widths).enumerate() {
+        for (i, (cell, w)) in shown.clone().zip(cells.into_iter().zip(widths)) {
             let here = Selection::Weight {
                 layer: l,
                 row: j,
@@ -202,7 +226,7 @@ impl Panel<'_> {
             let g = &s.workspace().grad_weights[l - 1];
             let mut gradients = numbers(
                 Span::styled("∂C/∂: ", theme.dim()),
-                self.signed((0..g.ncols()).map(|i| g[(j, i)])),
+                self.signed(shown.clone().map(|i| g[(j, i)])),
                 "",
             );
             gradients[0].set_gap(2);
@@ -281,6 +305,29 @@ impl Panel<'_> {
     }
 }
 
+/// Matrices with more columns than this show the columns that fit on one line, from the
+/// column `<` and `>` choose; narrower ones show every column, wrapping if they must.
+const WIDE: usize = 4;
+
+/// The columns of a matrix with columns `widths` wide that fit on a line of `room` cells
+/// (one space between), starting at `first` or earlier so that the last column is reached
+/// with the line full.
+fn window(widths: &[usize], first: usize, room: usize) -> std::ops::Range<usize> {
+    let fits = |range: std::ops::Range<usize>| {
+        widths[range.clone()].iter().sum::<usize>() + range.len().saturating_sub(1) <= room
+    };
+    let first = first.min(widths.len().saturating_sub(1));
+    let mut end = first + 1;
+    while end < widths.len() && fits(first..end + 1) {
+        end += 1;
+    }
+    let mut start = first;
+    while start > 0 && end == widths.len() && fits(start - 1..end) {
+        start -= 1;
+    }
+    start..end
+}
+
 /// Where a matrix row's continuation lines start.
 const HANG: usize = 4;
 
@@ -331,4 +378,22 @@ pub fn render_values(frame: &mut Frame, area: Rect, app: &App) {
             .scroll((scroll as u16, 0)),
         area,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wide_matrix_shows_the_columns_that_fit_from_the_chosen_one() {
+        let widths = [7; 10];
+        // 7 + 1 + 7 + 1 + 7 = 23 cells: three columns fit in 25.
+        assert_eq!(window(&widths, 0, 25), 0..3);
+        assert_eq!(window(&widths, 4, 25), 4..7);
+        // Near the end the window stays full instead of shrinking.
+        assert_eq!(window(&widths, 9, 25), 7..10);
+        assert_eq!(window(&widths, 20, 25), 7..10);
+        // A column wider than the room is still shown, alone.
+        assert_eq!(window(&[30, 7], 0, 25), 0..1);
+    }
 }
