@@ -883,3 +883,21 @@ fn a_wide_matrix_scrolls_sideways() {
         text(&app)
     );
 }
+
+/// PgDn stops where the drawn text ends, so the first PgUp after it moves at once.
+#[test]
+fn scrolling_stops_at_the_end_of_what_was_drawn() {
+    let mut app = app("digits");
+    for _ in 0..8 {
+        app.update(Message::NextPhase);
+    }
+    screen(&mut app, 80, 24);
+    let end = app.views.values_end.get();
+    assert!(end > 0 && end < u16::MAX, "{end}");
+    for _ in 0..1000 {
+        app.update(Message::ScrollDown);
+    }
+    assert_eq!(app.views.values_scroll, end);
+    app.update(Message::ScrollUp);
+    assert!(app.views.values_scroll < end);
+}

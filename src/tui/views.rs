@@ -2,6 +2,7 @@
 //! axes, the decimals, the focus, the zoom and the panels' scroll. Opening another scenario keeps some and
 //! resets the others, in [`Views::reopened`].
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
 
 use super::curves::XAxis;
@@ -52,6 +53,12 @@ pub struct Views {
     pub values_column: usize,
     /// How many lines the phase panel is scrolled down.
     pub phase_scroll: u16,
+    /// The furthest the values panel (or the cost table) scrolled when last drawn: the
+    /// drawing knows how long its text is, and PgDn goes no further. Unknown (no limit)
+    /// until the first drawing.
+    pub values_end: Cell<u16>,
+    /// The same for the phase panel.
+    pub phase_end: Cell<u16>,
     /// The panel the scrolling and zoom keys act on, once `f` chose one (its border is then
     /// highlighted); until then the values, as if never moved.
     pub focus: Option<Focus>,
@@ -72,6 +79,8 @@ impl Default for Views {
             values_scroll: 0,
             values_column: 0,
             phase_scroll: 0,
+            values_end: Cell::new(u16::MAX),
+            phase_end: Cell::new(u16::MAX),
             focus: None,
             enlarged: None,
         }
@@ -132,15 +141,15 @@ impl Views {
     /// Scrolls the focused panel a page `down` (else up); `focus` is the panel on screen
     /// (see [`Focus::shown`]). The diagram and the charts do not scroll.
     pub fn scroll(&mut self, focus: Focus, down: bool) {
-        let offset = match focus {
-            Focus::Phase => &mut self.phase_scroll,
-            Focus::Values => &mut self.values_scroll,
+        let (offset, end) = match focus {
+            Focus::Phase => (&mut self.phase_scroll, self.phase_end.get()),
+            Focus::Values => (&mut self.values_scroll, self.values_end.get()),
             Focus::Diagram | Focus::Charts => return,
         };
         *offset = if down {
-            offset.saturating_add(PAGE)
+            offset.saturating_add(PAGE).min(end)
         } else {
-            offset.saturating_sub(PAGE)
+            offset.saturating_sub(PAGE).min(end)
         };
     }
 }

@@ -208,7 +208,11 @@ pub fn render_cost_table(
     .height(HEADER_LINES)
     .style(app.theme.title());
     let room = usize::from(inner.height.saturating_sub(HEADER_LINES + 1)).max(1);
-    let first = usize::from(app.views.values_scroll).min(entries.len().saturating_sub(room));
+    let end = entries.len().saturating_sub(room);
+    app.views
+        .values_end
+        .set(u16::try_from(end).unwrap_or(u16::MAX));
+    let first = usize::from(app.views.values_scroll).min(end);
     let shown_rows = &entries[first..entries.len().min(first + room)];
     let title = words!("cost-table-title", batch = entries.len());
     let title = match copy {

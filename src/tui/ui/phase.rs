@@ -143,7 +143,11 @@ pub fn render_phase(frame: &mut Frame, area: Rect, app: &App) {
     let paragraph = Paragraph::new(lines(app)).wrap(Wrap { trim: false });
     let total = paragraph.line_count(inner.width);
     let height = inner.height as usize;
-    let scroll = (app.views.phase_scroll as usize).min(total.saturating_sub(height));
+    let end = total.saturating_sub(height);
+    app.views
+        .phase_end
+        .set(u16::try_from(end).unwrap_or(u16::MAX));
+    let scroll = (app.views.phase_scroll as usize).min(end);
     let marker = |text: String| Line::styled(format!(" {text} "), theme.dim());
     if scroll > 0 {
         block = block.title(marker(words!("phase-more-above")).right_aligned());

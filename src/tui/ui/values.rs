@@ -363,7 +363,11 @@ pub fn render_values(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area);
     let lines = lines(app, inner.width as usize);
     let height = inner.height as usize;
-    let scroll = (app.views.values_scroll as usize).min(lines.len().saturating_sub(height));
+    let end = lines.len().saturating_sub(height);
+    app.views
+        .values_end
+        .set(u16::try_from(end).unwrap_or(u16::MAX));
+    let scroll = (app.views.values_scroll as usize).min(end);
     let marker = |text: String| Line::styled(format!(" {text} "), app.theme.dim());
     let mut block = block;
     if scroll > 0 {
