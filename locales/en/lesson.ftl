@@ -44,6 +44,11 @@ cost-classification-error = classification error
 cost-cross-entropy-short = cross-ent.
 cost-binary-cross-entropy-short = bin. cross-ent.
 cost-classification-error-short = class. error
+cost-mse-symbol = Σ(d−O)²
+cost-half-mse-symbol = ½Σ(d−O)²
+cost-cross-entropy-symbol = −Σ d ln O
+cost-binary-cross-entropy-symbol = −Σ[d ln O + (1−d) ln(1−O)]
+cost-classification-error-symbol = class of O ≠ class of d
 
 ## The names of the phases (status line, panel titles, messages).
 

@@ -31,6 +31,18 @@ pub fn cost_name(cost: Cost) -> String {
     }
 }
 
+/// A cost's formula per sample in a few symbols, to label its chart: `Σ(d−O)²`,
+/// `−Σ d ln O`, `class O ≠ class d`.
+pub fn cost_symbol(cost: Cost) -> String {
+    match cost {
+        Cost::Mse => words!("cost-mse-symbol"),
+        Cost::HalfMse => words!("cost-half-mse-symbol"),
+        Cost::CrossEntropy => words!("cost-cross-entropy-symbol"),
+        Cost::BinaryCrossEntropy => words!("cost-binary-cross-entropy-symbol"),
+        Cost::ClassificationError => words!("cost-classification-error-symbol"),
+    }
+}
+
 /// A cost's name where the full one does not fit: `cross-ent.`, still never `CE`.
 pub fn cost_short_name(cost: Cost) -> String {
     match cost {

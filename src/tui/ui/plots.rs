@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Sparkline};
 
 use crate::nn::{Cost, Loss};
-use crate::text::notation::{Numbers, cost_name, cost_short_name};
+use crate::text::notation::{Numbers, cost_name, cost_short_name, cost_symbol};
 use crate::tui::app::App;
 use crate::tui::curves::{XAxis, bounds};
 use crate::tui::layout::{CHART_ROWS, Regions};
@@ -103,11 +103,7 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
     let (x, y) = bounds(&[&train, &validation]);
     let title = fitted(&titles, area.width);
     // The lesson's MSE is a sum over the outputs; the half-MSE some losses train on is half.
-    let formula = match cost {
-        Cost::Mse => "Σ(d−O)²",
-        Cost::HalfMse => "½Σ(d−O)²",
-        _ => "",
-    };
+    let formula = cost_symbol(cost);
     let mut datasets = vec![
         Dataset::default()
             .name("training")
@@ -178,9 +174,14 @@ pub fn short(x: f64) -> String {
 /// The classification error as numbers and a trend line.
 pub fn render_error(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
+    let name = cost_name(Cost::ClassificationError);
+    let titles = [
+        format!(" {name}: {} ", cost_symbol(Cost::ClassificationError)),
+        format!(" {name} "),
+    ];
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Line::styled(" classification error ", theme.title()));
+        .title(Line::styled(fitted(&titles, area.width), theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(last) = app.run.curves.last() else {
