@@ -12,6 +12,7 @@ use crate::nn::{Cost, Costs, Divergence, Network, Workspace};
 use crate::scenario::compare::{Run, Setting, labels, parse_vary};
 use crate::scenario::evaluation::{EpochCosts, Evaluation};
 use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError, Setup};
+use crate::text::catalog::Language;
 use crate::text::divergence::describe;
 use crate::text::notation::{compact, cost_name, scientific};
 use crate::trace::csv::Curve;
@@ -25,6 +26,30 @@ pub struct Cli {
     /// What to do (no command: open the stepping view on the default scenario).
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The language of what backstep writes (default: from LC_ALL, LC_MESSAGES or LANG;
+    /// `ko…` is Korean, anything else English).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+/// The languages of `--lang`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Korean (한국어).
+    Ko,
+}
+
+impl Cli {
+    /// The language asked for, or the environment's.
+    pub fn language(&self) -> Language {
+        match self.lang {
+            Some(Lang::En) => Language::English,
+            Some(Lang::Ko) => Language::Korean,
+            None => Language::from_env(),
+        }
+    }
 }
 
 /// The subcommands.

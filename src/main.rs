@@ -7,6 +7,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     report_panics_as_bugs();
     let args = Cli::parse();
+    backstep::text::catalog::set_language(args.language());
     let command = args.command.unwrap_or(Command::Run {
         scenario: DEFAULT.to_string(),
         theme: ThemeName::Dark,

@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 fn backstep(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_backstep"))
         .args(args)
+        .env("LC_ALL", "C")
         .output()
         .expect("the binary runs")
 }
@@ -262,6 +263,7 @@ fn without_a_terminal_the_stepping_view_says_what_to_use_instead() {
     // setsid leaves the controlling terminal behind, so this holds in a developer's terminal too.
     let out = Command::new("setsid")
         .args(["--wait", env!("CARGO_BIN_EXE_backstep"), "run", "xor"])
+        .env("LC_ALL", "C")
         .stdin(std::process::Stdio::null())
         .output()
         .expect("setsid runs");

@@ -83,7 +83,7 @@ fn start(name: &str, scenario: &str, width: u16, height: u16) -> Option<Tmux> {
 /// `backstep run SCENARIO`, then a line with its exit status, kept on screen for a while.
 fn command(scenario: &str) -> String {
     format!(
-        "{} run {scenario}; echo \"backstep {scenario} exited with $?\"; sleep 30",
+        "LC_ALL=C {} run {scenario}; echo \"backstep {scenario} exited with $?\"; sleep 30",
         env!("CARGO_BIN_EXE_backstep")
     )
 }

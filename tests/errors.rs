@@ -17,6 +17,7 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 /// `backstep check ARGS...`, run from the package root.
 fn check(args: &[&str]) -> Command {
     let mut command = Command::new(BIN);
+    command.env("LC_ALL", "C");
     command.arg("check").args(args).current_dir(ROOT);
     command
 }

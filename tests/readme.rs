@@ -120,6 +120,7 @@ fn run(args: &[String], dir: &Path) -> String {
     let log = File::create(&log_path).unwrap();
     Command::new(env!("CARGO_BIN_EXE_backstep"))
         .args(args)
+        .env("LC_ALL", "C")
         .current_dir(dir)
         .stdout(log.try_clone().unwrap())
         .stderr(log)

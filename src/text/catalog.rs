@@ -3,6 +3,7 @@
 //! A second language is a second folder of the same files.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
@@ -16,21 +17,71 @@ static_loader! {
     };
 }
 
-/// The language the words are written in.
-const LANGUAGE: LanguageIdentifier = langid!("en");
+/// A language the words are written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Language {
+    /// English.
+    #[default]
+    English,
+    /// Korean (한국어), in the lecture's terms.
+    Korean,
+}
+
+impl Language {
+    /// The language a locale names: `ko…` is Korean, anything else English.
+    pub fn from_locale(locale: &str) -> Language {
+        if locale.to_ascii_lowercase().starts_with("ko") {
+            Language::Korean
+        } else {
+            Language::English
+        }
+    }
+
+    /// The language of the environment: the first of LC_ALL, LC_MESSAGES and LANG that is
+    /// set and not empty.
+    pub fn from_env() -> Language {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|key| std::env::var(key).ok())
+            .find(|value| !value.is_empty())
+            .map_or(Language::English, |value| Language::from_locale(&value))
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        match self {
+            Language::English => langid!("en"),
+            Language::Korean => langid!("ko"),
+        }
+    }
+}
+
+thread_local! {
+    static LANGUAGE: Cell<Language> = const { Cell::new(Language::English) };
+}
+
+/// Writes every later message (on this thread) in `language`.
+pub fn set_language(language: Language) {
+    LANGUAGE.with(|l| l.set(language));
+}
+
+/// The language messages are written in.
+pub fn language() -> Language {
+    LANGUAGE.with(Cell::get)
+}
 
 /// The message `id` with its `args` filled in. An id missing from the catalog comes back
 /// in brackets, so that a gap shows on screen instead of passing silently (a test checks
 /// that none is missing).
 pub fn lookup(id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+    let language = language().id();
     let found = if args.is_empty() {
-        LOCALES.try_lookup(&LANGUAGE, id)
+        LOCALES.try_lookup(&language, id)
     } else {
         let args: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
             .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
             .collect();
-        LOCALES.try_lookup_with_args(&LANGUAGE, id, &args)
+        LOCALES.try_lookup_with_args(&language, id, &args)
     };
     found.unwrap_or_else(|| format!("[{id}]"))
 }
@@ -68,6 +119,13 @@ mod tests {
             text.starts_with("(for sample 12345678, the first of this batch of 3;"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_locale_chooses_the_language() {
+        assert_eq!(Language::from_locale("ko_KR.UTF-8"), Language::Korean);
+        assert_eq!(Language::from_locale("en_US.UTF-8"), Language::English);
+        assert_eq!(Language::from_locale("C"), Language::English);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap,
 };
+use unicode_width::UnicodeWidthStr;
 
 use super::classes::render_classes;
 use super::costs::render_cost_table;
@@ -212,7 +213,7 @@ fn legend_title(app: &App, cmp: &Comparison, cost: Cost, width: u16) -> Line<'st
             Span::styled(format!("{symbol} {} ", run.label), style)
         })
         .collect();
-    let legend_width: usize = legend.iter().map(|s| s.content.chars().count()).sum();
+    let legend_width: usize = legend.iter().map(|s| s.content.width()).sum();
     let name = fitted(
         &[
             format!(" {}, every copy: ", cost_name(cost)),
@@ -247,8 +248,8 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
     }))
     .height(2)
     .style(app.theme.title());
-    let label = cmp.runs.iter().map(|r| r.label.chars().count()).max();
-    let mut widths = names.map(|n| n.split(' ').map(|w| w.chars().count()).max().unwrap_or(0));
+    let label = cmp.runs.iter().map(|r| r.label.width()).max();
+    let mut widths = names.map(|n| n.split(' ').map(|w| w.width()).max().unwrap_or(0));
     widths[0] = widths[0].max(label.unwrap_or(0));
     let widths = widths.map(|w| Constraint::Min(w as u16));
     let rows = cmp.runs.iter().enumerate().map(|(i, c)| {

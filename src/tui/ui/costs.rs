@@ -7,6 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+use unicode_width::UnicodeWidthStr;
 
 use crate::nn::{Cost, Costs, Stepper};
 use crate::text::notation::{Numbers, compact, cost_name, cost_short_name};
@@ -102,7 +103,7 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split(' ') {
         match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+            Some(line) if line.width() + 1 + word.width() <= width => {
                 line.push(' ');
                 line.push_str(word);
             }
@@ -114,10 +115,7 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
 
 /// The widest word of `text`, so that a header wraps but never breaks a word.
 fn longest_word(text: &str) -> usize {
-    text.split(' ')
-        .map(|w| w.chars().count())
-        .max()
-        .unwrap_or(0)
+    text.split(' ').map(|w| w.width()).max().unwrap_or(0)
 }
 
 /// The columns' widths in `room` cells with `spacing` between them: when they do not fit,
@@ -134,7 +132,7 @@ fn narrowed(mut widths: Vec<usize>, room: usize, spacing: usize) -> Vec<usize> {
 
 /// `text` in at most `width` cells, ending in … when cut.
 fn clipped(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
+    if text.width() <= width {
         text.to_string()
     } else {
         let kept: String = text.chars().take(width.saturating_sub(1)).collect();
@@ -176,7 +174,7 @@ pub fn render_cost_table(
                 entries
                     .iter()
                     .chain([&mean])
-                    .map(|e| cells(e)[i].chars().count())
+                    .map(|e| cells(e)[i].width())
                     .max()
                     .unwrap_or(0)
                     .max(longest_word(h))

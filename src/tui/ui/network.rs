@@ -9,6 +9,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::canvas::{Canvas, Line as Segment};
 use ratatui::widgets::{Block, Borders};
+use unicode_width::UnicodeWidthStr;
 
 use crate::nn::{Phase, Stepper};
 use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
@@ -215,7 +216,7 @@ fn draw_weights(buf: &mut Buffer, app: &App, g: &Geometry, mut weights: Vec<Edge
         .chain([(g.inner.y, g.inner.x, g.inner.right())])
         .collect();
     for w in weights {
-        let width = w.text.chars().count() as u16;
+        let width = w.text.width() as u16;
         let spot = EDGE_SPOTS.iter().find_map(|t| {
             let along = |a: u16, b: u16| (a as f64 + (b as f64 - a as f64) * t).round() as u16;
             let (x, y) = (
@@ -298,7 +299,7 @@ fn draw_matrix_names(buf: &mut Buffer, app: &App, g: &Geometry) {
             app.theme.dim()
         };
         let label = matrix_name(network.depth(), l);
-        if g.inner.height > 0 && gap(g) as usize >= label.chars().count() + 2 {
+        if g.inner.height > 0 && gap(g) as usize >= label.width() + 2 {
             buf.set_string(x, g.inner.y, label, style);
         }
     }

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::App;
 use crate::tui::layout::centered;
@@ -24,11 +25,7 @@ pub fn render_picker(
     let theme = app.theme;
     let inner_width = WIDTH.min(area.width).saturating_sub(2);
     // The sources in one column after the longest name.
-    let column = entries
-        .iter()
-        .map(|e| e.name.chars().count())
-        .max()
-        .unwrap_or(0);
+    let column = entries.iter().map(|e| e.name.width()).max().unwrap_or(0);
     let items: Vec<ListItem> = entries
         .iter()
         .map(|e| {
@@ -78,7 +75,7 @@ fn wrapped_lines(text: &str, width: u16) -> u16 {
     let mut lines = 0;
     let mut used = 0;
     for word in text.split_whitespace() {
-        let w = word.chars().count();
+        let w = word.width();
         if used > 0 && used + 1 + w <= width {
             used += 1 + w;
         } else {

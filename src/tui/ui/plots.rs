@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Sparkline};
+use unicode_width::UnicodeWidthStr;
 
 use crate::nn::{Cost, Loss};
 use crate::text::notation::{Numbers, cost_name, cost_short_name, cost_symbol};
@@ -47,7 +48,7 @@ pub fn fitted(titles: &[String], width: u16) -> String {
     let room = usize::from(width.saturating_sub(2));
     titles
         .iter()
-        .find(|t| t.chars().count() <= room)
+        .find(|t| t.width() <= room)
         .or(titles.last())
         .cloned()
         .unwrap_or_default()
@@ -197,11 +198,7 @@ pub fn render_error(frame: &mut Frame, area: Rect, app: &App) {
             100.0 * v.classification_error
         )));
     }
-    let label_width = text
-        .iter()
-        .map(|s| s.content.chars().count())
-        .sum::<usize>() as u16
-        + 2;
+    let label_width = text.iter().map(|s| s.content.width()).sum::<usize>() as u16 + 2;
     let width = inner.width.saturating_sub(label_width);
     let trend: Vec<u64> = app
         .run

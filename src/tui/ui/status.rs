@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use crate::nn::Mode;
 use crate::nn::stepper::Stepper;
@@ -176,7 +177,7 @@ pub fn render_keys(frame: &mut Frame, area: Rect, app: &App) {
     fn entry(&(message, what): &(Message, &'static str)) -> (&'static str, &'static str) {
         binding(message).map_or(("", ""), |b| (b.label, what))
     }
-    let cost = |(label, what): (&str, &str)| label.chars().count() + what.chars().count() + 4;
+    let cost = |(label, what): (&str, &str)| label.width() + what.width() + 4;
     let mut budget =
         (area.width as usize).saturating_sub(always.iter().map(|e| cost(entry(e))).sum());
     let mut chosen: Vec<(&str, &str)> = Vec::new();

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::{classes, costs, digits, health, phase, plots, values};
 use crate::nn::{Cost, Phase};
@@ -56,7 +57,7 @@ fn render_charts(frame: &mut Frame, areas: &Zoomed, app: &App) {
 /// How to go back, on the bottom border's left, where no panel writes.
 fn render_back(frame: &mut Frame, areas: &Zoomed, theme: Theme) {
     let hint = format!(" {} ", words!("zoom-back"));
-    let width = (hint.chars().count() as u16).min(areas.area.width.saturating_sub(2));
+    let width = (hint.width() as u16).min(areas.area.width.saturating_sub(2));
     let bottom = areas.area.bottom().saturating_sub(1);
     let area = Rect::new(areas.area.x + 1, bottom, width, 1);
     frame.render_widget(Paragraph::new(Line::styled(hint, theme.dim())), area);
