@@ -272,3 +272,27 @@ fn without_a_terminal_the_stepping_view_says_what_to_use_instead() {
     assert!(err.contains("cannot use the terminal"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// The language: `--lang`, else LC_ALL, LC_MESSAGES, LANG (the first set), `ko…` Korean.
+#[test]
+fn the_language_comes_from_lang_or_the_locale() {
+    let handout = |lang: Option<&str>, env: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_backstep"));
+        command.args(["trace", "two-two-two", "--format", "markdown"]);
+        if let Some(lang) = lang {
+            command.args(["--lang", lang]);
+        }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(key);
+        }
+        command.envs(env.iter().copied());
+        text(&command.output().expect("the binary runs").stdout)
+    };
+    let korean = "### 1. 순전파";
+    let english = "### 1. Forward pass";
+    assert!(handout(Some("ko"), &[]).contains(korean));
+    assert!(handout(None, &[("LANG", "ko_KR.UTF-8")]).contains(korean));
+    assert!(handout(None, &[("LC_ALL", "en_US.UTF-8"), ("LANG", "ko_KR.UTF-8")]).contains(english));
+    assert!(handout(Some("en"), &[("LANG", "ko_KR.UTF-8")]).contains(english));
+    assert!(handout(None, &[]).contains(english));
+}

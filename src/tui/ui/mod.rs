@@ -29,6 +29,7 @@ pub mod plots;
 pub mod rows;
 pub mod status;
 pub mod values;
+pub mod wrap;
 pub mod zoom;
 
 use ratatui::Frame;

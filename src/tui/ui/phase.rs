@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::nn::{Phase, Stepper};
 use crate::text::explain::Explain;
@@ -140,8 +140,9 @@ pub fn render_phase(frame: &mut Frame, area: Rect, app: &App) {
         theme.title(),
     ));
     let inner = block.inner(area);
-    let paragraph = Paragraph::new(lines(app)).wrap(Wrap { trim: false });
-    let total = paragraph.line_count(inner.width);
+    let wrapped = super::wrap::wrap(lines(app), inner.width as usize);
+    let total = wrapped.len();
+    let paragraph = Paragraph::new(wrapped);
     let height = inner.height as usize;
     let end = total.saturating_sub(height);
     app.views

@@ -1,0 +1,126 @@
+//! Word wrapping that measures text in screen columns (a Hangul syllable takes two), so that
+//! no wrapped line is wider than its panel. Ratatui's own wrapping can let a wide character
+//! spill over the border when it falls on the last column (ratatui/ratatui#2679).
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+/// `lines` wrapped at spaces into lines at most `width` columns wide; a word wider than a
+/// whole line is broken between characters. Spaces where a line breaks are dropped; styles
+/// are kept.
+pub fn wrap(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    lines
+        .into_iter()
+        .flat_map(|line| wrap_line(line, width))
+        .collect()
+}
+
+/// One styled run of characters that are all spaces or all not.
+struct Token {
+    text: String,
+    style: Style,
+    space: bool,
+}
+
+fn tokens(line: Line<'static>) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::new();
+    for span in line.spans {
+        let style = line.style.patch(span.style);
+        for c in span.content.chars() {
+            let space = c == ' ';
+            match tokens.last_mut() {
+                Some(t) if t.space == space && t.style == style => t.text.push(c),
+                _ => tokens.push(Token {
+                    text: c.to_string(),
+                    style,
+                    space,
+                }),
+            }
+        }
+    }
+    tokens
+}
+
+fn columns(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Groups the tokens into words (a run of non-space tokens, whatever their styles) and the
+/// spaces between them.
+fn words(tokens: Vec<Token>) -> Vec<Vec<Token>> {
+    let mut words: Vec<Vec<Token>> = Vec::new();
+    for token in tokens {
+        match words.last_mut() {
+            Some(word) if !token.space && word.last().is_some_and(|t| !t.space) => word.push(token),
+            _ => words.push(vec![token]),
+        }
+    }
+    words
+}
+
+fn wrap_line(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    let mut out: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0;
+    for word in words(tokens(line)) {
+        let size: usize = word.iter().map(|t| columns(&t.text)).sum();
+        let space = word.first().is_some_and(|t| t.space);
+        if used + size <= width {
+            used += size;
+            out.last_mut().unwrap().extend(word.into_iter().map(span));
+        } else if space {
+            out.push(Vec::new());
+            used = 0;
+        } else if size <= width {
+            out.push(word.into_iter().map(span).collect());
+            used = size;
+        } else {
+            for token in word {
+                for c in token.text.chars() {
+                    let w = c.width().unwrap_or(0);
+                    if used + w > width {
+                        out.push(Vec::new());
+                        used = 0;
+                    }
+                    out.last_mut()
+                        .unwrap()
+                        .push(Span::styled(c.to_string(), token.style));
+                    used += w;
+                }
+            }
+        }
+    }
+    out.into_iter().map(Line::from).collect()
+}
+
+fn span(token: Token) -> Span<'static> {
+    Span::styled(token.text, token.style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_panel() {
+        let korean = Line::from("편향을 더한 다음 활성함수 f (sigmoid)에 통과시킨다.");
+        for width in 5..40 {
+            for line in wrap(vec![korean.clone()], width) {
+                assert!(line.width() <= width, "{width}: {line}");
+            }
+        }
+        assert_eq!(
+            text(&wrap(vec![Line::from("one two three")], 7)),
+            vec!["one two", "three"]
+        );
+        assert_eq!(
+            text(&wrap(vec![Line::from("abcdefghij")], 4)),
+            vec!["abcd", "efgh", "ij"]
+        );
+    }
+}
