@@ -8,9 +8,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap,
-};
+use ratatui::widgets::{Block, Borders, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table};
 use unicode_width::UnicodeWidthStr;
 
 use super::classes::render_classes;
@@ -157,10 +155,9 @@ fn render_runs(frame: &mut Frame, columns: &[Rect], app: &App, cmp: &Comparison)
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Line::styled(format!(" {} ", run.label), style));
+        let width = block.inner(*column).width as usize;
         frame.render_widget(
-            Paragraph::new(lines)
-                .block(block)
-                .wrap(Wrap { trim: false }),
+            Paragraph::new(super::wrap::wrap(lines, width)).block(block),
             *column,
         );
     }

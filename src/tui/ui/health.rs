@@ -86,9 +86,11 @@ pub fn render_health(frame: &mut Frame, area: Rect, app: &App, run: &Run, copy: 
         .title(Line::styled(title, app.theme.title()));
     let inner = block.inner(area);
     frame.render_widget(
-        Paragraph::new(lines(run, app.theme, inner.width as usize))
-            .wrap(ratatui::widgets::Wrap { trim: false })
-            .block(block),
+        Paragraph::new(super::wrap::wrap(
+            lines(run, app.theme, inner.width as usize),
+            inner.width as usize,
+        ))
+        .block(block),
         area,
     );
 }
