@@ -1,11 +1,11 @@
 //! The command line of docs/design.md and its headless commands: list, check, trace, train, compare.
 
-use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
+use tempfile::NamedTempFile;
 
 use crate::nn::evaluate::evaluate;
 use crate::nn::{Cost, Costs, Divergence, Network, Workspace};
@@ -259,7 +259,28 @@ fn write_error(path: &Path) -> impl Fn(std::io::Error) -> CliError + '_ {
     }
 }
 
-/// Runs `write` on the file `output` (created, buffered and flushed at the end) or, without
+/// A file that becomes `path` only when [`commit`] renames it there: written beside it, so
+/// that an error or an interruption never leaves half a file where the user's file was.
+fn staged(path: &Path) -> Result<NamedTempFile, CliError> {
+    let folder = path
+        .parent()
+        .filter(|f| !f.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".backstep-");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    builder.tempfile_in(folder).map_err(write_error(path))
+}
+
+/// Moves a finished [`staged`] file onto `path`.
+fn commit(file: NamedTempFile, path: &Path) -> Result<(), CliError> {
+    file.persist(path)
+        .map(drop)
+        .map_err(|e| write_error(path)(e.error))
+}
+
+/// Runs `write` on the file `output` (written whole, then renamed into place) or, without
 /// one, on `out`, with the path its write errors name.
 fn to_output(
     output: Option<&Path>,
@@ -268,9 +289,12 @@ fn to_output(
 ) -> Result<(), CliError> {
     match output {
         Some(path) => {
-            let mut file = BufWriter::new(File::create(path).map_err(write_error(path))?);
-            write(&mut file, path)?;
-            file.flush().map_err(write_error(path))
+            let mut file = staged(path)?;
+            let mut buffered = BufWriter::new(file.as_file_mut());
+            write(&mut buffered, path)?;
+            buffered.flush().map_err(write_error(path))?;
+            drop(buffered);
+            commit(file, path)
         }
         None => write(out, Path::new(STDOUT)),
     }
@@ -539,8 +563,8 @@ fn train(
     let mut evaluation = Evaluation::new(&setup);
     let mut curve = match curve {
         Some(path) => {
-            let file = File::create(path).map_err(write_error(path))?;
-            let mut writer = Curve::new(file, setup.network.depth()).map_err(write_error(path))?;
+            let mut writer =
+                Curve::new(staged(path)?, setup.network.depth()).map_err(write_error(path))?;
             let start = evaluation.costs(&trainer, 0)?;
             writer.write(&start, None).map_err(write_error(path))?;
             Some((path, writer))
@@ -565,7 +589,7 @@ fn train(
         }
     }
     if let Some((path, writer)) = curve {
-        writer.finish().map_err(write_error(path))?;
+        commit(writer.finish().map_err(write_error(path))?, path)?;
     }
     let last = evaluation.costs(&trainer, done)?;
     let iterations = trainer.schedule.completed();

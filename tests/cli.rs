@@ -296,3 +296,50 @@ fn the_language_comes_from_lang_or_the_locale() {
     assert!(handout(Some("en"), &[("LANG", "ko_KR.UTF-8")]).contains(english));
     assert!(handout(None, &[]).contains(english));
 }
+
+/// Files are written whole and then moved into place: a run that fails half-way (training
+/// diverges after the curve file was started) leaves the file that was there untouched, and a
+/// run that succeeds replaces it.
+#[test]
+fn a_failed_run_leaves_the_users_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("huge.toml");
+    std::fs::write(
+        &scenario,
+        "name = \"huge\"\n[network]\nlayers = [2, 3, 1]\nhidden_activation = \"relu\"\n\
+         output_activation = \"linear\"\n[training]\nlearning_rate = 1e6\nepochs = 50\n\
+         [data]\ngenerator = \"xor\"\nsamples = 8\n",
+    )
+    .unwrap();
+    let curve = dir.path().join("curve.csv");
+    std::fs::write(&curve, "the user's own\n").unwrap();
+    let args = |s: &str| {
+        vec![
+            "train".to_string(),
+            s.to_string(),
+            "--curve".into(),
+            curve.display().to_string(),
+        ]
+    };
+    let diverged = backstep(
+        &args(scenario.to_str().unwrap())
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert!(!diverged.status.success(), "{}", text(&diverged.stdout));
+    assert_eq!(std::fs::read_to_string(&curve).unwrap(), "the user's own\n");
+    let trained = backstep(&args("xor").iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(trained.status.success());
+    assert!(
+        std::fs::read_to_string(&curve)
+            .unwrap()
+            .starts_with("epoch,iteration,")
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".backstep-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}

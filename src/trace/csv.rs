@@ -143,9 +143,9 @@ impl<W: Write> Curve<W> {
         self.csv.record(point_fields(point).chain(health))
     }
 
-    /// Writes out what is still buffered.
-    pub fn finish(self) -> io::Result<()> {
-        self.csv.finish()
+    /// Writes out what is still buffered and gives the writer back.
+    pub fn finish(self) -> io::Result<W> {
+        self.csv.0.into_inner().map_err(|e| e.into_error())
     }
 }
 
