@@ -343,3 +343,32 @@ fn a_failed_run_leaves_the_users_file_as_it_was() {
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
+
+/// A scenario's name, description and copy labels come from a file: their control characters
+/// (here a screen clear and a clipboard write) are written out, never sent to the terminal.
+#[test]
+fn control_characters_from_a_scenario_file_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("evil.toml");
+    std::fs::write(
+        &path,
+        "name = \"Evil \\u001b[2J\"\ndescription = \"clip \\u001b]52;c;aGk=\\u0007\"\n\
+         [network]\nlayers = [2, 2, 1]\n[data]\ngenerator = \"xor\"\nsamples = 8\n\
+         [compare]\nvary = \"loss\"\nvalues = [\"mse\", \"half-mse\"]\n\
+         labels = [\"a\\u001b[31m\", \"b\"]\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    for args in [
+        vec!["check", file],
+        vec!["trace", file, "--format", "markdown"],
+        vec!["train", file, "--epochs", "1"],
+        vec!["compare", file, "--epochs", "1"],
+    ] {
+        let out = backstep(&args);
+        let all = [out.stdout, out.stderr].concat();
+        assert!(!all.contains(&0x1b) && !all.contains(&0x07), "{args:?}");
+    }
+    let handout = backstep(&["trace", file, "--format", "markdown"]);
+    assert!(text(&handout.stdout).contains("# Evil \\u{1b}[2J"));
+}

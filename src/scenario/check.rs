@@ -11,6 +11,7 @@ use super::Scenario;
 use super::error::ScenarioError;
 use super::error::count;
 use super::raw::RawScenario;
+use crate::text::untrusted::printable;
 
 /// Builds the error for a span of the file, a key and a message.
 pub(super) type Invalid<'a> = dyn Fn(Option<Range<usize>>, &str, String) -> ScenarioError + 'a;
@@ -36,8 +37,8 @@ impl Checker<'_> {
         let training = self.training(raw.training.unwrap_or_default())?;
         let data = self.data(raw.data, &network.layers, folder)?;
         let mut scenario = Scenario {
-            name: raw.name,
-            description: raw.description.unwrap_or_default(),
+            name: printable(&raw.name),
+            description: printable(&raw.description.unwrap_or_default()),
             origin: file.to_string(),
             seed: raw.seed.unwrap_or(0),
             layers: network.layers,

@@ -14,6 +14,7 @@ use super::network::{hidden_activations, softmax_hidden};
 use super::raw::RawCompare;
 use super::{MAX_EPOCHS, Scenario};
 use crate::nn::{Activation, Cost, Costs, Init, Loss, Mode};
+use crate::text::untrusted::printable;
 
 /// The settings a comparison may vary, named as the scenario file's keys.
 pub const SETTINGS: &[&str] = <Setting as VariantNames>::VARIANTS;
@@ -300,6 +301,7 @@ impl Checker<'_> {
 impl Checker<'_> {
     /// `[compare] labels`: one per copy, none empty, no two alike.
     fn copy_labels(&self, given: Vec<String>, copies: usize) -> Result<Vec<String>, ScenarioError> {
+        let given: Vec<String> = given.iter().map(|l| printable(l)).collect();
         if given.len() != copies {
             return Err(self.error(
                 "compare.labels",

@@ -9,3 +9,4 @@ pub mod explain;
 pub mod formula;
 pub mod notation;
 pub mod phase;
+pub mod untrusted;
