@@ -5,53 +5,17 @@
 use backstep::tui::app::App;
 use backstep::tui::focus::Focus;
 use backstep::tui::panel::Panel;
-use backstep::tui::theme::Theme;
 use backstep::tui::{Message, ui};
+mod common;
+
+use backstep::tui::theme::Theme;
+use common::view::{app, panel, screen, step_to};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn app(scenario: &str) -> App {
-    let mut app = backstep::tui::load(scenario).unwrap();
-    app.theme = Theme {
-        color: false,
-        light: false,
-    };
-    app
-}
-
-/// The screen as text, one line per row.
-fn screen(app: &mut App, width: u16, height: u16) -> String {
-    app.size = (width, height);
-    panel(app, width, height, |frame, _, app| ui::render(frame, app))
-}
 
 #[test]
 fn the_first_frame() {
     insta::assert_snapshot!(screen(&mut app("two-two-two"), 120, 40));
-}
-
-/// One panel as text, drawn alone into a `width` × `height` area by `draw`.
-fn panel(
-    app: &mut App,
-    width: u16,
-    height: u16,
-    draw: impl Fn(&mut ratatui::Frame, ratatui::layout::Rect, &App),
-) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| draw(frame, frame.area(), app))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The panel's text with its lines joined, so that a number wrapped at the panel's edge can
@@ -648,17 +612,6 @@ fn the_chart_names_the_cost_the_loss_panel_shows() {
     let whole = screen(&mut app, 120, 40);
     assert!(whole.contains("half-MSE 0.2984"), "{whole}");
     assert!(!whole.contains(" MSE 0.5967"), "{whole}");
-}
-
-/// Steps `app` to the phase named `name`.
-fn step_to(app: &mut App, name: &str) {
-    for _ in 0..20 {
-        if backstep::text::phase::name(app.run.stepper.phase()) == name {
-            return;
-        }
-        app.update(Message::NextPhase);
-    }
-    panic!("never reached {name}");
 }
 
 /// At 80×24 the phase panel of "hidden delta (layer 1)" is longer than its panel: it says

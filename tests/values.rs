@@ -3,36 +3,16 @@
 //! (over its scroll positions when it is taller than the panel). Every expected number is
 //! worked out here or in tests/two_two_two_by_hand.py, never read from the program.
 
+mod common;
+
 use backstep::tui::app::App;
 use backstep::tui::layout::regions;
-use backstep::tui::theme::Theme;
 use backstep::tui::{Message, ui};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::view::{app, panel, screen, step_to};
 use ratatui::layout::Rect;
 
 /// The terminal sizes the lesson is given at: a projector's and a laptop's.
 const TERMINALS: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn app(scenario: &str) -> App {
-    let mut app = backstep::tui::load(scenario).unwrap();
-    app.theme = Theme {
-        color: false,
-        light: false,
-    };
-    app
-}
-
-/// Steps `app` to the phase named `name`.
-fn step_to(app: &mut App, name: &str) {
-    for _ in 0..20 {
-        if backstep::text::phase::name(app.run.stepper.phase()) == name {
-            return;
-        }
-        app.update(Message::NextPhase);
-    }
-    panic!("never reached {name}");
-}
 
 /// The values panel's area on a `terminal`-sized screen.
 fn values_area(terminal: (u16, u16)) -> Rect {
@@ -43,21 +23,7 @@ fn values_area(terminal: (u16, u16)) -> Rect {
 /// Unicode minus read as `-`, so the expected numbers can be written with Rust's `{:+}`).
 fn values_panel(app: &App, terminal: (u16, u16)) -> String {
     let area = values_area(terminal);
-    let mut backend = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    backend
-        .draw(|frame| ui::values::render_values(frame, frame.area(), app))
-        .unwrap();
-    let buffer = backend.backend().buffer();
-    (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .replace('−', "-")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    panel(app, area.width, area.height, ui::values::render_values).replace('−', "-")
 }
 
 /// The panel's text at every scroll position PgDn reaches, from the top, until the "more
@@ -245,20 +211,8 @@ fn a_long_input_vector_wraps_whole() {
 }
 
 /// The whole screen as text (the Unicode minus read as `-`).
-fn whole_screen(app: &App, (width, height): (u16, u16)) -> String {
-    let mut backend = Terminal::new(TestBackend::new(width, height)).unwrap();
-    backend.draw(|frame| ui::render(frame, app)).unwrap();
-    let buffer = backend.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .replace('−', "-")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+fn whole_screen(app: &mut App, (width, height): (u16, u16)) -> String {
+    screen(app, width, height).replace('−', "-")
 }
 
 /// Zoomed (`z` on the values panel, which has the focus until `f` moves it), the values panel
@@ -277,7 +231,7 @@ fn a_zoomed_values_panel_shows_a_whole_four_by_four_update_at_80x24() {
         ("update (layer 1)", V, new_v),
     ] {
         step_to(&mut app, phase);
-        let screen = whole_screen(&app, (80, 24));
+        let screen = whole_screen(&mut app, (80, 24));
         assert!(screen.contains("z or Esc: back"), "{screen}");
         for n in 0..16 {
             let expected = cell(old[n / 4][n % 4], new[n / 4][n % 4]);

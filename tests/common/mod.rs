@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod view;
+
 use backstep::nn::{Activation, BiasMode, Loss};
 use strum::IntoEnumIterator;
 
