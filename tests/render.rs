@@ -48,7 +48,7 @@ fn the_phase_panel_in_every_phase_of_one_two_two_two_iteration() {
         app.update(Message::NextPhase);
         app.size = (120, 40);
         assert_eq!(backstep::text::phase::name(app.run.stepper.phase()), name);
-        let text = panel(&mut app, 60, 14, ui::phase::render_phase);
+        let text = panel(&app, 60, 14, ui::phase::render_phase);
         let flat = joined(&text);
         for number in numbers {
             assert!(flat.contains(number), "{name}: {number} not in\n{text}");
@@ -69,7 +69,7 @@ fn the_values_panel_shows_old_and_new_weights() {
         backstep::text::phase::name(app.run.stepper.phase()),
         "update (layer 2)"
     );
-    let text = panel(&mut app, 60, 16, ui::values::render_values);
+    let text = panel(&app, 60, 16, ui::values::render_values);
     for number in ["+0.4000", "+0.3589", "−0.0411"] {
         assert!(text.contains(number), "{number} not in\n{text}");
     }
@@ -172,9 +172,9 @@ fn the_smallest_usable_terminal() {
 /// at 80×24.
 #[test]
 fn every_weight_of_a_small_network_is_written_on_its_edge() {
-    let mut app = app("two-two-two");
+    let app = app("two-two-two");
     for (width, height) in [(60, 17), (40, 10)] {
-        let text = panel(&mut app, width, height, ui::network::render_network);
+        let text = panel(&app, width, height, ui::network::render_network);
         for w in [
             "0.15", "0.20", "0.25", "0.30", "0.40", "0.45", "0.50", "0.55",
         ] {
@@ -193,7 +193,7 @@ fn every_weight_of_a_small_network_is_written_on_its_edge() {
 fn a_deep_network_is_drawn_a_layer_a_line() {
     let mut app = app("vanishing");
     app.update(Message::FinishIteration);
-    let text = panel(&mut app, 40, 10, ui::layers::render_layers);
+    let text = panel(&app, 40, 10, ui::layers::render_layers);
     let names = ["x ", "a¹", "a²", "a³", "a⁴", "a⁵", "a⁶", "O "];
     let lines: Vec<&str> = names
         .iter()
@@ -240,7 +240,7 @@ fn the_gradient_health_panel_on_vanishing() {
     let mut app = app("vanishing");
     app.update(Message::FinishIteration);
     app.update(Message::Toggle(Panel::Health));
-    let text = panel(&mut app, 60, 32, |f, a, app| {
+    let text = panel(&app, 60, 32, |f, a, app| {
         ui::health::render_health(f, a, app, &app.run, None)
     });
     let slopes = health_figures(&text, "mean f′(net)");
@@ -393,13 +393,13 @@ fn the_confusion_matrix_of_iris_names_the_species() {
 fn the_words_on_the_left_network_of_the_cost_table() {
     let mut app = app("cost-table-left");
     app.size = (120, 40);
-    let start = joined(&panel(&mut app, 60, 14, ui::phase::render_phase));
+    let start = joined(&panel(&app, 60, 14, ui::phase::render_phase));
     let description = start.find("The lesson's left network on its three samples");
     let press = start.find("Press Space");
     assert!(description.is_some() && description < press, "{start}");
 
     app.update(Message::NextPhase);
-    let forward = joined(&panel(&mut app, 60, 14, ui::phase::render_phase));
+    let forward = joined(&panel(&app, 60, 14, ui::phase::render_phase));
     assert!(forward.contains("O₁ = 0.3000"), "{forward}");
     assert!(!forward.contains("0.3000 = 0.3000"), "{forward}");
 
@@ -410,7 +410,7 @@ fn the_words_on_the_left_network_of_the_cost_table() {
         backstep::text::phase::name(app.run.stepper.phase()),
         "output delta"
     );
-    let values = panel(&mut app, 60, 16, ui::values::render_values);
+    let values = panel(&app, 60, 16, ui::values::render_values);
     assert!(values.contains("+0.6000 +0.6000 −1.2000"), "{values}");
     assert!(!values.contains("-1"), "{values}");
 
@@ -421,7 +421,7 @@ fn the_words_on_the_left_network_of_the_cost_table() {
         backstep::text::phase::name(app.run.stepper.phase()),
         "update (layer 1)"
     );
-    let update = joined(&panel(&mut app, 60, 14, ui::phase::render_phase));
+    let update = joined(&panel(&app, 60, 14, ui::phase::render_phase));
     assert!(
         update.contains("W¹ is the only matrix to update"),
         "{update}"
@@ -516,8 +516,8 @@ fn the_loss_phase_shows_the_lessons_cost_table() {
         ),
     ];
     for (scenario, rows) in cases {
-        let mut app = at_the_loss(scenario, 2);
-        let text = panel(&mut app, 78, 12, cost_table);
+        let app = at_the_loss(scenario, 2);
+        let text = panel(&app, 78, 12, cost_table);
         for header in [
             "MSE",
             "cross-entropy",
@@ -565,7 +565,7 @@ fn the_cost_table_on_the_whole_screen() {
 fn a_long_cost_table_scrolls() {
     let mut app = at_the_loss("cost-table-left", 2);
     // Borders 2, header 2, mean 1: room for two samples of three.
-    let text = panel(&mut app, 78, 7, cost_table);
+    let text = panel(&app, 78, 7, cost_table);
     assert_eq!(table_row(&text, "1")[0], "1", "{text}");
     assert!(!text.contains("│3 "), "{text}");
     assert!(text.contains("samples 1–2 of 3 (PgUp/PgDn)"), "{text}");
@@ -574,7 +574,7 @@ fn a_long_cost_table_scrolls() {
         "{text}"
     );
     app.update(Message::ScrollDown);
-    let text = panel(&mut app, 78, 7, cost_table);
+    let text = panel(&app, 78, 7, cost_table);
     assert!(text.contains("samples 2–3 of 3 (PgUp/PgDn)"), "{text}");
     assert!(
         table_row(&text, "3").join(" ").contains("✗ 1.34 2.30 1"),
@@ -594,7 +594,7 @@ fn a_wide_output_layer_cuts_o_and_d_not_the_costs() {
         app.update(Message::NextPhase);
     }
     assert_eq!(backstep::text::phase::name(app.run.stepper.phase()), "loss");
-    let text = panel(&mut app, 78, 12, cost_table);
+    let text = panel(&app, 78, 12, cost_table);
     let mean = table_row(&text, "mean");
     assert!(mean.last().unwrap().ends_with("/32"), "{text}");
     assert!(mean[1].parse::<f64>().is_ok(), "{text}");
@@ -624,7 +624,7 @@ fn the_phase_panel_scrolls_to_its_end_and_no_further() {
     step_to(&mut app, "hidden delta (layer 1)");
     let area = backstep::tui::layout::regions(ratatui::layout::Rect::new(0, 0, 80, 24), None).phase;
     let last_words = "of this layer.";
-    let first = panel(&mut app, area.width, area.height, ui::phase::render_phase);
+    let first = panel(&app, area.width, area.height, ui::phase::render_phase);
     assert!(first.contains("↓ more (f, then PgDn)"), "{first}");
     assert!(!joined(&first).contains(last_words), "{first}");
     for _ in 0..3 {
@@ -635,7 +635,7 @@ fn the_phase_panel_scrolls_to_its_end_and_no_further() {
     for _ in 0..5 {
         app.update(Message::ScrollDown);
         seen.push(panel(
-            &mut app,
+            &app,
             area.width,
             area.height,
             ui::phase::render_phase,
@@ -649,7 +649,7 @@ fn the_phase_panel_scrolls_to_its_end_and_no_further() {
     for _ in 0..5 {
         app.update(Message::ScrollUp);
     }
-    let back = panel(&mut app, area.width, area.height, ui::phase::render_phase);
+    let back = panel(&app, area.width, area.height, ui::phase::render_phase);
     assert!(
         back.contains("↓ more (PgDn)") && !back.contains("↑ more"),
         "{back}"
@@ -779,9 +779,9 @@ fn a_confusion_matrix_too_tall_says_what_is_below() {
     let draw = |f: &mut ratatui::Frame, a, app: &App| {
         ui::classes::render_classes(f, a, app, &app.run, None)
     };
-    let small = panel(&mut app, 40, 8, draw);
+    let small = panel(&app, 40, 8, draw);
     assert!(small.contains("↓ 5 more: f, then z"), "{small}");
-    let tall = panel(&mut app, 60, 20, draw);
+    let tall = panel(&app, 60, 20, draw);
     assert!(!tall.contains("more:"), "{tall}");
 }
 
