@@ -1,5 +1,7 @@
 //! The keys: one table that both dispatches key presses and writes the help popup.
 
+use std::sync::LazyLock;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::message::Message;
@@ -221,8 +223,13 @@ const KEYS: &[Binding] = &[
 ];
 
 /// Every key of the app, in the order the help lists them: the views' keys (see [`Panel`])
-/// after the scrolling keys.
-pub fn keymap() -> Vec<Binding> {
+/// after the scrolling keys. Built once: key presses and the key bar read it every frame.
+pub fn keymap() -> &'static [Binding] {
+    static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(bindings);
+    &KEYMAP
+}
+
+fn bindings() -> Vec<Binding> {
     let views = Panel::ALL.map(|panel| Binding {
         keys: panel.keys(),
         label: panel.label(),
@@ -241,7 +248,7 @@ pub fn keymap() -> Vec<Binding> {
 
 /// The message a key press asks for, if any.
 pub fn message_for(key: KeyEvent) -> Option<Message> {
-    keymap().into_iter().find_map(|b| {
+    keymap().iter().find_map(|b| {
         b.keys
             .iter()
             .any(|(code, modifiers)| *code == key.code && *modifiers == key.modifiers)
@@ -251,7 +258,7 @@ pub fn message_for(key: KeyEvent) -> Option<Message> {
 
 /// The binding of a message (for the key bar).
 pub fn binding(message: Message) -> Option<Binding> {
-    keymap().into_iter().find(|b| b.message == message)
+    keymap().iter().find(|b| b.message == message).copied()
 }
 
 #[cfg(test)]
