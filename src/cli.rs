@@ -4,20 +4,23 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use tempfile::NamedTempFile;
+use unicode_width::UnicodeWidthStr;
 
 use crate::nn::evaluate::evaluate;
 use crate::nn::{Cost, Costs, Divergence, Network, Workspace};
 use crate::scenario::compare::{Run, Setting, labels, parse_vary};
 use crate::scenario::evaluation::{EpochCosts, Evaluation};
 use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError, Setup};
-use crate::text::catalog::Language;
 use crate::text::divergence::describe;
-use crate::text::notation::{compact, cost_name, scientific};
+use crate::text::notation::{compact, cost_name, mode_name, scientific};
 use crate::trace::csv::Curve;
 use crate::trace::{self, IterationTrace};
+use crate::words;
 use strum::VariantNames;
+
+pub mod help;
 
 /// backstep: step through back-propagation one phase at a time.
 #[derive(Debug, Parser)]
@@ -42,13 +45,12 @@ pub enum Lang {
 }
 
 impl Cli {
-    /// The language asked for, or the environment's.
-    pub fn language(&self) -> Language {
-        match self.lang {
-            Some(Lang::En) => Language::English,
-            Some(Lang::Ko) => Language::Korean,
-            None => Language::from_env(),
-        }
+    /// Parses the program's arguments, with clap's help and usage in the current language
+    /// ([`help::language_from_args`] tells which, before parsing); exits on an error or
+    /// after printing help, as clap does.
+    pub fn parse_localized() -> Cli {
+        let matches = help::localized(Cli::command()).get_matches();
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
     }
 }
 
@@ -165,7 +167,7 @@ pub enum CliError {
     #[error("{}", describe(.0))]
     Divergence(Divergence),
     /// An output file could not be written.
-    #[error("{}: cannot write: {source}", path.display())]
+    #[error("{}", words!("cli-error-write", path = path.display().to_string(), reason = source.to_string()))]
     Write {
         /// the file
         path: PathBuf,
@@ -173,15 +175,13 @@ pub enum CliError {
         source: std::io::Error,
     },
     /// The stepping view could not use the terminal.
-    #[error(
-        "cannot use the terminal for the stepping view: {0}; without a terminal, use `backstep trace` or `backstep train`"
-    )]
+    #[error("{}", words!("cli-error-terminal", reason = .0.to_string()))]
     Terminal(std::io::Error),
     /// A comparison was asked for wrongly.
     #[error("{0}")]
     Compare(String),
     /// Some of the checked scenarios are invalid (their errors are already printed).
-    #[error("{invalid} of {total} scenarios are invalid")]
+    #[error("{}", words!("cli-error-check", invalid = *invalid, total = *total))]
     Check {
         /// how many failed
         invalid: usize,
@@ -305,14 +305,17 @@ fn list(out: &mut impl Write) -> std::io::Result<()> {
     for b in BUILTINS {
         let (name, description) = match Scenario::load(b.name) {
             Ok(s) => (s.name, s.description),
-            Err(e) => (String::from("(invalid)"), e.to_string()),
+            Err(e) => (words!("cli-list-invalid"), e.to_string()),
         };
-        let default = if b.name == DEFAULT { " (default)" } else { "" };
-        writeln!(out, "{}{default}: {name}", b.name)?;
+        let key = match b.name == DEFAULT {
+            true => words!("cli-list-default", name = b.name),
+            false => b.name.to_string(),
+        };
+        writeln!(out, "{key}: {name}")?;
         let words: Vec<&str> = description.split_whitespace().collect();
         let mut line = String::from("   ");
         for word in words {
-            if line.len() + word.len() > 90 {
+            if line.width() + 1 + word.width() > 90 {
                 writeln!(out, "{line}")?;
                 line = String::from("   ");
             }
@@ -336,19 +339,19 @@ fn check(scenarios: &[String], out: &mut impl Write, err: &mut impl Write) -> Re
         match Scenario::load(name).and_then(|s| s.setup().map(|setup| (s, setup))) {
             Ok((scenario, setup)) => {
                 let sizes: Vec<String> = scenario.layers.iter().map(ToString::to_string).collect();
-                writeln!(
-                    out,
-                    "ok: {} ({}: {} network, training samples: {})",
-                    scenario.origin,
-                    scenario.name,
-                    sizes.join("-"),
-                    setup.splits.train.len()
-                )
-                .map_err(&io)?;
+                let ok = words!(
+                    "cli-check-ok",
+                    origin = scenario.origin.to_string(),
+                    name = scenario.name.clone(),
+                    sizes = sizes.join("-"),
+                    samples = setup.splits.train.len()
+                );
+                writeln!(out, "{ok}").map_err(&io)?;
             }
             Err(e) => {
                 invalid += 1;
-                writeln!(err, "error: {e}").map_err(&io)?;
+                let message = words!("cli-error", message = e.to_string());
+                writeln!(err, "{message}").map_err(&io)?;
             }
         }
     }
@@ -396,8 +399,6 @@ fn trace(
 struct CompareReport {
     /// The scenario's name.
     name: String,
-    /// The varied setting's key.
-    setting: String,
     /// The varied setting.
     varied: Setting,
     /// Epochs each copy trained.
@@ -421,18 +422,19 @@ fn compare(
     target: Option<&str>,
 ) -> Result<CompareReport, CliError> {
     let declared = scenario.comparison.as_ref();
-    let (setting, values, labels) = match (vary, declared) {
+    let (values, labels) = match (vary, declared) {
         (Some(spec), _) => {
-            let (setting, values) = parse_vary(spec, scenario)
-                .map_err(|e| CliError::Compare(format!("--vary: {e}")))?;
+            let (_, values) = parse_vary(spec, scenario).map_err(|e| {
+                CliError::Compare(words!("cli-error-vary", message = e.to_string()))
+            })?;
             let labels = labels(&values);
-            (setting, values, labels)
+            (values, labels)
         }
-        (None, Some(c)) => (c.setting.clone(), c.values.clone(), c.labels.clone()),
+        (None, Some(c)) => (c.values.clone(), c.labels.clone()),
         (None, None) => {
-            return Err(CliError::Compare(format!(
-                "{}: the scenario declares no [compare] table; give --vary SETTING=VALUE,VALUE (e.g. --vary loss=mse,cross-entropy)",
-                scenario.origin
+            return Err(CliError::Compare(words!(
+                "cli-error-no-compare",
+                origin = scenario.origin.to_string()
             )));
         }
     };
@@ -450,7 +452,6 @@ fn compare(
     );
     Ok(CompareReport {
         name: scenario.name.clone(),
-        setting,
         varied: Setting::from(&values[0]),
         epochs,
         target_cost,
@@ -466,14 +467,13 @@ fn compare(
 /// The cost and the value of `--target COST=VALUE`.
 fn parse_target(spec: &str) -> Result<(Cost, f64), CliError> {
     let (name, value) = spec.split_once('=').ok_or_else(|| {
-        CliError::Compare(format!(
-            "--target: expected COST=VALUE (e.g. mse=0.05), found `{spec}`"
-        ))
+        CliError::Compare(words!("cli-error-target-form", found = spec.to_string()))
     })?;
     let Some(cost) = Cost::named(name) else {
-        return Err(CliError::Compare(format!(
-            "--target: expected one of {}, found `{name}`",
-            Cost::VARIANTS.join(", ")
+        return Err(CliError::Compare(words!(
+            "cli-error-target-cost",
+            costs = Cost::VARIANTS.join(", "),
+            found = name.to_string()
         )));
     };
     let value: f64 = value
@@ -481,9 +481,7 @@ fn parse_target(spec: &str) -> Result<(Cost, f64), CliError> {
         .ok()
         .filter(|v: &f64| v.is_finite())
         .ok_or_else(|| {
-            CliError::Compare(format!(
-                "--target: expected a finite number, found `{value}`"
-            ))
+            CliError::Compare(words!("cli-error-target-number", found = value.to_string()))
         })?;
     Ok((cost, value))
 }
@@ -500,29 +498,40 @@ impl CompareReport {
     /// The summary table: final costs, accuracy, epochs to reach the target, and how much of
     /// the error signal reaches the first layer.
     fn write_markdown(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        let (setting, epochs, target_cost, target) =
-            (&self.setting, self.epochs, &self.target_cost, self.target);
+        let (epochs, target_cost, target) = (self.epochs, &self.target_cost, self.target);
         let labels: Vec<String> = self.runs.iter().map(|r| r.label.clone()).collect();
-        write!(
-            out,
-            "# {}: {setting} compared\n\n{}\n\n",
-            self.name,
-            crate::text::compare::summary(self.varied, &labels, epochs)
-        )?;
+        let title = words!(
+            "cli-compare-title",
+            name = self.name.clone(),
+            setting = crate::text::compare::setting_name(self.varied)
+        );
+        let summary = crate::text::compare::summary(self.varied, &labels, epochs);
+        write!(out, "# {title}\n\n{summary}\n\n")?;
         let cross = self.cross_entropy;
-        write!(
-            out,
-            "| copy | {} | {} | {} | accuracy | epochs to {} ≤ {target} | mean abs(δ¹) / mean abs(δᴸ) |\n|---|---:|---:|---:|---:|---:|---:|\n",
+        let to_target = words!(
+            "cli-compare-epochs-to",
+            cost = cost_name(*target_cost),
+            target = target.to_string()
+        );
+        let headings = [
+            words!("compare-copy"),
             cost_name(Cost::Mse),
             cost_name(cross),
             cost_name(Cost::ClassificationError),
-            target_cost.name()
+            words!("compare-accuracy"),
+            to_target,
+            words!("cli-compare-ratio"),
+        ];
+        writeln!(
+            out,
+            "| {} |\n|---|---:|---:|---:|---:|---:|---:|",
+            headings.join(" | ")
         )?;
         for r in &self.runs {
             let last = r.curve.last().map(|p| p.train).unwrap_or_default();
             let reached = r
                 .epochs_to(*target_cost, target)
-                .map_or("not reached".to_string(), |e| e.to_string());
+                .map_or_else(|| words!("cli-compare-not-reached"), |e| e.to_string());
             let ratio = crate::scenario::compare::first_to_last(&r.health)
                 .map_or("–".to_string(), |x| scientific(x, 2));
             writeln!(
@@ -536,12 +545,12 @@ impl CompareReport {
             )?;
         }
         for r in self.runs.iter().filter(|r| r.diverged.is_some()) {
-            write!(
-                out,
-                "\n{} stopped early: {}\n",
-                r.label,
-                r.diverged.as_deref().unwrap_or("")
-            )?;
+            let stopped = words!(
+                "cli-compare-stopped",
+                label = r.label.clone(),
+                reason = r.diverged.clone().unwrap_or_default()
+            );
+            write!(out, "\n{stopped}\n")?;
         }
         Ok(())
     }
@@ -611,31 +620,51 @@ fn write_costs(
     iterations: u64,
     costs: &EpochCosts,
 ) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{}: {epochs} epochs, {iterations} iterations ({}, batch size {}, η = {})",
-        scenario.name,
-        setup.training.mode.name(),
-        setup.training.batch_size,
-        compact(setup.training.learning_rate)
-    )?;
-    write!(out, "{:<12}", "")?;
-    for cost in Cost::ALL {
-        write!(out, " {:>21}", cost.name())?;
+    let header = words!(
+        "cli-train-header",
+        name = scenario.name.clone(),
+        epochs = epochs,
+        iterations = iterations,
+        mode = mode_name(setup.training.mode),
+        batch = setup.training.batch_size,
+        eta = compact(setup.training.learning_rate)
+    );
+    writeln!(out, "{header}")?;
+    let names = Cost::ALL.map(cost_name);
+    let mut line = padded("", LABEL, false);
+    for name in &names {
+        line.push(' ');
+        line.push_str(&padded(name, COLUMN, true));
     }
-    writeln!(out)?;
-    write_costs_row(out, "training", &costs.train)?;
+    writeln!(out, "{}", line.trim_end())?;
+    write_costs_row(out, &words!("cli-train-training"), &costs.train)?;
     match &costs.validation {
-        Some(validation) => write_costs_row(out, "validation", validation),
+        Some(validation) => write_costs_row(out, &words!("cli-train-validation"), validation),
         None => Ok(()),
+    }
+}
+
+/// The width of the label column of `train`'s table, in terminal cells.
+const LABEL: usize = 12;
+
+/// The width of each cost column of `train`'s table, in terminal cells.
+const COLUMN: usize = 21;
+
+/// `text` filled with spaces to `width` terminal cells (a Korean character takes two), on
+/// the left when `right` aligns it to the right; text wider than `width` is left whole.
+fn padded(text: &str, width: usize, right: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(text.width()));
+    match right {
+        true => format!("{fill}{text}"),
+        false => format!("{text}{fill}"),
     }
 }
 
 /// One row of `train`'s table: the label and the five costs.
 fn write_costs_row(out: &mut impl Write, label: &str, costs: &Costs) -> std::io::Result<()> {
-    write!(out, "{label:<12}")?;
+    write!(out, "{}", padded(label, LABEL, false))?;
     for (_, x) in costs.named() {
-        write!(out, " {x:>21.6}")?;
+        write!(out, " {x:>COLUMN$.6}")?;
     }
     writeln!(out)
 }
@@ -644,14 +673,12 @@ fn write_costs_row(out: &mut impl Write, label: &str, costs: &Costs) -> std::io:
 fn write_test(out: &mut impl Write, setup: &Setup, network: &Network) -> std::io::Result<()> {
     let test_set = &setup.splits.test;
     if test_set.is_empty() {
-        return writeln!(
-            out,
-            "{:<12} no test set is held out (set `test` in [data])",
-            "test"
-        );
+        let label = padded(&words!("cli-train-test"), LABEL, false);
+        return writeln!(out, "{label} {}", words!("cli-train-no-test"));
     }
     let mut workspace = Workspace::for_evaluation(network, test_set.len());
-    write_costs_row(out, "test", &evaluate(network, test_set, &mut workspace))?;
+    let costs = evaluate(network, test_set, &mut workspace);
+    write_costs_row(out, &words!("cli-train-test"), &costs)?;
     writeln!(out, "{}", crate::words!("test-set-note"))
 }
 
@@ -663,8 +690,11 @@ fn write_timing(out: &mut impl Write, iterations: u64, elapsed: Duration) -> std
     } else {
         secs * 1e9 / iterations as f64
     };
-    writeln!(
-        out,
-        "trained {iterations} iterations in {secs:.3} s ({per_iteration:.1} ns/iteration)"
-    )
+    let timing = words!(
+        "cli-train-timing",
+        iterations = iterations,
+        seconds = format!("{secs:.3}"),
+        nanoseconds = format!("{per_iteration:.1}")
+    );
+    writeln!(out, "{timing}")
 }

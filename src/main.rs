@@ -2,12 +2,13 @@ use std::process::ExitCode;
 
 use backstep::cli::{self, Cli, Command, ThemeName};
 use backstep::scenario::DEFAULT;
-use clap::Parser;
+use backstep::text::catalog::set_language;
+use backstep::words;
 
 fn main() -> ExitCode {
     report_panics_as_bugs();
-    let args = Cli::parse();
-    backstep::text::catalog::set_language(args.language());
+    set_language(cli::help::language_from_args(std::env::args_os()));
+    let args = Cli::parse_localized();
     let command = args.command.unwrap_or(Command::Run {
         scenario: DEFAULT.to_string(),
         theme: ThemeName::Dark,
@@ -21,7 +22,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", words!("cli-error", message = e.to_string()));
             ExitCode::FAILURE
         }
     }
@@ -34,8 +35,6 @@ fn report_panics_as_bugs() {
     let standard = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         standard(info);
-        eprintln!(
-            "backstep crashed: this is a bug in backstep, not a problem with your scenario or command."
-        );
+        eprintln!("{}", words!("cli-panic"));
     }));
 }

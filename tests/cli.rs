@@ -372,3 +372,318 @@ fn control_characters_from_a_scenario_file_never_reach_the_terminal() {
     let handout = backstep(&["trace", file, "--format", "markdown"]);
     assert!(text(&handout.stdout).contains("# Evil \\u{1b}[2J"));
 }
+
+/// Runs the binary in Korean: with `--lang ko` first (`flag`), or with only LANG=ko_KR.UTF-8.
+fn korean(args: &[&str], flag: bool) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_backstep"));
+    for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(key);
+    }
+    match flag {
+        true => command.args(["--lang", "ko"]),
+        false => command.env("LANG", "ko_KR.UTF-8"),
+    };
+    command.args(args).output().expect("the binary runs")
+}
+
+/// Whether `text` holds a Korean syllable.
+fn hangul(text: &str) -> bool {
+    text.chars().any(|c| ('가'..='힣').contains(&c))
+}
+
+/// The first run of three or more English words in a row (words of two or more ASCII
+/// letters, separated by single spaces), outside `code spans`: an English sentence left in
+/// Korean text. Formulas (`d_k ln O_k`) and identifiers (`loss=mse`) have no such run.
+fn english_run(line: &str) -> Option<String> {
+    let prose: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ` ");
+    let mut run: Vec<&str> = Vec::new();
+    for token in prose.split(' ') {
+        if token.len() >= 2 && token.chars().all(|c| c.is_ascii_alphabetic()) {
+            run.push(token);
+            if run.len() >= 3 {
+                return Some(run.join(" "));
+            }
+        } else {
+            run.clear();
+        }
+    }
+    None
+}
+
+#[test]
+fn the_english_run_detector_finds_sentences_and_spares_formulas() {
+    assert_eq!(
+        english_run("표기: Every number fits on a page."),
+        Some("Every number fits".into())
+    );
+    assert_eq!(
+        english_run("C = −Σ_k [d_k ln O_k + (1 − d_k) ln(1 − O_k)]"),
+        None
+    );
+    assert_eq!(english_run("`the code span is fine` 한국어 mse"), None);
+    assert_eq!(
+        english_run("예: loss=mse,cross-entropy (기본값: json)"),
+        None
+    );
+}
+
+#[test]
+fn check_and_list_speak_korean() {
+    for flag in [true, false] {
+        let ok = korean(&["check", "xor", "no/such.toml"], flag);
+        assert!(!ok.status.success());
+        // xor: a 2-2-1 network on the four points of XOR, all four used for training.
+        assert_eq!(
+            text(&ok.stdout),
+            "정상: built-in xor (XOR, the classic: 2-2-1 신경망, 훈련 샘플 4개)\n"
+        );
+        let err = text(&ok.stderr);
+        assert!(err.starts_with("오류: "), "{err}");
+        assert!(
+            err.ends_with("오류: 시나리오 2개 중 1개가 올바르지 않습니다\n"),
+            "{err}"
+        );
+        let list = text(&korean(&["list"], flag).stdout);
+        assert!(list.starts_with("xor (기본): "), "{list}");
+    }
+}
+
+/// The display column (0-based, in terminal cells) where each character of `line` starts.
+fn cells(line: &str) -> Vec<(usize, char)> {
+    let mut at = 0;
+    line.chars()
+        .map(|c| {
+            let start = at;
+            at += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            (start, c)
+        })
+        .collect()
+}
+
+#[test]
+fn train_speaks_korean_with_its_table_aligned_in_terminal_cells() {
+    for flag in [true, false] {
+        let out = korean(&["train", "gd-modes", "--epochs", "3", "--test"], flag);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let report = text(&out.stdout);
+        let lines: Vec<&str> = report.lines().collect();
+        // gd-modes: 1000 training samples in mini-batches of 10, η = 0.5: 3 × 100 iterations.
+        assert_eq!(
+            lines[0],
+            "Gradient descent: batch, SGD, mini-batch: 3에폭, 이터레이션 300번 \
+             (미니배치 경사 하강법, 배치 크기 10, η = 0.5)"
+        );
+        assert!(lines[2].starts_with("훈련 "), "{report}");
+        assert!(lines[3].starts_with("검증 "), "{report}");
+        assert!(lines[4].starts_with("테스트 "), "{report}");
+        assert!(
+            lines[4].contains("따로 떼어 둔 테스트 데이터가 없습니다"),
+            "{report}"
+        );
+        assert!(lines[5].starts_with("이터레이션 300번을 "), "{report}");
+        // A label column of 12 cells, then five columns of 1 + 21 cells, right-aligned: in
+        // the heading (Korean, two cells a syllable) and the rows, each column's last cell
+        // is filled and the cell after it is blank.
+        for line in &lines[1..4] {
+            let cells = cells(line);
+            let at = |column: usize| cells.iter().rev().find(|(start, _)| *start <= column);
+            for k in 1..=5 {
+                let end = 12 + 22 * k - 1;
+                let last = at(end).map(|(_, c)| *c);
+                assert!(last.is_some_and(|c| c != ' '), "column {k} of {line:?}");
+                let next = cells.iter().find(|(start, _)| *start == end + 1);
+                assert!(
+                    next.is_none_or(|(_, c)| *c == ' '),
+                    "column {k} of {line:?}"
+                );
+            }
+        }
+        assert!(lines[1].contains("교차 엔트로피"), "{}", lines[1]);
+    }
+}
+
+#[test]
+fn compare_speaks_korean() {
+    for flag in [true, false] {
+        let out = korean(&["compare", "cost-table"], flag);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let table = text(&out.stdout);
+        assert!(table.contains(": 가중치 비교\n"), "{table}");
+        assert!(
+            table.contains(
+                "| 사본 | MSE | 교차 엔트로피 | 분류 오류 | 정확도 | MSE ≤ 0.1까지 에폭 | \
+                 평균 abs(δ¹) / 평균 abs(δᴸ) |"
+            ),
+            "{table}"
+        );
+        // The lecture's table: MSE 0.81 (left) and 0.34 (right), neither reaches 0.1 untrained.
+        assert!(table.contains("| left | 0.8067 |"), "{table}");
+        assert!(table.contains("| right | 0.3400 |"), "{table}");
+        assert_eq!(table.matches("| 도달하지 못함 |").count(), 2, "{table}");
+        let refused = korean(&["compare", "xor"], flag);
+        let err = text(&refused.stderr);
+        assert!(
+            err.contains("이 시나리오에는 [compare] 표가 없습니다"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_write_error_is_reported_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-folder").join("trace.md");
+    for flag in [true, false] {
+        let out = korean(&["trace", "xor", "--output", path.to_str().unwrap()], flag);
+        assert!(!out.status.success());
+        let err = text(&out.stderr);
+        let expected = format!("오류: {}: 쓸 수 없습니다: ", path.display());
+        assert!(err.starts_with(&expected), "{err}");
+    }
+}
+
+#[test]
+fn help_speaks_korean_for_every_command() {
+    let commands: [&[&str]; 8] = [
+        &["--help"],
+        &["run", "--help"],
+        &["list", "--help"],
+        &["check", "--help"],
+        &["trace", "--help"],
+        &["compare", "-h"],
+        &["train", "--help"],
+        &["help", "train"],
+    ];
+    for flag in [true, false] {
+        for args in commands {
+            let out = korean(args, flag);
+            assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+            let help = text(&out.stdout);
+            assert!(help.contains("\n사용법: backstep"), "{args:?}: {help}");
+            for english in [
+                "Usage",
+                "Options",
+                "Arguments",
+                "Commands",
+                "Print",
+                "[default",
+            ] {
+                assert!(!help.contains(english), "{args:?}: {english} in {help}");
+            }
+            for line in help.lines().filter(|l| !l.trim().is_empty()) {
+                assert_eq!(english_run(line), None, "{args:?}: {line}");
+            }
+        }
+    }
+    let top = text(&korean(&["--help"], true).stdout);
+    assert!(
+        top.starts_with("backstep: 역전파를 한 단계씩 따라가 봅니다\n"),
+        "{top}"
+    );
+    assert!(
+        top.contains("\n명령:\n") && top.contains("\n옵션:\n"),
+        "{top}"
+    );
+    let trace = text(&backstep(&["trace", "-h", "--lang=ko"]).stdout);
+    assert!(trace.contains("\n인자:\n"), "{trace}");
+    assert!(
+        trace.contains("출력 형식: json, csv, markdown (기본값: json)"),
+        "{trace}"
+    );
+    let english = text(&backstep(&["trace", "--help"]).stdout);
+    assert!(english.contains("The output format: json, csv, markdown (default: json)"));
+}
+
+/// Every command and argument clap knows has its help in Korean (none falls back to an id
+/// in brackets), and the `cli-help-` messages of the catalog are exactly those of the
+/// commands and arguments (`cli-help-<command>`, `cli-help-<command>-<argument>`, global
+/// arguments under `backstep`, clap's flags under `flag`) and the four headings.
+#[test]
+fn every_command_and_argument_has_its_help_in_the_catalog() {
+    use backstep::text::catalog::{Language, set_language};
+    use clap::CommandFactory;
+    let mut expected = std::collections::BTreeSet::from(
+        ["usage", "commands", "arguments", "options"].map(|h| format!("cli-help-{h}")),
+    );
+    let mut built = backstep::cli::Cli::command();
+    built.build();
+    let mut stack = vec![("backstep".to_string(), built)];
+    while let Some((name, command)) = stack.pop() {
+        expected.insert(format!("cli-help-{name}"));
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            expected.insert(match id {
+                "help" | "version" => format!("cli-help-flag-{id}"),
+                _ if arg.is_global_set() => format!("cli-help-backstep-{id}"),
+                _ => format!("cli-help-{name}-{id}"),
+            });
+        }
+        stack.extend(
+            command
+                .get_subcommands()
+                .map(|c| (c.get_name().to_string(), c.clone())),
+        );
+    }
+    let catalog = std::fs::read_to_string("locales/en/cli.ftl").unwrap();
+    let found: std::collections::BTreeSet<String> = catalog
+        .lines()
+        .filter_map(|l| l.split_once(" = "))
+        .filter(|(id, _)| id.starts_with("cli-help-"))
+        .map(|(id, _)| id.to_string())
+        .collect();
+    assert_eq!(found, expected);
+    set_language(Language::Korean);
+    let mut stack = vec![backstep::cli::help::localized(backstep::cli::Cli::command())];
+    while let Some(command) = stack.pop() {
+        let about = command.get_about().map(ToString::to_string);
+        let helps = command
+            .get_arguments()
+            .map(|a| a.get_help().map(ToString::to_string));
+        for help in helps.chain([about]) {
+            let help = help.unwrap_or_default();
+            assert!(hangul(&help) && !help.contains("[cli-"), "{help}");
+        }
+        stack.extend(command.get_subcommands().cloned());
+    }
+}
+
+/// The Korean handout: every heading and every table heading is Korean and no English
+/// sentence is left, outside the scenario's own name and description (the lines before the
+/// first table), the formulas in `code` and the names a scenario file uses.
+#[test]
+fn the_korean_handout_has_no_english_left() {
+    for (scenario, flag) in [("two-two-two", true), ("gd-modes", false), ("xor", true)] {
+        let out = korean(
+            &["trace", scenario, "--steps", "2", "--format", "markdown"],
+            flag,
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let handout = text(&out.stdout);
+        let lines: Vec<&str> = handout.lines().collect();
+        let first_table = lines.iter().position(|l| l.starts_with('|')).unwrap();
+        let ours = &lines[first_table..];
+        let headings: Vec<&&str> = ours.iter().filter(|l| l.starts_with('#')).collect();
+        assert!(headings.len() >= 16, "{scenario}: {headings:?}");
+        for heading in headings {
+            assert!(hangul(heading), "{scenario}: {heading}");
+        }
+        for pair in ours.windows(2) {
+            if pair[1].starts_with("|---") {
+                assert!(hangul(pair[0]), "{scenario}: table heading {}", pair[0]);
+            }
+        }
+        for line in ours {
+            assert_eq!(english_run(line), None, "{scenario}: {line}");
+        }
+        assert!(handout.contains("| 편향 | 학습함 |"), "{scenario}");
+        assert!(handout.contains("\n| 비용 | 이전 | 이후 |\n"), "{scenario}");
+        assert!(handout.contains("\n| 분류 오류 | "), "{scenario}");
+    }
+    let batches = text(&korean(&["trace", "gd-modes", "--format", "markdown"], true).stdout);
+    assert!(
+        batches.contains(
+            "| 경사 하강법 | 미니배치 경사 하강법 (배치 크기 10, 에폭당 이터레이션: 100) |"
+        )
+    );
+    assert!(batches.contains("\n갱신 후 검증 데이터: MSE "), "{batches}");
+}

@@ -1,7 +1,7 @@
 //! The lesson's notation: the names of matrices, vectors and their entries (V, W, x, h, O,
 //! δ²₁, W₁₂), sub- and superscripts, the costs' names, and how numbers are written.
 
-use crate::nn::Cost;
+use crate::nn::{BiasMode, Cost, Mode};
 use crate::words;
 
 /// The name of layer l's matrix (1-based) in a network of `depth` layers:
@@ -28,6 +28,24 @@ pub fn cost_name(cost: Cost) -> String {
         Cost::CrossEntropy => words!("cost-cross-entropy"),
         Cost::BinaryCrossEntropy => words!("cost-binary-cross-entropy"),
         Cost::ClassificationError => words!("cost-classification-error"),
+    }
+}
+
+/// A gradient-descent mode in words (reports and handouts): `SGD`, `확률적 경사 하강법`.
+pub fn mode_name(mode: Mode) -> String {
+    match mode {
+        Mode::Batch => words!("trace-mode-batch"),
+        Mode::Sgd => words!("trace-mode-sgd"),
+        Mode::MiniBatch => words!("trace-mode-mini-batch"),
+    }
+}
+
+/// What happens to the biases, in words: learned, fixed or none.
+pub fn bias_mode_name(bias: BiasMode) -> String {
+    match bias {
+        BiasMode::Learned => words!("trace-bias-learned"),
+        BiasMode::Fixed => words!("trace-bias-fixed"),
+        BiasMode::None => words!("trace-bias-none"),
     }
 }
 

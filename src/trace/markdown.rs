@@ -5,10 +5,13 @@ use std::io::{Result, Write};
 
 use nalgebra::DMatrix;
 
-use crate::nn::{BiasMode, Stepper};
+use crate::nn::{BiasMode, Cost, Stepper};
 use crate::scenario::Scenario;
 use crate::text::explain::Explain;
-use crate::text::notation::{Numbers, bias_name, compact, indexed, matrix_name, superscript};
+use crate::text::notation::{
+    Numbers, bias_mode_name, bias_name, compact, cost_name, indexed, matrix_name, mode_name,
+    superscript,
+};
 use crate::text::{formula, phase};
 use crate::words;
 
@@ -50,12 +53,11 @@ pub fn write_header(out: &mut impl Write, scenario: &Scenario, stepper: &Stepper
         );
         row(out, words!("handout-layer", layer = l + 1), value)?;
     }
-    row(out, words!("handout-biases"), network.bias.name().into())?;
-    let loss = training.loss;
+    row(out, words!("handout-biases"), bias_mode_name(network.bias))?;
     row(
         out,
         words!("handout-loss"),
-        format!("{} ({})", loss.name(), formula::loss(loss)),
+        loss_with_formula(training.loss),
     )?;
     row(
         out,
@@ -64,7 +66,7 @@ pub fn write_header(out: &mut impl Write, scenario: &Scenario, stepper: &Stepper
     )?;
     let mode = words!(
         "handout-mode-value",
-        mode = training.mode.name(),
+        mode = mode_name(training.mode),
         batch = training.batch_size,
         per_epoch = stepper.iterations_per_epoch()
     );
@@ -156,7 +158,7 @@ fn write_forward(out: &mut impl Write, stepper: &Stepper, explain: &Explain) -> 
 fn write_loss(out: &mut impl Write, stepper: &Stepper, explain: &Explain) -> Result<()> {
     let loss = stepper.training().loss;
     writeln!(out, "### {}\n", words!("handout-loss-title"))?;
-    writeln!(out, "{} ({}):\n", loss.name(), formula::loss(loss))?;
+    writeln!(out, "{}:\n", loss_with_formula(loss))?;
     writeln!(out, "- `{}`", explain.loss(0))?;
     if stepper.samples().len() > 1 {
         let mean = NUMBERS.show(stepper.loss().unwrap_or(f64::NAN));
@@ -328,7 +330,7 @@ fn write_costs(out: &mut impl Write, stepper: &Stepper) -> Result<()> {
         writeln!(
             out,
             "| {} | {} | {} |",
-            cost.name(),
+            cost_name(*cost),
             NUMBERS.show(*x),
             NUMBERS.show(y)
         )?;
@@ -337,12 +339,17 @@ fn write_costs(out: &mut impl Write, stepper: &Stepper) -> Result<()> {
         let costs = v
             .named()
             .iter()
-            .map(|(cost, x)| format!("{} {}", cost.name(), NUMBERS.show(*x)))
+            .map(|(cost, x)| format!("{} {}", cost_name(*cost), NUMBERS.show(*x)))
             .collect::<Vec<_>>()
             .join(", ");
         writeln!(out, "\n{}", words!("handout-validation", costs = costs))?;
     }
     writeln!(out)
+}
+
+/// A loss in words with its formula: `½ MSE (C = ½ Σ_k (d_k − O_k)²)`.
+fn loss_with_formula(loss: crate::nn::Loss) -> String {
+    format!("{} ({})", cost_name(Cost::from(loss)), formula::loss(loss))
 }
 
 fn shown(n: usize) -> Vec<usize> {

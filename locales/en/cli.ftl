@@ -1,0 +1,75 @@
+### The command line's words: what list, check, train, compare and the errors print, and
+### clap's help (about texts, every argument's help, the headings). Numbers arrive written out.
+
+## clap's help. An argument's help receives { $values } (its possible values) and
+## { $default } (its default), which clap no longer writes itself.
+
+cli-help-usage = Usage:
+cli-help-commands = Commands
+cli-help-arguments = Arguments
+cli-help-options = Options
+cli-help-flag-help = Print help
+cli-help-flag-version = Print version
+cli-help-backstep = backstep: step through back-propagation one phase at a time
+cli-help-backstep-lang = The language of what backstep writes: { $values } (default: from LC_ALL, LC_MESSAGES or LANG; `ko…` is Korean, anything else English)
+cli-help-help = Print this message or the help of the given command
+cli-help-run = Open the stepping view on a scenario (a file path or a built-in name)
+cli-help-run-scenario = A scenario file or a built-in name
+cli-help-run-theme = The colours: { $values } (default: { $default }); dark uses the terminal's background, light writes dark text on a light background for a washed-out projector; NO_COLOR still turns colours off
+cli-help-list = List the built-in scenarios with their descriptions
+cli-help-check = Validate scenario files (or built-in names); exit 0 when all are valid
+cli-help-check-scenarios = Scenario files or built-in names
+cli-help-trace = Write every number of the first iterations: JSON Lines, CSV or a markdown handout
+cli-help-trace-scenario = A scenario file or a built-in name
+cli-help-trace-steps = How many iterations to trace (default: { $default })
+cli-help-trace-format = The output format: { $values } (default: { $default }); json is JSON Lines, one object per iteration at full precision; csv is one number per row; markdown is a readable worked iteration
+cli-help-trace-output = Write to this file instead of standard output
+cli-help-compare = Train two to four copies that differ in one setting, from the same initial weights and data order, and compare them
+cli-help-compare-scenario = A scenario file or a built-in name
+cli-help-compare-vary = The setting and its values, e.g. loss=mse,cross-entropy (default: the scenario's `[compare]` table)
+cli-help-compare-epochs = Epochs to train each copy; 0 compares the initial weights (default: the scenario's `[compare] epochs`, else its `epochs`)
+cli-help-compare-target = The target for "epochs to reach", e.g. mse=0.05 (default: the scenario's, or mse=0.1)
+cli-help-compare-format = The output format: { $values } (default: { $default }); markdown is the summary table, csv every copy's curves
+cli-help-compare-output = Write to this file instead of standard output
+cli-help-train = Train headlessly (fast) and print the final costs
+cli-help-train-scenario = A scenario file or a built-in name
+cli-help-train-epochs = Epochs to train (default: the scenario's `epochs`)
+cli-help-train-curve = Write one row per epoch with all five costs to this CSV file
+cli-help-train-test = After training, evaluate the held-out test set once
+
+## Errors. { $message } is a whole message; { $reason } is the operating system's own words.
+
+cli-error = error: { $message }
+cli-error-write = { $path }: cannot write: { $reason }
+cli-error-terminal = cannot use the terminal for the stepping view: { $reason }; without a terminal, use `backstep trace` or `backstep train`
+cli-error-check = { $invalid } of { $total } scenarios are invalid
+cli-error-no-compare = { $origin }: the scenario declares no [compare] table; give --vary SETTING=VALUE,VALUE (e.g. --vary loss=mse,cross-entropy)
+cli-error-vary = --vary: { $message }
+cli-error-target-form = --target: expected COST=VALUE (e.g. mse=0.05), found `{ $found }`
+cli-error-target-cost = --target: expected one of { $costs }, found `{ $found }`
+cli-error-target-number = --target: expected a finite number, found `{ $found }`
+cli-panic = backstep crashed: this is a bug in backstep, not a problem with your scenario or command.
+
+## list and check.
+
+cli-list-default = { $name } (default)
+cli-list-invalid = (invalid)
+cli-check-ok = ok: { $origin } ({ $name }: { $sizes } network, training samples: { $samples })
+
+## train.
+
+cli-train-header = { $name }: { $epochs } epochs, { $iterations } iterations ({ $mode }, batch size { $batch }, η = { $eta })
+cli-train-training = training
+cli-train-validation = validation
+cli-train-test = test
+cli-train-no-test = no test set is held out (set `test` in [data])
+cli-train-timing = trained { $iterations } iterations in { $seconds } s ({ $nanoseconds } ns/iteration)
+
+## compare's summary table (the copy and accuracy columns are compare-copy and
+## compare-accuracy of lesson.ftl).
+
+cli-compare-title = { $name }: { $setting } compared
+cli-compare-epochs-to = epochs to { $cost } ≤ { $target }
+cli-compare-ratio = mean abs(δ¹) / mean abs(δᴸ)
+cli-compare-not-reached = not reached
+cli-compare-stopped = { $label } stopped early: { $reason }

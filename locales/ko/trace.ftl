@@ -1,0 +1,8 @@
+### 강의 자료와 보고에서, 시나리오 파일에 키로 적힌 설정을 부르는 이름.
+
+trace-mode-batch = 배치 경사 하강법
+trace-mode-sgd = 확률적 경사 하강법(SGD)
+trace-mode-mini-batch = 미니배치 경사 하강법
+trace-bias-learned = 학습함
+trace-bias-fixed = 고정(갱신하지 않음)
+trace-bias-none = 없음
