@@ -687,3 +687,25 @@ fn the_korean_handout_has_no_english_left() {
     );
     assert!(batches.contains("\n갱신 후 검증 데이터: MSE "), "{batches}");
 }
+
+#[test]
+fn without_a_terminal_the_korean_error_says_what_to_use_instead() {
+    let out = Command::new("setsid")
+        .args(["--wait", env!("CARGO_BIN_EXE_backstep"), "run", "xor"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "ko_KR.UTF-8")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("setsid runs");
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("오류: 단계별 화면에 터미널을 쓸 수 없습니다: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("`backstep trace`나 `backstep train`을 쓰세요"),
+        "{err}"
+    );
+}
