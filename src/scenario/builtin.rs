@@ -22,6 +22,10 @@ pub const BUILTINS: &[Builtin] = &[
     builtin!("vanishing"),
     builtin!("mse-vs-ce"),
     builtin!("cost-table"),
+    builtin!("near-half"),
+    builtin!("zero-init"),
+    builtin!("raw-inputs"),
+    builtin!("standardized-inputs"),
     builtin!("iris"),
     builtin!("digits"),
 ];
