@@ -15,7 +15,7 @@ view-key-select-previous = 이전 뉴런 또는 가중치 선택
 view-key-select-layer = 다음 층에서 선택
 view-key-more-precision = 소수점 한 자리 더
 view-key-less-precision = 소수점 한 자리 덜
-view-key-compare = 비교 모드: 시나리오의 복사본을 나란히 함께 진행 / 돌아가기
+view-key-compare = 비교 모드: 시나리오의 사본을 나란히 함께 진행 / 돌아가기
 view-key-focus = 다음 패널에 초점 (다이어그램, 단계, 값, 그래프)
 view-key-zoom = 초점 패널을 화면 전체로 확대 / 돌아가기
 view-key-big-digits = 단계의 결과를 큰 숫자로 / 돌아가기
@@ -94,11 +94,11 @@ view-plots-unit-epochs = 에폭
 
 ## 비교 모드(c).
 
-view-compare-status = { $setting } 비교 (복사본 { $copies }개)
-view-compare-status-short = 비교 (복사본 { $copies }개)
+view-compare-status = { $setting } 비교 (사본 { $copies }개)
+view-compare-status-short = 비교 (사본 { $copies }개)
 view-compare-leave = c: 나가기
 view-compare-batch-loss = 배치 { $loss }: { $value }
-view-compare-every-copy = { $cost }, 모든 복사본
+view-compare-every-copy = { $cost }, 모든 사본
 view-compare-not-yet = 아직
 view-compare-summary = 요약 (훈련 데이터; 목표: { $cost } ≤ { $target })
 view-compare-none = { $scenario }에는 [compare] 표가 없습니다. 내장 시나리오 mse-vs-ce, gd-modes, cost-table을 써 보세요.

@@ -254,15 +254,17 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
         words!("compare-epochs-to-target"),
         "|δ¹|/|δᴸ|".to_string(),
     ];
-    // Two lines a header, broken at the last space, so no word is cut.
-    let header = Row::new(names.iter().map(|n| match n.rsplit_once(' ') {
-        Some((first, last)) => format!("{first}\n{last}"),
-        None => n.clone(),
-    }))
-    .height(2)
-    .style(app.theme.title());
+    // Two lines a header, broken at the last space, so no word is cut: a column is as wide
+    // as the wider of its two lines (in columns: Korean takes two a syllable).
+    let lines = names.clone().map(|n| match n.rsplit_once(' ') {
+        Some((first, last)) => [first.to_string(), last.to_string()],
+        None => [n, String::new()],
+    });
+    let header = Row::new(lines.iter().map(|[first, last]| format!("{first}\n{last}")))
+        .height(2)
+        .style(app.theme.title());
     let label = cmp.runs.iter().map(|r| r.label.width()).max();
-    let mut widths = names.map(|n| n.split(' ').map(|w| w.width()).max().unwrap_or(0));
+    let mut widths = lines.map(|pair| pair.iter().map(|l| l.width()).max().unwrap_or(0));
     widths[0] = widths[0].max(label.unwrap_or(0));
     let widths = widths.map(|w| Constraint::Min(w as u16));
     let rows = cmp.runs.iter().enumerate().map(|(i, c)| {
@@ -294,7 +296,7 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
                 " {} ",
                 words!(
                     "view-compare-summary",
-                    cost = cmp.target_cost.name(),
+                    cost = cost_name(cmp.target_cost),
                     target = cmp.target.to_string()
                 )
             ),
