@@ -39,7 +39,7 @@ view-key-health = 층별 기울기 상태 / 값
 ## 상태 표시줄에 보이는 자동 실행 속도.
 
 view-speed-phases = 초당 { $count }단계
-view-speed-iterations = 초당 { $count }이터레이션
+view-speed-iterations = 초당 이터레이션 { $count }회
 view-speed-full = 최고 속도
 
 ## 아래쪽 키 막대: 자주 쓰는 키가 하는 일을 한두 단어로.
