@@ -112,7 +112,7 @@ fn finishing_an_epoch_lands_on_its_last_iteration_and_the_next_begins_a_new_one(
 #[test]
 fn auto_run_moves_at_its_pace_and_pauses_on_a_phase_boundary() {
     let mut app = app("two-two-two");
-    assert_eq!(SPEEDS[app.auto_run.speed].label, "10 phases/s");
+    assert_eq!(SPEEDS[app.auto_run.speed].label(), "10 phases/s");
     app.update(Message::ToggleRun);
     for _ in 0..9 {
         tick(&mut app);

@@ -19,6 +19,7 @@ use super::views::{Popup, Views};
 use crate::data::Dataset;
 use crate::nn::Phase;
 use crate::scenario::{Scenario, ScenarioError};
+use crate::words;
 
 /// Where the help is scrolled to after `message` on a screen of `size`: a line at a time
 /// with ↓/↑, a page with PgDn/PgUp, never past its last line.
@@ -310,21 +311,20 @@ impl App {
     fn evaluate_test(&mut self) {
         self.auto_run.pause();
         if self.test_set.is_empty() {
-            self.notice =
-                Some("No test set is held out: set `test` in the scenario's [data].".into());
+            self.notice = Some(words!("view-test-none"));
             return;
         }
         let network = self.run.stepper.network();
         let mut workspace = crate::nn::Workspace::for_evaluation(network, self.test_set.len());
         let c = crate::nn::evaluate::evaluate(network, &self.test_set, &mut workspace);
-        self.notice = Some(format!(
-            "Test set ({} samples): MSE {:.4}, cross-entropy {:.4}, accuracy {:.1}%. {}",
-            self.test_set.len(),
-            c.mse,
-            c.cross_entropy,
-            100.0 * (1.0 - c.classification_error),
-            crate::words!("test-set-note")
-        ));
+        let result = words!(
+            "view-test-result",
+            samples = self.test_set.len().to_string(),
+            mse = format!("{:.4}", c.mse),
+            cross_entropy = format!("{:.4}", c.cross_entropy),
+            accuracy = format!("{:.1}%", 100.0 * (1.0 - c.classification_error))
+        );
+        self.notice = Some(format!("{result} {}", words!("test-set-note")));
     }
 
     fn move_selection(&mut self, by: isize) {

@@ -6,6 +6,7 @@ use super::scenarios::Scenarios;
 use crate::nn::{Cost, Stepper};
 use crate::scenario::Scenario;
 use crate::scenario::compare::EpochsToTarget;
+use crate::words;
 
 /// All runs and what they are compared on.
 pub struct Comparison {
@@ -23,12 +24,10 @@ impl Comparison {
     /// The runs the scenario's `[compare]` table declares, all at their start; their data is
     /// read through `scenarios`.
     pub fn new(scenario: &Scenario, scenarios: &dyn Scenarios) -> Result<Comparison, String> {
-        let c = scenario.comparison.as_ref().ok_or_else(|| {
-            format!(
-                "{} declares no [compare] table; try the built-ins mse-vs-ce, gd-modes or cost-table",
-                scenario.name
-            )
-        })?;
+        let c = scenario
+            .comparison
+            .as_ref()
+            .ok_or_else(|| words!("view-compare-none", scenario = scenario.name.clone()))?;
         let runs = c
             .values
             .iter()

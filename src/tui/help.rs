@@ -34,7 +34,7 @@ pub enum HelpLine {
 pub fn help_lines(width: usize) -> Vec<HelpLine> {
     let mut lines = Vec::new();
     for binding in keymap() {
-        let wrapped = wrap(binding.description, width.saturating_sub(LABEL));
+        let wrapped = wrap(&(binding.description)(), width.saturating_sub(LABEL));
         for (i, description) in wrapped.into_iter().enumerate() {
             let label = if i == 0 { binding.label } else { "" };
             lines.push(HelpLine::Key { label, description });

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::message::Message;
 use super::panel::Panel;
+use crate::words;
 
 /// Keys bound to one message.
 #[derive(Clone, Copy, Debug)]
@@ -16,8 +17,8 @@ pub struct Binding {
     pub label: &'static str,
     /// What they do.
     pub message: Message,
-    /// The help text.
-    pub description: &'static str,
+    /// The help text, from the catalog.
+    pub description: fn() -> String,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -33,7 +34,7 @@ const KEYS: &[Binding] = &[
         ],
         label: "Space/→/l",
         message: Message::NextPhase,
-        description: "next phase",
+        description: || words!("view-key-next-phase"),
     },
     Binding {
         keys: &[
@@ -43,25 +44,25 @@ const KEYS: &[Binding] = &[
         ],
         label: "←/h/Bksp",
         message: Message::PreviousPhase,
-        description: "previous phase (undo)",
+        description: || words!("view-key-previous-phase"),
     },
     Binding {
         keys: &[(KeyCode::Char('n'), NONE)],
         label: "n",
         message: Message::FinishIteration,
-        description: "finish the iteration",
+        description: || words!("view-key-finish-iteration"),
     },
     Binding {
         keys: &[(KeyCode::Char('e'), NONE)],
         label: "e",
         message: Message::FinishEpoch,
-        description: "finish the epoch",
+        description: || words!("view-key-finish-epoch"),
     },
     Binding {
         keys: &[(KeyCode::Char('r'), NONE)],
         label: "r",
         message: Message::ToggleRun,
-        description: "run / pause",
+        description: || words!("view-key-run"),
     },
     Binding {
         keys: &[
@@ -71,145 +72,145 @@ const KEYS: &[Binding] = &[
         ],
         label: "+",
         message: Message::Faster,
-        description: "run faster",
+        description: || words!("view-key-faster"),
     },
     Binding {
         keys: &[(KeyCode::Char('-'), NONE)],
         label: "-",
         message: Message::Slower,
-        description: "run slower",
+        description: || words!("view-key-slower"),
     },
     Binding {
         keys: &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
         label: "↓/j",
         message: Message::SelectNext,
-        description: "select the next neuron or weight",
+        description: || words!("view-key-select-next"),
     },
     Binding {
         keys: &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
         label: "↑/k",
         message: Message::SelectPrevious,
-        description: "select the previous neuron or weight",
+        description: || words!("view-key-select-previous"),
     },
     Binding {
         keys: &[(KeyCode::Tab, NONE)],
         label: "Tab",
         message: Message::SelectNextLayer,
-        description: "select in the next layer",
+        description: || words!("view-key-select-layer"),
     },
     Binding {
         keys: &[(KeyCode::Char(']'), NONE)],
         label: "]",
         message: Message::MorePrecision,
-        description: "one more decimal place",
+        description: || words!("view-key-more-precision"),
     },
     Binding {
         keys: &[(KeyCode::Char('['), NONE)],
         label: "[",
         message: Message::LessPrecision,
-        description: "one fewer decimal place",
+        description: || words!("view-key-less-precision"),
     },
     Binding {
         keys: &[(KeyCode::Char('c'), NONE)],
         label: "c",
         message: Message::ToggleCompare,
-        description: "compare mode: the scenario's copies in lockstep / back",
+        description: || words!("view-key-compare"),
     },
     Binding {
         keys: &[(KeyCode::Char('f'), NONE)],
         label: "f",
         message: Message::FocusNext,
-        description: "focus the next panel (diagram, phase, values, charts)",
+        description: || words!("view-key-focus"),
     },
     Binding {
         keys: &[(KeyCode::Char('z'), NONE)],
         label: "z",
         message: Message::Zoom,
-        description: "zoom the focused panel to the whole screen / back",
+        description: || words!("view-key-zoom"),
     },
     Binding {
         keys: &[(KeyCode::Char('Z'), SHIFT), (KeyCode::Char('Z'), NONE)],
         label: "Z",
         message: Message::BigDigits,
-        description: "the phase's result in large digits / back",
+        description: || words!("view-key-big-digits"),
     },
     Binding {
         keys: &[(KeyCode::Char('T'), SHIFT), (KeyCode::Char('T'), NONE)],
         label: "T",
         message: Message::ToggleTheme,
-        description: "light / dark theme (for a projector)",
+        description: || words!("view-key-theme"),
     },
     Binding {
         keys: &[(KeyCode::PageDown, NONE)],
         label: "PgDn",
         message: Message::ScrollDown,
-        description: "scroll the focused panel (phase, values, cost table) down",
+        description: || words!("view-key-scroll-down"),
     },
     Binding {
         keys: &[(KeyCode::PageUp, NONE)],
         label: "PgUp",
         message: Message::ScrollUp,
-        description: "scroll the focused panel (phase, values, cost table) up",
+        description: || words!("view-key-scroll-up"),
     },
     Binding {
         keys: &[(KeyCode::Char('>'), NONE), (KeyCode::Char('>'), SHIFT)],
         label: ">",
         message: Message::ScrollRight,
-        description: "wide matrices in the values panel: the columns further right",
+        description: || words!("view-key-scroll-right"),
     },
     Binding {
         keys: &[(KeyCode::Char('<'), NONE), (KeyCode::Char('<'), SHIFT)],
         label: "<",
         message: Message::ScrollLeft,
-        description: "wide matrices in the values panel: the columns further left",
+        description: || words!("view-key-scroll-left"),
     },
     Binding {
         keys: &[(KeyCode::Char('t'), NONE)],
         label: "t",
         message: Message::EvaluateTest,
-        description: "evaluate the test set (once, at the end)",
+        description: || words!("view-key-test"),
     },
     Binding {
         keys: &[(KeyCode::Char('x'), NONE)],
         label: "x",
         message: Message::ToggleXAxis,
-        description: "plots against iterations / epochs",
+        description: || words!("view-key-x-axis"),
     },
     Binding {
         keys: &[(KeyCode::Char('y'), NONE)],
         label: "y",
         message: Message::ToggleLogY,
-        description: "plots on a linear / log scale",
+        description: || words!("view-key-y-axis"),
     },
     Binding {
         keys: &[(KeyCode::Char('s'), NONE)],
         label: "s",
         message: Message::OpenPicker,
-        description: "choose a scenario",
+        description: || words!("view-key-picker"),
     },
     Binding {
         keys: &[(KeyCode::Char('R'), SHIFT), (KeyCode::Char('R'), NONE)],
         label: "R",
         message: Message::Reset,
-        description: "start the scenario again",
+        description: || words!("view-key-reset"),
     },
     Binding {
         keys: &[(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)],
         label: "?",
         message: Message::ShowHelp,
-        description: "this help",
+        description: || words!("view-key-help"),
     },
     Binding {
         keys: &[(KeyCode::Enter, NONE)],
         label: "Enter",
         message: Message::Confirm,
-        description: "open the chosen scenario (in the picker)",
+        description: || words!("view-key-confirm"),
     },
     Binding {
         keys: &[(KeyCode::Esc, NONE)],
         label: "Esc",
         message: Message::Close,
-        description: "close a popup, a zoom or a notice",
+        description: || words!("view-key-close"),
     },
     Binding {
         keys: &[
@@ -218,7 +219,7 @@ const KEYS: &[Binding] = &[
         ],
         label: "q",
         message: Message::Quit,
-        description: "quit",
+        description: || words!("view-key-quit"),
     },
 ];
 

@@ -3,12 +3,12 @@
 
 use std::time::Duration;
 
+use crate::words;
+
 /// How fast auto-run goes: every `every` ticks it performs `phases` phases or `iterations`
 /// iterations; the last speed runs the fast path for most of each frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Speed {
-    /// Shown in the status bar.
-    pub label: &'static str,
     /// Ticks between steps.
     pub every: u32,
     /// What one step does.
@@ -26,30 +26,40 @@ pub enum Pace {
     Full,
 }
 
-/// The auto-run speeds, slowest first (one tick is about 1/30 s).
+/// The ticks in a second (one tick is about 1/30 s).
+const TICKS_PER_SECOND: u64 = 30;
+
+impl Speed {
+    /// How fast it goes, in words for the status bar: "10 phases/s".
+    pub fn label(&self) -> String {
+        let per_second = |n: u64| (n * TICKS_PER_SECOND / u64::from(self.every)).to_string();
+        match self.pace {
+            Pace::Phases(n) => words!("view-speed-phases", count = per_second(n.into())),
+            Pace::Iterations(n) => words!("view-speed-iterations", count = per_second(n)),
+            Pace::Full => words!("view-speed-full"),
+        }
+    }
+}
+
+/// The auto-run speeds, slowest first.
 pub const SPEEDS: &[Speed] = &[
     Speed {
-        label: "2 phases/s",
         every: 15,
         pace: Pace::Phases(1),
     },
     Speed {
-        label: "10 phases/s",
         every: 3,
         pace: Pace::Phases(1),
     },
     Speed {
-        label: "30 iterations/s",
         every: 1,
         pace: Pace::Iterations(1),
     },
     Speed {
-        label: "3000 iterations/s",
         every: 1,
         pace: Pace::Iterations(100),
     },
     Speed {
-        label: "full speed",
         every: 1,
         pace: Pace::Full,
     },

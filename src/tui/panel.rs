@@ -3,6 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
+use crate::words;
+
 /// A view shown instead of some of the main screen's panels, toggled by its key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Panel {
@@ -32,11 +34,11 @@ impl Panel {
         }
     }
 
-    /// The help line.
-    pub fn description(self) -> &'static str {
+    /// The help line, from the catalog.
+    pub fn description(self) -> fn() -> String {
         match self {
-            Panel::Classes => "accuracy and confusion matrix / cost charts",
-            Panel::Health => "gradient health per layer / values",
+            Panel::Classes => || words!("view-key-classes"),
+            Panel::Health => || words!("view-key-health"),
         }
     }
 }

@@ -5,9 +5,11 @@
 use super::curves::{Curves, Point};
 use super::pace::{Clock, Pace, full_speed};
 use crate::nn::health::{LayerHealth, layer_health};
+use crate::nn::stepper::{HISTORY_BYTES, HISTORY_ITERATIONS};
 use crate::nn::{Divergence, Phase, Stepper};
 use crate::scenario::compare::EpochsToTarget;
 use crate::text::divergence::describe;
+use crate::words;
 
 /// A stepper with what the view keeps about its past.
 pub struct Run {
@@ -215,11 +217,13 @@ impl Lockstep<'_> {
         if stuck {
             let lead = &self.0[0].stepper;
             return Err(if lead.completed() == 0 {
-                "This is the start: nothing to undo.".to_string()
+                words!("view-undo-start")
             } else {
-                "The history ends here: it keeps up to 10 000 earlier iterations (16 MiB), \
-                 and none from before a run at full speed."
-                    .to_string()
+                words!(
+                    "view-undo-history-end",
+                    iterations = HISTORY_ITERATIONS.to_string(),
+                    mebibytes = (HISTORY_BYTES / (1024 * 1024)).to_string()
+                )
             });
         }
         for run in self.0.iter_mut() {

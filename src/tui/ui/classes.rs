@@ -7,6 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
 use super::plots::fitted;
+use super::wrap::cut;
 use crate::nn::Stepper;
 use crate::tui::app::App;
 use crate::tui::run::Run;
@@ -29,25 +30,25 @@ fn title(run: &Run, copy: Option<&str>, width: u16) -> String {
     let mut accuracy = Vec::new();
     if let Some(p) = run.curves.last() {
         let percent = |error: f64| format!("{:.1}%", 100.0 * (1.0 - error));
-        accuracy.push(format!(
-            "training {}",
-            percent(p.train.classification_error)
-        ));
+        let training = percent(p.train.classification_error);
+        accuracy.push(words!("view-split-training", value = training));
         if let Some(v) = p.validation {
-            accuracy.push(format!("validation {}", percent(v.classification_error)));
+            let validation = percent(v.classification_error);
+            accuracy.push(words!("view-split-validation", value = validation));
         }
     }
+    let accuracy_of = |splits: &str| words!("view-classes-accuracy", splits = splits.to_string());
+    let every = format!(" {label}{}", accuracy_of(&accuracy.join(", ")));
     let which = if run.stepper.validation_set().is_empty() {
-        "training"
+        words!("view-classes-matrix-training")
     } else {
-        "validation"
+        words!("view-classes-matrix-validation")
     };
-    let every = format!(" {label}accuracy: {}", accuracy.join(", "));
-    let matrix = format!("{every} · confusion matrix of the {which} set");
+    let matrix = format!("{every} · {which}");
     let hint = if copy.is_none() {
-        " (rows: true, columns: predicted; v: charts)"
+        format!(" {}", words!("view-classes-hint"))
     } else {
-        ""
+        String::new()
     };
     let training = accuracy.first().cloned().unwrap_or_default();
     fitted(
@@ -55,7 +56,7 @@ fn title(run: &Run, copy: Option<&str>, width: u16) -> String {
             format!("{matrix}{hint} "),
             format!("{matrix} "),
             format!("{every} "),
-            format!(" {label}accuracy: {training} "),
+            format!(" {label}{} ", accuracy_of(&training)),
         ],
         width,
     )
@@ -71,9 +72,9 @@ pub fn render_classes(frame: &mut Frame, area: Rect, app: &App, run: &Run, copy:
     };
     let title = title(run, copy, area.width);
     let column = ((area.width.saturating_sub(14)) / names.len().max(1) as u16).clamp(3, 10);
-    let short = |name: &str| name.chars().take(column as usize - 1).collect::<String>();
+    let short = |name: &str| cut(name, column as usize - 1).to_string();
     let header = Row::new(
-        std::iter::once(Cell::from("true\\predicted"))
+        std::iter::once(Cell::from(words!("view-classes-corner")))
             .chain(names.iter().map(|n| Cell::from(short(n))))
             .collect::<Vec<_>>(),
     )
@@ -81,19 +82,16 @@ pub fn render_classes(frame: &mut Frame, area: Rect, app: &App, run: &Run, copy:
     let rows = matrix.iter().zip(&names).map(|(row, name)| {
         let total: usize = row.iter().sum();
         Row::new(
-            std::iter::once(Cell::from(format!(
-                "{} ({total})",
-                name.chars().take(7).collect::<String>()
-            )))
-            .chain(row.iter().enumerate().map(|(p, count)| {
-                let cell = Cell::from(count.to_string());
-                if names.get(p) == Some(name) {
-                    cell.style(app.theme.active())
-                } else {
-                    cell
-                }
-            }))
-            .collect::<Vec<_>>(),
+            std::iter::once(Cell::from(format!("{} ({total})", cut(name, 7))))
+                .chain(row.iter().enumerate().map(|(p, count)| {
+                    let cell = Cell::from(count.to_string());
+                    if names.get(p) == Some(name) {
+                        cell.style(app.theme.active())
+                    } else {
+                        cell
+                    }
+                }))
+                .collect::<Vec<_>>(),
         )
     });
     let widths = std::iter::once(Constraint::Length(13))

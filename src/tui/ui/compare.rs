@@ -20,6 +20,7 @@ use super::plots::{cross_entropy_cost, fitted, x_axis, y_axis};
 use crate::nn::health::layer_health;
 use crate::nn::{Cost, Phase};
 use crate::scenario::compare::first_to_last;
+use crate::text::compare::setting_name;
 use crate::text::notation::{Numbers, compact, cost_name, cost_short_name, scientific};
 use crate::tui::app::App;
 use crate::tui::compare::Comparison;
@@ -108,12 +109,24 @@ fn per_copy(
 /// way last.
 fn render_status(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
     let (mut parts, mut order) = super::status::progress(cmp.lead(), app);
-    let compared = format!("compare {} ({} copies)", cmp.setting, cmp.runs.len());
-    parts.insert(0, vec![compared, String::new()]);
+    let setting = cmp
+        .setting
+        .parse()
+        .map_or(cmp.setting.clone(), setting_name);
+    let compared = words!(
+        "view-compare-status",
+        setting = setting,
+        copies = cmp.runs.len().to_string()
+    );
+    let copies = words!(
+        "view-compare-status-short",
+        copies = cmp.runs.len().to_string()
+    );
+    parts.insert(0, vec![compared, copies, String::new()]);
     order.iter_mut().for_each(|part| *part += 1);
-    parts.push(vec!["c: leave".to_string(), String::new()]);
+    parts.push(vec![words!("view-compare-leave"), String::new()]);
     order.splice(0..0, [5]);
-    order.push(0);
+    order.extend([0, 0]);
     super::status::render_line(frame, area, app, &app.scenario.name, &parts, &order);
 }
 
@@ -142,13 +155,13 @@ fn render_runs(frame: &mut Frame, columns: &[Rect], app: &App, cmp: &Comparison)
         }
         // At the Loss phase the cost tables below show it, sample by sample.
         if let Some(loss) = s.loss().filter(|_| s.phase() != Phase::Loss) {
-            lines.push(Line::from(format!(
-                "batch {}: {}",
-                t.loss.name(),
-                Numbers {
-                    precision: app.views.precision
-                }
-                .show(loss)
+            let numbers = Numbers {
+                precision: app.views.precision,
+            };
+            lines.push(Line::from(words!(
+                "view-compare-batch-loss",
+                loss = t.loss.name(),
+                value = numbers.show(loss)
             )));
         }
         let (style, _, _) = look(app, i);
@@ -213,7 +226,10 @@ fn legend_title(app: &App, cmp: &Comparison, cost: Cost, width: u16) -> Line<'st
     let legend_width: usize = legend.iter().map(|s| s.content.width()).sum();
     let name = fitted(
         &[
-            format!(" {}, every copy: ", cost_name(cost)),
+            format!(
+                " {}: ",
+                words!("view-compare-every-copy", cost = cost_name(cost))
+            ),
             format!(" {}: ", cost_name(cost)),
             format!(" {}: ", cost_short_name(cost)),
         ],
@@ -238,15 +254,17 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
         words!("compare-epochs-to-target"),
         "|δ¹|/|δᴸ|".to_string(),
     ];
-    // Two lines a header, broken at the last space, so no word is cut.
-    let header = Row::new(names.iter().map(|n| match n.rsplit_once(' ') {
-        Some((first, last)) => format!("{first}\n{last}"),
-        None => n.clone(),
-    }))
-    .height(2)
-    .style(app.theme.title());
+    // Two lines a header, broken at the last space, so no word is cut: a column is as wide
+    // as the wider of its two lines (in columns: Korean takes two a syllable).
+    let lines = names.clone().map(|n| match n.rsplit_once(' ') {
+        Some((first, last)) => [first.to_string(), last.to_string()],
+        None => [n, String::new()],
+    });
+    let header = Row::new(lines.iter().map(|[first, last]| format!("{first}\n{last}")))
+        .height(2)
+        .style(app.theme.title());
     let label = cmp.runs.iter().map(|r| r.label.width()).max();
-    let mut widths = names.map(|n| n.split(' ').map(|w| w.width()).max().unwrap_or(0));
+    let mut widths = lines.map(|pair| pair.iter().map(|l| l.width()).max().unwrap_or(0));
     widths[0] = widths[0].max(label.unwrap_or(0));
     let widths = widths.map(|w| Constraint::Min(w as u16));
     let rows = cmp.runs.iter().enumerate().map(|(i, c)| {
@@ -254,7 +272,7 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
         let reached = c
             .target
             .and_then(|t| t.reached())
-            .map_or("not yet".to_string(), |e| e.to_string());
+            .map_or_else(|| words!("view-compare-not-yet"), |e| e.to_string());
         let (style, _, _) = look(app, i);
         let ratio = if c.stepper.reached(Phase::Gradients) {
             first_to_last(&layer_health(c.stepper.network(), c.stepper.workspace()))
@@ -275,9 +293,12 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
     let table = Table::new(rows, widths).header(header).block(
         Block::default().borders(Borders::ALL).title(Line::styled(
             format!(
-                " summary (training set; target: {} ≤ {}) ",
-                cmp.target_cost.name(),
-                cmp.target
+                " {} ",
+                words!(
+                    "view-compare-summary",
+                    cost = cost_name(cmp.target_cost),
+                    target = cmp.target.to_string()
+                )
             ),
             app.theme.title(),
         )),

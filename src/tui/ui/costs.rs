@@ -9,6 +9,7 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 use unicode_width::UnicodeWidthStr;
 
+use super::wrap::cut;
 use crate::nn::{Cost, Costs, Stepper};
 use crate::text::notation::{Numbers, compact, cost_name, cost_short_name};
 use crate::tui::app::App;
@@ -135,8 +136,7 @@ fn clipped(text: &str, width: usize) -> String {
     if text.width() <= width {
         text.to_string()
     } else {
-        let kept: String = text.chars().take(width.saturating_sub(1)).collect();
-        format!("{kept}…")
+        format!("{}…", cut(text, width.saturating_sub(1)))
     }
 }
 

@@ -13,6 +13,7 @@ use crate::text::notation::{Numbers, matrix_name};
 use crate::tui::app::App;
 use crate::tui::run::Run;
 use crate::tui::theme::Theme;
+use crate::words;
 
 /// Bars span this many powers of ten, ending at the largest value shown.
 const DECADES: f64 = 8.0;
@@ -31,25 +32,28 @@ pub fn bar(value: f64, top: f64, width: usize) -> String {
 pub fn lines(run: &Run, theme: Theme, width: usize) -> Vec<Line<'static>> {
     let numbers = Numbers { precision: 2 };
     let Some((epoch, iteration, health)) = &run.health else {
-        return vec![Line::from(
-            "No gradients yet: step to the gradients phase (or press n) to see them.",
-        )];
+        return vec![Line::from(words!("view-health-none"))];
     };
     let network = run.stepper.network();
     let bar_width = width.saturating_sub(32).max(4);
     let mut lines = vec![Line::styled(
-        format!("epoch {epoch}, iteration {iteration}; bars: log scale over {DECADES} decades"),
+        words!(
+            "view-health-scale",
+            epoch = epoch.to_string(),
+            iteration = iteration.to_string(),
+            decades = DECADES.to_string()
+        ),
         theme.dim(),
     )];
     type Figure = fn(&LayerHealth) -> f64;
-    let figures: [(&str, Figure); 3] = [
-        ("mean |δ|", |h| h.mean_abs_delta),
-        ("mean f′(net)", |h| h.mean_derivative),
-        ("‖∂C/∂W‖", |h| h.grad_norm),
+    let figures: [(String, Figure); 3] = [
+        (words!("view-health-mean-delta"), |h| h.mean_abs_delta),
+        (words!("view-health-mean-derivative"), |h| h.mean_derivative),
+        ("‖∂C/∂W‖".to_string(), |h| h.grad_norm),
     ];
     for (name, figure) in figures {
         let top = health.iter().map(figure).fold(0.0, f64::max);
-        lines.push(Line::styled(name.to_string(), theme.title()));
+        lines.push(Line::styled(name, theme.title()));
         for (i, h) in health.iter().enumerate().rev() {
             let value = figure(h);
             let ratio = health
@@ -67,10 +71,7 @@ pub fn lines(run: &Run, theme: Theme, width: usize) -> Vec<Line<'static>> {
             ]));
         }
     }
-    lines.push(Line::styled(
-        "×: over the next layer's figure, toward the output",
-        theme.dim(),
-    ));
+    lines.push(Line::styled(words!("view-health-ratio"), theme.dim()));
     lines
 }
 
@@ -78,8 +79,8 @@ pub fn lines(run: &Run, theme: Theme, width: usize) -> Vec<Line<'static>> {
 /// label, `copy`.
 pub fn render_health(frame: &mut Frame, area: Rect, app: &App, run: &Run, copy: Option<&str>) {
     let title = match copy {
-        Some(label) => format!(" {label} · gradient health "),
-        None => " gradient health (g: values) ".to_string(),
+        Some(label) => format!(" {label} · {} ", words!("view-health-title")),
+        None => format!(" {} ", words!("view-health-title-keys")),
     };
     let block = Block::default()
         .borders(Borders::ALL)

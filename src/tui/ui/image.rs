@@ -11,6 +11,7 @@ use super::classes::class_names;
 use crate::data::class_of;
 use crate::nn::Phase;
 use crate::tui::app::App;
+use crate::words;
 
 /// A shade for a brightness in [0, 1], for terminals without colour.
 fn shade(v: f64) -> char {
@@ -66,11 +67,15 @@ pub fn pixels(values: &[f64], rows: usize, cols: usize, color: bool) -> Vec<Line
 /// Draws the batch's first input as an image, with its predicted and true class.
 pub fn render_image(frame: &mut Frame, area: Rect, app: &App, (rows, cols): (usize, usize)) {
     let s = &app.run.stepper;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Line::styled(" input ", app.theme.title()));
+    let block = Block::default().borders(Borders::ALL).title(Line::styled(
+        format!(" {} ", words!("view-image-title")),
+        app.theme.title(),
+    ));
     if !s.reached(Phase::Forward(1)) {
-        frame.render_widget(Paragraph::new("Space: load a sample").block(block), area);
+        frame.render_widget(
+            Paragraph::new(words!("view-image-empty")).block(block),
+            area,
+        );
         return;
     }
     let ws = s.workspace();
@@ -79,13 +84,13 @@ pub fn render_image(frame: &mut Frame, area: Rect, app: &App, (rows, cols): (usi
     let names = class_names(&app.run.stepper);
     let name = |k: usize| names.get(k).cloned().unwrap_or_else(|| k.to_string());
     let truth = class_of(ws.target.column(0).as_slice());
-    lines.push(Line::from(format!("true: {}", name(truth))));
+    lines.push(Line::from(words!("view-image-true", class = name(truth))));
     let depth = s.network().depth();
     if s.reached(Phase::Forward(depth)) {
         let predicted = class_of(ws.out[depth - 1].column(0).as_slice());
         let mark = if predicted == truth { "✓" } else { "✗" };
         lines.push(Line::styled(
-            format!("predicted: {} {mark}", name(predicted)),
+            words!("view-image-predicted", class = name(predicted), mark = mark),
             app.theme.active(),
         ));
     }

@@ -44,6 +44,7 @@ use super::layout::{Regions, by_layer, popup_area, regions, zoomed};
 use super::panel::Panel;
 use super::views::Popup;
 use crate::nn::Phase;
+use crate::words;
 
 /// The smallest terminal the app draws in.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
@@ -195,12 +196,13 @@ fn render_popup(frame: &mut Frame, area: Rect, app: &App) {
 
 fn render_too_small(frame: &mut Frame, area: Rect) {
     let text = vec![
-        Line::from("terminal too small"),
-        Line::from(format!(
-            "need {}×{}, have {}×{}",
-            MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+        Line::from(words!("view-too-small")),
+        Line::from(words!(
+            "view-too-small-sizes",
+            need = format!("{}×{}", MIN_SIZE.0, MIN_SIZE.1),
+            have = format!("{}×{}", area.width, area.height)
         )),
-        Line::from("enlarge the window, or press q to quit"),
+        Line::from(words!("view-too-small-hint")),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }

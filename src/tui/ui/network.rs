@@ -16,6 +16,7 @@ use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
 use crate::tui::app::App;
 use crate::tui::layout::Geometry;
 use crate::tui::selection::Selection;
+use crate::words;
 
 /// Decimal places of the weights written on the edges.
 const EDGE_PRECISION: usize = 2;
@@ -106,14 +107,17 @@ fn title(app: &App) -> Line<'static> {
             Phase::HiddenDelta(l)
         })
     });
-    let legend = if delta_shown { "· δ underlined " } else { "" };
-    Line::styled(
-        format!(
-            " network {} ({matrices}) {legend}",
-            sizes_label(&network.sizes())
-        ),
-        app.theme.title(),
-    )
+    let legend = if delta_shown {
+        format!("· {} ", words!("view-network-delta"))
+    } else {
+        String::new()
+    };
+    let title = words!(
+        "layers-title",
+        sizes = sizes_label(&network.sizes()),
+        matrices = matrices
+    );
+    Line::styled(format!(" {title} {legend}"), app.theme.title())
 }
 
 /// An edge on the canvas: its ends in canvas coordinates, its colour, and whether it is drawn

@@ -6,6 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use unicode_width::UnicodeWidthStr;
+
+use super::wrap::pad;
 use crate::nn::{Phase, Stepper};
 use crate::text::explain::Explain;
 use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
@@ -93,17 +96,21 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         lines.push(Line::styled(notice.clone(), theme.notice()));
         lines.push(Line::from(""));
     }
-    // The numbers first: on a small screen they are what must stay visible.
+    // The numbers first: on a small screen they are what must stay visible. The two labels
+    // are padded to one width, measured in columns.
+    let labels = [words!("view-phase-numbers"), words!("view-phase-formula")];
+    let width = labels.iter().map(|l| l.width()).max().unwrap_or(0) + 2;
+    let [numbers_label, formula_label] = labels.map(|l| pad(&l, width));
     if let Some(w) = worked(app) {
         lines.push(Line::from(vec![
-            Span::styled("numbers  ", theme.dim()),
+            Span::styled(numbers_label, theme.dim()),
             Span::styled(w, theme.active()),
         ]));
     }
     let f = formula(s, phase);
     if !f.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled("formula  ", theme.dim()),
+            Span::styled(formula_label, theme.dim()),
             Span::raw(f),
         ]));
     }

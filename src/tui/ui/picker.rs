@@ -7,9 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::wrap::pad;
 use crate::tui::app::App;
 use crate::tui::layout::centered;
 use crate::tui::scenarios::PickerEntry;
+use crate::words;
 
 /// The picker's width, when the terminal has it.
 const WIDTH: u16 = 78;
@@ -30,7 +32,7 @@ pub fn render_picker(
         .iter()
         .map(|e| {
             ListItem::new(Line::from(vec![
-                Span::raw(format!("{:<column$}", e.name)),
+                Span::raw(pad(&e.name, column)),
                 Span::styled(format!("  {}", e.source), theme.dim()),
             ]))
         })
@@ -45,7 +47,7 @@ pub fn render_picker(
     let popup = centered(area, WIDTH, height);
     frame.render_widget(Clear, popup);
     let block = Block::default().borders(Borders::ALL).title(Line::styled(
-        " scenarios (↑↓ choose, Enter open, Esc close) ",
+        format!(" {} ", words!("view-picker-title")),
         theme.title(),
     ));
     let inner = block.inner(popup);

@@ -14,6 +14,7 @@ use crate::text::notation::{Numbers, cost_name, cost_short_name, cost_symbol};
 use crate::tui::app::App;
 use crate::tui::curves::{XAxis, bounds};
 use crate::tui::layout::{CHART_ROWS, Regions};
+use crate::words;
 
 /// Which cross-entropy suits the network (see [`Cost::cross_entropy_for`]), the same one
 /// the cost table shows.
@@ -65,7 +66,11 @@ fn titles(app: &App, cost: Cost) -> Vec<String> {
         if let Some(p) = app.run.curves.last() {
             let value = format!("{name} {}", shown.show(p.train.get(cost)));
             if let Some(v) = p.validation {
-                titles.push(format!(" {value} (val {}) ", shown.show(v.get(cost))));
+                let validation = words!(
+                    "view-plots-validation-value",
+                    value = shown.show(v.get(cost))
+                );
+                titles.push(format!(" {value} {validation} "));
             }
             titles.push(format!(" {value} "));
             titles.push(value);
@@ -107,7 +112,7 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
     let formula = cost_symbol(cost);
     let mut datasets = vec![
         Dataset::default()
-            .name("training")
+            .name(words!("view-plots-training"))
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
             .style(theme.train())
@@ -116,7 +121,7 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
     if !validation.is_empty() {
         datasets.push(
             Dataset::default()
-                .name("validation")
+                .name(words!("view-plots-validation"))
                 .marker(Marker::Dot)
                 .graph_type(GraphType::Line)
                 .style(theme.validation())
@@ -137,8 +142,8 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
 /// The x axis of a cost chart: its range, with the ends labelled in iterations or epochs.
 pub fn x_axis(app: &App, x: [f64; 2]) -> Axis<'static> {
     let unit = match app.views.x_axis {
-        XAxis::Iterations => "it",
-        XAxis::Epochs => "ep",
+        XAxis::Iterations => words!("view-plots-unit-iterations"),
+        XAxis::Epochs => words!("view-plots-unit-epochs"),
     };
     Axis::default()
         .bounds(x)
@@ -188,14 +193,14 @@ pub fn render_error(frame: &mut Frame, area: Rect, app: &App) {
     let Some(last) = app.run.curves.last() else {
         return;
     };
-    let mut text = vec![Span::raw(format!(
-        "training {:.1}%",
-        100.0 * last.train.classification_error
-    ))];
+    let percent = |error: f64| format!("{:.1}%", 100.0 * error);
+    let training = percent(last.train.classification_error);
+    let mut text = vec![Span::raw(words!("view-split-training", value = training))];
     if let Some(v) = last.validation {
+        let validation = percent(v.classification_error);
         text.push(Span::raw(format!(
-            "  validation {:.1}%",
-            100.0 * v.classification_error
+            "  {}",
+            words!("view-split-validation", value = validation)
         )));
     }
     let label_width = text.iter().map(|s| s.content.width()).sum::<usize>() as u16 + 2;

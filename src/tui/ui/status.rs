@@ -74,7 +74,7 @@ pub fn progress(stepper: &Stepper, app: &App) -> (Vec<Forms>, Vec<usize>) {
         ],
         vec![crate::text::phase::name(stepper.phase()), String::new()],
         vec![
-            format!("{symbol} {}", app.auto_run.current().label),
+            format!("{symbol} {}", app.auto_run.current().label()),
             symbol.to_string(),
             String::new(),
         ],
@@ -161,44 +161,51 @@ fn cells(text: &str) -> usize {
 
 /// The most used keys.
 pub fn render_keys(frame: &mut Frame, area: Rect, app: &App) {
-    let shown: [(Message, &'static str); 9] = [
-        (Message::NextPhase, "next"),
-        (Message::PreviousPhase, "back"),
-        (Message::FinishIteration, "iteration"),
-        (Message::FinishEpoch, "epoch"),
-        (Message::ToggleRun, "run"),
-        (Message::SelectNext, "select"),
-        (Message::OpenPicker, "scenarios"),
-        (Message::ShowHelp, "help"),
-        (Message::Quit, "quit"),
-    ];
-    // Help and quit always; the others while they fit.
-    let (rest, always) = shown.split_at(shown.len() - 2);
-    fn entry(&(message, what): &(Message, &'static str)) -> (&'static str, &'static str) {
-        binding(message).map_or(("", ""), |b| (b.label, what))
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (label, what)) in key_bar(area.width as usize).into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", app.theme.dim()));
+        }
+        spans.push(Span::styled(label, app.theme.active()));
+        spans.push(Span::raw(format!(" {what}")));
     }
-    let cost = |(label, what): (&str, &str)| label.width() + what.width() + 4;
-    let mut budget =
-        (area.width as usize).saturating_sub(always.iter().map(|e| cost(entry(e))).sum());
-    let mut chosen: Vec<(&str, &str)> = Vec::new();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The key bar's entries that fit in `width` cells, each a key's label and what it does:
+/// help and quit always, the most used keys before them in order while they fit. Measured
+/// in cells, so that Korean (two cells a letter) is counted as it is drawn.
+pub fn key_bar(width: usize) -> Vec<(&'static str, String)> {
+    let entry = |message: Message, what: String| {
+        binding(message).map_or(("", String::new()), |b| (b.label, what))
+    };
+    let rest = [
+        entry(Message::NextPhase, words!("view-bar-next")),
+        entry(Message::PreviousPhase, words!("view-bar-back")),
+        entry(Message::FinishIteration, words!("view-bar-iteration")),
+        entry(Message::FinishEpoch, words!("view-bar-epoch")),
+        entry(Message::ToggleRun, words!("view-bar-run")),
+        entry(Message::SelectNext, words!("view-bar-select")),
+        entry(Message::OpenPicker, words!("view-bar-scenarios")),
+    ];
+    let always = [
+        entry(Message::ShowHelp, words!("view-bar-help")),
+        entry(Message::Quit, words!("view-bar-quit")),
+    ];
+    // " · " before an entry (" " before the first) and " " between its label and words.
+    let cost = |(label, what): &(&str, String)| label.width() + what.width() + 4;
+    let mut budget = width.saturating_sub(always.iter().map(cost).sum());
+    let mut chosen = Vec::new();
     for e in rest {
-        let c = cost(entry(e));
+        let c = cost(&e);
         if c > budget {
             break;
         }
         budget -= c;
-        chosen.push(entry(e));
+        chosen.push(e);
     }
-    chosen.extend(always.iter().map(entry));
-    let mut spans = vec![Span::raw(" ")];
-    for (i, (label, what)) in chosen.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", app.theme.dim()));
-        }
-        spans.push(Span::styled(*label, app.theme.active()));
-        spans.push(Span::raw(format!(" {what}")));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    chosen.extend(always);
+    chosen
 }
 
 #[cfg(test)]

@@ -47,6 +47,25 @@ fn columns(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
+/// `text` followed by spaces up to `width` columns, as `{:<width$}` pads but counting
+/// columns rather than characters (a Hangul syllable takes two).
+pub fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(columns(text))))
+}
+
+/// The longest beginning of `text` at most `width` columns wide: never half a wide
+/// character.
+pub fn cut(text: &str, width: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            return &text[..i];
+        }
+    }
+    text
+}
+
 /// Groups the tokens into words (a run of non-space tokens, whatever their styles) and the
 /// spaces between them.
 fn words(tokens: Vec<Token>) -> Vec<Vec<Token>> {
@@ -104,6 +123,19 @@ mod tests {
 
     fn text(lines: &[Line]) -> Vec<String> {
         lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn padding_and_cutting_count_columns() {
+        // 학습률 is three syllables of two columns each.
+        assert_eq!(pad("학습률", 8), "학습률  ");
+        assert_eq!(pad("rate", 6), "rate  ");
+        assert_eq!(pad("학습률", 4), "학습률");
+        assert_eq!(cut("학습률", 5), "학습");
+        assert_eq!(cut("학습률", 4), "학습");
+        assert_eq!(cut("학습률", 1), "");
+        assert_eq!(cut("setosa", 3), "set");
+        assert_eq!(cut("setosa", 9), "setosa");
     }
 
     #[test]

@@ -1,0 +1,130 @@
+### The words of the terminal view (src/tui): the keys, the panels' titles and labels, the
+### notices. Numbers come as arguments, already written out.
+
+## What each key does, in the help popup (?).
+
+view-key-next-phase = next phase
+view-key-previous-phase = previous phase (undo)
+view-key-finish-iteration = finish the iteration
+view-key-finish-epoch = finish the epoch
+view-key-run = run / pause
+view-key-faster = run faster
+view-key-slower = run slower
+view-key-select-next = select the next neuron or weight
+view-key-select-previous = select the previous neuron or weight
+view-key-select-layer = select in the next layer
+view-key-more-precision = one more decimal place
+view-key-less-precision = one fewer decimal place
+view-key-compare = compare mode: the scenario's copies in lockstep / back
+view-key-focus = focus the next panel (diagram, phase, values, charts)
+view-key-zoom = zoom the focused panel to the whole screen / back
+view-key-big-digits = the phase's result in large digits / back
+view-key-theme = light / dark theme (for a projector)
+view-key-scroll-down = scroll the focused panel (phase, values, cost table) down
+view-key-scroll-up = scroll the focused panel (phase, values, cost table) up
+view-key-scroll-right = wide matrices in the values panel: the columns further right
+view-key-scroll-left = wide matrices in the values panel: the columns further left
+view-key-test = evaluate the test set (once, at the end)
+view-key-x-axis = plots against iterations / epochs
+view-key-y-axis = plots on a linear / log scale
+view-key-picker = choose a scenario
+view-key-reset = start the scenario again
+view-key-help = this help
+view-key-confirm = open the chosen scenario (in the picker)
+view-key-close = close a popup, a zoom or a notice
+view-key-quit = quit
+view-key-classes = accuracy and confusion matrix / cost charts
+view-key-health = gradient health per layer / values
+
+## The speeds of auto-run, in the status bar.
+
+view-speed-phases = { $count } phases/s
+view-speed-iterations = { $count } iterations/s
+view-speed-full = full speed
+
+## The key bar at the bottom: what the most used keys do, in a word or two.
+
+view-bar-next = next
+view-bar-back = back
+view-bar-iteration = iteration
+view-bar-epoch = epoch
+view-bar-run = run
+view-bar-select = select
+view-bar-scenarios = scenarios
+view-bar-help = help
+view-bar-quit = quit
+
+## The gradient health view (g).
+
+view-health-none = No gradients yet: step to the gradients phase (or press n) to see them.
+view-health-scale = epoch { $epoch }, iteration { $iteration }; bars: log scale over { $decades } decades
+view-health-mean-delta = mean |δ|
+view-health-mean-derivative = mean f′(net)
+view-health-ratio = ×: over the next layer's figure, toward the output
+view-health-title = gradient health
+view-health-title-keys = gradient health (g: values)
+
+## The input drawn as an image (the digits).
+
+view-image-title = input
+view-image-empty = Space: load a sample
+view-image-true = true: { $class }
+view-image-predicted = predicted: { $class } { $mark }
+
+## A split of the data with a figure (accuracy or classification error), e.g. "training 95.0%".
+
+view-split-training = training { $value }
+view-split-validation = validation { $value }
+
+## The classification view (v): accuracy and the confusion matrix.
+
+view-classes-accuracy = accuracy: { $splits }
+view-classes-matrix-training = confusion matrix of the training set
+view-classes-matrix-validation = confusion matrix of the validation set
+view-classes-hint = (rows: true, columns: predicted; v: charts)
+view-classes-corner = true\predicted
+
+## The cost charts.
+
+view-plots-validation-value = (val { $value })
+view-plots-training = training
+view-plots-validation = validation
+view-plots-unit-iterations = it
+view-plots-unit-epochs = ep
+
+## Compare mode (c).
+
+view-compare-status = compare { $setting } ({ $copies } copies)
+view-compare-status-short = compare ({ $copies } copies)
+view-compare-leave = c: leave
+view-compare-batch-loss = batch { $loss }: { $value }
+view-compare-every-copy = { $cost }, every copy
+view-compare-not-yet = not yet
+view-compare-summary = summary (training set; target: { $cost } ≤ { $target })
+view-compare-none = { $scenario } declares no [compare] table; try the built-ins mse-vs-ce, gd-modes or cost-table
+
+## The diagram's title: after the network's sizes, what underlining means.
+
+view-network-delta = δ underlined
+
+## A terminal smaller than the view needs.
+
+view-too-small = terminal too small
+view-too-small-sizes = need { $need }, have { $have }
+view-too-small-hint = enlarge the window, or press q to quit
+
+## Notices.
+
+view-test-none = No test set is held out: set `test` in the scenario's [data].
+view-test-result = Test set ({ $samples } samples): MSE { $mse }, cross-entropy { $cross_entropy }, accuracy { $accuracy }.
+view-undo-start = This is the start: nothing to undo.
+view-undo-history-end = The history ends here: it keeps up to { $iterations } earlier iterations ({ $mebibytes } MiB), and none from before a run at full speed.
+
+## The scenario picker (s).
+
+view-picker-title = scenarios (↑↓ choose, Enter open, Esc close)
+
+## The phase panel: the labels before this iteration's numbers and the formula.
+
+view-phase-numbers = numbers
+view-phase-formula = formula

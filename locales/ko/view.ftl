@@ -1,0 +1,130 @@
+### 터미널 화면(src/tui)의 말: 키 설명, 패널 제목과 이름표, 알림.
+### 숫자는 이미 문자열로 만들어진 인자로 전달된다. 기호(V, W, d, O, δ, η, MSE)는 그대로 둔다.
+
+## 도움말 창(?)에서 각 키가 하는 일.
+
+view-key-next-phase = 다음 단계
+view-key-previous-phase = 이전 단계 (되돌리기)
+view-key-finish-iteration = 이터레이션 끝까지 진행
+view-key-finish-epoch = 에폭 끝까지 진행
+view-key-run = 자동 실행 / 일시 정지
+view-key-faster = 더 빠르게 실행
+view-key-slower = 더 느리게 실행
+view-key-select-next = 다음 뉴런 또는 가중치 선택
+view-key-select-previous = 이전 뉴런 또는 가중치 선택
+view-key-select-layer = 다음 층에서 선택
+view-key-more-precision = 소수점 한 자리 더
+view-key-less-precision = 소수점 한 자리 덜
+view-key-compare = 비교 모드: 시나리오의 사본을 나란히 함께 진행 / 돌아가기
+view-key-focus = 다음 패널에 초점 (다이어그램, 단계, 값, 그래프)
+view-key-zoom = 초점 패널을 화면 전체로 확대 / 돌아가기
+view-key-big-digits = 단계의 결과를 큰 숫자로 / 돌아가기
+view-key-theme = 밝은 / 어두운 테마 (프로젝터용)
+view-key-scroll-down = 초점 패널(단계, 값, 비용 표)을 아래로 스크롤
+view-key-scroll-up = 초점 패널(단계, 값, 비용 표)을 위로 스크롤
+view-key-scroll-right = 값 패널의 넓은 행렬: 오른쪽 열 보기
+view-key-scroll-left = 값 패널의 넓은 행렬: 왼쪽 열 보기
+view-key-test = 테스트 데이터로 평가 (훈련이 끝난 뒤 한 번만)
+view-key-x-axis = 그래프 가로축: 이터레이션 / 에폭
+view-key-y-axis = 그래프 세로축: 선형 / 로그 눈금
+view-key-picker = 시나리오 고르기
+view-key-reset = 시나리오를 처음부터 다시 시작
+view-key-help = 이 도움말
+view-key-confirm = 고른 시나리오 열기 (시나리오 목록에서)
+view-key-close = 창, 확대, 알림 닫기
+view-key-quit = 끝내기
+view-key-classes = 정확도와 혼동 행렬 / 비용 그래프
+view-key-health = 층별 기울기 상태 / 값
+
+## 상태 표시줄에 보이는 자동 실행 속도.
+
+view-speed-phases = 초당 { $count }단계
+view-speed-iterations = 초당 이터레이션 { $count }회
+view-speed-full = 최고 속도
+
+## 아래쪽 키 막대: 자주 쓰는 키가 하는 일을 한두 단어로.
+
+view-bar-next = 다음
+view-bar-back = 이전
+view-bar-iteration = 이터레이션
+view-bar-epoch = 에폭
+view-bar-run = 실행
+view-bar-select = 선택
+view-bar-scenarios = 시나리오
+view-bar-help = 도움말
+view-bar-quit = 끝내기
+
+## 기울기 상태 화면(g).
+
+view-health-none = 아직 기울기가 없습니다: 기울기 단계까지 진행하면(또는 n을 누르면) 보입니다.
+view-health-scale = 에폭 { $epoch }, 이터레이션 { $iteration }; 막대: { $decades }자릿수에 걸친 로그 눈금
+view-health-mean-delta = 평균 |δ|
+view-health-mean-derivative = 평균 f′(net)
+view-health-ratio = ×: 출력 쪽 다음 층의 값에 대한 비율
+view-health-title = 기울기 상태
+view-health-title-keys = 기울기 상태 (g: 값)
+
+## 입력을 그림으로 (숫자 손글씨).
+
+view-image-title = 입력
+view-image-empty = Space: 샘플 불러오기
+view-image-true = 정답: { $class }
+view-image-predicted = 예측: { $class } { $mark }
+
+## 데이터의 한 부분과 그 값(정확도나 분류 오류), 예: "훈련 95.0%".
+
+view-split-training = 훈련 { $value }
+view-split-validation = 검증 { $value }
+
+## 분류 화면(v): 정확도와 혼동 행렬.
+
+view-classes-accuracy = 정확도: { $splits }
+view-classes-matrix-training = 훈련 데이터의 혼동 행렬
+view-classes-matrix-validation = 검증 데이터의 혼동 행렬
+view-classes-hint = (행: 정답, 열: 예측; v: 그래프)
+view-classes-corner = 정답\예측
+
+## 비용 그래프.
+
+view-plots-validation-value = (검증 { $value })
+view-plots-training = 훈련
+view-plots-validation = 검증
+view-plots-unit-iterations = 이터
+view-plots-unit-epochs = 에폭
+
+## 비교 모드(c).
+
+view-compare-status = { $setting } 비교 (사본 { $copies }개)
+view-compare-status-short = 비교 (사본 { $copies }개)
+view-compare-leave = c: 나가기
+view-compare-batch-loss = 배치 { $loss }: { $value }
+view-compare-every-copy = { $cost }, 모든 사본
+view-compare-not-yet = 아직
+view-compare-summary = 요약 (훈련 데이터; 목표: { $cost } ≤ { $target })
+view-compare-none = { $scenario }에는 [compare] 표가 없습니다. 내장 시나리오 mse-vs-ce, gd-modes, cost-table을 써 보세요.
+
+## 다이어그램 제목: 신경망 크기 다음에, 밑줄의 뜻.
+
+view-network-delta = 밑줄은 δ
+
+## 화면에 필요한 크기보다 작은 터미널.
+
+view-too-small = 터미널이 너무 작습니다
+view-too-small-sizes = 필요: { $need }, 현재: { $have }
+view-too-small-hint = 창을 키우거나 q를 눌러 끝내세요
+
+## 알림.
+
+view-test-none = 따로 떼어 둔 테스트 데이터가 없습니다: 시나리오의 [data]에 `test`를 정하세요.
+view-test-result = 테스트 데이터 (샘플 { $samples }개): MSE { $mse }, 교차 엔트로피 { $cross_entropy }, 정확도 { $accuracy }.
+view-undo-start = 여기가 처음입니다: 되돌릴 것이 없습니다.
+view-undo-history-end = 기록은 여기까지입니다: 최근 이터레이션 { $iterations }번({ $mebibytes } MiB)까지만 보관하고, 최고 속도로 실행하기 전의 것은 보관하지 않습니다.
+
+## 시나리오 목록(s).
+
+view-picker-title = 시나리오 (↑↓ 고르기, Enter 열기, Esc 닫기)
+
+## 단계 패널: 이번 이터레이션의 숫자와 식 앞의 이름표.
+
+view-phase-numbers = 숫자
+view-phase-formula = 식
