@@ -64,9 +64,9 @@ phase-done = 완료
 ## 상태 줄: 각 항목의 전체 표기, 그리고 줄이 좁을 때 쓰는 짧은 표기.
 
 status-epoch = 에폭 { $epoch }
-status-epoch-short = 에폭{ $epoch }
-status-iteration = 이터레이션{ $iteration }/{ $iterations }
-status-iteration-short = { $iteration }/{ $iterations }회
+status-epoch-short = 에폭 { $epoch }
+status-iteration = 이터레이션 { $iteration }/{ $iterations }
+status-iteration-short = 이터 { $iteration }/{ $iterations }
 status-learning-rate = η = { $rate }
 status-mode-sgd = SGD
 status-mode-batch = 배치 GD (샘플 { $size }개)
