@@ -6,16 +6,18 @@
 error-read = { $file }: cannot read the scenario file: { $reason }
 error-empty = { $file }: the file is empty; a scenario needs at least `name`, `[network] layers` and a `[data]` table (see `backstep list` and the files in scenarios/)
 error-not-utf = { $file }:{ $line }:{ $column }: expected UTF-8 text, found the byte { $byte }; save the file as UTF-8
-error-not-a-file = { $file }: expected a scenario file, found { $found }
+error-not-a-file = { $file }: expected a scenario file, found { $found ->
+    [folder] a folder
+   *[device] a device or pipe
+}
 error-too-large = { $file }: expected a scenario file of at most { $limit } bytes, found { $bytes } bytes
 error-unknown-scenario = no scenario file or built-in scenario named `{ $name }`; built-ins: { $builtins }
-error-found-folder = a folder
-error-found-device = a device or pipe
-error-found-nothing = nothing
 
 ## The sentence most messages share, and lists of names.
 
 error-expected-found = expected { $expected }, found { $found }
+error-expected-count = expected { $expected }, found { $found }
+error-expected-one-of = expected one of { $names }, found { $found }
 error-one-of = one of { $names }
 error-alternatives = { $rest } or { $last }
 error-none = none
@@ -116,7 +118,10 @@ error-samples = expected 1 to { $max } samples, found { $found }
 error-data-too-big = expected at most { $max } numbers of data in all, found { $samples } samples × { $each } numbers each = { $numbers }
 error-noise-negative = expected noise ≥ 0, found { $value }
 error-class-and-targets = expected either `class_column` or `target_columns`, found both
-error-no-file = expected a CSV file (relative to the scenario's folder), found { $found } at { $path }
+error-no-file = expected a CSV file (relative to the scenario's folder), found { $found ->
+    [folder] a folder
+   *[nothing] nothing
+} at { $path }
 error-targets-missing = `inputs` is given but `targets` is missing; give one target row per input row
 error-inputs-missing = `targets` is given but `inputs` is missing; give one input row per target row
 error-no-samples = expected at least one sample, found none

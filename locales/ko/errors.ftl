@@ -6,16 +6,18 @@
 error-read = { $file }: 시나리오 파일을 읽을 수 없습니다: { $reason }
 error-empty = { $file }: 파일이 비어 있습니다. 시나리오에는 적어도 `name`, `[network] layers`와 `[data]` 테이블이 있어야 합니다(`backstep list`와 scenarios/ 폴더의 파일을 참고하세요)
 error-not-utf = { $file }:{ $line }:{ $column }: UTF-8 텍스트가 필요하지만 바이트 { $byte }이(가) 있습니다. 파일을 UTF-8로 저장하세요
-error-not-a-file = { $file }: 시나리오 파일이 필요하지만 { $found }이(가) 있습니다
+error-not-a-file = { $file }: 시나리오 파일이 필요하지만 { $found ->
+    [folder] 폴더가
+   *[device] 장치나 파이프가
+} 있습니다
 error-too-large = { $file }: 시나리오 파일은 { $limit }바이트 이하여야 하지만 { $bytes }바이트입니다
 error-unknown-scenario = `{ $name }`(이)라는 시나리오 파일도, 내장 시나리오도 없습니다. 내장 시나리오: { $builtins }
-error-found-folder = 폴더
-error-found-device = 장치나 파이프
-error-found-nothing = 아무것도 없음
 
 ## 대부분의 메시지가 함께 쓰는 문장, 그리고 이름의 목록.
 
 error-expected-found = { $expected }이(가) 필요하지만 { $found }이(가) 있습니다
+error-expected-count = { $expected }이(가) 필요하지만 { $found }개가 있습니다
+error-expected-one-of = { $names } 중 하나가 필요하지만 { $found }이(가) 있습니다
 error-one-of = { $names } 중 하나
 error-alternatives = { $rest } 또는 { $last }
 error-none = 없음
@@ -92,7 +94,10 @@ error-samples = 샘플이 1개에서 { $max }개까지 필요하지만 { $found 
 error-data-too-big = 데이터의 수는 모두 합쳐 { $max }개 이하여야 하지만 샘플 { $samples }개 × 샘플마다 { $each }개 = { $numbers }개입니다
 error-noise-negative = 0 이상의 잡음이 필요하지만 { $value }이(가) 있습니다
 error-class-and-targets = `class_column`과 `target_columns` 중 하나만 필요하지만 둘 다 있습니다
-error-no-file = CSV 파일(시나리오 파일이 있는 폴더 기준)이 필요하지만 { $path }에 { $found }이(가) 있습니다
+error-no-file = CSV 파일(시나리오 파일이 있는 폴더 기준)이 필요하지만 { $found ->
+    [folder] { $path }은(는) 폴더입니다
+   *[nothing] { $path }에는 아무것도 없습니다
+}
 error-targets-missing = `inputs`는 있지만 `targets`가 없습니다. 입력 행마다 목표값 행을 하나씩 써 주세요
 error-inputs-missing = `targets`는 있지만 `inputs`가 없습니다. 목표값 행마다 입력 행을 하나씩 써 주세요
 error-no-samples = 샘플이 적어도 하나 필요하지만 하나도 없습니다

@@ -8,7 +8,7 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
 use super::Scenario;
-use super::error::{ScenarioError, expected_found};
+use super::error::{ScenarioError, expected_count};
 use super::localized::Localized;
 use super::raw::RawScenario;
 use crate::text::untrusted::printable;
@@ -113,7 +113,7 @@ impl Checker<'_> {
             if row.len() != width {
                 return Err(self.error(
                     &format!("{key}[{r}]"),
-                    expected_found(expected.to_string(), row.len().to_string()),
+                    expected_count(expected.to_string(), row.len()),
                 ));
             }
             for (c, v) in row.iter().enumerate() {

@@ -8,7 +8,7 @@ use strum::{IntoEnumIterator, VariantNames};
 
 use super::check::Checker;
 use super::error::ScenarioError;
-use super::error::{alternatives, expected_found};
+use super::error::{alternatives, expected_count, expected_found, expected_one_of};
 use super::evaluation::{EpochCosts, Evaluation};
 use super::network::{hidden_activations, softmax_hidden};
 use super::raw::RawCompare;
@@ -136,7 +136,7 @@ pub fn variation(
 
 /// "expected one of `names`, found `found`".
 fn one_of(names: &[&str], found: String) -> Refusal {
-    expected_found(words!("error-one-of", names = names.join(", ")), found)
+    expected_one_of(names.join(", "), found)
 }
 
 /// `value` read as a `T`. An unknown name already reads "expected one of …, found …"; a wrong
@@ -156,9 +156,9 @@ fn typed<'de, T: Deserialize<'de>>(value: &toml::Value, what: &str) -> Result<T,
 fn weights(value: &toml::Value, layers: &[usize]) -> Result<Vec<DMatrix<f64>>, Refusal> {
     let w: Vec<Vec<Vec<f64>>> = typed(value, &words!("error-what-weights"))?;
     if w.len() != layers.len() - 1 {
-        return Err(expected_found(
+        return Err(expected_count(
             words!("error-count-matrices", n = layers.len() - 1),
-            w.len().to_string(),
+            w.len(),
         ));
     }
     let mut matrices = Vec::new();

@@ -207,7 +207,7 @@ impl Checker<'_> {
                 "data.file",
                 words!(
                     "error-no-file",
-                    found = found.words(),
+                    found = found.key(),
                     path = path.display().to_string()
                 ),
             ));

@@ -44,7 +44,7 @@ pub enum ScenarioError {
         byte: u8,
     },
     /// The path is a folder, a device or a pipe.
-    #[error("{}", words!("error-not-a-file", file = file.to_string(), found = found.words()))]
+    #[error("{}", words!("error-not-a-file", file = file.to_string(), found = found.key()))]
     NotAFile {
         /// the path
         file: String,
@@ -149,7 +149,8 @@ impl fmt::Display for Diagnostic {
 }
 
 /// What is at a path where a file was expected.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Found {
     /// A folder.
     Folder,
@@ -160,19 +161,29 @@ pub enum Found {
 }
 
 impl Found {
-    /// What is there, in words.
-    pub fn words(self) -> String {
-        match self {
-            Found::Folder => words!("error-found-folder"),
-            Found::Device => words!("error-found-device"),
-            Found::Nothing => words!("error-found-nothing"),
-        }
+    /// The name the catalog's messages select their words by: `folder`, `device`, `nothing`.
+    pub fn key(self) -> &'static str {
+        self.into()
     }
 }
 
 /// "expected …, found …", the sentence most refusals are.
 pub fn expected_found(expected: String, found: String) -> String {
     words!("error-expected-found", expected = expected, found = found)
+}
+
+/// "expected N things (what for), found M", `expected` being the counted things.
+pub fn expected_count(expected: String, found: usize) -> String {
+    words!(
+        "error-expected-count",
+        expected = expected,
+        found = found.to_string()
+    )
+}
+
+/// "expected one of `names`, found `found`".
+pub fn expected_one_of(names: String, found: String) -> String {
+    words!("error-expected-one-of", names = names, found = found)
 }
 
 /// `names` as alternatives in words: `a`, `a or b`, `a, b or c`.
@@ -216,7 +227,10 @@ pub fn plain(message: &str) -> String {
         .strip_prefix("unknown variant ")
         .and_then(|rest| rest.split_once(", expected "))
     {
-        return expected_found(type_words(expected), found.to_string());
+        return match expected.strip_prefix("one of ") {
+            Some(names) => expected_one_of(names.to_string(), found.to_string()),
+            None => expected_found(type_words(expected), found.to_string()),
+        };
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (key, expected) = match rest.split_once(", expected ") {

@@ -5,7 +5,7 @@ use nalgebra::{DMatrix, DVector};
 use strum::IntoEnumIterator;
 
 use super::check::Checker;
-use super::error::{alternatives, expected_found};
+use super::error::{alternatives, expected_count};
 use super::raw::RawNetwork;
 use super::{MAX_LAYERS, MAX_PARAMETERS, MAX_WIDTH, ScenarioError};
 use crate::nn::{Activation, BiasMode, Init};
@@ -160,10 +160,7 @@ impl Checker<'_> {
         if w.len() != depth {
             return Err(self.error(
                 "network.weights",
-                expected_found(
-                    words!("error-count-matrices", n = depth),
-                    w.len().to_string(),
-                ),
+                expected_count(words!("error-count-matrices", n = depth), w.len()),
             ));
         }
         let mut matrices = Vec::with_capacity(depth);
@@ -173,9 +170,9 @@ impl Checker<'_> {
             if m.len() != rows {
                 return Err(self.error(
                     &key,
-                    expected_found(
+                    expected_count(
                         words!("error-count-rows", n = rows, layer = (l + 1).to_string()),
-                        m.len().to_string(),
+                        m.len(),
                     ),
                 ));
             }
@@ -214,10 +211,7 @@ impl Checker<'_> {
         if b.len() != depth {
             return Err(self.error(
                 "network.biases",
-                expected_found(
-                    words!("error-count-bias-vectors", n = depth),
-                    b.len().to_string(),
-                ),
+                expected_count(words!("error-count-bias-vectors", n = depth), b.len()),
             ));
         }
         let mut vectors = Vec::with_capacity(depth);
@@ -226,13 +220,13 @@ impl Checker<'_> {
             if v.len() != layers[l + 1] {
                 return Err(self.error(
                     &key,
-                    expected_found(
+                    expected_count(
                         words!(
                             "error-count-biases",
                             n = layers[l + 1],
                             layer = (l + 1).to_string()
                         ),
-                        v.len().to_string(),
+                        v.len(),
                     ),
                 ));
             }
