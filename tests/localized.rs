@@ -100,3 +100,12 @@ fn every_built_in_speaks_english_and_korean() {
         );
     }
 }
+
+#[test]
+fn a_built_in_is_named_as_such_in_its_language() {
+    set_language(Language::Korean);
+    let korean = Scenario::load("xor").map(|s| s.origin);
+    set_language(Language::English);
+    assert_eq!(korean.unwrap(), "내장 시나리오 xor");
+    assert_eq!(Scenario::load("xor").unwrap().origin, "built-in xor");
+}

@@ -11,6 +11,7 @@ error-not-a-file = { $file }: expected a scenario file, found { $found ->
    *[device] a device or pipe
 }
 error-too-large = { $file }: expected a scenario file of at most { $limit } bytes, found { $bytes } bytes
+error-origin-builtin = built-in { $name }
 error-unknown-scenario = no scenario file or built-in scenario named `{ $name }`; built-ins: { $builtins }
 
 ## The sentence most messages share, and lists of names.

@@ -11,6 +11,7 @@ error-not-a-file = { $file }: 시나리오 파일이 필요하지만 { $found ->
    *[device] 장치나 파이프가
 } 있습니다
 error-too-large = { $file }: 시나리오 파일은 { $limit }바이트 이하여야 하지만 { $bytes }바이트입니다
+error-origin-builtin = 내장 시나리오 { $name }
 error-unknown-scenario = `{ $name }`(이)라는 시나리오 파일도, 내장 시나리오도 없습니다. 내장 시나리오: { $builtins }
 
 ## 대부분의 메시지가 함께 쓰는 문장, 그리고 이름의 목록.

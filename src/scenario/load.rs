@@ -19,7 +19,10 @@ impl Scenario {
             return Scenario::from_file(path);
         }
         match builtin::find(name_or_path) {
-            Some(b) => Scenario::parse(b.source, &format!("built-in {}", b.name), None),
+            Some(b) => {
+                let origin = crate::words!("error-origin-builtin", name = b.name);
+                Scenario::parse(b.source, &origin, None)
+            }
             None => Err(ScenarioError::Unknown {
                 name: name_or_path.to_string(),
                 builtins: BUILTINS

@@ -74,7 +74,7 @@ pub struct Scenario {
     pub name: String,
     /// What the scenario shows, in the language of the messages like `name`.
     pub description: String,
-    /// Where it came from: a path, or `built-in NAME`.
+    /// Where it came from: a path, or `built-in NAME` (in the language of the messages).
     pub origin: String,
     /// Every random choice derives from it.
     pub seed: u64,
