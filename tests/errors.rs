@@ -777,3 +777,268 @@ fn the_good_scenarios_pass() {
         );
     }
 }
+
+// ---- in Korean ----
+
+/// `backstep check --lang ko ARGS...`: the same checks, with the messages in Korean.
+fn check_ko(args: &[&str]) -> Command {
+    let mut command = check(args);
+    command.args(["--lang", "ko"]);
+    command
+}
+
+/// Checks the fixture `name` in Korean and asserts that it is refused.
+fn refused_ko(name: &str) -> Refusal {
+    let file = fixture(name);
+    refused_by(check_ko(&[&file]), &file)
+}
+
+/// One fixture of every kind of refusal, with the Korean each is written in: the key and the
+/// position stay as in English, only the words change.
+#[test]
+fn every_kind_of_refusal_reads_in_korean() {
+    let cases: &[(&str, &str)] = &[
+        ("empty.toml", "파일이 비어 있습니다"),
+        (
+            "latin1.toml",
+            ":2:12: UTF-8 텍스트가 필요하지만 바이트 0xe9이(가) 있습니다",
+        ),
+        ("syntax-error.toml", ":5:14: TOML 문법 오류: "),
+        (
+            "unknown-top-key.toml",
+            "`author`은(는) 알 수 없는 키입니다. 여기에 쓸 수 있는 키는 `name`, ",
+        ),
+        ("missing-name.toml", "꼭 필요한 키 `name`이(가) 없습니다"),
+        (
+            "layers-wrong-type.toml",
+            "`network.layers`: 배열이(가) 필요하지만 문자열 \"2,2\"이(가) 있습니다",
+        ),
+        (
+            "seed-negative.toml",
+            "`seed`: 0 이상의 정수이(가) 필요하지만 정수 `-1`이(가) 있습니다",
+        ),
+        (
+            "layer-zero.toml",
+            "1에서 4096까지의 층 크기가 필요하지만 0이(가) 있습니다",
+        ),
+        (
+            "too-many-layers.toml",
+            "층 크기가 2개에서 32개까지(입력, 은닉층…, 출력) 필요하지만 33개가 있습니다",
+        ),
+        (
+            "too-many-weights.toml",
+            "가중치는 모두 합쳐 10000000개 이하여야 하지만 50331648개입니다",
+        ),
+        (
+            "unknown-activation.toml",
+            "`sigmoid`, `tanh`, `relu`, `linear`, `softmax` 중 하나가 필요하지만 `sigmod`이(가) 있습니다",
+        ),
+        (
+            "init-range-not-uniform.toml",
+            "`init_range`는 init = \"uniform\"일 때만 쓸 수 있지만 init = \"xavier\"입니다",
+        ),
+        (
+            "softmax-one-output.toml",
+            "softmax에는 출력이 2개 이상 필요하지만 layers의 마지막 값이 1입니다",
+        ),
+        (
+            "softmax-hidden.toml",
+            "(softmax는 출력층에만 쓸 수 있습니다) \"softmax\"가 있습니다",
+        ),
+        (
+            "weights-count.toml",
+            "행렬 2개(입력 다음의 층마다 하나)이(가) 필요하지만 1개가 있습니다",
+        ),
+        (
+            "weights-rows.toml",
+            "행 1개(층 2의 뉴런마다 하나, 그 뉴런으로 들어오는 가중치를 담음)이(가) 필요하지만 2개가 있습니다",
+        ),
+        (
+            "weights-columns.toml",
+            "가중치 2개(입력마다 하나)이(가) 필요하지만 3개가 있습니다",
+        ),
+        (
+            "biases-count.toml",
+            "편향 벡터 2개(입력 다음의 층마다 하나)이(가) 필요하지만 3개가 있습니다",
+        ),
+        (
+            "biases-length.toml",
+            "편향 2개(층 1의 뉴런마다 하나)이(가) 필요하지만 3개가 있습니다",
+        ),
+        (
+            "biases-with-bias-none.toml",
+            "편향이 주어졌지만 bias = \"none\"입니다. `biases`를 지우거나 bias = ",
+        ),
+        (
+            "nan-weight.toml",
+            "유한한 수가 필요하지만 NaN이(가) 있습니다",
+        ),
+        (
+            "negative-learning-rate.toml",
+            "0 이상의 학습률이 필요하지만(업데이트가 이미 기울기를 뺍니다) -0.1이(가) 있습니다",
+        ),
+        (
+            "batch-size-zero.toml",
+            "1 이상의 배치 크기가 필요하지만 0이 있습니다",
+        ),
+        (
+            "mini-batch-without-size.toml",
+            "mode = \"mini-batch\"에는 `batch_size`가 필요합니다(예: batch_size = 10)",
+        ),
+        (
+            "epochs-zero.toml",
+            "1에서 1000000000까지의 에폭 수가 필요하지만 0이(가) 있습니다",
+        ),
+        (
+            "counts-differ.toml",
+            "입력마다 목표값이 하나씩(입력 3개) 필요하지만 목표값이 2개 있습니다",
+        ),
+        (
+            "input-width.toml",
+            "입력 2개(`layers`의 첫 번째 값)이(가) 필요하지만 3개가 있습니다",
+        ),
+        (
+            "target-width.toml",
+            "목표값 1개(`layers`의 마지막 값)이(가) 필요하지만 2개가 있습니다",
+        ),
+        (
+            "inputs-without-targets.toml",
+            "`inputs`는 있지만 `targets`가 없습니다",
+        ),
+        (
+            "no-samples.toml",
+            "샘플이 적어도 하나 필요하지만 하나도 없습니다",
+        ),
+        (
+            "two-sources.toml",
+            "필요하지만 `inputs`/`targets`와(과) `generator`이(가) 있습니다",
+        ),
+        (
+            "validation-one.toml",
+            "[0, 1) 범위의 비율이 필요하지만 1이(가) 있습니다",
+        ),
+        ("validation-plus-test.toml", "(합 < 1) 0.5 + 0.5 = 1입니다"),
+        (
+            "data-file-missing.toml",
+            "tests/fixtures/bad/no-such-file.csv에는 아무것도 없습니다",
+        ),
+        (
+            "csv-non-numeric.toml",
+            "csv-non-numeric.csv:4: 열 `x2`: 수가 필요하지만 `abc`이(가) 있습니다",
+        ),
+        (
+            "csv-ragged.toml",
+            "csv-ragged.csv:3: 머리글처럼 필드가 3개 필요하지만 2개가 있습니다",
+        ),
+        (
+            "csv-empty-field.toml",
+            "열 `x2`: 수가 필요하지만 빈 필드가 있습니다",
+        ),
+        (
+            "csv-columns.toml",
+            "특징 열이 2개(`layers`의 첫 번째 값) 필요하지만 3개가 있습니다: x1, x2, y1",
+        ),
+        ("csv-header-only.toml", "데이터 파일이 비어 있습니다"),
+        (
+            "generator-width.toml",
+            "xor 생성기는 입력을 2개 만들지만 layers의 첫 번째 값이 3입니다",
+        ),
+        (
+            "samples-zero.toml",
+            "샘플이 1개에서 1000000개까지 필요하지만 0개가 있습니다",
+        ),
+        (
+            "noise-negative.toml",
+            "0 이상의 잡음이 필요하지만 -0.1이(가) 있습니다",
+        ),
+        (
+            "compare-labels-count.toml",
+            "이름표가 2개(값마다 하나) 필요하지만 1개가 있습니다",
+        ),
+        (
+            "compare-labels-empty.toml",
+            "비어 있지 않은 이름표가 필요하지만 \" \"이(가) 있습니다",
+        ),
+        (
+            "compare-labels-duplicate.toml",
+            "다른 것과 겹치지 않는 이름표가 필요하지만 \"a\"이(가) 또 있습니다",
+        ),
+        (
+            "compare-epochs-too-many.toml",
+            "0에서 1000000000까지의 에폭 수가 필요하지만 2000000000이(가) 있습니다",
+        ),
+    ];
+    for (name, korean) in cases {
+        let refusal = refused_ko(name).says(korean);
+        // TOML's own detail of a syntax error stays as the parser writes it.
+        if *name != "syntax-error.toml" {
+            refusal.lacks("expected").lacks("found");
+        }
+    }
+}
+
+#[test]
+fn a_folder_and_an_unknown_name_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().to_str().unwrap();
+    refused_by(check_ko(&[file]), file).says("시나리오 파일이 필요하지만 폴더가 있습니다");
+    let name = fixture("does-not-exist.toml");
+    refused_by(check_ko(&[&name]), &name)
+        .says("(이)라는 시나리오 파일도, 내장 시나리오도 없습니다. 내장 시나리오: xor, ");
+}
+
+#[test]
+fn the_position_and_the_snippet_stay_in_korean() {
+    refused_ko("layer-zero.toml")
+        .line(5)
+        .key("network.layers[1]")
+        .says("^");
+}
+
+#[test]
+fn a_csv_with_a_latin1_byte_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("data.csv"), b"x,y\n1,\xe9\n").unwrap();
+    let scenario = dir.path().join("scenario.toml");
+    let text = "name = \"x\"\n[network]\nlayers = [1, 1]\n[data]\nfile = \"data.csv\"\n";
+    std::fs::write(&scenario, text).unwrap();
+    let file = scenario.to_str().unwrap();
+    refused_by(check_ko(&[file]), file)
+        .says("UTF-8 텍스트가 필요하지만 다른 바이트가 있습니다. 파일을 UTF-8로 저장하세요");
+}
+
+// ---- localized name and description ----
+
+#[test]
+fn a_language_other_than_en_and_ko_is_refused_where_it_is() {
+    refused("text-unknown-language.toml")
+        .line(3)
+        .key("description.fr")
+        .says("expected the language `en` or `ko`, found `fr`");
+    refused_ko("text-unknown-language.toml")
+        .line(3)
+        .says("언어 `en` 또는 `ko`가 필요하지만 `fr`이(가) 있습니다");
+}
+
+#[test]
+fn a_table_of_languages_without_english_is_refused() {
+    refused("text-without-english.toml")
+        .line(1)
+        .key("name")
+        .says("a table of languages needs `en`");
+    refused_ko("text-without-english.toml")
+        .line(1)
+        .says("언어별 테이블에는 `en`이 꼭 있어야 합니다");
+}
+
+#[test]
+fn a_name_that_is_neither_text_nor_a_table_is_refused() {
+    refused("text-wrong-type.toml")
+        .line(1)
+        .key("name")
+        .says("expected text, or a table of languages such as { en = \"…\", ko = \"…\" }, found integer 3");
+    refused("text-language-not-text.toml")
+        .line(2)
+        .key("name.ko")
+        .says("expected a string, found boolean true");
+}

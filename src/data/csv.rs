@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Dataset;
+use crate::words;
 
 /// The largest data file read, in bytes.
 pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
@@ -13,7 +14,11 @@ pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum CsvError {
     /// The file could not be opened or read.
-    #[error("{}: cannot read the data file: {source}", path.display())]
+    #[error("{}", words!(
+        "error-csv-read",
+        file = path.display().to_string(),
+        reason = source.to_string()
+    ))]
     Read {
         /// the file
         path: PathBuf,
@@ -21,7 +26,7 @@ pub enum CsvError {
         source: std::io::Error,
     },
     /// The file has no header or no samples.
-    #[error("{}: the data file is empty; expected a header row and at least one sample", path.display())]
+    #[error("{}", words!("error-csv-empty", file = path.display().to_string()))]
     Empty {
         /// the file
         path: PathBuf,
@@ -65,8 +70,10 @@ pub fn load(
         return Err(CsvError::Row {
             path: path.to_path_buf(),
             line: 0,
-            message: format!(
-                "expected a data file of at most {MAX_BYTES} bytes, found {size} bytes"
+            message: words!(
+                "error-csv-too-large",
+                limit = MAX_BYTES.to_string(),
+                bytes = size.to_string()
             ),
         });
     }
@@ -158,9 +165,10 @@ impl Header<'_> {
         self.names.iter().position(|h| h == name).ok_or_else(|| {
             self.error(
                 1,
-                format!(
-                    "unknown column `{name}`; the header has: {}",
-                    self.names.join(", ")
+                words!(
+                    "error-csv-unknown-column",
+                    name = name.to_string(),
+                    header = self.names.join(", ")
                 ),
             )
         })
@@ -184,8 +192,10 @@ impl Header<'_> {
                 if n <= outputs {
                     return Err(self.error(
                         1,
-                        format!(
-                            "expected more than {outputs} columns (inputs, then {outputs} targets from `layers`), found {n}"
+                        words!(
+                            "error-csv-columns",
+                            outputs = outputs.to_string(),
+                            found = n.to_string()
                         ),
                     ));
                 }
@@ -204,10 +214,11 @@ impl Header<'_> {
         if features.len() != inputs {
             return Err(self.error(
                 1,
-                format!(
-                    "expected {inputs} feature columns (the first entry of `layers`), found {}: {}",
-                    features.len(),
-                    features
+                words!(
+                    "error-csv-features",
+                    inputs = inputs.to_string(),
+                    found = features.len().to_string(),
+                    names = features
                         .iter()
                         .map(|i| self.names[*i].as_str())
                         .collect::<Vec<_>>()
@@ -218,9 +229,10 @@ impl Header<'_> {
         if class.is_none() && targets.len() != outputs {
             return Err(self.error(
                 1,
-                format!(
-                    "expected {outputs} target columns (the last entry of `layers`), found {}",
-                    targets.len()
+                words!(
+                    "error-csv-targets",
+                    outputs = outputs.to_string(),
+                    found = targets.len().to_string()
                 ),
             ));
         }
@@ -240,14 +252,7 @@ impl Header<'_> {
     ) -> Result<(), CsvError> {
         let line = record.position().map_or(0, csv::Position::line);
         if record.len() != self.names.len() {
-            return Err(self.error(
-                line,
-                format!(
-                    "expected {} fields like the header, found {}",
-                    self.names.len(),
-                    record.len()
-                ),
-            ));
+            return Err(self.error(line, fields(self.names.len(), record.len())));
         }
         let numbers = |columns: &[usize]| -> Result<Vec<f64>, CsvError> {
             columns
@@ -262,10 +267,7 @@ impl Header<'_> {
                 if name.is_empty() {
                     return Err(self.error(
                         line,
-                        format!(
-                            "column `{}`: expected a class name, found an empty field",
-                            self.names[c]
-                        ),
+                        words!("error-csv-class-empty", column = self.names[c].clone()),
                     ));
                 }
                 let label = match samples.classes.iter().position(|k| k == name) {
@@ -288,18 +290,26 @@ impl Header<'_> {
         if field.is_empty() {
             return Err(self.error(
                 line,
-                format!("column `{column}`: expected a number, found an empty field"),
+                words!("error-csv-number-empty", column = column.clone()),
             ));
         }
         match field.parse::<f64>() {
             Ok(v) if v.is_finite() => Ok(v),
             Ok(_) => Err(self.error(
                 line,
-                format!("column `{column}`: expected a finite number, found `{field}`"),
+                words!(
+                    "error-csv-not-finite",
+                    column = column.clone(),
+                    field = field.to_string()
+                ),
             )),
             Err(_) => Err(self.error(
                 line,
-                format!("column `{column}`: expected a number, found `{field}`"),
+                words!(
+                    "error-csv-not-number",
+                    column = column.clone(),
+                    field = field.to_string()
+                ),
             )),
         }
     }
@@ -323,11 +333,13 @@ impl Header<'_> {
             if classes.len() != wanted {
                 return Err(self.error(
                     1,
-                    format!(
-                        "column `{}` has {} classes ({}), but the network has {outputs} outputs; expected {wanted} classes (one output holds two classes as 0/1)",
-                        self.names[c],
-                        classes.len(),
-                        classes.join(", ")
+                    words!(
+                        "error-csv-classes",
+                        column = self.names[c].clone(),
+                        found = classes.len().to_string(),
+                        classes = classes.join(", "),
+                        outputs = outputs.to_string(),
+                        wanted = wanted.to_string()
                     ),
                 ));
             }
@@ -348,15 +360,22 @@ impl Header<'_> {
     }
 }
 
+/// "expected N fields like the header, found M".
+fn fields(expected: usize, found: usize) -> String {
+    words!(
+        "error-csv-fields",
+        expected = expected.to_string(),
+        found = found.to_string()
+    )
+}
+
 /// A csv error in plain words.
 fn plain(e: &csv::Error) -> String {
     match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => {
-            "expected UTF-8 text, found other bytes; save the file as UTF-8".into()
-        }
+        csv::ErrorKind::Utf8 { .. } => words!("error-csv-utf"),
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => format!("expected {expected_len} fields like the header, found {len}"),
+        } => fields(*expected_len as usize, *len as usize),
         _ => e.to_string(),
     }
 }

@@ -8,10 +8,11 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
 use super::Scenario;
-use super::error::ScenarioError;
-use super::error::count;
+use super::error::{ScenarioError, expected_count};
+use super::localized::Localized;
 use super::raw::RawScenario;
 use crate::text::untrusted::printable;
+use crate::words;
 
 /// Builds the error for a span of the file, a key and a message.
 pub(super) type Invalid<'a> = dyn Fn(Option<Range<usize>>, &str, String) -> ScenarioError + 'a;
@@ -26,19 +27,25 @@ pub(super) struct Checker<'a> {
 
 impl Checker<'_> {
     /// Checks every table in the order of the file's description in docs/design.md and applies the
-    /// defaults; `file` names the scenario and `folder` is where a data file is looked for.
+    /// defaults; the name and description are kept in the language messages are written in;
+    /// `file` names the scenario and `folder` is where a data file is looked for.
     pub(super) fn validate(
         &self,
         raw: RawScenario,
         file: &str,
         folder: Option<&Path>,
     ) -> Result<Scenario, ScenarioError> {
+        let name = self.localized("name", &raw.name)?;
+        let description = match &raw.description {
+            Some(d) => self.localized("description", d)?,
+            None => Localized::default(),
+        };
         let network = self.network(raw.network)?;
         let training = self.training(raw.training.unwrap_or_default())?;
         let data = self.data(raw.data, &network.layers, folder)?;
         let mut scenario = Scenario {
-            name: printable(&raw.name),
-            description: printable(&raw.description.unwrap_or_default()),
+            name: printable(name.current()),
+            description: printable(description.current()),
             origin: file.to_string(),
             seed: raw.seed.unwrap_or(0),
             layers: network.layers,
@@ -63,6 +70,22 @@ impl Checker<'_> {
         Ok(scenario)
     }
 
+    /// The text at `key` (a string, or a table of languages).
+    pub(super) fn localized(
+        &self,
+        key: &str,
+        value: &toml::Value,
+    ) -> Result<Localized, ScenarioError> {
+        Localized::read(value).map_err(|refusal| {
+            let at = if refusal.language.is_empty() {
+                key.to_string()
+            } else {
+                format!("{key}.{}", refusal.language)
+            };
+            self.error(&at, refusal.message)
+        })
+    }
+
     /// An error about the value at `key`.
     pub(super) fn error(&self, key: &str, message: String) -> ScenarioError {
         (self.invalid)(locate(self.tree, key), key, message)
@@ -73,23 +96,24 @@ impl Checker<'_> {
         if value.is_finite() {
             Ok(value)
         } else {
-            Err(self.error(key, format!("expected a finite number, found {value}")))
+            Err(self.error(key, words!("error-finite", value = value.to_string())))
         }
     }
 
-    /// Checks that every row of `key` holds `width` finite numbers, each a `what`.
+    /// Checks that every row of `key` holds `width` finite numbers; `expected` says what
+    /// a row holds (`width` of what, and what for).
     pub(super) fn rows(
         &self,
         key: &str,
         rows: &[Vec<f64>],
         width: usize,
-        what: &str,
+        expected: &str,
     ) -> Result<(), ScenarioError> {
         for (r, row) in rows.iter().enumerate() {
             if row.len() != width {
                 return Err(self.error(
                     &format!("{key}[{r}]"),
-                    format!("expected {}, found {}", count(width, what), row.len()),
+                    expected_count(expected.to_string(), row.len()),
                 ));
             }
             for (c, v) in row.iter().enumerate() {

@@ -8,13 +8,14 @@ use strum::{IntoEnumIterator, VariantNames};
 
 use super::check::Checker;
 use super::error::ScenarioError;
-use super::error::alternatives;
+use super::error::{alternatives, expected_count, expected_found, expected_one_of};
 use super::evaluation::{EpochCosts, Evaluation};
 use super::network::{hidden_activations, softmax_hidden};
 use super::raw::RawCompare;
 use super::{MAX_EPOCHS, Scenario};
 use crate::nn::{Activation, Cost, Costs, Init, Loss, Mode};
 use crate::text::untrusted::printable;
+use crate::words;
 
 /// The settings a comparison may vary, named as the scenario file's keys.
 pub const SETTINGS: &[&str] = <Setting as VariantNames>::VARIANTS;
@@ -93,17 +94,17 @@ pub fn variation(
     base: &Scenario,
 ) -> Result<Variation, Refusal> {
     let Ok(kind) = setting.parse::<Setting>() else {
-        return Err(format!(
-            "expected one of {}, found `{setting}`",
-            SETTINGS.join(", ")
-        ));
+        return Err(one_of(SETTINGS, format!("`{setting}`")));
     };
     Ok(match kind {
-        Setting::Loss => Variation::Loss(typed(value, "a loss")?),
+        Setting::Loss => Variation::Loss(typed(value, &words!("error-what-loss"))?),
         Setting::LearningRate => {
-            let eta: f64 = typed(value, "a learning rate")?;
+            let eta: f64 = typed(value, &words!("error-what-learning-rate"))?;
             if !eta.is_finite() || eta < 0.0 {
-                return Err(format!("expected a finite learning rate ≥ 0, found {eta}"));
+                return Err(words!(
+                    "error-compare-learning-rate",
+                    value = eta.to_string()
+                ));
             }
             Variation::LearningRate(eta)
         }
@@ -112,9 +113,9 @@ pub fn variation(
             Variation::Mode(typed(value, &modes)?)
         }
         Setting::BatchSize => {
-            let b: u64 = typed(value, "a batch size")?;
+            let b: u64 = typed(value, &words!("error-what-batch-size"))?;
             if b == 0 {
-                return Err("expected a batch size ≥ 1, found 0".into());
+                return Err(words!("error-batch-size-zero"));
             }
             Variation::BatchSize(b as usize)
         }
@@ -133,6 +134,11 @@ pub fn variation(
     })
 }
 
+/// "expected one of `names`, found `found`".
+fn one_of(names: &[&str], found: String) -> Refusal {
+    expected_one_of(names.join(", "), found)
+}
+
 /// `value` read as a `T`. An unknown name already reads "expected one of …, found …"; a wrong
 /// type is refused in the setting's own words, `what`.
 fn typed<'de, T: Deserialize<'de>>(value: &toml::Value, what: &str) -> Result<T, Refusal> {
@@ -141,32 +147,36 @@ fn typed<'de, T: Deserialize<'de>>(value: &toml::Value, what: &str) -> Result<T,
         if message.starts_with("unknown variant") {
             super::error::plain(message)
         } else {
-            format!("expected {what}, found {value}")
+            expected_found(what.to_string(), value.to_string())
         }
     })
 }
 
 /// `value` read as one finite weight matrix per layer of a network of `layers`.
 fn weights(value: &toml::Value, layers: &[usize]) -> Result<Vec<DMatrix<f64>>, Refusal> {
-    let w: Vec<Vec<Vec<f64>>> = typed(value, "weight matrices, one per layer")?;
+    let w: Vec<Vec<Vec<f64>>> = typed(value, &words!("error-what-weights"))?;
     if w.len() != layers.len() - 1 {
-        return Err(format!(
-            "expected {} matrices (one per layer after the inputs), found {}",
-            layers.len() - 1,
-            w.len()
+        return Err(expected_count(
+            words!("error-count-matrices", n = layers.len() - 1),
+            w.len(),
         ));
     }
     let mut matrices = Vec::new();
     for (l, m) in w.iter().enumerate() {
         let (rows, cols) = (layers[l + 1], layers[l]);
         if m.len() != rows || m.iter().any(|r| r.len() != cols) {
-            return Err(format!(
-                "expected matrix {} to be {rows} rows of {cols} weights",
-                l + 1
+            return Err(words!(
+                "error-compare-matrix-shape",
+                matrix = (l + 1).to_string(),
+                rows = rows.to_string(),
+                cols = cols.to_string()
             ));
         }
         if m.iter().flatten().any(|x| !x.is_finite()) {
-            return Err(format!("expected finite weights in matrix {}", l + 1));
+            return Err(words!(
+                "error-compare-matrix-finite",
+                matrix = (l + 1).to_string()
+            ));
         }
         matrices.push(DMatrix::from_fn(rows, cols, |r, c| m[r][c]));
     }
@@ -200,12 +210,12 @@ impl Scenario {
 /// Parses a command line's `--vary key=v1,v2`: each value is read as TOML (a number, a
 /// boolean) or else as a string.
 pub fn parse_vary(spec: &str, base: &Scenario) -> Result<(String, Vec<Variation>), Refusal> {
-    let (key, values) = spec.split_once('=').ok_or_else(|| {
-        format!("expected SETTING=VALUE,VALUE (e.g. loss=mse,cross-entropy), found `{spec}`")
-    })?;
+    let (key, values) = spec
+        .split_once('=')
+        .ok_or_else(|| words!("error-vary-form", spec = spec.to_string()))?;
     let key = key.trim();
     if key == "weights" {
-        return Err("weights can be varied only in a scenario file's [compare] table".into());
+        return Err(words!("error-vary-weights"));
     }
     let values: Vec<&str> = values.split(',').map(str::trim).collect();
     check_count(values.len())?;
@@ -217,7 +227,14 @@ pub fn parse_vary(spec: &str, base: &Scenario) -> Result<(String, Vec<Variation>
                 .ok()
                 .and_then(|mut t| t.remove("v"))
                 .unwrap_or_else(|| toml::Value::String(v.to_string()));
-            variation(key, i, &value, base).map_err(|e| format!("value {} of `{key}`: {e}", i + 1))
+            variation(key, i, &value, base).map_err(|e| {
+                words!(
+                    "error-vary-value",
+                    n = (i + 1).to_string(),
+                    key = key.to_string(),
+                    reason = e
+                )
+            })
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok((key.to_string(), parsed))
@@ -228,9 +245,11 @@ pub fn check_count(n: usize) -> Result<(), Refusal> {
     if (COPIES.0..=COPIES.1).contains(&n) {
         Ok(())
     } else {
-        Err(format!(
-            "expected {} to {} values (one per copy), found {n}",
-            COPIES.0, COPIES.1
+        Err(words!(
+            "error-copies",
+            min = COPIES.0.to_string(),
+            max = COPIES.1.to_string(),
+            found = n.to_string()
         ))
     }
 }
@@ -245,11 +264,7 @@ impl Checker<'_> {
         if raw.vary.parse::<Setting>().is_err() {
             return Err(self.error(
                 "compare.vary",
-                format!(
-                    "expected one of {}, found \"{}\"",
-                    SETTINGS.join(", "),
-                    raw.vary
-                ),
+                one_of(SETTINGS, format!("\"{}\"", raw.vary)),
             ));
         }
         check_count(raw.values.len()).map_err(|e| self.error("compare.values", e))?;
@@ -271,7 +286,12 @@ impl Checker<'_> {
             Some(e) => {
                 return Err(self.error(
                     "compare.epochs",
-                    format!("expected 0 to {MAX_EPOCHS} epochs, found {e}"),
+                    words!(
+                        "error-epochs",
+                        min = "0",
+                        max = MAX_EPOCHS.to_string(),
+                        found = e.to_string()
+                    ),
                 ));
             }
             None => None,
@@ -280,10 +300,7 @@ impl Checker<'_> {
         let Some(target_cost) = Cost::named(&name) else {
             return Err(self.error(
                 "compare.target_cost",
-                format!(
-                    "expected one of {}, found \"{name}\"",
-                    Cost::VARIANTS.join(", ")
-                ),
+                one_of(Cost::VARIANTS, format!("\"{name}\"")),
             ));
         };
         let target = self.finite("compare.target", raw.target.unwrap_or(0.1))?;
@@ -305,25 +322,20 @@ impl Checker<'_> {
         if given.len() != copies {
             return Err(self.error(
                 "compare.labels",
-                format!(
-                    "expected {copies} labels (one per value), found {}",
-                    given.len()
+                words!(
+                    "error-label-count",
+                    copies = copies.to_string(),
+                    found = given.len().to_string()
                 ),
             ));
         }
         for (i, label) in given.iter().enumerate() {
             let key = format!("compare.labels[{i}]");
             if label.trim().is_empty() {
-                return Err(self.error(
-                    &key,
-                    format!("expected a label that is not blank, found \"{label}\""),
-                ));
+                return Err(self.error(&key, words!("error-label-blank", label = label.clone())));
             }
             if given[..i].contains(label) {
-                return Err(self.error(
-                    &key,
-                    format!("expected a label unlike the others, found \"{label}\" again"),
-                ));
+                return Err(self.error(&key, words!("error-label-again", label = label.clone())));
             }
         }
         Ok(given)

@@ -9,6 +9,9 @@ use super::{DataSource, MAX_DATA_NUMBERS, MAX_SAMPLES, ScenarioError, builtin};
 use crate::data::csv::Columns;
 use crate::data::generate::Generator;
 use crate::data::{Dataset, Normalize};
+use crate::words;
+
+use super::error::Found;
 
 /// `[data]` validated, with its defaults applied.
 pub(super) struct DataTable {
@@ -53,7 +56,12 @@ impl Checker<'_> {
         if validation + test >= 1.0 {
             return Err(self.error(
                 "data.test",
-                format!("validation + test must leave some training data (sum < 1), found {validation} + {test} = {}", validation + test),
+                words!(
+                    "error-no-training-data",
+                    validation = validation.to_string(),
+                    test = test.to_string(),
+                    sum = (validation + test).to_string()
+                ),
             ));
         }
         Ok(DataTable {
@@ -81,15 +89,12 @@ impl Checker<'_> {
             .filter_map(|(name, given)| given.then_some(*name))
             .collect();
         if found.len() != 1 {
-            let found = if found.is_empty() {
-                "none".to_string()
-            } else {
-                found.join(" and ")
-            };
-            return Err(self.error(
-                "data",
-                format!("expected exactly one source of samples (`inputs` with `targets`, `generator`, or `file`), found {found}"),
-            ));
+            let found = found
+                .iter()
+                .map(|name| name.to_string())
+                .reduce(|first, second| words!("error-both", first = first, second = second))
+                .unwrap_or_else(|| words!("error-none"));
+            return Err(self.error("data", words!("error-sources", found = found)));
         }
         if d.generator.is_none() {
             for (key, given) in [
@@ -99,7 +104,7 @@ impl Checker<'_> {
                 if given {
                     return Err(self.error(
                         &format!("data.{key}"),
-                        format!("`{key}` applies only to a `generator`"),
+                        words!("error-generator-only", key = key),
                     ));
                 }
             }
@@ -122,37 +127,54 @@ impl Checker<'_> {
         {
             return Err(self.error(
                 "data.generator",
-                format!(
-                    "the {name} generator makes {width} inputs, found layers starting with {inputs}"
+                words!(
+                    "error-generator-width",
+                    name = name,
+                    width = width.to_string(),
+                    inputs = inputs.to_string()
                 ),
             ));
         }
         if generator != Generator::Gaussians && outputs > 2 {
             return Err(self.error(
                 "data.generator",
-                format!("the {name} generator has 2 classes (1 or 2 outputs), found layers ending in {outputs}"),
+                words!(
+                    "error-generator-classes",
+                    name = name,
+                    outputs = outputs.to_string()
+                ),
             ));
         }
         let samples = samples.unwrap_or(200);
         if samples == 0 || samples > MAX_SAMPLES {
             return Err(self.error(
                 "data.samples",
-                format!("expected 1 to {MAX_SAMPLES} samples, found {samples}"),
+                words!(
+                    "error-samples",
+                    max = MAX_SAMPLES.to_string(),
+                    found = samples.to_string()
+                ),
             ));
         }
         let numbers = samples.saturating_mul((inputs + outputs) as u64);
         if numbers > MAX_DATA_NUMBERS as u64 {
             return Err(self.error(
                 "data.samples",
-                format!(
-                    "expected at most {MAX_DATA_NUMBERS} numbers of data in all, found {samples} samples × {} numbers each = {numbers}",
-                    inputs + outputs
+                words!(
+                    "error-data-too-big",
+                    max = MAX_DATA_NUMBERS.to_string(),
+                    samples = samples.to_string(),
+                    each = (inputs + outputs).to_string(),
+                    numbers = numbers.to_string()
                 ),
             ));
         }
         let noise = self.finite("data.noise", noise.unwrap_or(0.1))?;
         if noise < 0.0 {
-            return Err(self.error("data.noise", format!("expected noise ≥ 0, found {noise}")));
+            return Err(self.error(
+                "data.noise",
+                words!("error-noise-negative", value = noise.to_string()),
+            ));
         }
         Ok(DataSource::Generated {
             generator,
@@ -169,22 +191,24 @@ impl Checker<'_> {
         folder: Option<&Path>,
     ) -> Result<DataSource, ScenarioError> {
         if columns.class_column.is_some() && columns.target_columns.is_some() {
-            return Err(self.error(
-                "data.class_column",
-                "expected either `class_column` or `target_columns`, found both".into(),
-            ));
+            return Err(self.error("data.class_column", words!("error-class-and-targets")));
         }
         if let Some(asset) = folder.is_none().then(|| builtin::asset(name)).flatten() {
             return Ok(DataSource::Embedded(asset, columns));
         }
         let path = folder.unwrap_or(Path::new(".")).join(name);
         if !path.is_file() {
-            let found = if path.is_dir() { "a folder" } else { "nothing" };
+            let found = if path.is_dir() {
+                Found::Folder
+            } else {
+                Found::Nothing
+            };
             return Err(self.error(
                 "data.file",
-                format!(
-                    "expected a CSV file (relative to the scenario's folder), found {found} at {}",
-                    path.display()
+                words!(
+                    "error-no-file",
+                    found = found.key(),
+                    path = path.display().to_string()
                 ),
             ));
         }
@@ -203,40 +227,29 @@ impl Checker<'_> {
         let (xs, ds) = match (xs, ds) {
             (Some(xs), Some(ds)) => (xs, ds),
             (Some(_), None) => {
-                return Err(self.error(
-                    "data",
-                    "`inputs` is given but `targets` is missing; give one target row per input row"
-                        .into(),
-                ));
+                return Err(self.error("data", words!("error-targets-missing")));
             }
             _ => {
-                return Err(self.error(
-                    "data",
-                    "`targets` is given but `inputs` is missing; give one input row per target row"
-                        .into(),
-                ));
+                return Err(self.error("data", words!("error-inputs-missing")));
             }
         };
         if xs.is_empty() {
-            return Err(self.error(
-                "data.inputs",
-                "expected at least one sample, found none".into(),
-            ));
+            return Err(self.error("data.inputs", words!("error-no-samples")));
         }
         if xs.len() != ds.len() {
             return Err(self.error(
                 "data.targets",
-                format!(
-                    "expected one target per input ({} inputs), found {} targets",
-                    xs.len(),
-                    ds.len()
+                words!(
+                    "error-target-count",
+                    inputs = xs.len().to_string(),
+                    targets = ds.len().to_string()
                 ),
             ));
         }
-        let first = "input (the first entry of `layers`)";
-        self.rows("data.inputs", &xs, inputs, first)?;
-        let last = "target (the last entry of `layers`)";
-        self.rows("data.targets", &ds, outputs, last)?;
+        let first = words!("error-count-inputs", n = inputs);
+        self.rows("data.inputs", &xs, inputs, &first)?;
+        let last = words!("error-count-targets", n = outputs);
+        self.rows("data.targets", &ds, outputs, &last)?;
         Ok(DataSource::Inline(Dataset::from_rows(&xs, &ds)))
     }
 
@@ -253,8 +266,10 @@ impl Checker<'_> {
             }
             Some(found) => Err(self.error(
                 "data.image",
-                format!(
-                    "expected [rows, columns] with rows × columns = {inputs} (the inputs), found {found:?}"
+                words!(
+                    "error-image",
+                    inputs = inputs.to_string(),
+                    found = format!("{found:?}")
                 ),
             )),
         }
@@ -264,7 +279,7 @@ impl Checker<'_> {
     fn fraction(&self, key: &str, value: Option<f64>) -> Result<f64, ScenarioError> {
         let v = self.finite(key, value.unwrap_or(0.0))?;
         if !(0.0..1.0).contains(&v) {
-            return Err(self.error(key, format!("expected a fraction in [0, 1), found {v}")));
+            return Err(self.error(key, words!("error-fraction", value = v.to_string())));
         }
         Ok(v)
     }

@@ -6,12 +6,13 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::data::csv::CsvError;
+use crate::words;
 
 /// Why a scenario could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ScenarioError {
     /// The file could not be read.
-    #[error("{file}: cannot read the scenario file: {source}")]
+    #[error("{}", words!("error-read", file = file.to_string(), reason = source.to_string()))]
     Read {
         /// the file
         file: String,
@@ -19,17 +20,19 @@ pub enum ScenarioError {
         source: std::io::Error,
     },
     /// The file holds nothing.
-    #[error(
-        "{file}: the file is empty; a scenario needs at least `name`, `[network] layers` and a `[data]` table (see `backstep list` and the files in scenarios/)"
-    )]
+    #[error("{}", words!("error-empty", file = file.to_string()))]
     Empty {
         /// the file
         file: String,
     },
     /// The file is not UTF-8.
-    #[error(
-        "{file}:{line}:{column}: expected UTF-8 text, found the byte {byte:#04x}; save the file as UTF-8"
-    )]
+    #[error("{}", words!(
+        "error-not-utf",
+        file = file.to_string(),
+        line = line.to_string(),
+        column = column.to_string(),
+        byte = format!("{byte:#04x}"),
+    ))]
     NotUtf8 {
         /// the file
         file: String,
@@ -41,15 +44,20 @@ pub enum ScenarioError {
         byte: u8,
     },
     /// The path is a folder, a device or a pipe.
-    #[error("{file}: expected a scenario file, found {found}")]
+    #[error("{}", words!("error-not-a-file", file = file.to_string(), found = found.key()))]
     NotAFile {
         /// the path
         file: String,
         /// what is there instead
-        found: &'static str,
+        found: Found,
     },
     /// The file is too large to be a scenario.
-    #[error("{file}: expected a scenario file of at most {limit} bytes, found {bytes} bytes")]
+    #[error("{}", words!(
+        "error-too-large",
+        file = file.to_string(),
+        bytes = bytes.to_string(),
+        limit = limit.to_string(),
+    ))]
     TooLarge {
         /// the file
         file: String,
@@ -59,7 +67,7 @@ pub enum ScenarioError {
         limit: u64,
     },
     /// Neither a file nor a built-in.
-    #[error("no scenario file or built-in scenario named `{name}`; built-ins: {builtins}")]
+    #[error("{}", words!("error-unknown-scenario", name = name.to_string(), builtins = builtins.to_string()))]
     Unknown {
         /// what was asked for
         name: String,
@@ -140,23 +148,42 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// `n` followed by `word`, in the plural unless n = 1.
-pub fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        return format!("1 {word}");
+/// What is at a path where a file was expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+pub enum Found {
+    /// A folder.
+    Folder,
+    /// A device or a pipe.
+    Device,
+    /// Nothing at all.
+    Nothing,
+}
+
+impl Found {
+    /// The name the catalog's messages select their words by: `folder`, `device`, `nothing`.
+    pub fn key(self) -> &'static str {
+        self.into()
     }
-    let (first, rest) = word.split_once(' ').unwrap_or((word, ""));
-    let first = match first {
-        "matrix" => "matrices".to_string(),
-        "bias" => "biases".to_string(),
-        w => format!("{w}s"),
-    };
-    let plural = if rest.is_empty() {
-        first
-    } else {
-        format!("{first} {rest}")
-    };
-    format!("{n} {plural}")
+}
+
+/// "expected …, found …", the sentence most refusals are.
+pub fn expected_found(expected: String, found: String) -> String {
+    words!("error-expected-found", expected = expected, found = found)
+}
+
+/// "expected N things (what for), found M", `expected` being the counted things.
+pub fn expected_count(expected: String, found: usize) -> String {
+    words!(
+        "error-expected-count",
+        expected = expected,
+        found = found.to_string()
+    )
+}
+
+/// "expected one of `names`, found `found`".
+pub fn expected_one_of(names: String, found: String) -> String {
+    words!("error-expected-one-of", names = names, found = found)
 }
 
 /// `names` as alternatives in words: `a`, `a or b`, `a, b or c`.
@@ -166,60 +193,125 @@ pub fn alternatives<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> String
     match words.split_last() {
         None => String::new(),
         Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) => words!(
+            "error-alternatives",
+            rest = rest.join(", "),
+            last = last.to_string()
+        ),
     }
 }
 
-/// A TOML syntax error, with a hint where toml's words are not enough.
+/// A TOML syntax error, with a hint where toml's words are not enough (toml's own detail
+/// stays as toml writes it).
 pub fn syntax_message(e: &toml::de::Error) -> String {
-    let message = e.message().trim();
-    let hint = if message.contains("overflow") {
-        " (expected a finite number)"
+    let detail = e.message().trim().to_string();
+    if detail.contains("overflow") {
+        words!("error-toml-syntax-overflow", detail = detail)
     } else {
-        ""
-    };
-    format!("TOML syntax error: {message}{hint}")
+        words!("error-toml-syntax", detail = detail)
+    }
 }
 
 /// A serde/toml message in words a student knows: "expected …, found …", TOML's type names.
 pub fn plain(message: &str) -> String {
-    let mut text = message.to_string();
+    let message = message.replace(" as i128", "");
     for prefix in ["invalid type: ", "invalid value: "] {
-        if let Some(rest) = text.strip_prefix(prefix)
-            && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        if let Some((found, expected)) = message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.rsplit_once(", expected "))
         {
-            text = format!("expected {expected}, found {found}");
+            return expected_found(type_words(expected), found_words(found));
         }
     }
-    if let Some(rest) = text.strip_prefix("unknown variant ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
+    if let Some((found, expected)) = message
+        .strip_prefix("unknown variant ")
+        .and_then(|rest| rest.split_once(", expected "))
     {
-        text = format!("expected {expected}, found {found}");
+        return match expected.strip_prefix("one of ") {
+            Some(names) => expected_one_of(names.to_string(), found.to_string()),
+            None => expected_found(type_words(expected), found.to_string()),
+        };
     }
-    if let Some(rest) = text.strip_prefix("unknown field ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (key, expected) = match rest.split_once(", expected ") {
+            Some((key, expected)) => (key, type_words(expected)),
+            None => (
+                rest.split_once(", there are no fields")
+                    .map_or(rest, |(k, _)| k),
+                words!("error-no-keys"),
+            ),
+        };
+        return words!(
+            "error-unknown-key",
+            key = key.to_string(),
+            expected = expected
+        );
+    }
+    if let Some(key) = message.strip_prefix("missing field ") {
+        return words!("error-missing-key", key = key.to_string());
+    }
+    message
+}
+
+/// What serde says was expected, in TOML's words: `a sequence` is an array, `u64` a whole
+/// number ≥ 0, `one of `a`, `b`` a choice.
+fn type_words(expected: &str) -> String {
+    if let Some(names) = expected.strip_prefix("one of ") {
+        return words!("error-one-of", names = names.to_string());
+    }
+    if expected.starts_with('`')
+        && let Some((first, last)) = expected.rsplit_once(" or ")
     {
-        text = format!("unknown key {found}; expected {expected}");
+        return alternatives([first, last]);
     }
-    if let Some(rest) = text.strip_prefix("missing field ") {
-        text = format!("missing required key {rest}");
+    match expected {
+        "a sequence" => words!("error-type-array"),
+        "a map" => words!("error-type-table"),
+        "u64" | "u32" | "usize" | "a nonnegative integer" => words!("error-type-whole-nonnegative"),
+        "i64" | "i32" | "an integer" => words!("error-type-whole"),
+        "f64" | "f32" | "a floating point" | "a number" => words!("error-type-number"),
+        "a string" | "a borrowed string" => words!("error-type-string"),
+        "a boolean" => words!("error-type-boolean"),
+        "a datetime" => words!("error-type-datetime"),
+        other if other.starts_with("struct ") => words!("error-type-table"),
+        other => other.to_string(),
     }
-    for (serde, toml) in [
-        (" as i128", ""),
-        ("a sequence", "an array"),
-        ("a map", "a table"),
-        ("u64", "a whole number ≥ 0"),
-        ("i64", "a whole number"),
-        ("f64", "a number"),
-        ("floating point", "number"),
-        ("struct RawScenario", "a table"),
-        ("struct RawNetwork", "a table"),
-        ("struct RawTraining", "a table"),
-        ("struct RawData", "a table"),
-    ] {
-        text = text.replace(serde, toml);
+}
+
+/// A TOML value in words: its type, and the value itself where it is short.
+pub fn value_words(value: &toml::Value) -> String {
+    let kind = match value {
+        toml::Value::String(_) => words!("error-kind-string"),
+        toml::Value::Integer(_) => words!("error-kind-integer"),
+        toml::Value::Float(_) => words!("error-kind-number"),
+        toml::Value::Boolean(_) => words!("error-kind-boolean"),
+        toml::Value::Datetime(_) => words!("error-kind-datetime"),
+        toml::Value::Array(_) => return words!("error-kind-array"),
+        toml::Value::Table(_) => return words!("error-kind-table"),
+    };
+    words!("error-found-value", kind = kind, value = value.to_string())
+}
+
+/// What serde says was found (`string "2,2"`, `integer `-1``, `sequence`), in TOML's words.
+fn found_words(found: &str) -> String {
+    let (kind, value) = match found.strip_prefix("floating point") {
+        Some(value) => ("floating point", value.trim_start()),
+        None => found.split_once(' ').unwrap_or((found, "")),
+    };
+    let kind = match kind {
+        "string" => words!("error-kind-string"),
+        "integer" => words!("error-kind-integer"),
+        "floating point" => words!("error-kind-number"),
+        "boolean" => words!("error-kind-boolean"),
+        "sequence" => words!("error-kind-array"),
+        "map" => words!("error-kind-table"),
+        _ => return found.to_string(),
+    };
+    if value.is_empty() {
+        kind
+    } else {
+        words!("error-found-value", kind = kind, value = value.to_string())
     }
-    text
 }
 
 /// The 1-based line and column (in characters) of byte `offset` of `source`.
@@ -241,16 +333,6 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_agree_in_number() {
-        assert_eq!(count(1, "row"), "1 row");
-        assert_eq!(count(2, "matrix"), "2 matrices");
-        assert_eq!(
-            count(3, "input (the first entry)"),
-            "3 inputs (the first entry)"
-        );
-    }
 
     #[test]
     fn alternatives_read_as_a_sentence() {

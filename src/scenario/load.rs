@@ -7,7 +7,7 @@ use toml::de::DeTable;
 
 use super::builtin::{self, BUILTINS};
 use super::check::{Checker, locate};
-use super::error::{Diagnostic, ScenarioError, line_column, plain, syntax_message};
+use super::error::{Diagnostic, Found, ScenarioError, line_column, plain, syntax_message};
 use super::raw::RawScenario;
 use super::{MAX_FILE_BYTES, Scenario};
 
@@ -19,7 +19,10 @@ impl Scenario {
             return Scenario::from_file(path);
         }
         match builtin::find(name_or_path) {
-            Some(b) => Scenario::parse(b.source, &format!("built-in {}", b.name), None),
+            Some(b) => {
+                let origin = crate::words!("error-origin-builtin", name = b.name);
+                Scenario::parse(b.source, &origin, None)
+            }
             None => Err(ScenarioError::Unknown {
                 name: name_or_path.to_string(),
                 builtins: BUILTINS
@@ -41,9 +44,9 @@ impl Scenario {
         let metadata = std::fs::metadata(path).map_err(read_error)?;
         if !metadata.is_file() {
             let found = if metadata.is_dir() {
-                "a folder"
+                Found::Folder
             } else {
-                "a device or pipe"
+                Found::Device
             };
             return Err(ScenarioError::NotAFile { file, found });
         }
@@ -94,8 +97,9 @@ impl Scenario {
             let key = e.path().to_string();
             let inner = e.inner();
             let key = if key == "." { String::new() } else { key };
-            let message = plain(inner.message().trim());
-            let span = if key.is_empty() && message.starts_with("missing") {
+            let raw_message = inner.message().trim();
+            let message = plain(raw_message);
+            let span = if key.is_empty() && raw_message.starts_with("missing") {
                 None
             } else {
                 inner.span().or_else(|| locate(tree.get_ref(), &key))

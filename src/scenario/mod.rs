@@ -12,6 +12,7 @@ mod data;
 mod error;
 pub mod evaluation;
 mod load;
+pub mod localized;
 mod network;
 mod raw;
 mod training;
@@ -68,11 +69,12 @@ pub enum DataSource {
 /// A validated scenario with every default applied.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
-    /// Shown in the title.
+    /// Shown in the title, in the language of the messages when the file gives it in more
+    /// than one (see [`localized::Localized`]).
     pub name: String,
-    /// What the scenario shows.
+    /// What the scenario shows, in the language of the messages like `name`.
     pub description: String,
-    /// Where it came from: a path, or `built-in NAME`.
+    /// Where it came from: a path, or `built-in NAME` (in the language of the messages).
     pub origin: String,
     /// Every random choice derives from it.
     pub seed: u64,
@@ -219,9 +221,12 @@ impl Scenario {
                 file: self.origin.clone(),
                 position: None,
                 key: "training.mode".into(),
-                message: format!(
-                    "a batch of {batch_size} samples through {neurons} neurons needs more than {MAX_BATCH_NUMBERS} numbers per buffer; use mode = \"{}\" with a smaller batch_size",
-                    Mode::MiniBatch.name()
+                message: crate::words!(
+                    "error-batch-too-big",
+                    batch = batch_size.to_string(),
+                    neurons = neurons.to_string(),
+                    max = MAX_BATCH_NUMBERS.to_string(),
+                    mode = Mode::MiniBatch.name()
                 ),
                 snippet: None,
             })));

@@ -5,10 +5,11 @@ use nalgebra::{DMatrix, DVector};
 use strum::IntoEnumIterator;
 
 use super::check::Checker;
-use super::error::{alternatives, count};
+use super::error::{alternatives, expected_count};
 use super::raw::RawNetwork;
 use super::{MAX_LAYERS, MAX_PARAMETERS, MAX_WIDTH, ScenarioError};
 use crate::nn::{Activation, BiasMode, Init};
+use crate::words;
 
 /// `[network]` validated, with its defaults applied.
 pub(super) struct NetworkTable {
@@ -41,10 +42,7 @@ pub(super) fn hidden_activations() -> String {
 
 /// Why softmax cannot be a hidden layer's activation.
 pub(super) fn softmax_hidden() -> String {
-    format!(
-        "expected {} (softmax is for the output layer only), found \"softmax\"",
-        hidden_activations()
-    )
+    words!("error-softmax-hidden", allowed = hidden_activations())
 }
 
 impl Checker<'_> {
@@ -60,7 +58,7 @@ impl Checker<'_> {
         if output_activation == Activation::Softmax && outputs < 2 {
             return Err(self.error(
                 "network.output_activation",
-                format!("softmax needs at least 2 outputs, found layers ending in {outputs}; use sigmoid for one output"),
+                words!("error-softmax-one-output", outputs = outputs.to_string()),
             ));
         }
         let bias = net.bias.unwrap_or(BiasMode::Learned);
@@ -89,9 +87,10 @@ impl Checker<'_> {
         if sizes.len() < 2 || sizes.len() > MAX_LAYERS {
             return Err(self.error(
                 "network.layers",
-                format!(
-                    "expected 2 to {MAX_LAYERS} layer sizes (inputs, hidden…, outputs), found {}",
-                    sizes.len()
+                words!(
+                    "error-layer-count",
+                    max = MAX_LAYERS.to_string(),
+                    found = sizes.len().to_string()
                 ),
             ));
         }
@@ -102,7 +101,11 @@ impl Checker<'_> {
                 _ => {
                     return Err(self.error(
                         &format!("network.layers[{i}]"),
-                        format!("expected a layer size from 1 to {MAX_WIDTH}, found {value}"),
+                        words!(
+                            "error-layer-size",
+                            max = MAX_WIDTH.to_string(),
+                            found = value.to_string()
+                        ),
                     ));
                 }
             }
@@ -111,7 +114,11 @@ impl Checker<'_> {
         if weights_count > MAX_PARAMETERS {
             return Err(self.error(
                 "network.layers",
-                format!("expected at most {MAX_PARAMETERS} weights in all, found {weights_count}"),
+                words!(
+                    "error-too-many-weights",
+                    max = MAX_PARAMETERS.to_string(),
+                    found = weights_count.to_string()
+                ),
             ));
         }
         Ok(layers)
@@ -126,17 +133,17 @@ impl Checker<'_> {
         if init != Init::Uniform {
             return Err(self.error(
                 "network.init_range",
-                format!(
-                    "`init_range` applies only to init = \"{}\", found init = \"{}\"",
-                    Init::Uniform.name(),
-                    init.name()
+                words!(
+                    "error-init-range-uniform",
+                    uniform = Init::Uniform.name(),
+                    init = init.name()
                 ),
             ));
         }
         if r < 0.0 {
             return Err(self.error(
                 "network.init_range",
-                format!("expected a range ≥ 0, found {r}"),
+                words!("error-init-range-negative", value = r.to_string()),
             ));
         }
         Ok(r)
@@ -153,11 +160,7 @@ impl Checker<'_> {
         if w.len() != depth {
             return Err(self.error(
                 "network.weights",
-                format!(
-                    "expected {} (one per layer after the inputs), found {}",
-                    count(depth, "matrix"),
-                    w.len()
-                ),
+                expected_count(words!("error-count-matrices", n = depth), w.len()),
             ));
         }
         let mut matrices = Vec::with_capacity(depth);
@@ -167,20 +170,22 @@ impl Checker<'_> {
             if m.len() != rows {
                 return Err(self.error(
                     &key,
-                    format!(
-                        "expected {} (one per neuron of layer {}, each holding the weights into it), found {}",
-                        count(rows, "row"),
-                        l + 1,
-                        m.len()
+                    expected_count(
+                        words!("error-count-rows", n = rows, layer = (l + 1).to_string()),
+                        m.len(),
                     ),
                 ));
             }
-            let what = if l == 0 {
-                "weight (one per input)".to_string()
+            let expected = if l == 0 {
+                words!("error-count-weights-from-inputs", n = cols)
             } else {
-                format!("weight (one per neuron of layer {l})")
+                words!(
+                    "error-count-weights-from-layer",
+                    n = cols,
+                    layer = l.to_string()
+                )
             };
-            self.rows(&key, m, cols, &what)?;
+            self.rows(&key, m, cols, &expected)?;
             matrices.push(DMatrix::from_fn(rows, cols, |r, c| m[r][c]));
         }
         Ok(matrices)
@@ -199,21 +204,14 @@ impl Checker<'_> {
                 .map(|b| format!("\"{}\"", b.name()));
             return Err(self.error(
                 "network.biases",
-                format!(
-                    "biases are given but bias = \"none\"; remove `biases` or set bias = {}",
-                    alternatives(others)
-                ),
+                words!("error-biases-without-bias", others = alternatives(others)),
             ));
         }
         let depth = layers.len() - 1;
         if b.len() != depth {
             return Err(self.error(
                 "network.biases",
-                format!(
-                    "expected {} (one per layer after the inputs), found {}",
-                    count(depth, "vector of biases"),
-                    b.len()
-                ),
+                expected_count(words!("error-count-bias-vectors", n = depth), b.len()),
             ));
         }
         let mut vectors = Vec::with_capacity(depth);
@@ -222,11 +220,13 @@ impl Checker<'_> {
             if v.len() != layers[l + 1] {
                 return Err(self.error(
                     &key,
-                    format!(
-                        "expected {} (one per neuron of layer {}), found {}",
-                        count(layers[l + 1], "bias"),
-                        l + 1,
-                        v.len()
+                    expected_count(
+                        words!(
+                            "error-count-biases",
+                            n = layers[l + 1],
+                            layer = (l + 1).to_string()
+                        ),
+                        v.len(),
                     ),
                 ));
             }

@@ -11,8 +11,8 @@ use crate::nn::{Activation, BiasMode, Init, Loss, Mode};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScenario {
-    pub name: String,
-    pub description: Option<String>,
+    pub name: toml::Value,
+    pub description: Option<toml::Value>,
     pub seed: Option<u64>,
     pub network: RawNetwork,
     pub training: Option<RawTraining>,

@@ -5,6 +5,7 @@ use super::check::Checker;
 use super::raw::RawTraining;
 use super::{MAX_EPOCHS, ScenarioError};
 use crate::nn::{Loss, Mode, Training};
+use crate::words;
 
 impl Checker<'_> {
     /// Checks `[training]` and applies its defaults; `batch_size` stays the scenario's (the
@@ -33,7 +34,7 @@ impl Checker<'_> {
         if eta < 0.0 {
             return Err(self.error(
                 "training.learning_rate",
-                format!("expected a learning rate ≥ 0 (the update already subtracts the gradient), found {eta}"),
+                words!("error-learning-rate-negative", value = eta.to_string()),
             ));
         }
         Ok(eta)
@@ -42,17 +43,11 @@ impl Checker<'_> {
     /// `batch_size`: at least 1, and required by mini-batch (default 1).
     fn batch_size(&self, mode: Mode, batch_size: Option<u64>) -> Result<usize, ScenarioError> {
         match (mode, batch_size) {
-            (_, Some(0)) => Err(self.error(
-                "training.batch_size",
-                "expected a batch size ≥ 1, found 0".into(),
-            )),
+            (_, Some(0)) => Err(self.error("training.batch_size", words!("error-batch-size-zero"))),
             (_, Some(b)) => Ok(usize::try_from(b).unwrap_or(usize::MAX)),
             (Mode::MiniBatch, None) => Err(self.error(
                 "training",
-                format!(
-                    "mode = \"{}\" needs `batch_size` (e.g. batch_size = 10)",
-                    Mode::MiniBatch.name()
-                ),
+                words!("error-batch-size-missing", mode = Mode::MiniBatch.name()),
             )),
             (_, None) => Ok(1),
         }
@@ -64,7 +59,12 @@ impl Checker<'_> {
             Some(e) if (1..=MAX_EPOCHS).contains(&e) => Ok(e as usize),
             Some(e) => Err(self.error(
                 "training.epochs",
-                format!("expected 1 to {MAX_EPOCHS} epochs, found {e}"),
+                words!(
+                    "error-epochs",
+                    min = "1",
+                    max = MAX_EPOCHS.to_string(),
+                    found = e.to_string()
+                ),
             )),
             None => Ok(1000),
         }

@@ -1,0 +1,166 @@
+### Errors in scenario files and data files: what was expected, what was found, and how to
+### fix it. File names, keys, numbers and values are arguments, already written out.
+
+## The scenario file itself.
+
+error-read = { $file }: cannot read the scenario file: { $reason }
+error-empty = { $file }: the file is empty; a scenario needs at least `name`, `[network] layers` and a `[data]` table (see `backstep list` and the files in scenarios/)
+error-not-utf = { $file }:{ $line }:{ $column }: expected UTF-8 text, found the byte { $byte }; save the file as UTF-8
+error-not-a-file = { $file }: expected a scenario file, found { $found ->
+    [folder] a folder
+   *[device] a device or pipe
+}
+error-too-large = { $file }: expected a scenario file of at most { $limit } bytes, found { $bytes } bytes
+error-origin-builtin = built-in { $name }
+error-unknown-scenario = no scenario file or built-in scenario named `{ $name }`; built-ins: { $builtins }
+
+## The sentence most messages share, and lists of names.
+
+error-expected-found = expected { $expected }, found { $found }
+error-expected-count = expected { $expected }, found { $found }
+error-expected-one-of = expected one of { $names }, found { $found }
+error-one-of = one of { $names }
+error-alternatives = { $rest } or { $last }
+error-none = none
+error-both = { $first } and { $second }
+
+## TOML and its types, as a student knows them.
+
+error-toml-syntax = TOML syntax error: { $detail }
+error-toml-syntax-overflow = TOML syntax error: { $detail } (expected a finite number)
+error-unknown-key = unknown key { $key }; expected { $expected }
+error-missing-key = missing required key { $key }
+error-no-keys = no keys here
+error-type-array = an array
+error-type-table = a table
+error-type-whole-nonnegative = a whole number ≥ 0
+error-type-whole = a whole number
+error-type-number = a number
+error-type-string = a string
+error-type-boolean = a boolean
+error-type-datetime = a date
+error-kind-string = string
+error-kind-integer = integer
+error-kind-number = number
+error-kind-boolean = boolean
+error-kind-array = array
+error-kind-datetime = date
+error-kind-table = table
+error-found-value = { $kind } { $value }
+
+## Localized text: a plain string or a table of languages.
+
+error-text-type = expected text, or a table of languages such as {"{"} en = "…", ko = "…" {"}"}, found { $found }
+error-text-language = expected the language `en` or `ko`, found `{ $language }`
+error-text-english = a table of languages needs `en` (the text when no other language fits)
+
+## Counted things, and what they are for.
+
+error-count-matrices = { $n ->
+    [one] { $n } matrix
+   *[other] { $n } matrices
+} (one per layer after the inputs)
+error-count-rows = { $n ->
+    [one] { $n } row
+   *[other] { $n } rows
+} (one per neuron of layer { $layer }, each holding the weights into it)
+error-count-weights-from-inputs = { $n ->
+    [one] { $n } weight
+   *[other] { $n } weights
+} (one per input)
+error-count-weights-from-layer = { $n ->
+    [one] { $n } weight
+   *[other] { $n } weights
+} (one per neuron of layer { $layer })
+error-count-bias-vectors = { $n ->
+    [one] { $n } vector of biases
+   *[other] { $n } vectors of biases
+} (one per layer after the inputs)
+error-count-biases = { $n ->
+    [one] { $n } bias
+   *[other] { $n } biases
+} (one per neuron of layer { $layer })
+error-count-inputs = { $n ->
+    [one] { $n } input
+   *[other] { $n } inputs
+} (the first entry of `layers`)
+error-count-targets = { $n ->
+    [one] { $n } target
+   *[other] { $n } targets
+} (the last entry of `layers`)
+
+## [network]
+
+error-finite = expected a finite number, found { $value }
+error-layer-count = expected 2 to { $max } layer sizes (inputs, hidden…, outputs), found { $found }
+error-layer-size = expected a layer size from 1 to { $max }, found { $found }
+error-too-many-weights = expected at most { $max } weights in all, found { $found }
+error-softmax-hidden = expected { $allowed } (softmax is for the output layer only), found "softmax"
+error-softmax-one-output = softmax needs at least 2 outputs, found layers ending in { $outputs }; use sigmoid for one output
+error-init-range-uniform = `init_range` applies only to init = "{ $uniform }", found init = "{ $init }"
+error-init-range-negative = expected a range ≥ 0, found { $value }
+error-biases-without-bias = biases are given but bias = "none"; remove `biases` or set bias = { $others }
+
+## [training]
+
+error-learning-rate-negative = expected a learning rate ≥ 0 (the update already subtracts the gradient), found { $value }
+error-batch-size-zero = expected a batch size ≥ 1, found 0
+error-batch-size-missing = mode = "{ $mode }" needs `batch_size` (e.g. batch_size = 10)
+error-epochs = expected { $min } to { $max } epochs, found { $found }
+error-batch-too-big = a batch of { $batch } samples through { $neurons } neurons needs more than { $max } numbers per buffer; use mode = "{ $mode }" with a smaller batch_size
+
+## [data]
+
+error-sources = expected exactly one source of samples (`inputs` with `targets`, `generator`, or `file`), found { $found }
+error-generator-only = `{ $key }` applies only to a `generator`
+error-generator-width = the { $name } generator makes { $width } inputs, found layers starting with { $inputs }
+error-generator-classes = the { $name } generator has 2 classes (1 or 2 outputs), found layers ending in { $outputs }
+error-samples = expected 1 to { $max } samples, found { $found }
+error-data-too-big = expected at most { $max } numbers of data in all, found { $samples } samples × { $each } numbers each = { $numbers }
+error-noise-negative = expected noise ≥ 0, found { $value }
+error-class-and-targets = expected either `class_column` or `target_columns`, found both
+error-no-file = expected a CSV file (relative to the scenario's folder), found { $found ->
+    [folder] a folder
+   *[nothing] nothing
+} at { $path }
+error-targets-missing = `inputs` is given but `targets` is missing; give one target row per input row
+error-inputs-missing = `targets` is given but `inputs` is missing; give one input row per target row
+error-no-samples = expected at least one sample, found none
+error-target-count = expected one target per input ({ $inputs } inputs), found { $targets } targets
+error-image = expected [rows, columns] with rows × columns = { $inputs } (the inputs), found { $found }
+error-fraction = expected a fraction in [0, 1), found { $value }
+error-no-training-data = validation + test must leave some training data (sum < 1), found { $validation } + { $test } = { $sum }
+
+## [compare]
+
+error-what-loss = a loss
+error-what-learning-rate = a learning rate
+error-what-batch-size = a batch size
+error-what-weights = weight matrices, one per layer
+error-compare-learning-rate = expected a finite learning rate ≥ 0, found { $value }
+error-compare-matrix-shape = expected matrix { $matrix } to be { $rows } rows of { $cols } weights
+error-compare-matrix-finite = expected finite weights in matrix { $matrix }
+error-vary-form = expected SETTING=VALUE,VALUE (e.g. loss=mse,cross-entropy), found `{ $spec }`
+error-vary-weights = weights can be varied only in a scenario file's [compare] table
+error-vary-value = value { $n } of `{ $key }`: { $reason }
+error-copies = expected { $min } to { $max } values (one per copy), found { $found }
+error-label-count = expected { $copies } labels (one per value), found { $found }
+error-label-blank = expected a label that is not blank, found "{ $label }"
+error-label-again = expected a label unlike the others, found "{ $label }" again
+
+## Data files (CSV).
+
+error-csv-read = { $file }: cannot read the data file: { $reason }
+error-csv-empty = { $file }: the data file is empty; expected a header row and at least one sample
+error-csv-too-large = expected a data file of at most { $limit } bytes, found { $bytes } bytes
+error-csv-unknown-column = unknown column `{ $name }`; the header has: { $header }
+error-csv-columns = expected more than { $outputs } columns (inputs, then { $outputs } targets from `layers`), found { $found }
+error-csv-features = expected { $inputs } feature columns (the first entry of `layers`), found { $found }: { $names }
+error-csv-targets = expected { $outputs } target columns (the last entry of `layers`), found { $found }
+error-csv-fields = expected { $expected } fields like the header, found { $found }
+error-csv-class-empty = column `{ $column }`: expected a class name, found an empty field
+error-csv-number-empty = column `{ $column }`: expected a number, found an empty field
+error-csv-not-finite = column `{ $column }`: expected a finite number, found `{ $field }`
+error-csv-not-number = column `{ $column }`: expected a number, found `{ $field }`
+error-csv-classes = column `{ $column }` has { $found } classes ({ $classes }), but the network has { $outputs } outputs; expected { $wanted } classes (one output holds two classes as 0/1)
+error-csv-utf = expected UTF-8 text, found other bytes; save the file as UTF-8
