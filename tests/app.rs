@@ -350,7 +350,7 @@ fn compare_mode_steps_every_copy_in_lockstep_and_undoes_them_together() {
             .expect("gd-modes declares a comparison");
         c.runs.iter().map(|c| c.label.clone()).collect()
     };
-    assert_eq!(labels, ["batch", "sgd", "mini-batch"]);
+    assert_eq!(labels, ["batch", "SGD", "mini-batch"]);
     for _ in 0..4 {
         app.update(Message::NextPhase);
     }

@@ -435,7 +435,7 @@ fn check_and_list_speak_korean() {
         // xor: a 2-2-1 network on the four points of XOR, all four used for training.
         assert_eq!(
             text(&ok.stdout),
-            "정상: built-in xor (XOR, the classic: 2-2-1 신경망, 훈련 샘플 4개)\n"
+            "정상: 내장 시나리오 xor (고전 문제 XOR: 2-2-1 신경망, 훈련 샘플 4개)\n"
         );
         let err = text(&ok.stderr);
         assert!(err.starts_with("오류: "), "{err}");
@@ -470,7 +470,7 @@ fn train_speaks_korean_with_its_table_aligned_in_terminal_cells() {
         // gd-modes: 1000 training samples in mini-batches of 10, η = 0.5: 3 × 100 iterations.
         assert_eq!(
             lines[0],
-            "Gradient descent: batch, SGD, mini-batch: 3에폭, 이터레이션 300번 \
+            "경사 하강법: 배치, 확률적, 미니배치: 3에폭, 이터레이션 300번 \
              (미니배치 경사 하강법, 배치 크기 10, η = 0.5)"
         );
         assert!(lines[2].starts_with("훈련 "), "{report}");

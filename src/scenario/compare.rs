@@ -50,17 +50,23 @@ pub enum Variation {
 
 impl fmt::Display for Variation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Variation::Loss(l) => write!(f, "{}", l.name()),
-            Variation::LearningRate(eta) => {
-                write!(f, "η = {}", crate::text::notation::compact(*eta))
+        use crate::text::notation::{compact, cost_name};
+        let label = match self {
+            Variation::Loss(l) => cost_name((*l).into()),
+            Variation::LearningRate(eta) => format!("η = {}", compact(*eta)),
+            Variation::Mode(m) => match m {
+                Mode::Batch => crate::words!("compare-label-batch"),
+                Mode::Sgd => crate::words!("compare-label-sgd"),
+                Mode::MiniBatch => crate::words!("compare-label-mini-batch"),
+            },
+            Variation::BatchSize(b) => crate::words!("compare-label-batch-size", size = *b),
+            Variation::HiddenActivation(a) => {
+                crate::words!("compare-label-hidden", activation = a.name())
             }
-            Variation::Mode(m) => write!(f, "{}", m.name()),
-            Variation::BatchSize(b) => write!(f, "batch size {b}"),
-            Variation::HiddenActivation(a) => write!(f, "hidden {}", a.name()),
-            Variation::Init(i) => write!(f, "init {}", i.name()),
-            Variation::Weights(i, _) => write!(f, "weights #{}", i + 1),
-        }
+            Variation::Init(i) => crate::words!("compare-label-init", init = i.name()),
+            Variation::Weights(i, _) => crate::words!("compare-label-weights", number = i + 1),
+        };
+        f.write_str(&label)
     }
 }
 
