@@ -21,7 +21,8 @@ use std::path::{Path, PathBuf};
 use nalgebra::{DMatrix, DVector};
 
 pub use builtin::{ASSETS, Asset, BUILTINS, Builtin, DEFAULT};
-pub use error::{Diagnostic, ScenarioError, line_column};
+pub use check::locate;
+pub use error::{Diagnostic, ScenarioError, line_column, plain, syntax_message};
 
 use crate::data::csv::Columns;
 use crate::data::generate::Generator;
