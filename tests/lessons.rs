@@ -163,3 +163,19 @@ fn progress_is_saved_loaded_and_a_corrupt_file_ignored() {
     );
     assert_eq!(LessonProgress::default().score().asked, 0);
 }
+
+#[test]
+fn the_readme_example_is_the_checked_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let fixture =
+        std::fs::read_to_string(root.join("tests/fixtures/readme/first-lesson.toml")).unwrap();
+    let start = readme
+        .find("```toml\n[lesson]")
+        .expect("the README's lesson example")
+        + "```toml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    assert_eq!(&readme[start..end], fixture);
+    let lesson = Lesson::from_file(&root.join("tests/fixtures/readme/first-lesson.toml")).unwrap();
+    assert_eq!(lesson.stops.len(), 3);
+}

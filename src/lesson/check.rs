@@ -8,12 +8,13 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
-use super::load::LessonError;
+use super::error::LessonError;
 use super::raw::{Ask, RawCost, RawLesson, RawQuestion, RawSelect, RawStop};
-use super::{Lesson, Question, Select, Show, Stop};
+use super::stop::{Lesson, Question, Select, Show, Stop};
 use crate::nn::{Cost, Phase};
 use crate::practice::{Quantity, TOLERANCE};
-use crate::scenario::{Scenario, locate};
+use crate::scenario::Scenario;
+use crate::scenario::check::locate;
 
 /// Builds the error for a span of the file, a key and a message.
 pub(super) type Invalid<'a> = dyn Fn(Option<Range<usize>>, &str, String) -> LessonError + 'a;

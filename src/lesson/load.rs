@@ -6,36 +6,13 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
-use super::Lesson;
 use super::builtin::{self, BUILTINS};
 use super::check::Checker;
+use super::error::LessonError;
 use super::raw::RawLesson;
-use crate::scenario::{Diagnostic, MAX_FILE_BYTES, line_column, locate, plain, syntax_message};
-
-/// Why a lesson could not be loaded.
-#[derive(Debug, thiserror::Error)]
-pub enum LessonError {
-    /// The file could not be read.
-    #[error("{file}: cannot read the lesson file: {source}")]
-    Read {
-        /// the file
-        file: String,
-        /// why
-        source: std::io::Error,
-    },
-    /// Neither a file nor a built-in.
-    #[error("no lesson file or built-in lesson named `{name}`; built-ins: {builtins}")]
-    Unknown {
-        /// what was asked for
-        name: String,
-        /// the built-in names
-        builtins: String,
-    },
-    /// Not UTF-8, too large, a syntax error, a wrong type, an unknown or missing key, or a
-    /// stop that does not fit its scenario.
-    #[error("{0}")]
-    Invalid(Box<Diagnostic>),
-}
+use super::stop::Lesson;
+use crate::scenario::check::locate;
+use crate::scenario::{Diagnostic, MAX_FILE_BYTES, line_column, plain, syntax_message};
 
 impl Lesson {
     /// Loads `name_or_path`: an existing file, else a built-in lesson of that name.
