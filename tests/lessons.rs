@@ -179,3 +179,111 @@ fn the_readme_example_is_the_checked_fixture() {
     let lesson = Lesson::from_file(&root.join("tests/fixtures/readme/first-lesson.toml")).unwrap();
     assert_eq!(lesson.stops.len(), 3);
 }
+
+/// The error of a one-stop lesson whose stop ends with `rest` (after `scenario = …`).
+fn stop_error(scenario: &str, rest: &str) -> String {
+    let text = format!(
+        "[lesson]\ntitle = \"t\"\n\n[[stop]]\ntitle = \"s\"\ntext = \"x\"\nscenario = \"{scenario}\"\n{rest}"
+    );
+    Lesson::parse(&text, "l", "l.toml", None)
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn stops_are_checked_against_their_scenarios() {
+    // Lines: 1 [lesson], 2 title, 3 blank, 4 [[stop]], 5 title, 6 text, 7 scenario, 8 on.
+    let e = stop_error("two-two-two", "show = \"compare\"\n");
+    assert!(
+        e.starts_with("l.toml:8:8: `stop[0].show`: expected a scenario with a [compare] table"),
+        "{e}"
+    );
+    let e = stop_error("no-such", "");
+    assert!(
+        e.starts_with("l.toml:7:12: `stop[0].scenario`: expected a built-in scenario"),
+        "{e}"
+    );
+    let e = stop_error("two-two-two", "select = { layer = 3, neuron = 1 }\n");
+    assert!(
+        e.contains("`stop[0].select.layer`: expected a layer from 0 to 2, found 3"),
+        "{e}"
+    );
+    let e = stop_error("two-two-two", "select = { layer = 0, row = 1, col = 1 }\n");
+    assert!(
+        e.contains("`stop[0].select.layer`: expected a layer from 1 to 2, found 0"),
+        "{e}"
+    );
+    let e = stop_error("two-two-two", "iteration = 0\n");
+    assert!(
+        e.contains("`stop[0].iteration`: expected an iteration from 1"),
+        "{e}"
+    );
+    let e = stop_error(
+        "two-two-two",
+        "[stop.question]\nask = \"weight\"\nlayer = 1\nrow = 1\ncol = 3\n",
+    );
+    assert!(
+        e.contains("`stop[0].question.col`: expected a column from 1 to 2, found 3"),
+        "{e}"
+    );
+    let e = stop_error(
+        "two-two-two",
+        "[stop.question]\nask = \"delta\"\nlayer = 1\nneuron = 1\nrow = 1\n",
+    );
+    assert!(e.contains("l.toml:12:7: `stop[0].question.row`: unexpected key `row`: this `ask` takes layer, neuron, tolerance"), "{e}");
+    let seven = "choices = [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\"]\nanswer = 1\nexplanation = \"e\"\n";
+    let e = stop_error(
+        "two-two-two",
+        &format!("[stop.question]\nprompt = \"p\"\n{seven}"),
+    );
+    assert!(
+        e.contains("`stop[0].question.choices`: expected 2 to 6 choices, found 7"),
+        "{e}"
+    );
+    let e = stop_error(
+        "two-two-two",
+        "[stop.question]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = 1\n",
+    );
+    assert!(e.contains("missing required key `explanation`"), "{e}");
+    let e = Lesson::parse(
+        "[lesson]\ntitle.en = \"t\"\ntitle.fr = \"x\"\n",
+        "l",
+        "l.toml",
+        None,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.starts_with("l.toml:3:12:"), "{e}");
+    assert!(
+        e.contains("`lesson.title`: unknown key `fr`; expected `en` or `ko`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_scenario_file_beside_the_lesson_is_found_and_bad_bytes_are_located() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("scenarios/two-two-two.toml"),
+        folder.path().join("mine.toml"),
+    )
+    .unwrap();
+    let lesson = folder.path().join("lesson.toml");
+    let text = "[lesson]\ntitle = \"t\"\n[[stop]]\ntitle = \"s\"\ntext = \"x\"\nscenario = \"mine.toml\"\n";
+    std::fs::write(&lesson, text).unwrap();
+    let loaded = Lesson::from_file(&lesson).unwrap();
+    assert_eq!(
+        loaded.stops[0].scenario_source,
+        folder.path().join("mine.toml").display().to_string()
+    );
+    assert_eq!(loaded.stops[0].scenario.layers, vec![2, 2, 2]);
+    std::fs::write(&lesson, b"[lesson]\ntitle = \"\xff\"\n").unwrap();
+    let e = Lesson::from_file(&lesson).unwrap_err().to_string();
+    assert!(
+        e.ends_with(
+            "lesson.toml:2:10: expected UTF-8 text, found the byte 0xff; save the file as UTF-8"
+        ),
+        "{e}"
+    );
+}

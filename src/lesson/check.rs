@@ -231,6 +231,17 @@ impl Checker<'_> {
         sizes: &[usize],
     ) -> Result<Question, LessonError> {
         let k = |name: &str| format!("{key}.{name}");
+        let takes = takes(raw.ask);
+        if let Some((name, _)) = given(&raw).iter().find(|(n, g)| *g && !takes.contains(n)) {
+            let kind = match raw.ask {
+                Some(_) => "this `ask`",
+                None => "a multiple choice",
+            };
+            return Err(self.error(
+                &k(name),
+                format!("unexpected key `{name}`: {kind} takes {}", takes.join(", ")),
+            ));
+        }
         match (raw.ask, &raw.choices) {
             (Some(ask), None) => {
                 let quantity = self.quantity(key, ask, &raw, sizes)?;
@@ -295,6 +306,30 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The keys a question takes besides `ask` or `choices` and `prompt`.
+fn takes(ask: Option<Ask>) -> &'static [&'static str] {
+    match ask {
+        Some(Ask::Output | Ask::Delta) => &["layer", "neuron", "tolerance"],
+        Some(Ask::Gradient | Ask::Weight) => &["layer", "row", "col", "tolerance"],
+        Some(Ask::Cost) => &["cost", "tolerance"],
+        None => &["answer", "explanation"],
+    }
+}
+
+/// Which of those keys the file gives.
+fn given(raw: &RawQuestion) -> [(&'static str, bool); 8] {
+    [
+        ("layer", raw.layer.is_some()),
+        ("neuron", raw.neuron.is_some()),
+        ("row", raw.row.is_some()),
+        ("col", raw.col.is_some()),
+        ("cost", raw.cost.is_some()),
+        ("tolerance", raw.tolerance.is_some()),
+        ("answer", raw.answer.is_some()),
+        ("explanation", raw.explanation.is_some()),
+    ]
 }
 
 /// Every phase a stop can be at in a network of `depth` layers: Start, then one iteration's.

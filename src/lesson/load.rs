@@ -57,11 +57,19 @@ impl Lesson {
         let text = std::str::from_utf8(&bytes).map_err(|e| {
             let valid = e.valid_up_to();
             let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
-            let (line, column) = line_column(prefix, valid);
-            whole(format!(
-                "{line}:{column}: expected UTF-8 text, found the byte {:#04x}; save the file as UTF-8",
-                bytes[valid]
-            ))
+            LessonError::Invalid(Box::new(Diagnostic {
+                position: Some(line_column(prefix, valid)),
+                ..Diagnostic::at(
+                    &file,
+                    "",
+                    None,
+                    "",
+                    format!(
+                        "expected UTF-8 text, found the byte {:#04x}; save the file as UTF-8",
+                        bytes[valid]
+                    ),
+                )
+            }))
         })?;
         let name = path
             .file_stem()
@@ -88,7 +96,16 @@ impl Lesson {
             let key = if key == "." { String::new() } else { key };
             let inner = e.inner();
             let message = words_of(inner.message().trim());
-            let span = inner.span().or_else(|| locate(tree.get_ref(), &key));
+            // An unknown language in a LOCALIZED table is pointed at itself, not its table.
+            let unknown = inner
+                .message()
+                .strip_prefix("unknown field `")
+                .and_then(|rest| rest.split('`').next())
+                .filter(|name| !key.ends_with(name))
+                .and_then(|name| locate(tree.get_ref(), &format!("{key}.{name}")));
+            let span = unknown
+                .or_else(|| inner.span())
+                .or_else(|| locate(tree.get_ref(), &key));
             invalid(span, &key, message)
         })?;
         let checker = Checker {
