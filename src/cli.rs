@@ -8,11 +8,14 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use tempfile::NamedTempFile;
 use unicode_width::UnicodeWidthStr;
 
+use crate::lesson::{BUILTINS as LESSONS, Lesson, is_lesson};
 use crate::nn::evaluate::evaluate;
 use crate::nn::{Cost, Costs, Divergence, Network, Workspace};
 use crate::scenario::compare::{Run, Setting, labels, parse_vary};
 use crate::scenario::evaluation::{EpochCosts, Evaluation};
-use crate::scenario::{BUILTINS, DEFAULT, MAX_EPOCHS, Scenario, ScenarioError, Setup};
+use crate::scenario::{
+    BUILTINS, DEFAULT, MAX_EPOCHS, MAX_FILE_BYTES, Scenario, ScenarioError, Setup,
+};
 use crate::text::divergence::describe;
 use crate::text::notation::{compact, cost_name, mode_name, scientific};
 use crate::trace::csv::Curve;
@@ -66,12 +69,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
         theme: ThemeName,
     },
-    /// List the built-in scenarios with their descriptions.
+    /// List the built-in lessons and scenarios with their descriptions.
     List,
-    /// Validate scenario files (or built-in names); exit 0 when all are valid.
+    /// Validate scenario and lesson files (or built-in names; none: every built-in); exit 0
+    /// when all are valid.
     Check {
-        /// Scenario files or built-in names.
-        #[arg(required = true)]
+        /// Scenario or lesson files (a lesson has a `[lesson]` table) or built-in names.
         scenarios: Vec<String>,
     },
     /// Write every number of the first iterations: JSON Lines, CSV or a markdown handout.
@@ -205,8 +208,10 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             app.theme.light = theme == ThemeName::Light;
             crate::tui::run(app).map_err(CliError::Terminal)
         }
-        Command::List => list(out).map_err(write_error(Path::new(STDOUT))),
-        Command::Check { scenarios } => check(&scenarios, out, err),
+        Command::List => list_lessons(out)
+            .and_then(|()| list(out))
+            .map_err(write_error(Path::new(STDOUT))),
+        Command::Check { scenarios } => check_with_lessons(&scenarios, out, err),
         Command::Trace {
             scenario,
             steps,
@@ -329,6 +334,100 @@ fn list(out: &mut impl Write) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The built-in lessons: name, number of stops and title.
+fn list_lessons(out: &mut impl Write) -> std::io::Result<()> {
+    for b in LESSONS {
+        match Lesson::load(b.name) {
+            Ok(lesson) => writeln!(
+                out,
+                "{}",
+                words!(
+                    "cli-list-lesson",
+                    name = b.name,
+                    stops = lesson.stops.len(),
+                    title = lesson.title.text()
+                )
+            )?,
+            Err(e) => writeln!(
+                out,
+                "{}",
+                words!(
+                    "cli-list-lesson-invalid",
+                    name = b.name,
+                    message = e.to_string()
+                )
+            )?,
+        }
+    }
+    if !LESSONS.is_empty() {
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Checks the lessons among `names` (files with a `[lesson]` table, or built-in lesson
+/// names) and the scenarios among the rest; no names: every built-in scenario and lesson.
+fn check_with_lessons(
+    names: &[String],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), CliError> {
+    let (lessons, scenarios): (Vec<String>, Vec<String>) = if names.is_empty() {
+        (
+            LESSONS.iter().map(|b| b.name.to_string()).collect(),
+            BUILTINS.iter().map(|b| b.name.to_string()).collect(),
+        )
+    } else {
+        names.iter().cloned().partition(|n| looks_like_lesson(n))
+    };
+    let io = write_error(Path::new(STDOUT));
+    let mut invalid = 0;
+    for name in &lessons {
+        match Lesson::load(name) {
+            Ok(l) => writeln!(
+                out,
+                "{}",
+                words!(
+                    "cli-check-lesson-ok",
+                    origin = l.origin.to_string(),
+                    stops = l.stops.len()
+                )
+            ),
+            Err(e) => {
+                invalid += 1;
+                writeln!(err, "{}", words!("cli-error", message = e.to_string()))
+            }
+        }
+        .map_err(&io)?;
+    }
+    let total = lessons.len() + scenarios.len();
+    let scenarios_result = match scenarios.is_empty() {
+        true => Ok(()),
+        false => check(&scenarios, out, err),
+    };
+    match scenarios_result {
+        Ok(()) if invalid == 0 => Ok(()),
+        Ok(()) => Err(CliError::Check { invalid, total }),
+        Err(CliError::Check { invalid: bad, .. }) => Err(CliError::Check {
+            invalid: invalid + bad,
+            total,
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `name` is a lesson: a file with a `[lesson]` table, or a built-in lesson's name.
+/// Anything but a regular file of a scenario's size is left to the scenario checks.
+fn looks_like_lesson(name: &str) -> bool {
+    match std::fs::metadata(name) {
+        Ok(m) if m.is_file() && m.len() <= MAX_FILE_BYTES => {
+            std::fs::read_to_string(name).is_ok_and(|text| is_lesson(&text))
+        }
+        Ok(_) => false,
+        Err(_) => LESSONS.iter().any(|b| b.name == name),
+    }
 }
 
 /// Loads and sets up every scenario, reporting each valid one on `out` and each error on `err`.

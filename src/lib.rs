@@ -10,7 +10,9 @@
 
 pub mod cli;
 pub mod data;
+pub mod lesson;
 pub mod nn;
+pub mod practice;
 pub mod random;
 pub mod scenario;
 pub mod text;

@@ -57,7 +57,7 @@ fn check_accepts_builtins_and_refuses_a_missing_file() {
     assert!(!bad.status.success());
     let err = text(&bad.stderr);
     assert!(err.contains("no/such/scenario.toml"), "{err}");
-    assert!(err.contains("1 of 2 scenarios are invalid"), "{err}");
+    assert!(err.contains("1 of 2 checked are invalid"), "{err}");
 }
 
 #[test]
@@ -440,11 +440,14 @@ fn check_and_list_speak_korean() {
         let err = text(&ok.stderr);
         assert!(err.starts_with("오류: "), "{err}");
         assert!(
-            err.ends_with("오류: 시나리오 2개 중 1개가 올바르지 않습니다\n"),
+            err.ends_with("오류: 검사한 2개 중 1개가 올바르지 않습니다\n"),
             "{err}"
         );
         let list = text(&korean(&["list"], flag).stdout);
-        assert!(list.starts_with("xor (기본): "), "{list}");
+        assert!(
+            list.starts_with("수업 backprop: 역전파, 한 단계씩 (단계 13개)\n\nxor (기본): "),
+            "{list}"
+        );
     }
 }
 

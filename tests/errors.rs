@@ -81,8 +81,8 @@ fn refused_by(command: Command, file: &str) -> Refusal {
         "`check {file}` printed ok:\n{stdout}"
     );
     assert!(
-        stderr.starts_with("error: "),
-        "no `error: ` line:\n{stderr}"
+        stderr.starts_with("error: ") || stderr.starts_with("오류: "),
+        "no `error: ` (or Korean `오류: `) line:\n{stderr}"
     );
     assert!(
         stderr.contains(file),
@@ -745,7 +745,7 @@ fn every_bad_file_is_reported() {
     let (a, b) = (fixture("layer-zero.toml"), fixture("unknown-loss.toml"));
     let stderr = refused_by(check(&[&a, &b]), &a).says(&b).stderr;
     assert_eq!(stderr.matches("error: ").count(), 3, "{stderr}");
-    assert!(stderr.contains("2 of 2 scenarios are invalid"), "{stderr}");
+    assert!(stderr.contains("2 of 2 checked are invalid"), "{stderr}");
 }
 
 #[test]

@@ -113,7 +113,10 @@ fn the_status_bar_in_korean() {
         compared.update(Message::ToggleCompare);
         let text = screen(&mut compared, width, height);
         let first = text.lines().next().unwrap();
-        assert!(first.starts_with(" Gradient descent: batch, SGD, mini-batch "));
+        assert!(
+            first.starts_with(" 경사 하강법: 배치, 확률적, 미니배치 "),
+            "{first}"
+        );
         assert!(first.width() <= usize::from(width), "{first}");
         lines.push_str(&format!("{width}, compare:\n{first}\n"));
     }

@@ -42,7 +42,7 @@ cli-help-train-test = After training, evaluate the held-out test set once
 cli-error = error: { $message }
 cli-error-write = { $path }: cannot write: { $reason }
 cli-error-terminal = cannot use the terminal for the stepping view: { $reason }; without a terminal, use `backstep trace` or `backstep train`
-cli-error-check = { $invalid } of { $total } scenarios are invalid
+cli-error-check = { $invalid } of { $total } checked are invalid
 cli-error-no-compare = { $origin }: the scenario declares no [compare] table; give --vary SETTING=VALUE,VALUE (e.g. --vary loss=mse,cross-entropy)
 cli-error-vary = --vary: { $message }
 cli-error-target-form = --target: expected COST=VALUE (e.g. mse=0.05), found `{ $found }`
@@ -54,6 +54,9 @@ cli-panic = backstep crashed: this is a bug in backstep, not a problem with your
 
 cli-list-default = { $name } (default)
 cli-list-invalid = (invalid)
+cli-list-lesson = lesson { $name }: { $title } ({ $stops } stops)
+cli-list-lesson-invalid = lesson { $name }: (invalid) { $message }
+cli-check-lesson-ok = ok: { $origin } (a lesson of { $stops } stops)
 cli-check-ok = ok: { $origin } ({ $name }: { $sizes } network, training samples: { $samples })
 
 ## train.

@@ -42,7 +42,7 @@ cli-help-train-test = 훈련이 끝난 뒤 따로 떼어 둔 테스트 데이터
 cli-error = 오류: { $message }
 cli-error-write = { $path }: 쓸 수 없습니다: { $reason }
 cli-error-terminal = 단계별 화면에 터미널을 쓸 수 없습니다: { $reason }. 터미널이 없을 때는 `backstep trace`나 `backstep train`을 쓰세요
-cli-error-check = 시나리오 { $total }개 중 { $invalid }개가 올바르지 않습니다
+cli-error-check = 검사한 { $total }개 중 { $invalid }개가 올바르지 않습니다
 cli-error-no-compare = { $origin }: 이 시나리오에는 [compare] 표가 없습니다. --vary SETTING=VALUE,VALUE로 알려 주세요 (예: --vary loss=mse,cross-entropy)
 cli-error-vary = --vary: { $message }
 cli-error-target-form = --target: COST=VALUE 꼴(예: mse=0.05)이어야 하는데 `{ $found }`입니다
@@ -54,6 +54,9 @@ cli-panic = backstep이 비정상 종료했습니다: 시나리오나 명령의 
 
 cli-list-default = { $name } (기본)
 cli-list-invalid = (올바르지 않음)
+cli-list-lesson = 수업 { $name }: { $title } (단계 { $stops }개)
+cli-list-lesson-invalid = 수업 { $name }: (올바르지 않음) { $message }
+cli-check-lesson-ok = 정상: { $origin } (단계 { $stops }개로 된 수업)
 cli-check-ok = 정상: { $origin } ({ $name }: { $sizes } 신경망, 훈련 샘플 { $samples }개)
 
 ## train.

@@ -125,7 +125,7 @@ impl Checker<'_> {
 }
 
 /// The span of the value at `key` (`a.b[2].c`), or of the nearest enclosing value.
-pub(super) fn locate(root: &DeTable<'_>, key: &str) -> Option<Range<usize>> {
+pub fn locate(root: &DeTable<'_>, key: &str) -> Option<Range<usize>> {
     let mut span = None;
     let mut current: Option<&DeValue<'_>> = None;
     for segment in segments(key) {

@@ -6,7 +6,7 @@
 //! and at most [`MAX_BATCH_NUMBERS`] numbers in one batch's buffers.
 
 mod builtin;
-mod check;
+pub mod check;
 pub mod compare;
 mod data;
 mod error;
@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use nalgebra::{DMatrix, DVector};
 
 pub use builtin::{ASSETS, Asset, BUILTINS, Builtin, DEFAULT};
-pub use error::{Diagnostic, ScenarioError, line_column};
+pub use error::{Diagnostic, ScenarioError, line_column, plain, syntax_message};
 
 use crate::data::csv::Columns;
 use crate::data::generate::Generator;
