@@ -205,3 +205,38 @@ fn the_fixture_is_what_the_script_computes_today() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The questions as the loader reads them from lessons/backprop.toml, revealed at their
+/// stops' positions, expect the independent script's numbers: a stop that asked for the
+/// wrong neuron, layer or phase would fail here.
+#[test]
+fn every_number_question_of_the_lesson_file_expects_the_scripts_value() {
+    use backstep::lesson::{Lesson, Question};
+    let f = read_toml("tests/fixtures/lessons/backprop-expected.toml");
+    let lesson = Lesson::load("backprop").unwrap();
+    let mut asked = Vec::new();
+    for (i, stop) in lesson.stops.iter().enumerate() {
+        let number = i as u32 + 1;
+        let Some(Question::Number { quantity, .. }) = &stop.question else {
+            continue;
+        };
+        let stepper = stop.stepper().unwrap();
+        let reveal = quantity.reveal(&stepper, 4).unwrap();
+        close(
+            &format!("stop {number}"),
+            reveal.value,
+            expected(&f, number),
+        );
+        asked.push(number);
+    }
+    let in_fixture: Vec<u32> = f["question"]
+        .as_table()
+        .unwrap()
+        .iter()
+        .filter(|(_, q)| q.get("value").is_some())
+        .map(|(n, _)| n.parse().unwrap())
+        .collect();
+    let mut in_fixture = in_fixture;
+    in_fixture.sort();
+    assert_eq!(asked, in_fixture, "the number questions and the script's");
+}
