@@ -41,6 +41,20 @@ impl Tmux {
         }
     }
 
+    /// Waits until the screen no longer shows `text` (or fails after a few seconds): an
+    /// Escape must be read alone before the next key, or the terminal reads Alt+key.
+    fn wait_without(&self, text: &str) {
+        let start = Instant::now();
+        while self.screen().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "`{text}` never went away; the screen:\n{}",
+                self.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
     fn keys(&self, keys: &[&str]) {
         for key in keys {
             self.run(&["send-keys", "-t", "bs", key]);
@@ -237,6 +251,9 @@ fn every_built_in_keeps_its_name_through_every_key_at_80x24() {
         for key in keys {
             tmux.keys(&[key]);
             tmux.wait_for_title(&name, key);
+            if key == "Escape" {
+                tmux.wait_without("Esc clos");
+            }
         }
         tmux.keys(&["q"]);
         let screen = tmux.wait_for(&format!("backstep {} exited with", builtin.name));

@@ -265,16 +265,16 @@ fn the_compare_screen_on_mse_vs_ce() {
     let text = screen(&mut app, 120, 40);
     let titles = text
         .lines()
-        .find(|l| l.contains("┌ MSE"))
+        .find(|l| l.contains("┌ MSE, every copy"))
         .unwrap_or_else(|| panic!("no MSE chart in\n{text}"));
     assert!(
-        titles.contains("MSE, every copy: ⠶ mse • binary-cross-entropy")
-            && titles.contains("binary cross-entropy: ⠶ mse • binary-cross-entropy"),
+        titles.contains("MSE, every copy: ⠶ MSE • binary cross-entropy")
+            && titles.contains("binary cross-entropy: ⠶ MSE • binary cross-entropy"),
         "{titles}"
     );
     let inside: Vec<&str> = text
         .lines()
-        .skip_while(|l| !l.contains("┌ MSE"))
+        .skip_while(|l| !l.contains("┌ MSE, every copy"))
         .skip(1)
         .take_while(|l| !l.starts_with('└'))
         .collect();
@@ -345,19 +345,19 @@ fn health_and_classes_per_copy_in_compare_mode() {
     app.update(Message::Toggle(Panel::Health));
     let health = screen(&mut app, 120, 40);
     for title in [
-        "┌ mse · gradient health",
-        "┌ binary-cross-entropy · gradient health",
+        "┌ MSE · gradient health",
+        "┌ binary cross-entropy · gradient health",
     ] {
         assert!(health.contains(title), "{title} not in\n{health}");
     }
     assert_eq!(health.matches("mean f′(net)").count(), 2, "{health}");
     app.update(Message::Toggle(Panel::Classes));
     let both = screen(&mut app, 120, 40);
-    for title in ["┌ mse · gradient health", "┌ mse · accuracy: training"] {
+    for title in ["┌ MSE · gradient health", "┌ MSE · accuracy: training"] {
         assert!(both.contains(title), "{title} not in\n{both}");
     }
     assert!(
-        both.contains("┌ binary-cross-entropy · accuracy: training"),
+        both.contains("┌ binary cross-entropy · accuracy: training"),
         "{both}"
     );
     assert_eq!(both.matches("true\\predicte").count(), 2, "{both}");

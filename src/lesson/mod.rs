@@ -7,14 +7,13 @@ mod builtin;
 mod check;
 mod error;
 mod load;
-mod localized;
 pub mod progress;
 mod raw;
 mod stop;
 
+pub use crate::scenario::localized::Localized;
 pub use builtin::{BUILTINS, Builtin};
 pub use check::{MAX_ITERATION, phase_name, phase_named, phases};
 pub use error::LessonError;
 pub use load::is_lesson;
-pub use localized::Localized;
 pub use stop::{Lesson, PositionError, Question, Select, Show, Stop, Zoom, advance};

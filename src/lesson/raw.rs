@@ -2,8 +2,8 @@
 
 use serde::Deserialize;
 
-use super::localized::Localized;
 use super::stop::{Show, Zoom};
+use crate::scenario::localized::Localized;
 
 /// The whole file.
 #[derive(Debug, Deserialize)]

@@ -5,7 +5,7 @@ use crate::nn::{Divergence, Phase, Stepper};
 use crate::practice::Quantity;
 use crate::scenario::{Scenario, ScenarioError};
 
-use super::localized::Localized;
+use crate::scenario::localized::Localized;
 
 /// A validated lesson.
 #[derive(Clone, Debug)]

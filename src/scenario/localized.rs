@@ -2,8 +2,12 @@
 //! language), or a table keyed by language, `{ en = "…", ko = "…" }`, where `en` is required
 //! and `ko` falls back to `en`.
 
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
 use super::error::{expected_found, value_words};
 use crate::text::catalog::{Language, language};
+use crate::text::untrusted::printable;
 use crate::words;
 
 /// A text in English and, where the file gives it, in Korean.
@@ -47,6 +51,12 @@ impl Localized {
         self.get(language())
     }
 
+    /// The text in the language messages are written in, control characters written out
+    /// (for text shown on screen).
+    pub fn text(&self) -> String {
+        printable(self.current())
+    }
+
     /// Reads a localized text: a string, or a table of `en` (required) and `ko`.
     pub fn read(value: &toml::Value) -> Result<Localized, Refusal> {
         let refuse = |language: &str, message: String| Refusal {
@@ -81,5 +91,43 @@ impl Localized {
         }
         text.en = english.ok_or_else(|| refuse("", words!("error-text-english")))?;
         Ok(text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Localized {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Localized, D::Error> {
+        deserializer.deserialize_any(LocalizedVisitor)
+    }
+}
+
+struct LocalizedVisitor;
+
+const LANGUAGES: &[&str] = &["en", "ko"];
+
+impl<'de> Visitor<'de> for LocalizedVisitor {
+    type Value = Localized;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string or a table of `en` and `ko` strings")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Localized, E> {
+        Ok(Localized {
+            en: text.to_string(),
+            ko: None,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Localized, A::Error> {
+        let (mut en, mut ko) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "en" => en = Some(map.next_value::<String>()?),
+                "ko" => ko = Some(map.next_value::<String>()?),
+                other => return Err(de::Error::unknown_field(other, LANGUAGES)),
+            }
+        }
+        let en = en.ok_or_else(|| de::Error::missing_field("en"))?;
+        Ok(Localized { en, ko })
     }
 }
