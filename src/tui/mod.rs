@@ -6,6 +6,7 @@
 //! messages, passes its clock to [`App::tick`], and reads scenarios from disk ([`disk`]);
 //! [`ui`] draws the state into the areas [`layout`] gives each panel.
 
+pub mod answer;
 pub mod app;
 pub mod compare;
 pub mod curves;
@@ -17,6 +18,7 @@ pub mod layout;
 pub mod message;
 pub mod pace;
 pub mod panel;
+pub mod practice;
 pub mod run;
 pub mod scenarios;
 pub mod selection;
@@ -82,7 +84,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
         if event::poll(timeout)? {
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    if let Some(message) = keymap::message_for(key) {
+                    if let Some(message) = keymap::message_for(key, app.question().is_some()) {
                         app.update(message);
                     }
                 }
