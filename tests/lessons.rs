@@ -8,6 +8,7 @@ use backstep::lesson::{Lesson, Question, Select, Show, Zoom, advance, phase_name
 use backstep::nn::Phase;
 use backstep::practice::{Attempt, Quantity};
 use backstep::scenario::Scenario;
+use backstep::text::catalog::{Language, set_language};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -286,4 +287,315 @@ fn a_scenario_file_beside_the_lesson_is_found_and_bad_bytes_are_located() {
         ),
         "{e}"
     );
+}
+
+/// The file errors of a lesson say "lesson file" where a scenario's say "scenario file".
+#[test]
+fn a_lesson_file_that_cannot_be_read_is_called_a_lesson_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let shown = folder.path().display().to_string();
+    let e = Lesson::from_file(folder.path()).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        format!("{shown}: expected a lesson file, found a folder")
+    );
+    let big = folder.path().join("big.toml");
+    let limit = backstep::scenario::MAX_FILE_BYTES;
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(limit + 1)
+        .unwrap();
+    let e = Lesson::from_file(&big).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        format!(
+            "{}: expected a lesson file of at most 16777216 bytes, found 16777217 bytes",
+            big.display()
+        )
+    );
+    let none = folder.path().join("none.toml");
+    let e = Lesson::from_file(&none).unwrap_err().to_string();
+    assert!(
+        e.starts_with(&format!(
+            "{}: cannot read the lesson file: ",
+            none.display()
+        )),
+        "{e}"
+    );
+    let e = Lesson::load("no-such-lesson").unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "no lesson file or built-in lesson named `no-such-lesson`; built-ins: backprop"
+    );
+    assert_eq!(
+        Lesson::load("backprop").unwrap().origin,
+        "built-in backprop"
+    );
+}
+
+// ---- in Korean ----
+
+/// `backstep --lang ko check FILE` on a fixture: what it writes on stderr.
+fn check_ko(name: &str) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .env("LC_ALL", "C")
+        .args(["--lang", "ko", "check"])
+        .arg(fixture(name))
+        .output()
+        .unwrap();
+    assert!(!output.status.success(), "{name} was accepted");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+/// Every kind of lesson error, in Korean, with the words each must read as (written from
+/// locales/ko/errors.ftl); `folder` holds the files they need.
+fn korean_errors(folder: &Path) -> Vec<(String, String)> {
+    let mut cases = korean_fixture_errors();
+    set_language(Language::Korean);
+    cases.extend(korean_stop_errors());
+    cases.extend(korean_file_errors(folder));
+    cases
+}
+
+/// The fixtures' errors through `backstep --lang ko check`.
+fn korean_fixture_errors() -> Vec<(String, String)> {
+    [
+        (
+            "unknown-key.toml",
+            "unknown-key.toml:31:1: `stop[2].speed`: `speed`은(는) 알 수 없는 키입니다. 여기에 쓸 수 있는 키는 `title`, `scenario`, `iteration`, `phase`, `show`, `zoom`, `select`, `text`, `question` 중 하나입니다",
+        ),
+        (
+            "bad-phase.toml",
+            "bad-phase.toml:31:9: `stop[2].phase`: 2층 신경망의 단계(start, forward-1, forward-2, loss, output-delta, hidden-delta-1, gradients, update-2, update-1, done) 중 하나가 필요하지만 `hidden-delta-2`이(가) 있습니다",
+        ),
+        (
+            "neuron-out-of-range.toml",
+            "neuron-out-of-range.toml:24:10: `stop[1].question.neuron`: 1에서 2까지의 뉴런 번호이(가) 필요하지만 3이(가) 있습니다",
+        ),
+        (
+            "answer-out-of-range.toml",
+            "answer-out-of-range.toml:43:10: `stop[2].question.answer`: 1에서 2까지의 보기 번호이(가) 필요하지만 3이(가) 있습니다",
+        ),
+        (
+            "missing-en.toml",
+            "missing-en.toml:14:1: `stop[1].title`: 꼭 필요한 키 `en`이(가) 없습니다",
+        ),
+    ]
+    .into_iter()
+    .map(|(name, words)| (check_ko(name), format!("오류: {}", fixture("").display()) + words))
+    .collect()
+}
+
+/// Stops that do not fit their scenario, and lessons of the wrong shape, in-process.
+fn korean_stop_errors() -> Vec<(String, String)> {
+    let stop = |rest: &str, words: &str| (stop_error("two-two-two", rest), words.to_string());
+    let lesson = |text: &str, words: &str| {
+        let e = Lesson::parse(text, "l", "l.toml", None).unwrap_err();
+        (e.to_string(), words.to_string())
+    };
+    let builtins: Vec<&str> = backstep::scenario::BUILTINS
+        .iter()
+        .map(|b| b.name)
+        .collect();
+    let question = |body: &str| format!("[stop.question]\n{body}");
+    let choice = "prompt = \"p\"\nchoices = [\"a\", \"b\"]\n";
+    vec![
+        stop(
+            "show = \"compare\"\n",
+            "l.toml:8:8: `stop[0].show`: show = \"compare\"에는 [compare] 테이블이 있는 시나리오가 필요하지만 `two-two-two`에는 그 테이블이 없습니다",
+        ),
+        (
+            stop_error("no-such", ""),
+            format!(
+                "l.toml:7:12: `stop[0].scenario`: 내장 시나리오({})나 수업 파일과 같은 폴더에 있는 시나리오 파일이(가) 필요하지만 `no-such`이(가) 있습니다",
+                builtins.join(", ")
+            ),
+        ),
+        stop(
+            "select = { layer = 3, neuron = 1 }\n",
+            "l.toml:8:20: `stop[0].select.layer`: 0에서 2까지의 층 번호이(가) 필요하지만 3이(가) 있습니다",
+        ),
+        stop(
+            "select = { layer = 0, row = 1, col = 1 }\n",
+            "`stop[0].select.layer`: 1에서 2까지의 층 번호이(가) 필요하지만 0이(가) 있습니다",
+        ),
+        stop(
+            "select = { layer = 1, row = 1 }\n",
+            "`stop[0].select`: { layer, neuron } 또는 { layer, row, col } 형태가 필요합니다",
+        ),
+        stop(
+            "iteration = 0\n",
+            "l.toml:8:13: `stop[0].iteration`: 1에서 1000000까지의 이터레이션이(가) 필요하지만 0이(가) 있습니다",
+        ),
+        stop(
+            "iteration = \"x\"\n",
+            "`stop[0].iteration`: 0 이상의 정수이(가) 필요하지만 문자열 \"x\"이(가) 있습니다",
+        ),
+        stop(
+            &question("ask = \"weight\"\nlayer = 1\nrow = 3\ncol = 1\n"),
+            "`stop[0].question.row`: 1에서 2까지의 행 번호이(가) 필요하지만 3이(가) 있습니다",
+        ),
+        stop(
+            &question("ask = \"weight\"\nlayer = 1\nrow = 1\ncol = 3\n"),
+            "`stop[0].question.col`: 1에서 2까지의 열 번호이(가) 필요하지만 3이(가) 있습니다",
+        ),
+        stop(
+            &question("ask = \"output\"\n"),
+            "`stop[0].question.layer`: 꼭 필요한 키 `layer`이(가) 없습니다",
+        ),
+        stop(
+            &question("ask = \"output\"\nlayer = 1\n"),
+            "`stop[0].question.neuron`: 꼭 필요한 키 `neuron`이(가) 없습니다",
+        ),
+        stop(
+            &question("ask = \"cost\"\n"),
+            "`stop[0].question`: 꼭 필요한 키 `cost`이(가) 없습니다",
+        ),
+        stop(
+            &question("ask = \"foo\"\n"),
+            "`stop[0].question.ask`: `output`, `delta`, `gradient`, `weight`, `cost` 중 하나가 필요하지만 `foo`이(가) 있습니다",
+        ),
+        stop(
+            &question("ask = \"delta\"\nlayer = 1\nneuron = 1\nrow = 1\n"),
+            "l.toml:12:7: `stop[0].question.row`: `row`은(는) 여기에 쓸 수 없는 키입니다. 이 `ask`에는 layer, neuron, tolerance만 쓸 수 있습니다",
+        ),
+        stop(
+            &question(&format!(
+                "{choice}answer = 1\nexplanation = \"e\"\nlayer = 1\n"
+            )),
+            "l.toml:13:9: `stop[0].question.layer`: `layer`은(는) 여기에 쓸 수 없는 키입니다. 객관식 문제에는 answer, explanation만 쓸 수 있습니다",
+        ),
+        stop(
+            &question("ask = \"delta\"\nlayer = 1\nneuron = 1\ntolerance = 2\n"),
+            "`stop[0].question.tolerance`: 0에서 1 사이의 허용 오차(0.01은 1 %)이(가) 필요하지만 2이(가) 있습니다",
+        ),
+        stop(
+            &question(
+                "prompt = \"p\"\nchoices = [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\"]\nanswer = 1\nexplanation = \"e\"\n",
+            ),
+            "`stop[0].question.choices`: 보기가 2개에서 6개까지 필요하지만 7개가 있습니다",
+        ),
+        stop(
+            &question(&format!("{choice}answer = 1\n")),
+            "`stop[0].question`: 꼭 필요한 키 `explanation`이(가) 없습니다",
+        ),
+        stop(
+            &question("choices = [\"a\", \"b\"]\nanswer = 1\nexplanation = \"e\"\n"),
+            "`stop[0].question`: 꼭 필요한 키 `prompt`이(가) 없습니다",
+        ),
+        stop(
+            &question(choice),
+            "`stop[0].question.answer`: 꼭 필요한 키 `answer`이(가) 없습니다",
+        ),
+        stop(
+            &question("prompt = \"p\"\n"),
+            "`stop[0].question`: 예측할 수(`ask`)나 객관식 보기(`choices`) 중 정확히 하나가 필요합니다. 둘 다 쓰거나 둘 다 빼면 안 됩니다",
+        ),
+        lesson(
+            "[lesson]\ntitle = \"t\"\n",
+            "l.toml:1:1: `lesson`: [[stop]]이 적어도 하나 필요하지만 하나도 없습니다",
+        ),
+        lesson(
+            "[lesson]\ntitle = 3\n",
+            "l.toml:2:9: `lesson.title`: 텍스트나 { en = \"…\", ko = \"…\" } 같은 언어별 테이블이(가) 필요하지만 정수 `3`이(가) 있습니다",
+        ),
+        lesson(
+            "[lesson]\ntitle.en = \"t\"\ntitle.fr = \"x\"\n",
+            "l.toml:3:12: `lesson.title`: `fr`은(는) 알 수 없는 키입니다. 여기에 쓸 수 있는 키는 `en` 또는 `ko`입니다",
+        ),
+        lesson("", "l.toml:1:1: 꼭 필요한 키 `lesson`이(가) 없습니다"),
+        lesson("[lesson\n", "l.toml:1:8: TOML 문법 오류: "),
+    ]
+}
+
+/// A scenario beside the lesson that is itself wrong, and the lesson file itself: not UTF-8,
+/// not a file, too large, unreadable; and no such lesson.
+fn korean_file_errors(folder: &Path) -> Vec<(String, String)> {
+    let mut cases = Vec::new();
+    let scenario = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/two-two-two.toml"),
+    )
+    .unwrap()
+    .replace("layers = [2, 2, 2]", "layers = [2, 0, 2]");
+    std::fs::write(folder.join("bad.toml"), scenario).unwrap();
+    let file = folder.join("lesson.toml");
+    let text =
+        "[lesson]\ntitle = \"t\"\n[[stop]]\ntitle = \"s\"\ntext = \"x\"\nscenario = \"bad.toml\"\n";
+    std::fs::write(&file, text).unwrap();
+    let shown = |path: &Path| path.display().to_string();
+    let e = Lesson::from_file(&file).unwrap_err().to_string();
+    cases.push((e, format!("{}:6:12: `stop[0].scenario`: 올바른 시나리오가 필요하지만 이 시나리오에는 오류가 있습니다:\n{}:14:14: `network.layers[1]`: 1에서 4096까지의 층 크기가 필요하지만 0이(가) 있습니다", shown(&file), shown(&folder.join("bad.toml")))));
+    std::fs::write(&file, b"[lesson]\ntitle = \"\xff\"\n").unwrap();
+    let e = Lesson::from_file(&file).unwrap_err().to_string();
+    cases.push((e, format!("{}:2:10: UTF-8 텍스트가 필요하지만 바이트 0xff이(가) 있습니다. 파일을 UTF-8로 저장하세요", shown(&file))));
+    let e = Lesson::from_file(folder).unwrap_err().to_string();
+    cases.push((
+        e,
+        format!("{}: 수업 파일이 필요하지만 폴더가 있습니다", shown(folder)),
+    ));
+    let big = folder.join("big.toml");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(backstep::scenario::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let e = Lesson::from_file(&big).unwrap_err().to_string();
+    cases.push((
+        e,
+        format!(
+            "{}: 수업 파일은 16777216바이트 이하여야 하지만 16777217바이트입니다",
+            shown(&big)
+        ),
+    ));
+    let none = folder.join("none.toml");
+    let e = Lesson::from_file(&none).unwrap_err().to_string();
+    cases.push((
+        e,
+        format!("{}: 수업 파일을 읽을 수 없습니다: ", shown(&none)),
+    ));
+    let e = Lesson::load("no-such-lesson").unwrap_err().to_string();
+    cases.push((
+        e,
+        "`no-such-lesson`(이)라는 수업 파일도, 내장 수업도 없습니다. 내장 수업: backprop".into(),
+    ));
+    cases
+}
+
+#[test]
+fn every_kind_of_lesson_error_reads_in_korean() {
+    let folder = tempfile::tempdir().unwrap();
+    for (error, words) in korean_errors(folder.path()) {
+        assert!(error.contains(&words), "expected\n{words}\nin\n{error}");
+    }
+    // A built-in lesson is named the way a built-in scenario is.
+    assert_eq!(
+        Lesson::load("backprop").unwrap().origin,
+        "내장 수업 backprop"
+    );
+}
+
+/// Whether `line` is part of a snippet (the file's own text, under a `|`), not a message.
+fn is_snippet(line: &str) -> bool {
+    line.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+        .starts_with('|')
+}
+
+/// No English sentence is left in a Korean lesson error: only the file's own text (its
+/// snippet) and TOML's own detail of a syntax error are not translated.
+#[test]
+fn no_korean_lesson_error_says_expected_or_found() {
+    let folder = tempfile::tempdir().unwrap();
+    for (error, _) in korean_errors(folder.path()) {
+        for line in error.lines().filter(|l| !is_snippet(l)) {
+            let message = line.split("TOML 문법 오류: ").next().unwrap();
+            let lower = message.to_lowercase();
+            assert!(
+                !lower.contains("expected") && !lower.contains("found"),
+                "{line}\nin\n{error}"
+            );
+        }
+        assert!(
+            error.chars().any(|c| ('가'..='힣').contains(&c)),
+            "not Korean:\n{error}"
+        );
+    }
 }

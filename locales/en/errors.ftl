@@ -1,16 +1,25 @@
 ### Errors in scenario files and data files: what was expected, what was found, and how to
 ### fix it. File names, keys, numbers and values are arguments, already written out.
 
-## The scenario file itself.
+## The scenario file itself (and the reading of a lesson file: `kind` is scenario or lesson).
 
-error-read = { $file }: cannot read the scenario file: { $reason }
+error-read = { $file }: cannot read the { $kind ->
+    [lesson] lesson
+   *[scenario] scenario
+} file: { $reason }
 error-empty = { $file }: the file is empty; a scenario needs at least `name`, `[network] layers` and a `[data]` table (see `backstep list` and the files in scenarios/)
 error-not-utf = { $file }:{ $line }:{ $column }: expected UTF-8 text, found the byte { $byte }; save the file as UTF-8
-error-not-a-file = { $file }: expected a scenario file, found { $found ->
+error-not-a-file = { $file }: expected a { $kind ->
+    [lesson] lesson
+   *[scenario] scenario
+} file, found { $found ->
     [folder] a folder
    *[device] a device or pipe
 }
-error-too-large = { $file }: expected a scenario file of at most { $limit } bytes, found { $bytes } bytes
+error-too-large = { $file }: expected a { $kind ->
+    [lesson] lesson
+   *[scenario] scenario
+} file of at most { $limit } bytes, found { $bytes } bytes
 error-origin-builtin = built-in { $name }
 error-unknown-scenario = no scenario file or built-in scenario named `{ $name }`; built-ins: { $builtins }
 
@@ -50,6 +59,7 @@ error-found-value = { $kind } { $value }
 
 ## Localized text: a plain string or a table of languages.
 
+error-type-text = text, or a table of languages such as {"{"} en = "…", ko = "…" {"}"}
 error-text-type = expected text, or a table of languages such as {"{"} en = "…", ko = "…" {"}"}, found { $found }
 error-text-language = expected the language `en` or `ko`, found `{ $language }`
 error-text-english = a table of languages needs `en` (the text when no other language fits)
@@ -164,3 +174,30 @@ error-csv-not-finite = column `{ $column }`: expected a finite number, found `{ 
 error-csv-not-number = column `{ $column }`: expected a number, found `{ $field }`
 error-csv-classes = column `{ $column }` has { $found } classes ({ $classes }), but the network has { $outputs } outputs; expected { $wanted } classes (one output holds two classes as 0/1)
 error-csv-utf = expected UTF-8 text, found other bytes; save the file as UTF-8
+
+## Lesson files: their stops, checked against their scenarios.
+
+error-lesson-origin-builtin = built-in { $name }
+error-lesson-unknown = no lesson file or built-in lesson named `{ $name }`; built-ins: { $builtins }
+error-lesson-no-stops = expected at least one [[stop]], found none
+error-lesson-what-iteration = an iteration from 1 to { $max }
+error-lesson-phase = expected one of the phases of a network of { $depth } layers ({ $names }), found `{ $phase }`
+error-lesson-show-compare = expected a scenario with a [compare] table for show = "compare", found `{ $scenario }` without one
+error-lesson-what-scenario = a built-in scenario ({ $builtins }) or a scenario file beside the lesson
+error-lesson-scenario-invalid = expected a valid scenario, found one that is not:
+    { $error }
+error-lesson-what-index = { $what ->
+    [neuron] a neuron
+    [row] a row
+    [column] a column
+   *[choice] a choice
+} from 1 to { $count }
+error-lesson-what-layer = a layer from { $low } to { $high }
+error-lesson-select = expected {"{"} layer, neuron {"}"} or {"{"} layer, row, col {"}"}
+error-lesson-unexpected-key = unexpected key `{ $key }`: { $question ->
+    [number] this `ask`
+   *[choice] a multiple choice
+} takes { $takes }
+error-lesson-what-tolerance = a tolerance from 0 to 1 (0.01 is 1 %)
+error-lesson-choices = expected 2 to 6 choices, found { $found }
+error-lesson-ask-or-choices = expected a number to predict (`ask`) or a multiple choice (`choices`), not both or neither

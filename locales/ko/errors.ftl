@@ -1,16 +1,25 @@
 ### 시나리오 파일과 데이터 파일의 오류: 무엇이 필요했는지, 무엇이 있었는지, 어떻게 고치는지.
 ### 파일 이름, 키, 숫자와 값은 이미 문자열로 만들어진 인자로 전달된다.
 
-## 시나리오 파일 자체.
+## 시나리오 파일 자체(그리고 수업 파일 읽기: `kind`는 scenario 또는 lesson).
 
-error-read = { $file }: 시나리오 파일을 읽을 수 없습니다: { $reason }
+error-read = { $file }: { $kind ->
+    [lesson] 수업
+   *[scenario] 시나리오
+} 파일을 읽을 수 없습니다: { $reason }
 error-empty = { $file }: 파일이 비어 있습니다. 시나리오에는 적어도 `name`, `[network] layers`와 `[data]` 테이블이 있어야 합니다(`backstep list`와 scenarios/ 폴더의 파일을 참고하세요)
 error-not-utf = { $file }:{ $line }:{ $column }: UTF-8 텍스트가 필요하지만 바이트 { $byte }이(가) 있습니다. 파일을 UTF-8로 저장하세요
-error-not-a-file = { $file }: 시나리오 파일이 필요하지만 { $found ->
+error-not-a-file = { $file }: { $kind ->
+    [lesson] 수업
+   *[scenario] 시나리오
+} 파일이 필요하지만 { $found ->
     [folder] 폴더가
    *[device] 장치나 파이프가
 } 있습니다
-error-too-large = { $file }: 시나리오 파일은 { $limit }바이트 이하여야 하지만 { $bytes }바이트입니다
+error-too-large = { $file }: { $kind ->
+    [lesson] 수업
+   *[scenario] 시나리오
+} 파일은 { $limit }바이트 이하여야 하지만 { $bytes }바이트입니다
 error-origin-builtin = 내장 시나리오 { $name }
 error-unknown-scenario = `{ $name }`(이)라는 시나리오 파일도, 내장 시나리오도 없습니다. 내장 시나리오: { $builtins }
 
@@ -50,6 +59,7 @@ error-found-value = { $kind } { $value }
 
 ## 언어별 텍스트: 문자열 하나, 또는 언어별 테이블.
 
+error-type-text = 텍스트나 {"{"} en = "…", ko = "…" {"}"} 같은 언어별 테이블
 error-text-type = 텍스트나 {"{"} en = "…", ko = "…" {"}"} 같은 언어별 테이블이 필요하지만 { $found }이(가) 있습니다
 error-text-language = 언어 `en` 또는 `ko`가 필요하지만 `{ $language }`이(가) 있습니다
 error-text-english = 언어별 테이블에는 `en`이 꼭 있어야 합니다(다른 언어가 없을 때 보여 주는 텍스트입니다)
@@ -140,3 +150,30 @@ error-csv-not-finite = 열 `{ $column }`: 유한한 수가 필요하지만 `{ $f
 error-csv-not-number = 열 `{ $column }`: 수가 필요하지만 `{ $field }`이(가) 있습니다
 error-csv-classes = 열 `{ $column }`에는 클래스가 { $found }개({ $classes }) 있지만 신경망의 출력은 { $outputs }개입니다. 클래스가 { $wanted }개 필요합니다(출력이 하나면 0/1로 두 클래스를 나타냅니다)
 error-csv-utf = UTF-8 텍스트가 필요하지만 다른 바이트가 있습니다. 파일을 UTF-8로 저장하세요
+
+## 수업 파일: 수업의 단계들을 각 단계의 시나리오와 맞춰 검사한다.
+
+error-lesson-origin-builtin = 내장 수업 { $name }
+error-lesson-unknown = `{ $name }`(이)라는 수업 파일도, 내장 수업도 없습니다. 내장 수업: { $builtins }
+error-lesson-no-stops = [[stop]]이 적어도 하나 필요하지만 하나도 없습니다
+error-lesson-what-iteration = 1에서 { $max }까지의 이터레이션
+error-lesson-phase = { $depth }층 신경망의 단계({ $names }) 중 하나가 필요하지만 `{ $phase }`이(가) 있습니다
+error-lesson-show-compare = show = "compare"에는 [compare] 테이블이 있는 시나리오가 필요하지만 `{ $scenario }`에는 그 테이블이 없습니다
+error-lesson-what-scenario = 내장 시나리오({ $builtins })나 수업 파일과 같은 폴더에 있는 시나리오 파일
+error-lesson-scenario-invalid = 올바른 시나리오가 필요하지만 이 시나리오에는 오류가 있습니다:
+    { $error }
+error-lesson-what-index = 1에서 { $count }까지의 { $what ->
+    [neuron] 뉴런
+    [row] 행
+    [column] 열
+   *[choice] 보기
+} 번호
+error-lesson-what-layer = { $low }에서 { $high }까지의 층 번호
+error-lesson-select = {"{"} layer, neuron {"}"} 또는 {"{"} layer, row, col {"}"} 형태가 필요합니다
+error-lesson-unexpected-key = `{ $key }`은(는) 여기에 쓸 수 없는 키입니다. { $question ->
+    [number] 이 `ask`에는
+   *[choice] 객관식 문제에는
+} { $takes }만 쓸 수 있습니다
+error-lesson-what-tolerance = 0에서 1 사이의 허용 오차(0.01은 1 %)
+error-lesson-choices = 보기가 2개에서 6개까지 필요하지만 { $found }개가 있습니다
+error-lesson-ask-or-choices = 예측할 수(`ask`)나 객관식 보기(`choices`) 중 정확히 하나가 필요합니다. 둘 다 쓰거나 둘 다 빼면 안 됩니다

@@ -15,6 +15,8 @@ use crate::nn::{Cost, Phase};
 use crate::practice::{Quantity, TOLERANCE};
 use crate::scenario::Scenario;
 use crate::scenario::check::locate;
+use crate::scenario::expected_found;
+use crate::words;
 
 /// Builds the error for a span of the file, a key and a message.
 pub(super) type Invalid<'a> = dyn Fn(Option<Range<usize>>, &str, String) -> LessonError + 'a;
@@ -37,6 +39,11 @@ impl Checker<'_> {
         (self.invalid)(locate(self.tree, key), key, message)
     }
 
+    /// The error for `key`, where the required key `name` is missing.
+    fn missing(&self, key: &str, name: &str) -> LessonError {
+        self.error(key, words!("error-missing-key", key = format!("`{name}`")))
+    }
+
     /// The lesson, every stop checked.
     pub(super) fn lesson(
         &self,
@@ -45,10 +52,7 @@ impl Checker<'_> {
         file: &str,
     ) -> Result<Lesson, LessonError> {
         if raw.stop.is_empty() {
-            return Err(self.error(
-                "lesson",
-                "expected at least one [[stop]], found none".into(),
-            ));
+            return Err(self.error("lesson", words!("error-lesson-no-stops")));
         }
         let mut scenarios = HashMap::new();
         let stops = raw
@@ -84,7 +88,13 @@ impl Checker<'_> {
         if !(1..=MAX_ITERATION).contains(&iteration) {
             return Err(self.error(
                 &key("iteration"),
-                format!("expected an iteration from 1 to {MAX_ITERATION}, found {iteration}"),
+                expected_found(
+                    words!(
+                        "error-lesson-what-iteration",
+                        max = MAX_ITERATION.to_string()
+                    ),
+                    iteration.to_string(),
+                ),
             ));
         }
         let phase = match raw.phase.as_deref() {
@@ -93,9 +103,11 @@ impl Checker<'_> {
                 let names: Vec<String> = phases(depth).iter().map(|p| phase_name(*p)).collect();
                 self.error(
                     &key("phase"),
-                    format!(
-                        "expected one of the phases of a network of {depth} layers ({}), found `{text}`",
-                        names.join(", ")
+                    words!(
+                        "error-lesson-phase",
+                        depth = depth.to_string(),
+                        names = names.join(", "),
+                        phase = text.to_string(),
                     ),
                 )
             })?,
@@ -104,10 +116,7 @@ impl Checker<'_> {
         if show == Show::Compare && scenario.comparison.is_none() {
             return Err(self.error(
                 &key("show"),
-                format!(
-                    "expected a scenario with a [compare] table for show = \"compare\", found `{}` without one",
-                    raw.scenario
-                ),
+                words!("error-lesson-show-compare", scenario = raw.scenario.clone()),
             ));
         }
         let select = match raw.select {
@@ -143,9 +152,9 @@ impl Checker<'_> {
                     crate::scenario::BUILTINS.iter().map(|b| b.name).collect();
                 return Err(self.error(
                     key,
-                    format!(
-                        "expected a built-in scenario ({}) or a scenario file beside the lesson, found `{name}`",
-                        builtins.join(", ")
+                    expected_found(
+                        words!("error-lesson-what-scenario", builtins = builtins.join(", ")),
+                        format!("`{name}`"),
                     ),
                 ));
             }
@@ -153,32 +162,34 @@ impl Checker<'_> {
         let scenario = Scenario::load(&source).map_err(|e| {
             self.error(
                 key,
-                format!("expected a valid scenario, found one that is not:\n{e}"),
+                words!("error-lesson-scenario-invalid", error = e.to_string()),
             )
         })?;
         Ok((source, scenario))
     }
 
-    /// A 1-based index `value` of `key`, checked against `count`, made 0-based.
+    /// A 1-based index `value` of `key`, checked against `count`, made 0-based; `what` is
+    /// what it counts, as the catalog selects it: `neuron`, `row`, `column` or `choice`.
     fn index(
         &self,
         key: &str,
         value: Option<usize>,
         count: usize,
-        what: &str,
+        what: &'static str,
     ) -> Result<usize, LessonError> {
         match value {
-            None => Err(self.error(
-                key,
-                format!(
-                    "missing required key `{}`",
-                    key.rsplit('.').next().unwrap_or(key)
-                ),
-            )),
+            None => Err(self.missing(key, key.rsplit('.').next().unwrap_or(key))),
             Some(v) if (1..=count).contains(&v) => Ok(v - 1),
             Some(v) => Err(self.error(
                 key,
-                format!("expected a {what} from 1 to {count}, found {v}"),
+                expected_found(
+                    words!(
+                        "error-lesson-what-index",
+                        what = what,
+                        count = count.to_string()
+                    ),
+                    v.to_string(),
+                ),
             )),
         }
     }
@@ -197,9 +208,16 @@ impl Checker<'_> {
             Some(l) if (low..=depth).contains(&l) => Ok(l),
             Some(l) => Err(self.error(
                 key,
-                format!("expected a layer from {low} to {depth}, found {l}"),
+                expected_found(
+                    words!(
+                        "error-lesson-what-layer",
+                        low = low.to_string(),
+                        high = depth.to_string()
+                    ),
+                    l.to_string(),
+                ),
             )),
-            None => Err(self.error(key, "missing required key `layer`".into())),
+            None => Err(self.missing(key, "layer")),
         }
     }
 
@@ -217,10 +235,7 @@ impl Checker<'_> {
                 let col = self.index(&k("col"), raw.col, sizes[layer - 1], "column")?;
                 Ok(Select::Weight { layer, row, col })
             }
-            _ => Err(self.error(
-                key,
-                "expected { layer, neuron } or { layer, row, col }".into(),
-            )),
+            _ => Err(self.error(key, words!("error-lesson-select"))),
         }
     }
 
@@ -233,13 +248,18 @@ impl Checker<'_> {
         let k = |name: &str| format!("{key}.{name}");
         let takes = takes(raw.ask);
         if let Some((name, _)) = given(&raw).iter().find(|(n, g)| *g && !takes.contains(n)) {
-            let kind = match raw.ask {
-                Some(_) => "this `ask`",
-                None => "a multiple choice",
+            let question = match raw.ask {
+                Some(_) => "number",
+                None => "choice",
             };
             return Err(self.error(
                 &k(name),
-                format!("unexpected key `{name}`: {kind} takes {}", takes.join(", ")),
+                words!(
+                    "error-lesson-unexpected-key",
+                    key = name.to_string(),
+                    question = question,
+                    takes = takes.join(", "),
+                ),
             ));
         }
         match (raw.ask, &raw.choices) {
@@ -247,20 +267,40 @@ impl Checker<'_> {
                 let quantity = self.quantity(key, ask, &raw, sizes)?;
                 let tolerance = raw.tolerance.unwrap_or(TOLERANCE);
                 if !(tolerance.is_finite() && (0.0..1.0).contains(&tolerance)) {
-                    return Err(self.error(&k("tolerance"), format!("expected a tolerance from 0 to 1 (0.01 is 1 %), found {tolerance}")));
+                    return Err(self.error(
+                        &k("tolerance"),
+                        expected_found(
+                            words!("error-lesson-what-tolerance"),
+                            tolerance.to_string(),
+                        ),
+                    ));
                 }
-                Ok(Question::Number { quantity, tolerance, prompt: raw.prompt })
+                Ok(Question::Number {
+                    quantity,
+                    tolerance,
+                    prompt: raw.prompt,
+                })
             }
             (None, Some(choices)) => {
                 if !(2..=6).contains(&choices.len()) {
-                    return Err(self.error(&k("choices"), format!("expected 2 to 6 choices, found {}", choices.len())));
+                    return Err(self.error(
+                        &k("choices"),
+                        words!("error-lesson-choices", found = choices.len().to_string()),
+                    ));
                 }
                 let answer = self.index(&k("answer"), raw.answer, choices.len(), "choice")?;
-                let prompt = raw.prompt.ok_or_else(|| self.error(key, "missing required key `prompt`".into()))?;
-                let explanation = raw.explanation.ok_or_else(|| self.error(key, "missing required key `explanation`".into()))?;
-                Ok(Question::Choice { prompt, choices: raw.choices.unwrap_or_default(), answer, explanation })
+                let prompt = raw.prompt.ok_or_else(|| self.missing(key, "prompt"))?;
+                let explanation = raw
+                    .explanation
+                    .ok_or_else(|| self.missing(key, "explanation"))?;
+                Ok(Question::Choice {
+                    prompt,
+                    choices: raw.choices.unwrap_or_default(),
+                    answer,
+                    explanation,
+                })
             }
-            _ => Err(self.error(key, "expected a number to predict (`ask`) or a multiple choice (`choices`), not both or neither".into())),
+            _ => Err(self.error(key, words!("error-lesson-ask-or-choices"))),
         }
     }
 
@@ -293,9 +333,7 @@ impl Checker<'_> {
                 })
             }
             Ask::Cost => {
-                let cost = raw
-                    .cost
-                    .ok_or_else(|| self.error(key, "missing required key `cost`".into()))?;
+                let cost = raw.cost.ok_or_else(|| self.missing(key, "cost"))?;
                 Ok(Quantity::Cost(match cost {
                     RawCost::Mse => Cost::Mse,
                     RawCost::HalfMse => Cost::HalfMse,

@@ -12,7 +12,8 @@ use super::error::LessonError;
 use super::raw::RawLesson;
 use super::stop::Lesson;
 use crate::scenario::check::locate;
-use crate::scenario::{Diagnostic, MAX_FILE_BYTES, line_column, plain, syntax_message};
+use crate::scenario::file::read_text;
+use crate::scenario::{Diagnostic, FileKind, plain, syntax_message};
 
 impl Lesson {
     /// Loads `name_or_path`: an existing file, else a built-in lesson of that name.
@@ -22,7 +23,10 @@ impl Lesson {
             return Lesson::from_file(path);
         }
         match builtin::find(name_or_path) {
-            Some(b) => Lesson::parse(b.source, b.name, &format!("built-in {}", b.name), None),
+            Some(b) => {
+                let origin = crate::words!("error-lesson-origin-builtin", name = b.name);
+                Lesson::parse(b.source, b.name, &origin, None)
+            }
             None => Err(LessonError::Unknown {
                 name: name_or_path.to_string(),
                 builtins: BUILTINS
@@ -36,45 +40,11 @@ impl Lesson {
 
     /// Reads and checks a lesson file; scenarios it names by path are found beside it.
     pub fn from_file(path: &Path) -> Result<Lesson, LessonError> {
-        let file = path.display().to_string();
-        let whole = |message: String| {
-            LessonError::Invalid(Box::new(Diagnostic::at(&file, "", None, "", message)))
-        };
-        let metadata = std::fs::metadata(path).map_err(|source| LessonError::Read {
-            file: file.clone(),
-            source,
-        })?;
-        if !metadata.is_file() || metadata.len() > MAX_FILE_BYTES {
-            return Err(whole(format!(
-                "expected a lesson file of at most {MAX_FILE_BYTES} bytes, found a folder, a device or {} bytes",
-                metadata.len()
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(|source| LessonError::Read {
-            file: file.clone(),
-            source,
-        })?;
-        let text = std::str::from_utf8(&bytes).map_err(|e| {
-            let valid = e.valid_up_to();
-            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
-            LessonError::Invalid(Box::new(Diagnostic {
-                position: Some(line_column(prefix, valid)),
-                ..Diagnostic::at(
-                    &file,
-                    "",
-                    None,
-                    "",
-                    format!(
-                        "expected UTF-8 text, found the byte {:#04x}; save the file as UTF-8",
-                        bytes[valid]
-                    ),
-                )
-            }))
-        })?;
+        let text = read_text(path, FileKind::Lesson)?;
         let name = path
             .file_stem()
             .map_or(String::new(), |s| s.to_string_lossy().into_owned());
-        Lesson::parse(text, &name, &file, path.parent())
+        Lesson::parse(&text, &name, &path.display().to_string(), path.parent())
     }
 
     /// Parses and checks lesson text called `name`; `file` names it in errors and `folder` is
@@ -95,7 +65,7 @@ impl Lesson {
             let key = e.path().to_string();
             let key = if key == "." { String::new() } else { key };
             let inner = e.inner();
-            let message = words_of(inner.message().trim());
+            let message = plain(inner.message().trim());
             // An unknown language in a LOCALIZED table is pointed at itself, not its table.
             let unknown = inner
                 .message()
@@ -115,22 +85,6 @@ impl Lesson {
         };
         checker.lesson(raw, name, file)
     }
-}
-
-/// A serde message in a teacher's words, as scenario errors write them.
-fn words_of(message: &str) -> String {
-    let mut text = plain(message);
-    for (serde, toml) in [
-        ("struct RawLesson", "a table"),
-        ("struct RawHeader", "a table"),
-        ("struct RawStop", "a table"),
-        ("struct RawSelect", "a table"),
-        ("struct RawQuestion", "a table"),
-        ("usize", "a whole number ≥ 0"),
-    ] {
-        text = text.replace(serde, toml);
-    }
-    text
 }
 
 /// Whether TOML `text` is a lesson: it has a top-level `[lesson]` table.

@@ -1,4 +1,5 @@
-//! Errors in scenario files, with where they are and how to fix them.
+//! Errors in scenario files (and in reading lesson files), with where they are and how to fix
+//! them.
 
 use std::fmt;
 use std::ops::Range;
@@ -11,19 +12,70 @@ use crate::words;
 /// Why a scenario could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ScenarioError {
-    /// The file could not be read.
-    #[error("{}", words!("error-read", file = file.to_string(), reason = source.to_string()))]
-    Read {
-        /// the file
-        file: String,
-        /// why
-        source: std::io::Error,
-    },
+    /// The file could not be read as text.
+    #[error(transparent)]
+    File(#[from] FileError),
     /// The file holds nothing.
     #[error("{}", words!("error-empty", file = file.to_string()))]
     Empty {
         /// the file
         file: String,
+    },
+    /// Neither a file nor a built-in.
+    #[error("{}", words!("error-unknown-scenario", name = name.to_string(), builtins = builtins.to_string()))]
+    Unknown {
+        /// what was asked for
+        name: String,
+        /// the built-in names
+        builtins: String,
+    },
+    /// A syntax error, a wrong type, an unknown or missing key, or an invalid value.
+    #[error("{0}")]
+    Invalid(Box<Diagnostic>),
+    /// The data file named by the scenario is unreadable or malformed.
+    #[error("{file}: {source}")]
+    Data {
+        /// the scenario file
+        file: String,
+        /// what went wrong in the data file
+        source: CsvError,
+    },
+}
+
+/// Which kind of file is read, so that its messages name it: `scenario` or `lesson`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+pub enum FileKind {
+    /// A scenario file.
+    Scenario,
+    /// A lesson file.
+    Lesson,
+}
+
+impl FileKind {
+    /// The name the catalog's messages select their words by: `scenario`, `lesson`.
+    pub fn key(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// Why a file (a scenario or a lesson) could not be read as text.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The file could not be read.
+    #[error("{}", words!(
+        "error-read",
+        file = file.to_string(),
+        kind = kind.key(),
+        reason = source.to_string(),
+    ))]
+    Read {
+        /// the file
+        file: String,
+        /// what it was to be
+        kind: FileKind,
+        /// why
+        source: std::io::Error,
     },
     /// The file is not UTF-8.
     #[error("{}", words!(
@@ -44,46 +96,37 @@ pub enum ScenarioError {
         byte: u8,
     },
     /// The path is a folder, a device or a pipe.
-    #[error("{}", words!("error-not-a-file", file = file.to_string(), found = found.key()))]
+    #[error("{}", words!(
+        "error-not-a-file",
+        file = file.to_string(),
+        kind = kind.key(),
+        found = found.key(),
+    ))]
     NotAFile {
         /// the path
         file: String,
+        /// what it was to be
+        kind: FileKind,
         /// what is there instead
         found: Found,
     },
-    /// The file is too large to be a scenario.
+    /// The file is too large to be read.
     #[error("{}", words!(
         "error-too-large",
         file = file.to_string(),
+        kind = kind.key(),
         bytes = bytes.to_string(),
         limit = limit.to_string(),
     ))]
     TooLarge {
         /// the file
         file: String,
+        /// what it was to be
+        kind: FileKind,
         /// its size
         bytes: u64,
         /// the largest accepted
         limit: u64,
-    },
-    /// Neither a file nor a built-in.
-    #[error("{}", words!("error-unknown-scenario", name = name.to_string(), builtins = builtins.to_string()))]
-    Unknown {
-        /// what was asked for
-        name: String,
-        /// the built-in names
-        builtins: String,
-    },
-    /// A syntax error, a wrong type, an unknown or missing key, or an invalid value.
-    #[error("{0}")]
-    Invalid(Box<Diagnostic>),
-    /// The data file named by the scenario is unreadable or malformed.
-    #[error("{file}: {source}")]
-    Data {
-        /// the scenario file
-        file: String,
-        /// what went wrong in the data file
-        source: CsvError,
     },
 }
 

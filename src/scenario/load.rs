@@ -5,11 +5,12 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
+use super::Scenario;
 use super::builtin::{self, BUILTINS};
 use super::check::{Checker, locate};
-use super::error::{Diagnostic, Found, ScenarioError, line_column, plain, syntax_message};
+use super::error::{Diagnostic, FileKind, ScenarioError, plain, syntax_message};
+use super::file::read_text;
 use super::raw::RawScenario;
-use super::{MAX_FILE_BYTES, Scenario};
 
 impl Scenario {
     /// Loads `name_or_path`: an existing file, else a built-in scenario of that name.
@@ -36,43 +37,8 @@ impl Scenario {
 
     /// Reads and validates a scenario file.
     pub fn from_file(path: &Path) -> Result<Scenario, ScenarioError> {
-        let file = path.display().to_string();
-        let read_error = |source| ScenarioError::Read {
-            file: file.clone(),
-            source,
-        };
-        let metadata = std::fs::metadata(path).map_err(read_error)?;
-        if !metadata.is_file() {
-            let found = if metadata.is_dir() {
-                Found::Folder
-            } else {
-                Found::Device
-            };
-            return Err(ScenarioError::NotAFile { file, found });
-        }
-        if metadata.len() > MAX_FILE_BYTES {
-            return Err(ScenarioError::TooLarge {
-                file,
-                bytes: metadata.len(),
-                limit: MAX_FILE_BYTES,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(read_error)?;
-        let text = match std::str::from_utf8(&bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let valid = e.valid_up_to();
-                let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
-                let (line, column) = line_column(prefix, valid);
-                return Err(ScenarioError::NotUtf8 {
-                    file,
-                    line,
-                    column,
-                    byte: bytes[valid],
-                });
-            }
-        };
-        Scenario::parse(text, &file, path.parent())
+        let text = read_text(path, FileKind::Scenario)?;
+        Scenario::parse(&text, &path.display().to_string(), path.parent())
     }
 
     /// Parses and validates scenario text; `file` names it in errors and `folder` is where a

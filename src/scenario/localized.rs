@@ -108,7 +108,7 @@ impl<'de> Visitor<'de> for LocalizedVisitor {
     type Value = Localized;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a string or a table of `en` and `ko` strings")
+        f.write_str(&words!("error-type-text"))
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Localized, E> {

@@ -11,6 +11,7 @@ pub mod compare;
 mod data;
 mod error;
 pub mod evaluation;
+pub mod file;
 mod load;
 pub mod localized;
 mod network;
@@ -22,7 +23,10 @@ use std::path::{Path, PathBuf};
 use nalgebra::{DMatrix, DVector};
 
 pub use builtin::{ASSETS, Asset, BUILTINS, Builtin, DEFAULT};
-pub use error::{Diagnostic, ScenarioError, line_column, plain, syntax_message};
+pub use error::{
+    Diagnostic, FileError, FileKind, ScenarioError, expected_found, line_column, plain,
+    syntax_message,
+};
 
 use crate::data::csv::Columns;
 use crate::data::generate::Generator;
@@ -37,7 +41,7 @@ pub const MAX_WIDTH: usize = 4096;
 pub const MAX_PARAMETERS: usize = 10_000_000;
 /// The most epochs a scenario may ask for.
 pub const MAX_EPOCHS: u64 = 1_000_000_000;
-/// The largest scenario file read, in bytes.
+/// The largest scenario or lesson file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// The most samples a generator may draw.
 pub const MAX_SAMPLES: u64 = 1_000_000;

@@ -1,0 +1,47 @@
+//! Reading a file a student names, a scenario or a lesson: a regular file of at most
+//! [`MAX_FILE_BYTES`] bytes, in UTF-8 (the position of the first bad byte is told).
+
+use std::path::Path;
+
+use super::MAX_FILE_BYTES;
+use super::error::{FileError, FileKind, Found, line_column};
+
+/// The text of the `kind` file at `path`.
+pub fn read_text(path: &Path, kind: FileKind) -> Result<String, FileError> {
+    let file = path.display().to_string();
+    let read_error = |source| FileError::Read {
+        file: file.clone(),
+        kind,
+        source,
+    };
+    let metadata = std::fs::metadata(path).map_err(read_error)?;
+    if !metadata.is_file() {
+        let found = if metadata.is_dir() {
+            Found::Folder
+        } else {
+            Found::Device
+        };
+        return Err(FileError::NotAFile { file, kind, found });
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            file,
+            kind,
+            bytes: metadata.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+        let (line, column) = line_column(prefix, valid);
+        FileError::NotUtf8 {
+            file,
+            line,
+            column,
+            byte: bytes[valid],
+        }
+    })
+}
