@@ -224,3 +224,31 @@ fn a_choice_gets_one_more_try_then_the_explanation() {
     assert_eq!(b.choose(0, 0), Stage::Right);
     assert_eq!(b.choice_feedback("train", "why"), Some("Right. why".into()));
 }
+
+/// A look ahead takes the same steps as the stepper itself, to the bit, and carries none
+/// of its undo history.
+#[test]
+fn a_lookahead_steps_like_the_stepper_without_its_history() {
+    let mut stepper = backstep::scenario::Scenario::load("xor")
+        .unwrap()
+        .setup()
+        .unwrap()
+        .stepper();
+    for _ in 0..50 {
+        stepper.finish_iteration().unwrap();
+    }
+    stepper.step().unwrap();
+    assert!(stepper.history_len() > 1, "{}", stepper.history_len());
+    let mut ahead = stepper.lookahead();
+    assert!(ahead.history_len() <= 1);
+    for _ in 0..20 {
+        stepper.step().unwrap();
+        ahead.step().unwrap();
+        assert_eq!(ahead.phase(), stepper.phase());
+        assert_eq!(ahead.network(), stepper.network());
+        assert_eq!(
+            ahead.loss().map(f64::to_bits),
+            stepper.loss().map(f64::to_bits)
+        );
+    }
+}

@@ -93,6 +93,28 @@ impl Stepper {
         stepper
     }
 
+    /// A copy at the same position without the undo history (it cannot step back): what a
+    /// look ahead needs, at the cost of the weights, not of thousands of snapshots.
+    pub fn lookahead(&self) -> Stepper {
+        Stepper {
+            training: self.training.clone(),
+            train: Arc::clone(&self.train),
+            validation: Arc::clone(&self.validation),
+            network: self.network.clone(),
+            schedule: self.schedule.clone(),
+            workspace: self.workspace.clone(),
+            evaluation: self.evaluation.clone(),
+            phases: self.phases.clone(),
+            index: self.index,
+            start: self.start.clone(),
+            loss: self.loss,
+            costs_before: self.costs_before,
+            costs: self.costs,
+            validation_costs: self.validation_costs,
+            history: History::new(1, 0),
+        }
+    }
+
     /// The current phase.
     pub fn phase(&self) -> Phase {
         self.index.map_or(Phase::Start, |i| self.phases[i])

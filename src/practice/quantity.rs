@@ -151,7 +151,7 @@ impl Quantity {
         let depth = stepper.network().depth();
         match self.phase(depth) {
             Some(phase) if !stepper.reached(phase) => {
-                let mut ahead = stepper.clone();
+                let mut ahead = stepper.lookahead();
                 while !ahead.reached(phase) {
                     ahead.step()?;
                 }

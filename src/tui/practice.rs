@@ -37,7 +37,7 @@ impl Question {
         precision: usize,
     ) -> Option<Question> {
         let depth = stepper.network().depth();
-        let mut ahead = stepper.clone();
+        let mut ahead = stepper.lookahead();
         ahead.step().ok()?;
         let phase = ahead.phase();
         let quantity = match selection_in(chosen, phase, depth)? {
