@@ -61,15 +61,14 @@ fn titles(app: &App, cost: Cost) -> Vec<String> {
     let shown = Numbers {
         precision: app.views.precision,
     };
+    let hidden = app.views.hidden == Some(cost);
+    let show = |x: f64| if hidden { "?".into() } else { shown.show(x) };
     let mut titles = Vec::new();
     for name in [cost_name(cost), cost_short_name(cost)] {
         if let Some(p) = app.run.curves.last() {
-            let value = format!("{name} {}", shown.show(p.train.get(cost)));
+            let value = format!("{name} {}", show(p.train.get(cost)));
             if let Some(v) = p.validation {
-                let validation = words!(
-                    "view-plots-validation-value",
-                    value = shown.show(v.get(cost))
-                );
+                let validation = words!("view-plots-validation-value", value = show(v.get(cost)));
                 titles.push(format!(" {value} {validation} "));
             }
             titles.push(format!(" {value} "));
@@ -98,14 +97,12 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
         frame.render_widget(Paragraph::new(Line::styled(summary, theme.title())), area);
         return;
     }
-    let train = app
-        .run
-        .curves
-        .series(cost, false, app.views.x_axis, app.views.log_y);
-    let validation = app
-        .run
-        .curves
-        .series(cost, true, app.views.x_axis, app.views.log_y);
+    // A cost a lesson asks for is not plotted either: the axis would give it away.
+    let series = |validation| match app.views.hidden == Some(cost) {
+        true => Vec::new(),
+        false => (app.run.curves).series(cost, validation, app.views.x_axis, app.views.log_y),
+    };
+    let (train, validation) = (series(false), series(true));
     let (x, y) = bounds(&[&train, &validation]);
     let title = fitted(&titles, area.width);
     // The lesson's MSE is a sum over the outputs; the half-MSE some losses train on is half.
