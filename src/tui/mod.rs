@@ -6,6 +6,7 @@
 //! messages, passes its clock to [`App::tick`], and reads scenarios from disk ([`disk`]);
 //! [`ui`] draws the state into the areas [`layout`] gives each panel.
 
+pub mod answer;
 pub mod app;
 pub mod compare;
 pub mod curves;

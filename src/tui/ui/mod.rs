@@ -27,6 +27,7 @@ pub mod network;
 pub mod phase;
 pub mod picker;
 pub mod plots;
+pub mod question;
 pub mod rows;
 pub mod status;
 pub mod values;
