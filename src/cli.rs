@@ -212,17 +212,12 @@ impl From<Divergence> for CliError {
 }
 
 /// Opens lesson `name` (none: `backprop`) at its saved place, or anew with `restart`; a
-/// saved progress that cannot be read is told in the lesson's notice, and it starts at stop 1.
+/// saved progress that cannot be read is told in the lesson's notice, and it starts at stop 1
+/// (see [`crate::tui::load_lesson`]).
 fn open_lesson(name: Option<&str>, restart: bool) -> Result<(), CliError> {
     let lesson = crate::lesson::Lesson::load(name.unwrap_or("backprop"))
         .map_err(|e| CliError::Lesson(e.to_string()))?;
-    let (saved, problem) = crate::lesson::progress::Progress::load();
-    let progress = match restart {
-        true => Default::default(),
-        false => saved.lessons.get(&lesson.name).cloned().unwrap_or_default(),
-    };
-    let mut view = crate::tui::load_lesson(lesson, progress).map_err(CliError::Lesson)?;
-    view.notice = problem.map(|p| words!("lesson-view-progress-ignored", reason = p.to_string()));
+    let view = crate::tui::load_lesson(lesson, restart).map_err(CliError::Lesson)?;
     crate::tui::run(view).map_err(CliError::Terminal)
 }
 

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::answer::{Answer, AnswerInput};
 use super::app::App;
 use super::compare::Comparison;
 use super::focus::{Enlarged, Focus};
@@ -19,7 +20,7 @@ use super::selection::Selection;
 use crate::lesson::progress::LessonProgress;
 use crate::lesson::{Lesson, Question, Select, Show, Stop, Walk, Zoom, advance};
 use crate::nn::{Divergence, Stepper};
-use crate::practice::{Attempt, Quantity, Reveal, Stage};
+use crate::practice::{Attempt, Quantity, Stage};
 use crate::text::divergence::describe;
 use crate::words;
 
@@ -84,11 +85,11 @@ fn shows_only(message: Message) -> bool {
 }
 
 /// What `key` asks of the lesson; `typing` while a number question waits for its answer
-/// (digits, `.`, `-`, `+`, `e` and Backspace then edit the answer).
+/// (digits, `.`, `-`, `e` and Backspace then edit the answer).
 pub fn step_for(key: KeyEvent, typing: bool) -> Option<Step> {
     let plain = key.modifiers == KeyModifiers::NONE || key.modifiers == KeyModifiers::SHIFT;
     match key.code {
-        KeyCode::Char(c) if typing && plain && (c.is_ascii_digit() || ".-+eE".contains(c)) => {
+        KeyCode::Char(c) if typing && plain && (c.is_ascii_digit() || ".-e".contains(c)) => {
             Some(Step::Type(c))
         }
         KeyCode::Backspace if typing => Some(Step::Erase),
@@ -120,12 +121,10 @@ pub struct LessonView {
     pub stop: usize,
     /// Where the student is and what was answered (kept after every move and answer).
     pub progress: LessonProgress,
-    /// The attempt at the stop's question.
+    /// The attempt at the stop's multiple-choice question.
     pub attempt: Attempt,
-    /// The number typed so far.
-    pub typed: String,
-    /// What was wrong with the last number typed (not a number).
-    pub problem: Option<String>,
+    /// The answer box of the stop's number question.
+    pub answer: Option<Answer>,
     /// The highlighted choice.
     pub cursor: usize,
     /// The choices taken, in order.
@@ -140,6 +139,8 @@ pub struct LessonView {
     pub scroll: u16,
     /// The furthest the narration scrolled when last drawn (the drawing knows its length).
     pub scroll_end: Cell<u16>,
+    /// The narration's lines on screen when last drawn: a page of PgDn/PgUp.
+    pub scroll_page: Cell<u16>,
     /// Set when the student asked to leave.
     pub quit: bool,
     scenarios: Rc<dyn Scenarios>,
@@ -171,8 +172,7 @@ impl LessonView {
             stop,
             progress,
             attempt: Attempt::new(),
-            typed: String::new(),
-            problem: None,
+            answer: None,
             cursor: 0,
             chosen: Vec::new(),
             notice: None,
@@ -180,6 +180,7 @@ impl LessonView {
             finished: false,
             scroll: 0,
             scroll_end: Cell::new(u16::MAX),
+            scroll_page: Cell::new(1),
             quit: false,
             scenarios,
             keeper,
@@ -195,23 +196,36 @@ impl LessonView {
 
     /// Whether a number question waits for its answer (keys then type into it).
     pub fn typing(&self) -> bool {
-        matches!(self.current().question, Some(Question::Number { .. })) && !self.attempt.finished()
+        self.answer.as_ref().is_some_and(|a| !a.finished())
     }
 
     /// Whether the stop lets the student move on: no question, or it is finished.
     pub fn done(&self) -> bool {
-        self.current().question.is_none() || self.attempt.finished()
+        match &self.current().question {
+            None => true,
+            Some(Question::Number { .. }) => self.answer.as_ref().is_none_or(Answer::finished),
+            Some(Question::Choice { .. }) => self.attempt.finished(),
+        }
     }
 
-    /// What answering the number question reveals, at the view's precision; none for a
-    /// choice, no question, or training that diverged on the way.
-    pub fn reveal(&self) -> Option<Reveal> {
-        match &self.current().question {
-            Some(Question::Number { quantity, .. }) => quantity
-                .reveal(self.app_stepper(), self.app.views.precision)
-                .ok(),
-            _ => None,
-        }
+    /// The answer box of the stop's number question, at the view's precision, finished
+    /// as `attempt` says (a stop answered before); none for a choice, no question, or
+    /// training that diverged on the way.
+    fn number_answer(&self, attempt: Attempt) -> Option<Answer> {
+        let Some(Question::Number {
+            quantity,
+            tolerance,
+            ..
+        }) = &self.current().question
+        else {
+            return None;
+        };
+        let precision = self.app.views.precision;
+        let reveal = quantity.reveal(self.app_stepper(), precision).ok()?;
+        Some(Answer {
+            attempt,
+            ..Answer::new(reveal, *tolerance, precision)
+        })
     }
 
     fn app_stepper(&self) -> &Stepper {
@@ -243,19 +257,17 @@ impl LessonView {
             }
             Step::Choose(n) => self.choose(n),
             Step::Up | Step::Down => self.move_cursor(step == Step::Down),
-            Step::Confirm if self.typing() => self.submit(),
+            Step::Confirm if self.typing() => self.type_in(AnswerInput::Check),
             Step::Confirm => self.choose(self.cursor),
-            Step::Type(c) => {
-                self.typed.push(c);
-                self.problem = None;
+            Step::Type(c) => self.type_in(AnswerInput::Type(c)),
+            Step::Erase => self.type_in(AnswerInput::Erase),
+            Step::ScrollUp => {
+                self.scroll = (self.scroll.min(self.scroll_end.get()))
+                    .saturating_sub(self.scroll_page.get().max(1));
             }
-            Step::Erase => {
-                self.typed.pop();
-                self.problem = None;
-            }
-            Step::ScrollUp => self.scroll = self.scroll.saturating_sub(super::views::PAGE),
             Step::ScrollDown => {
-                self.scroll = (self.scroll + super::views::PAGE).min(self.scroll_end.get());
+                self.scroll = (self.scroll.saturating_add(self.scroll_page.get().max(1)))
+                    .min(self.scroll_end.get());
             }
             Step::View(message) => self.app.update(message),
         }
@@ -310,8 +322,7 @@ impl LessonView {
             },
             None => Attempt::new(),
         };
-        self.typed.clear();
-        self.problem = None;
+        self.answer = self.number_answer(self.attempt);
         self.chosen.clear();
         self.cursor = 0;
         self.notice = None;
@@ -351,32 +362,26 @@ impl LessonView {
         self.answered();
     }
 
-    /// Checks the typed number; an empty answer gives up.
-    fn submit(&mut self) {
-        let (Some(reveal), Some(Question::Number { tolerance, .. })) =
-            (self.reveal(), &self.current().question)
-        else {
+    /// A key for the answer box; a wrong answer clears it for the next try.
+    fn type_in(&mut self, input: AnswerInput) {
+        let Some(answer) = &mut self.answer else {
             return;
         };
-        let tolerance = *tolerance;
-        let precision = self.app.views.precision;
-        match self
-            .attempt
-            .submit(&self.typed, &reveal, tolerance, precision)
-        {
-            Ok(Stage::Retry) => self.typed.clear(),
-            Ok(_) => self.answered(),
-            Err(not_a_number) => self.problem = Some(not_a_number.message()),
+        match answer.update(input) {
+            Some(Stage::Retry) => answer.text.clear(),
+            Some(_) => self.answered(),
+            None => {}
         }
     }
 
     /// After an answer: a finished question is recorded and kept, and a number's phase is
     /// stepped to, its result and the cost now shown.
     fn answered(&mut self) {
-        if !self.attempt.finished() {
+        let attempt = self.answer.as_ref().map_or(self.attempt, |a| a.attempt);
+        if !attempt.finished() {
             return;
         }
-        self.progress.answered(self.stop, &self.attempt);
+        self.progress.answered(self.stop, &attempt);
         if matches!(self.current().question, Some(Question::Number { .. })) {
             self.app.views.hidden = None;
             if let Err(d) = runs(&mut self.app).iter_mut().try_for_each(|r| r.step()) {

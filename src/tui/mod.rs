@@ -44,15 +44,24 @@ use theme::Theme;
 /// About 30 frames a second.
 pub const FRAME: Duration = Duration::from_millis(33);
 
-/// A lesson read from disk, its scenarios too, at the place `progress` saved; its progress
-/// kept in the user's data folder after every move and answer.
+/// A lesson read from disk, its scenarios too, at the place saved in the user's data
+/// folder (at its first stop with `restart`, or when the saved progress cannot be read,
+/// which the lesson's notice then says); its progress kept there after every move and
+/// answer.
 pub fn load_lesson(
     lesson: crate::lesson::Lesson,
-    progress: crate::lesson::progress::LessonProgress,
+    restart: bool,
 ) -> Result<lesson::LessonView, String> {
+    let (saved, problem) = crate::lesson::progress::Progress::load();
+    let progress = match restart {
+        true => Default::default(),
+        false => saved.lessons.get(&lesson.name).cloned().unwrap_or_default(),
+    };
     let mut view =
         lesson::LessonView::new(Rc::new(Disk), Rc::new(disk::DataFolder), lesson, progress)?;
     view.app.theme = Theme::from_env();
+    view.notice =
+        problem.map(|p| crate::words!("lesson-view-progress-ignored", reason = p.to_string()));
     Ok(view)
 }
 

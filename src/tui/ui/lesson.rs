@@ -8,6 +8,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::question::question_lines;
 use super::status::{render_line, shortened};
 use super::wrap::wrap;
 use crate::lesson::Question;
@@ -91,9 +92,7 @@ fn render_status(frame: &mut Frame, area: Rect, view: &LessonView) {
 /// The keys that matter now: typing the answer, choosing, or moving on.
 fn render_keys(frame: &mut Frame, area: Rect, view: &LessonView) {
     let keys = match &view.current().question {
-        Some(Question::Number { .. }) if !view.attempt.finished() => {
-            words!("lesson-view-keys-number")
-        }
+        Some(Question::Number { .. }) if view.typing() => words!("lesson-view-keys-number"),
         Some(Question::Choice { choices, .. }) if !view.attempt.finished() => {
             words!("lesson-view-keys-choice", last = choices.len())
         }
@@ -132,12 +131,13 @@ fn render_panel(frame: &mut Frame, area: Rect, view: &LessonView) {
             .collect(),
         width,
     );
-    let question = wrap(question_lines(view), width);
+    let question = wrap(lesson_question(view), width);
     let asked = (question.len() as u16).min(inner.height.saturating_sub(3));
     let [top, bottom] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(asked)]).areas(inner);
     let end = (narration.len() as u16).saturating_sub(top.height);
     view.scroll_end.set(end);
+    view.scroll_page.set(top.height);
     let scroll = view.scroll.min(end);
     let mut block = block;
     if scroll < end {
@@ -166,31 +166,17 @@ fn render_panel(frame: &mut Frame, area: Rect, view: &LessonView) {
 
 /// The question's lines: an empty line, the prompt, then the answer box or the choices,
 /// what answering showed, the notice and how to go on.
-fn question_lines(view: &LessonView) -> Vec<Line<'static>> {
+fn lesson_question(view: &LessonView) -> Vec<Line<'static>> {
     let theme = view.app.theme;
     let stop = view.current();
     let mut lines = vec![Line::raw("")];
     let depth = view.app.run.stepper.network().depth();
     match &stop.question {
         None => {}
-        Some(question @ Question::Number { .. }) => {
-            lines.push(Line::styled(
-                question.prompt(depth),
-                theme.title().add_modifier(Modifier::BOLD),
-            ));
-            if !view.attempt.finished() {
-                lines.push(Line::from(vec![
-                    Span::styled("› ", theme.active()),
-                    Span::styled(format!("{}▏", view.typed), theme.selected()),
-                ]));
-            }
-            if let Some(problem) = &view.problem {
-                lines.push(Line::styled(problem.clone(), theme.notice()));
-            }
-            if let Some(feedback) = view.reveal().and_then(|r| view.attempt.number_feedback(&r)) {
-                lines.push(Line::styled(feedback, theme.active()));
-            }
-        }
+        Some(question @ Question::Number { .. }) => match &view.answer {
+            Some(answer) => lines.extend(question_lines(answer, theme, &question.prompt(depth))),
+            None => lines.push(Line::styled(question.prompt(depth), theme.title())),
+        },
         Some(
             question @ Question::Choice {
                 choices,
