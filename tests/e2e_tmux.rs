@@ -280,7 +280,7 @@ fn a_korean_student_answers_every_question_of_the_lesson_at_80x24() {
         let title = stop.title.ko.clone().unwrap();
         let first = title.split(' ').next().unwrap();
         assert!(screen.contains(&format!("{n}/13 {first}")), "{screen}");
-        let question = &expected["question"].get(&n.to_string());
+        let question = &expected["question"].get(n.to_string());
         match (&stop.question, question) {
             (Some(Question::Number { .. }), Some(q)) => {
                 assert!(screen.contains("답 입력"), "{screen}");

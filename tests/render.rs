@@ -104,12 +104,14 @@ fn the_help_scrolls_at_80x24() {
     let top = screen(&mut app, 80, 24);
     assert!(top.contains("Space/→/l next phase"), "{top}");
     assert!(top.contains("↓ more") && !top.contains("↑ more"), "{top}");
-    for _ in 0..5 {
+    // More pages than there are: it stops at the last line.
+    for _ in 0..10 {
         app.update(Message::ScrollDown);
     }
     let bottom = screen(&mut app, 80, 24);
     assert!(bottom.contains("  q         quit"), "{bottom}");
     assert!(bottom.contains("Click a neuron"), "{bottom}");
+    assert!(bottom.contains("Practice (p)"), "{bottom}");
     assert!(
         bottom.contains("↑ more") && !bottom.contains("↓ more"),
         "{bottom}"
@@ -118,7 +120,9 @@ fn the_help_scrolls_at_80x24() {
     app.update(Message::SelectPrevious);
     let back = screen(&mut app, 80, 24);
     assert!(back.contains("↑ more") && back.contains("↓ more"), "{back}");
-    assert!(!back.contains("Click a neuron"), "{back}");
+    // The help's last line (the end of the practice note) is gone again.
+    assert!(bottom.contains("compare mode."), "{bottom}");
+    assert!(!back.contains("compare mode."), "{back}");
     insta::assert_snapshot!(bottom);
 }
 

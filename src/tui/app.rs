@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use super::answer::AnswerInput;
 use super::compare::Comparison;
 use super::focus::Focus;
 use super::help::{help_last_scroll, help_page};
@@ -11,9 +12,10 @@ use super::layout::{Geometry, LayerTable, by_layer, regions};
 use super::message::Message;
 use super::pace::{AutoRun, Clock};
 use super::panel::Panel;
+use super::practice::{Practice, Question};
 use super::run::{Lockstep, Run};
 use super::scenarios::Scenarios;
-use super::selection::{Selection, default_selection};
+use super::selection::{Selection, default_selection, kept};
 use super::theme::Theme;
 use super::views::{Popup, Views};
 use crate::data::Dataset;
@@ -59,6 +61,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the user asked to leave.
     pub quit: bool,
+    /// Practice mode, while it is on (`p`); it asks nothing in compare mode.
+    pub practice: Option<Practice>,
     chosen: Option<Selection>,
     scenarios: Rc<dyn Scenarios>,
 }
@@ -81,6 +85,7 @@ impl App {
             theme: Theme::default(),
             size: (120, 40),
             quit: false,
+            practice: None,
             chosen: None,
             scenarios,
         })
@@ -108,6 +113,11 @@ impl App {
         self.views.focus.unwrap_or_default().shown(loss)
     }
 
+    /// The practice question waiting for an answer, if one is.
+    pub fn question(&self) -> Option<&Question> {
+        self.practice.as_ref()?.question.as_ref()
+    }
+
     fn depth(&self) -> usize {
         self.run.stepper.network().depth()
     }
@@ -116,6 +126,8 @@ impl App {
     pub fn update(&mut self, message: Message) {
         if self.views.popup.is_some() {
             self.handle_popup(message);
+        } else if self.question().is_some() && self.handle_question(message) {
+            // The question took the key.
         } else if !self.views.update(message) {
             self.handle(message);
         }
@@ -123,12 +135,17 @@ impl App {
     }
 
     /// Time passed (about a frame): auto-run takes the step that is due, if one is, with
-    /// full-speed work measured on `clock`. Nothing moves while a popup is open.
+    /// full-speed work measured on `clock`. Nothing moves while a popup is open. With
+    /// practice on, auto-run takes one phase at a time and stops at each question.
     pub fn tick(&mut self, clock: &dyn Clock) {
         if self.views.popup.is_none()
             && let Some(pace) = self.auto_run.due()
         {
-            self.move_runs(|runs| runs.advance(pace, clock));
+            if self.practising() {
+                self.step_or_ask();
+            } else {
+                self.move_runs(|runs| runs.advance(pace, clock));
+            }
         }
         self.refresh_confusion();
     }
@@ -174,7 +191,12 @@ impl App {
 
     fn handle(&mut self, message: Message) {
         match message {
+            Message::NextPhase if self.practising() => {
+                self.auto_run.pause();
+                self.step_or_ask();
+            }
             Message::NextPhase => self.move_by_hand(|runs| runs.step()),
+            Message::TogglePractice => self.toggle_practice(),
             Message::PreviousPhase => self.move_by_hand(|runs| runs.back()),
             Message::FinishIteration => self.move_by_hand(|runs| runs.finish_iteration()),
             Message::FinishEpoch => self.move_by_hand(|runs| runs.finish_epoch()),
@@ -238,6 +260,87 @@ impl App {
         }
     }
 
+    /// Whether practice asks questions now: it is on, and not in compare mode.
+    fn practising(&self) -> bool {
+        self.practice.is_some() && self.comparison.is_none()
+    }
+
+    /// `p`: practice on with a fresh score, or off (a waiting question is dropped and its
+    /// step not taken). Refused in compare mode, where several networks move at once.
+    fn toggle_practice(&mut self) {
+        if self.comparison.is_some() {
+            self.notice = Some(words!("practice-refused-compare"));
+        } else if self.practice.take().is_none() {
+            self.practice = Some(Practice::default());
+            self.notice = None;
+        }
+    }
+
+    /// The next step, unless it reveals a number about the selection: then that number is
+    /// asked first (auto-run pauses) and the step waits for the answer.
+    fn step_or_ask(&mut self) {
+        let question = Question::next(&self.run.stepper, self.chosen, self.views.precision);
+        match (question, &mut self.practice) {
+            (Some(question), Some(practice)) => {
+                self.auto_run.pause();
+                self.views.phase_scroll = 0;
+                practice.question = Some(question);
+            }
+            _ => self.move_runs(|runs| runs.step()),
+        }
+    }
+
+    /// A message while a question waits; false for the messages it leaves to the views
+    /// and the app (quit, help, the theme, the views, focus, zoom and scrolling). The keys
+    /// that would step, select or change the decimals do nothing.
+    fn handle_question(&mut self, message: Message) -> bool {
+        let Some(practice) = &mut self.practice else {
+            return false;
+        };
+        let Some(question) = &mut practice.question else {
+            return false;
+        };
+        let answer = &mut question.answer;
+        match message {
+            Message::Type(c) => _ = answer.update(AnswerInput::Type(c)),
+            Message::Erase => _ = answer.update(AnswerInput::Erase),
+            Message::Confirm | Message::NextPhase if answer.finished() => self.leave_question(),
+            Message::Confirm => {
+                // Not finished before: finished now means this answer ended it.
+                answer.update(AnswerInput::Check);
+                if answer.finished() {
+                    practice.score.count(&answer.attempt);
+                }
+            }
+            Message::Close if self.views.enlarged.is_none() => self.leave_question(),
+            Message::Quit
+            | Message::ShowHelp
+            | Message::Close
+            | Message::ToggleTheme
+            | Message::Toggle(_)
+            | Message::FocusNext
+            | Message::ScrollDown
+            | Message::ScrollUp
+            | Message::ScrollLeft
+            | Message::ScrollRight
+            | Message::Zoom
+            | Message::BigDigits
+            | Message::ToggleXAxis
+            | Message::ToggleLogY
+            | Message::TogglePractice => return false,
+            _ => {}
+        }
+        true
+    }
+
+    /// Drops the question (scored already if it was finished) and takes its step.
+    fn leave_question(&mut self) {
+        if let Some(practice) = &mut self.practice {
+            practice.question = None;
+        }
+        self.move_runs(|runs| runs.step());
+    }
+
     /// The runs the keys move: compare mode's, else the one run.
     fn runs(&mut self) -> Lockstep<'_> {
         match &mut self.comparison {
@@ -275,11 +378,7 @@ impl App {
     /// Keeps the user's choice into the new phase only where it is about the same layer as
     /// the new phase's own default.
     fn keep_selection(&mut self) {
-        let default = default_selection(self.run.stepper.phase(), self.depth());
-        let same_layer = matches!((self.chosen, default), (Some(a), Some(b)) if a.same_layer(b));
-        if !same_layer {
-            self.chosen = None;
-        }
+        self.chosen = kept(self.chosen, self.run.stepper.phase(), self.depth());
     }
 
     fn toggle_compare(&mut self) {
@@ -306,6 +405,10 @@ impl App {
                     auto_run: self.auto_run.reopened(),
                     theme: self.theme,
                     size: self.size,
+                    practice: self.practice.take().map(|p| Practice {
+                        question: None,
+                        ..p
+                    }),
                     ..next
                 }
             }

@@ -46,7 +46,7 @@ pub fn help_lines(width: usize) -> Vec<HelpLine> {
         iterations = HISTORY_ITERATIONS.to_string(),
         mebibytes = (HISTORY_BYTES / (1024 * 1024)).to_string()
     );
-    for note in [history, words!("help-click")] {
+    for note in [history, words!("help-click"), words!("practice-help-note")] {
         lines.extend(
             wrap(&note, width.saturating_sub(2))
                 .into_iter()
@@ -122,8 +122,8 @@ mod tests {
         // 20 lines inside, the rest below.
         let small = Rect::new(0, 0, 80, 24);
         assert_eq!(help_page(small), 20);
-        // The keys, an empty line, the history note in two lines of 74 cells and the
-        // click note in one.
-        assert_eq!(usize::from(help_last_scroll(small)), keys + 4 - 20);
+        // The keys, an empty line, the history note in two lines of 74 cells, the click
+        // note in one and the practice note in eight.
+        assert_eq!(usize::from(help_last_scroll(small)), keys + 12 - 20);
     }
 }

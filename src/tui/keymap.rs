@@ -183,6 +183,12 @@ const KEYS: &[Binding] = &[
         description: || words!("view-key-y-axis"),
     },
     Binding {
+        keys: &[(KeyCode::Char('p'), NONE)],
+        label: "p",
+        message: Message::TogglePractice,
+        description: || words!("practice-key-toggle"),
+    },
+    Binding {
         keys: &[(KeyCode::Char('s'), NONE)],
         label: "s",
         message: Message::OpenPicker,
@@ -247,8 +253,19 @@ fn bindings() -> Vec<Binding> {
     all
 }
 
-/// The message a key press asks for, if any.
-pub fn message_for(key: KeyEvent) -> Option<Message> {
+/// The message a key press asks for, if any. While a question waits for a typed answer
+/// (`typing`), digits, `.`, `-` and `e` type and Backspace erases instead of what they do
+/// otherwise.
+pub fn message_for(key: KeyEvent, typing: bool) -> Option<Message> {
+    if typing && key.modifiers == NONE {
+        match key.code {
+            KeyCode::Char(c) if c.is_ascii_digit() || matches!(c, '.' | '-' | 'e') => {
+                return Some(Message::Type(c));
+            }
+            KeyCode::Backspace => return Some(Message::Erase),
+            _ => {}
+        }
+    }
     keymap().iter().find_map(|b| {
         b.keys
             .iter()
@@ -270,39 +287,76 @@ mod tests {
     fn the_design_keys_are_bound() {
         let key = |c| KeyEvent::new(c, NONE);
         assert_eq!(
-            message_for(key(KeyCode::Char(' '))),
+            message_for(key(KeyCode::Char(' ')), false),
             Some(Message::NextPhase)
         );
-        assert_eq!(message_for(key(KeyCode::Right)), Some(Message::NextPhase));
         assert_eq!(
-            message_for(key(KeyCode::Char('h'))),
+            message_for(key(KeyCode::Right), false),
+            Some(Message::NextPhase)
+        );
+        assert_eq!(
+            message_for(key(KeyCode::Char('h')), false),
             Some(Message::PreviousPhase)
         );
         assert_eq!(
-            message_for(key(KeyCode::Backspace)),
+            message_for(key(KeyCode::Backspace), false),
             Some(Message::PreviousPhase)
         );
         assert_eq!(
-            message_for(key(KeyCode::Char('n'))),
+            message_for(key(KeyCode::Char('n')), false),
             Some(Message::FinishIteration)
         );
         assert_eq!(
-            message_for(key(KeyCode::Char('e'))),
+            message_for(key(KeyCode::Char('e')), false),
             Some(Message::FinishEpoch)
         );
         assert_eq!(
-            message_for(key(KeyCode::Char('r'))),
+            message_for(key(KeyCode::Char('r')), false),
             Some(Message::ToggleRun)
         );
         assert_eq!(
-            message_for(key(KeyCode::Char('?'))),
+            message_for(key(KeyCode::Char('?')), false),
             Some(Message::ShowHelp)
         );
-        assert_eq!(message_for(key(KeyCode::Char('q'))), Some(Message::Quit));
-        assert_eq!(message_for(key(KeyCode::Esc)), Some(Message::Close));
         assert_eq!(
-            message_for(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            message_for(key(KeyCode::Char('q')), false),
             Some(Message::Quit)
+        );
+        assert_eq!(message_for(key(KeyCode::Esc), false), Some(Message::Close));
+        assert_eq!(
+            message_for(
+                KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                false
+            ),
+            Some(Message::Quit)
+        );
+    }
+
+    #[test]
+    fn while_a_question_waits_the_keys_of_a_number_type() {
+        let key = |c| KeyEvent::new(c, NONE);
+        for c in ['0', '7', '.', '-', 'e'] {
+            assert_eq!(
+                message_for(key(KeyCode::Char(c)), true),
+                Some(Message::Type(c))
+            );
+        }
+        assert_eq!(
+            message_for(key(KeyCode::Backspace), true),
+            Some(Message::Erase)
+        );
+        assert_eq!(
+            message_for(key(KeyCode::Char('-')), false),
+            Some(Message::Slower)
+        );
+        assert_eq!(
+            message_for(key(KeyCode::Enter), true),
+            Some(Message::Confirm)
+        );
+        assert_eq!(message_for(key(KeyCode::Esc), true), Some(Message::Close));
+        assert_eq!(
+            message_for(key(KeyCode::Char('p')), false),
+            Some(Message::TogglePractice)
         );
     }
 

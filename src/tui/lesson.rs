@@ -105,7 +105,7 @@ pub fn step_for(key: KeyEvent, typing: bool) -> Option<Step> {
         KeyCode::Enter => Some(Step::Confirm),
         KeyCode::PageUp => Some(Step::ScrollUp),
         KeyCode::PageDown => Some(Step::ScrollDown),
-        _ => super::keymap::message_for(key)
+        _ => super::keymap::message_for(key, false)
             .filter(|m| shows_only(*m))
             .map(Step::View),
     }

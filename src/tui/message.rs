@@ -65,6 +65,12 @@ pub enum Message {
     Close,
     /// Choose the highlighted entry.
     Confirm,
+    /// Turn practice mode on or off.
+    TogglePractice,
+    /// Type a character into the answer of the question that waits.
+    Type(char),
+    /// Erase the last character of the answer.
+    Erase,
     /// Leave the app.
     Quit,
     /// A mouse click at a terminal cell.

@@ -19,6 +19,7 @@ pub mod lesson;
 pub mod message;
 pub mod pace;
 pub mod panel;
+pub mod practice;
 pub mod run;
 pub mod scenarios;
 pub mod selection;
@@ -94,7 +95,7 @@ impl Screen for App {
     }
 
     fn key(&mut self, key: event::KeyEvent) {
-        if let Some(message) = keymap::message_for(key) {
+        if let Some(message) = keymap::message_for(key, self.question().is_some()) {
             self.update(message);
         }
     }

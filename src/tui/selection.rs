@@ -94,3 +94,17 @@ pub fn default_selection(phase: Phase, depth: usize) -> Option<Selection> {
         Phase::Update(l) => weight(l),
     }
 }
+
+/// The selection in `phase` when the user's choice was `chosen`: the choice where it is
+/// about the same layer as the phase's own default, else that default.
+pub fn selection_in(chosen: Option<Selection>, phase: Phase, depth: usize) -> Option<Selection> {
+    let default = default_selection(phase, depth)?;
+    Some(kept(chosen, phase, depth).unwrap_or(default))
+}
+
+/// The user's choice `chosen` as it carries into `phase`: kept only where it is about the
+/// same layer as the phase's own default.
+pub fn kept(chosen: Option<Selection>, phase: Phase, depth: usize) -> Option<Selection> {
+    let default = default_selection(phase, depth)?;
+    chosen.filter(|c| c.same_layer(default))
+}

@@ -207,7 +207,7 @@ fn render_overlay(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison, co
         )
         .legend_position(None)
         .x_axis(x_axis(app, x))
-        .y_axis(y_axis(app, y));
+        .y_axis(y_axis(app, y, false));
     frame.render_widget(chart, area);
 }
 

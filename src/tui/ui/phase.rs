@@ -15,6 +15,7 @@ use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
 use crate::text::phase::{explanation, formula};
 use crate::tui::app::App;
 use crate::tui::focus::Focus;
+use crate::tui::practice::Question;
 use crate::tui::selection::Selection;
 use crate::words;
 
@@ -85,22 +86,59 @@ pub fn worked_with(s: &Stepper, selection: Option<Selection>, precision: usize) 
     }
 }
 
+/// The numbers and formula labels, padded to one width measured in columns.
+fn labels() -> [String; 2] {
+    let labels = [words!("view-phase-numbers"), words!("view-phase-formula")];
+    let width = labels.iter().map(|l| l.width()).max().unwrap_or(0) + 2;
+    labels.map(|l| pad(&l, width))
+}
+
+/// The notice, if there is one, and a blank line after it.
+fn notice(app: &App) -> Vec<Line<'static>> {
+    match &app.notice {
+        Some(notice) => vec![
+            Line::styled(notice.clone(), app.theme.notice()),
+            Line::from(""),
+        ],
+        None => Vec::new(),
+    }
+}
+
+/// The panel's text while a practice question waits: the notice, the question (first: on a
+/// small screen it must stay visible), the coming phase's formula in symbols and its
+/// explanation. No number of that phase.
+fn question_lines(app: &App, question: &Question) -> Vec<Line<'static>> {
+    let s = &app.run.stepper;
+    let mut lines = notice(app);
+    let prompt = question.prompt(s.network().depth());
+    lines.extend(super::question::question_lines(
+        &question.answer,
+        app.theme,
+        &prompt,
+    ));
+    lines.push(Line::from(""));
+    let [_, formula_label] = labels();
+    let f = formula(s, question.phase);
+    if !f.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(formula_label, app.theme.dim()),
+            Span::raw(f),
+        ]));
+        lines.push(Line::from(""));
+    }
+    lines.push(Line::from(explanation(s, question.phase)));
+    lines
+}
+
 /// The panel's text: the notice, the numbers, the formula, the scenario's description before
 /// the first step, the explanation.
 fn lines(app: &App) -> Vec<Line<'static>> {
     let s = &app.run.stepper;
     let phase = s.phase();
     let theme = app.theme;
-    let mut lines = Vec::new();
-    if let Some(notice) = &app.notice {
-        lines.push(Line::styled(notice.clone(), theme.notice()));
-        lines.push(Line::from(""));
-    }
-    // The numbers first: on a small screen they are what must stay visible. The two labels
-    // are padded to one width, measured in columns.
-    let labels = [words!("view-phase-numbers"), words!("view-phase-formula")];
-    let width = labels.iter().map(|l| l.width()).max().unwrap_or(0) + 2;
-    let [numbers_label, formula_label] = labels.map(|l| pad(&l, width));
+    let mut lines = notice(app);
+    // The numbers first: on a small screen they are what must stay visible.
+    let [numbers_label, formula_label] = labels();
     if let Some(w) = worked(app) {
         lines.push(Line::from(vec![
             Span::styled(numbers_label, theme.dim()),
@@ -139,15 +177,25 @@ fn lines(app: &App) -> Vec<Line<'static>> {
 }
 
 /// Draws the panel, scrolled by PgUp/PgDn while it has the focus, no further than its last
-/// line, with a marker on the border wherever there is more to scroll to.
+/// line, with a marker on the border wherever there is more to scroll to. While a practice
+/// question waits, the panel is about the phase to come: "Next: …" and the question.
 pub fn render_phase(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
-    let mut block = Block::default().borders(Borders::ALL).title(Line::styled(
-        format!(" {} ", crate::text::phase::name(app.run.stepper.phase())),
-        theme.title(),
-    ));
+    let (title, text) = match app.question() {
+        Some(q) => (
+            words!("practice-next", phase = crate::text::phase::name(q.phase)),
+            question_lines(app, q),
+        ),
+        None => (
+            crate::text::phase::name(app.run.stepper.phase()),
+            lines(app),
+        ),
+    };
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::styled(format!(" {title} "), theme.title()));
     let inner = block.inner(area);
-    let wrapped = super::wrap::wrap(lines(app), inner.width as usize);
+    let wrapped = super::wrap::wrap(text, inner.width as usize);
     let total = wrapped.len();
     let paragraph = Paragraph::new(wrapped);
     let height = inner.height as usize;

@@ -10,6 +10,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 use unicode_width::UnicodeWidthStr;
 
 use crate::nn::{Cost, Loss};
+use crate::practice::Quantity;
 use crate::text::notation::{Numbers, cost_name, cost_short_name, cost_symbol};
 use crate::tui::app::App;
 use crate::tui::curves::{XAxis, bounds};
@@ -43,6 +44,17 @@ pub fn render_plots(frame: &mut Frame, regions: &Regions, app: &App) {
     render_error(frame, regions.error, app);
 }
 
+/// Whether the chart of `cost` would give away the number a question waits for: a practice
+/// question's batch loss, when the chart plots that loss (over the whole training set, which
+/// may be the batch), or the cost a lesson asks for. Its numbers are then written `?`.
+fn asked(app: &App, cost: Cost) -> bool {
+    let loss: Cost = app.run.stepper.training().loss.into();
+    app.views.hidden == Some(cost)
+        || app
+            .question()
+            .is_some_and(|q| q.quantity == Quantity::Loss && cost == loss)
+}
+
 /// The first of `titles` (longest first) that fits on the top border of a block `width`
 /// cells wide, else the last.
 pub fn fitted(titles: &[String], width: u16) -> String {
@@ -58,17 +70,17 @@ pub fn fitted(titles: &[String], width: u16) -> String {
 /// The chart's titles, longest first: the cost's name in full with its last values, then
 /// without them; the short name only where the full one does not fit.
 fn titles(app: &App, cost: Cost) -> Vec<String> {
-    let shown = Numbers {
+    let numbers = Numbers {
         precision: app.views.precision,
     };
-    let hidden = app.views.hidden == Some(cost);
-    let show = |x: f64| if hidden { "?".into() } else { shown.show(x) };
+    let hidden = asked(app, cost);
+    let shown = |v: f64| if hidden { "?".into() } else { numbers.show(v) };
     let mut titles = Vec::new();
     for name in [cost_name(cost), cost_short_name(cost)] {
         if let Some(p) = app.run.curves.last() {
-            let value = format!("{name} {}", show(p.train.get(cost)));
+            let value = format!("{name} {}", shown(p.train.get(cost)));
             if let Some(v) = p.validation {
-                let validation = words!("view-plots-validation-value", value = show(v.get(cost)));
+                let validation = words!("view-plots-validation-value", value = shown(v.get(cost)));
                 titles.push(format!(" {value} {validation} "));
             }
             titles.push(format!(" {value} "));
@@ -97,11 +109,8 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
         frame.render_widget(Paragraph::new(Line::styled(summary, theme.title())), area);
         return;
     }
-    // A cost a lesson asks for is not plotted either: the axis would give it away.
-    let series = |validation| match app.views.hidden == Some(cost) {
-        true => Vec::new(),
-        false => (app.run.curves).series(cost, validation, app.views.x_axis, app.views.log_y),
-    };
+    let series =
+        |validation| (app.run.curves).series(cost, validation, app.views.x_axis, app.views.log_y);
     let (train, validation) = (series(false), series(true));
     let (x, y) = bounds(&[&train, &validation]);
     let title = fitted(&titles, area.width);
@@ -132,7 +141,7 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
                 .title(Line::styled(title, theme.title())),
         )
         .x_axis(x_axis(app, x))
-        .y_axis(y_axis(app, y).title(Line::styled(formula, theme.dim())));
+        .y_axis(y_axis(app, y, asked(app, cost)).title(Line::styled(formula, theme.dim())));
     frame.render_widget(chart, area);
 }
 
@@ -147,11 +156,14 @@ pub fn x_axis(app: &App, x: [f64; 2]) -> Axis<'static> {
         .labels([short(x[0]), format!("{} {unit}", short(x[1]))])
 }
 
-/// The y axis of a cost chart: its range, the ends labelled as values (also on a log scale).
-pub fn y_axis(app: &App, y: [f64; 2]) -> Axis<'static> {
+/// The y axis of a cost chart: its range, the ends labelled as values (also on a log scale),
+/// or `?` where they are `hidden`.
+pub fn y_axis(app: &App, y: [f64; 2], hidden: bool) -> Axis<'static> {
     let numbers = Numbers { precision: 3 };
     let label = |v: f64| {
-        if app.views.log_y {
+        if hidden {
+            "?".to_string()
+        } else if app.views.log_y {
             numbers.show(10f64.powf(v))
         } else {
             numbers.show(v)

@@ -39,9 +39,11 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     };
     let rate = words!("status-learning-rate", rate = compact(t.learning_rate));
     let (mut parts, mut order) = progress(s, app);
-    parts.extend([vec![rate, String::new()], mode]);
-    // The mode gives way first, then η, then the progress as `progress` says.
+    parts.extend([vec![rate, String::new()], mode, practice(app)]);
+    // The mode gives way first, then η, then the progress as `progress` says; the practice
+    // score last.
     order.splice(0..0, [5, 5, 4]);
+    order.push(6);
     render_line(frame, area, app, &app.scenario.name, &parts, &order);
 }
 
@@ -80,6 +82,21 @@ pub fn progress(stepper: &Stepper, app: &App) -> (Vec<Forms>, Vec<usize>) {
         ],
     ];
     (parts, vec![3, 1, 0, 3, 2, 1, 0])
+}
+
+/// The practice score while practice is on ("practice 3/4"), else nothing.
+fn practice(app: &App) -> Forms {
+    match &app.practice {
+        Some(p) => vec![
+            words!(
+                "practice-status",
+                right = p.score.right.to_string(),
+                asked = p.score.asked.to_string()
+            ),
+            String::new(),
+        ],
+        None => vec![String::new()],
+    }
 }
 
 /// Draws `title` then `parts`, shrunk part by part in `order` until the line fits.
@@ -159,10 +176,15 @@ fn cells(text: &str) -> usize {
     Span::raw(text).width()
 }
 
-/// The most used keys.
+/// The most used keys, or the answer's keys while a practice question waits.
 pub fn render_keys(frame: &mut Frame, area: Rect, app: &App) {
+    let width = area.width as usize;
+    let entries = match app.question() {
+        Some(q) => question_bar(width, q.answer.finished()),
+        None => key_bar(width),
+    };
     let mut spans = vec![Span::raw(" ")];
-    for (i, (label, what)) in key_bar(area.width as usize).into_iter().enumerate() {
+    for (i, (label, what)) in entries.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", app.theme.dim()));
         }
@@ -176,10 +198,7 @@ pub fn render_keys(frame: &mut Frame, area: Rect, app: &App) {
 /// help and quit always, the most used keys before them in order while they fit. Measured
 /// in cells, so that Korean (two cells a letter) is counted as it is drawn.
 pub fn key_bar(width: usize) -> Vec<(&'static str, String)> {
-    let entry = |message: Message, what: String| {
-        binding(message).map_or(("", String::new()), |b| (b.label, what))
-    };
-    let rest = [
+    let rest = vec![
         entry(Message::NextPhase, words!("view-bar-next")),
         entry(Message::PreviousPhase, words!("view-bar-back")),
         entry(Message::FinishIteration, words!("view-bar-iteration")),
@@ -188,6 +207,31 @@ pub fn key_bar(width: usize) -> Vec<(&'static str, String)> {
         entry(Message::SelectNext, words!("view-bar-select")),
         entry(Message::OpenPicker, words!("view-bar-scenarios")),
     ];
+    fitted(rest, width)
+}
+
+/// The key bar while a practice question waits: typing, Enter to check (or to go on once
+/// the question is `finished`), Esc to skip, `p` to stop practising.
+pub fn question_bar(width: usize, finished: bool) -> Vec<(&'static str, String)> {
+    let rest = if finished {
+        vec![entry(Message::Confirm, words!("practice-bar-go-on"))]
+    } else {
+        vec![
+            ("0-9 . - e", words!("practice-bar-answer")),
+            entry(Message::Confirm, words!("practice-bar-check")),
+            entry(Message::Close, words!("practice-bar-skip")),
+        ]
+    };
+    fitted(rest, width)
+}
+
+/// A key's label and what it does, from the keymap.
+fn entry(message: Message, what: String) -> (&'static str, String) {
+    binding(message).map_or(("", String::new()), |b| (b.label, what))
+}
+
+/// `rest` in order while they fit in `width` cells, then help and quit.
+fn fitted(rest: Vec<(&'static str, String)>, width: usize) -> Vec<(&'static str, String)> {
     let always = [
         entry(Message::ShowHelp, words!("view-bar-help")),
         entry(Message::Quit, words!("view-bar-quit")),
