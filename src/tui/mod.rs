@@ -38,6 +38,7 @@ use ratatui::crossterm::execute;
 pub use app::App;
 pub use message::Message;
 
+use crate::lesson::progress::ProgressError;
 use crate::scenario::ScenarioError;
 use disk::Disk;
 use theme::Theme;
@@ -61,8 +62,14 @@ pub fn load_lesson(
     let mut view =
         lesson::LessonView::new(Rc::new(Disk), Rc::new(disk::DataFolder), lesson, progress)?;
     view.app.theme = Theme::from_env();
-    view.notice =
-        problem.map(|p| crate::words!("lesson-view-progress-ignored", reason = p.to_string()));
+    // The file's name only: the reasons are the system's words, not the catalog's.
+    view.notice = problem.map(|p| {
+        let file = match p {
+            ProgressError::Corrupt { file, .. } | ProgressError::Io { file, .. } => file,
+            ProgressError::NoFolder => "XDG_DATA_HOME".to_string(),
+        };
+        crate::words!("lesson-view-progress-ignored", file = file)
+    });
     Ok(view)
 }
 
