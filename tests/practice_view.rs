@@ -158,8 +158,13 @@ fn esc_leaves_the_question_and_takes_the_step_unscored() {
     let practice = app.practice.as_ref().expect("practice stays on");
     assert_eq!(practice.score.asked, 0);
     assert!(practice.question.is_none());
-    // p turns it off: the next steps ask nothing.
+    // p while δ¹₁ waits turns practice off: the question goes, its step is not taken, and
+    // the next steps ask nothing.
+    app.update(Message::NextPhase);
+    assert!(app.question().is_some());
     app.update(Message::TogglePractice);
+    assert!(app.practice.is_none());
+    assert_eq!(app.run.stepper.phase(), Phase::OutputDelta);
     app.update(Message::NextPhase);
     assert!(app.question().is_none());
     assert_eq!(app.run.stepper.phase(), Phase::HiddenDelta(1));

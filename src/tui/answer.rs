@@ -24,8 +24,8 @@ pub enum AnswerInput {
 /// One number question being answered.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
-    /// What has been typed since the question was asked (kept after a wrong answer, so it
-    /// can be corrected).
+    /// What has been typed for this try: emptied by a wrong answer, for the next try; kept
+    /// once the question is over, to be read beside the answer.
     pub text: String,
     /// Where the attempt is: asking, hinted, revealed or right.
     pub attempt: Attempt,
@@ -84,6 +84,10 @@ impl Answer {
                     self.attempt
                         .submit(&self.text, &self.reveal, self.tolerance, self.precision);
                 match judged {
+                    Ok(Stage::Retry) => {
+                        self.text.clear();
+                        Some(Stage::Retry)
+                    }
                     Ok(stage) => Some(stage),
                     Err(not_a_number) => {
                         self.problem = Some(not_a_number.message());
@@ -139,7 +143,10 @@ mod tests {
         typed(&mut a, "0.3");
         assert_eq!(a.update(AnswerInput::Check), Some(Stage::Retry));
         assert!(a.feedback().unwrap().contains("0.5 · 0.5 = ?"));
+        assert_eq!(a.text, "", "emptied for the next try");
+        typed(&mut a, "0.3");
         assert_eq!(a.update(AnswerInput::Check), Some(Stage::Revealed));
+        assert_eq!(a.text, "0.3", "kept beside the answer");
         assert!(a.feedback().unwrap().contains("= 0.2500"));
         assert_eq!(a.update(AnswerInput::Check), None, "over");
         let mut b = answer();
