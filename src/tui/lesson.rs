@@ -362,15 +362,13 @@ impl LessonView {
         self.answered();
     }
 
-    /// A key for the answer box; a wrong answer clears it for the next try.
+    /// A key for the answer box; a finished question is recorded.
     fn type_in(&mut self, input: AnswerInput) {
         let Some(answer) = &mut self.answer else {
             return;
         };
-        match answer.update(input) {
-            Some(Stage::Retry) => answer.text.clear(),
-            Some(_) => self.answered(),
-            None => {}
+        if answer.update(input).is_some() {
+            self.answered();
         }
     }
 
