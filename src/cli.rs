@@ -69,6 +69,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
         theme: ThemeName,
     },
+    /// Open a guided lesson (a file or a built-in name; none: the built-in `backprop`) where
+    /// the student left off.
+    Lesson {
+        /// A lesson file or a built-in name.
+        lesson: Option<String>,
+        /// Begin the lesson anew, forgetting its saved place and answers.
+        #[arg(long)]
+        restart: bool,
+    },
     /// List the built-in lessons and scenarios with their descriptions.
     List,
     /// Validate scenario and lesson files (or built-in names; none: every built-in); exit 0
@@ -180,6 +189,9 @@ pub enum CliError {
     /// The stepping view could not use the terminal.
     #[error("{}", words!("cli-error-terminal", reason = .0.to_string()))]
     Terminal(std::io::Error),
+    /// A lesson is invalid, or its first stop cannot be shown.
+    #[error("{0}")]
+    Lesson(String),
     /// A comparison was asked for wrongly.
     #[error("{0}")]
     Compare(String),
@@ -199,6 +211,16 @@ impl From<Divergence> for CliError {
     }
 }
 
+/// Opens lesson `name` (none: `backprop`) at its saved place, or anew with `restart`; a
+/// saved progress that cannot be read is told in the lesson's notice, and it starts at stop 1
+/// (see [`crate::tui::load_lesson`]).
+fn open_lesson(name: Option<&str>, restart: bool) -> Result<(), CliError> {
+    let lesson = crate::lesson::Lesson::load(name.unwrap_or("backprop"))
+        .map_err(|e| CliError::Lesson(e.to_string()))?;
+    let view = crate::tui::load_lesson(lesson, restart).map_err(CliError::Lesson)?;
+    crate::tui::run(view).map_err(CliError::Terminal)
+}
+
 /// Runs a headless command, writing its report to `out` (and problems found by `check` to
 /// `err`).
 pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<(), CliError> {
@@ -208,6 +230,7 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             app.theme.light = theme == ThemeName::Light;
             crate::tui::run(app).map_err(CliError::Terminal)
         }
+        Command::Lesson { lesson, restart } => open_lesson(lesson.as_deref(), restart),
         Command::List => list_lessons(out)
             .and_then(|()| list(out))
             .map_err(write_error(Path::new(STDOUT))),

@@ -66,6 +66,12 @@ impl Tmux {
 /// A tmux server of its own running `backstep run SCENARIO` in a `width` × `height`
 /// window, or None (with a message) where tmux is not installed and `CI` is not set.
 fn start(name: &str, scenario: &str, width: u16, height: u16) -> Option<Tmux> {
+    start_command(name, &command(scenario), width, height)
+}
+
+/// A tmux server of its own (UTF-8, so Korean shows) running the shell `command` in a
+/// `width` × `height` window, or None where tmux is not installed and `CI` is not set.
+fn start_command(name: &str, command: &str, width: u16, height: u16) -> Option<Tmux> {
     if let Err(e) = Command::new("tmux").arg("-V").output() {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -81,6 +87,7 @@ fn start(name: &str, scenario: &str, width: u16, height: u16) -> Option<Tmux> {
     };
     let (w, h) = (width.to_string(), height.to_string());
     tmux.run(&[
+        "-u",
         "new-session",
         "-d",
         "-s",
@@ -89,7 +96,7 @@ fn start(name: &str, scenario: &str, width: u16, height: u16) -> Option<Tmux> {
         &w,
         "-y",
         &h,
-        &command(scenario),
+        command,
     ]);
     Some(tmux)
 }
@@ -262,4 +269,57 @@ fn every_built_in_keeps_its_name_through_every_key_at_80x24() {
             "{screen}"
         );
     }
+}
+
+#[test]
+fn a_korean_student_answers_every_question_of_the_lesson_at_80x24() {
+    use backstep::lesson::{Lesson, Question};
+    let data = tempfile::tempdir().unwrap();
+    let command = format!(
+        "env -u LC_ALL -u LC_MESSAGES LANG=ko_KR.UTF-8 XDG_DATA_HOME={} {} lesson; echo \"backstep lesson exited with $?\"; sleep 30",
+        data.path().display(),
+        env!("CARGO_BIN_EXE_backstep")
+    );
+    let Some(tmux) = start_command("lesson-ko", &command, 80, 24) else {
+        return;
+    };
+    // The values tests/lesson_backprop_by_hand.py worked out.
+    let expected: toml::Table =
+        std::fs::read_to_string("tests/fixtures/lessons/backprop-expected.toml")
+            .unwrap()
+            .parse()
+            .unwrap();
+    let lesson = Lesson::load("backprop").unwrap();
+    for (i, stop) in lesson.stops.iter().enumerate() {
+        let n = i + 1;
+        let screen = tmux.wait_for(&format!("13단계 중 {n}단계"));
+        // The stop's Korean title (its first word: a long one is cut to the panel).
+        let title = stop.title.ko.clone().unwrap();
+        let first = title.split(' ').next().unwrap();
+        assert!(screen.contains(&format!("{n}/13 {first}")), "{screen}");
+        let question = &expected["question"].get(n.to_string());
+        match (&stop.question, question) {
+            (Some(Question::Number { .. }), Some(q)) => {
+                assert!(screen.contains("답 입력"), "{screen}");
+                let value = q["value"].as_float().unwrap().to_string();
+                tmux.run(&["send-keys", "-t", "bs", "-l", "--", &value]);
+                tmux.keys(&["Enter"]);
+                tmux.wait_for("맞았습니다");
+            }
+            (Some(Question::Choice { .. }), Some(q)) => {
+                let answer = q["answer"].as_integer().unwrap().to_string();
+                tmux.keys(&[&answer]);
+                tmux.wait_for("맞았습니다");
+            }
+            _ => assert!(screen.contains("Space: 다음 단계"), "{screen}"),
+        }
+        tmux.keys(&["Space"]);
+    }
+    // 11 questions, all right at the first try.
+    let screen = tmux.wait_for("레슨을 마쳤습니다");
+    assert!(screen.contains("점수 11/11"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("backstep lesson exited with 0");
+    let saved = std::fs::read_to_string(data.path().join("backstep/progress.json")).unwrap();
+    assert!(saved.contains("\"stop\": 12"), "{saved}");
 }

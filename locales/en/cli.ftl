@@ -76,3 +76,6 @@ cli-compare-epochs-to = epochs to { $cost } ≤ { $target }
 cli-compare-ratio = mean abs(δ¹) / mean abs(δᴸ)
 cli-compare-not-reached = not reached
 cli-compare-stopped = { $label } stopped early: { $reason }
+cli-help-lesson = Open a guided lesson where you left off (a lesson file or a built-in name; none: the built-in backprop)
+cli-help-lesson-lesson = A lesson file or a built-in name (default: backprop)
+cli-help-lesson-restart = Begin the lesson anew, forgetting its saved place and answers

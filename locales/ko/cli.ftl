@@ -75,3 +75,6 @@ cli-compare-epochs-to = { $cost } ≤ { $target }까지 에폭
 cli-compare-ratio = 평균 abs(δ¹) / 평균 abs(δᴸ)
 cli-compare-not-reached = 도달하지 못함
 cli-compare-stopped = { $label }: 중간에 멈췄습니다: { $reason }
+cli-help-lesson = 안내 레슨을 지난번에 멈춘 곳에서 엽니다(레슨 파일이나 내장 레슨 이름, 없으면 내장 레슨 backprop)
+cli-help-lesson-lesson = 레슨 파일이나 내장 레슨 이름(기본값: backprop)
+cli-help-lesson-restart = 저장된 위치와 답을 지우고 레슨을 처음부터 시작합니다

@@ -143,8 +143,8 @@ pub enum PositionError {
     /// The scenario's data could not be read or set up.
     #[error("{0}")]
     Scenario(#[from] ScenarioError),
-    /// Training diverged on the way.
-    #[error("training diverged before the stop: {0:?}")]
+    /// Training diverged on the way (said in the catalog's words, where and what to try).
+    #[error("{}", crate::text::divergence::describe(.0))]
     Diverged(Divergence),
 }
 
@@ -157,11 +157,35 @@ impl Stop {
     }
 }
 
-/// Steps `stepper` forward to `phase` of iteration `iteration` (1-based, counted from the
+/// What [`advance`] moves: a stepper, or a view's run that keeps one with its curves.
+pub trait Walk {
+    /// The stepper being moved.
+    fn walker(&self) -> &Stepper;
+    /// Whole iterations through the fast path.
+    fn walk_fast(&mut self, iterations: u64) -> Result<(), Divergence>;
+    /// The next phase.
+    fn walk_step(&mut self) -> Result<(), Divergence>;
+}
+
+impl Walk for Stepper {
+    fn walker(&self) -> &Stepper {
+        self
+    }
+
+    fn walk_fast(&mut self, iterations: u64) -> Result<(), Divergence> {
+        self.fast_forward(iterations)
+    }
+
+    fn walk_step(&mut self) -> Result<(), Divergence> {
+        self.step()
+    }
+}
+
+/// Steps `walker` forward to `phase` of iteration `iteration` (1-based, counted from the
 /// start of training): whole iterations through the fast path, then phase by phase. The
 /// start of an iteration after the first is the end (Done) of the one before, as the
 /// stepper shows it. A stepper already past that position is left where it is.
-pub fn advance(stepper: &mut Stepper, iteration: u64, phase: Phase) -> Result<(), Divergence> {
+pub fn advance(walker: &mut impl Walk, iteration: u64, phase: Phase) -> Result<(), Divergence> {
     let (iteration, phase) = if phase == Phase::Start && iteration > 1 {
         (iteration - 1, Phase::Done)
     } else {
@@ -169,13 +193,13 @@ pub fn advance(stepper: &mut Stepper, iteration: u64, phase: Phase) -> Result<()
     };
     // The iteration in progress (at Done it is complete but still the one shown).
     let current = |s: &Stepper| s.completed() + u64::from(s.phase() != Phase::Done);
-    if current(stepper) < iteration {
-        stepper.fast_forward(iteration - 1 - stepper.completed())?;
-        stepper.step()?;
+    if current(walker.walker()) < iteration {
+        walker.walk_fast(iteration - 1 - walker.walker().completed())?;
+        walker.walk_step()?;
     }
-    if current(stepper) == iteration {
-        while !stepper.reached(phase) {
-            stepper.step()?;
+    if current(walker.walker()) == iteration {
+        while !walker.walker().reached(phase) {
+            walker.walk_step()?;
         }
     }
     Ok(())

@@ -91,6 +91,11 @@ impl App {
         })
     }
 
+    /// Sets what the panels explain (none: the phase's own default), as a lesson's stop asks.
+    pub fn choose(&mut self, selection: Option<Selection>) {
+        self.chosen = selection;
+    }
+
     /// What the panels explain now: the user's choice (reset when the phase moves on to
     /// another layer), else the phase's own default.
     pub fn selection(&self) -> Option<Selection> {

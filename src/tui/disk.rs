@@ -1,9 +1,11 @@
 //! The terminal's scenarios: the built-ins, the files in `scenarios/` under the current
-//! folder, and any path given, read from disk.
+//! folder, and any path given, read from disk; and where lesson progress is kept.
 
 use std::path::Path;
 
+use super::lesson::Keeper;
 use super::scenarios::{PickerEntry, Scenarios};
+use crate::lesson::progress::{LessonProgress, Progress};
 use crate::scenario::{BUILTINS, Scenario, ScenarioError, Setup};
 
 /// Scenarios read from the file system.
@@ -44,5 +46,18 @@ impl Scenarios for Disk {
 
     fn setup(&self, scenario: &Scenario) -> Result<Setup, ScenarioError> {
         scenario.setup()
+    }
+}
+
+/// Lesson progress kept in the user's data folder (see [`crate::lesson::progress`]): the
+/// file is read again before each save, so that other lessons' progress is kept.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DataFolder;
+
+impl Keeper for DataFolder {
+    fn keep(&self, lesson: &str, progress: &LessonProgress) -> Result<(), String> {
+        let (mut all, _) = Progress::load();
+        *all.lesson(lesson) = progress.clone();
+        all.save().map_err(|e| e.to_string())
     }
 }

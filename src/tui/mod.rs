@@ -15,6 +15,7 @@ pub mod focus;
 pub mod help;
 pub mod keymap;
 pub mod layout;
+pub mod lesson;
 pub mod message;
 pub mod pace;
 pub mod panel;
@@ -37,12 +38,40 @@ use ratatui::crossterm::execute;
 pub use app::App;
 pub use message::Message;
 
+use crate::lesson::progress::ProgressError;
 use crate::scenario::ScenarioError;
 use disk::Disk;
 use theme::Theme;
 
 /// About 30 frames a second.
 pub const FRAME: Duration = Duration::from_millis(33);
+
+/// A lesson read from disk, its scenarios too, at the place saved in the user's data
+/// folder (at its first stop with `restart`, or when the saved progress cannot be read,
+/// which the lesson's notice then says); its progress kept there after every move and
+/// answer.
+pub fn load_lesson(
+    lesson: crate::lesson::Lesson,
+    restart: bool,
+) -> Result<lesson::LessonView, String> {
+    let (saved, problem) = crate::lesson::progress::Progress::load();
+    let progress = match restart {
+        true => Default::default(),
+        false => saved.lessons.get(&lesson.name).cloned().unwrap_or_default(),
+    };
+    let mut view =
+        lesson::LessonView::new(Rc::new(Disk), Rc::new(disk::DataFolder), lesson, progress)?;
+    view.app.theme = Theme::from_env();
+    // The file's name only: the reasons are the system's words, not the catalog's.
+    view.notice = problem.map(|p| {
+        let file = match p {
+            ProgressError::Corrupt { file, .. } | ProgressError::Io { file, .. } => file,
+            ProgressError::NoFolder => "XDG_DATA_HOME".to_string(),
+        };
+        crate::words!("lesson-view-progress-ignored", file = file)
+    });
+    Ok(view)
+}
 
 /// The app on a scenario read from disk (a file path or a built-in name), in colour unless
 /// `NO_COLOR` is set.
@@ -52,10 +81,74 @@ pub fn load(source: &str) -> Result<App, ScenarioError> {
     Ok(app)
 }
 
-/// Runs the app until the user quits. The caller has loaded the scenario, so a bad one is
-/// reported before the terminal is touched. The terminal is restored on return, on error
-/// and on panic (ratatui's panic hook).
-pub fn run(mut app: App) -> std::io::Result<()> {
+/// What the terminal's event loop drives: the stepping view, or a lesson over it.
+pub trait Screen {
+    /// Draws the screen (noting the terminal's size).
+    fn draw(&mut self, frame: &mut ratatui::Frame);
+    /// A key was pressed.
+    fn key(&mut self, key: event::KeyEvent);
+    /// A message from the mouse.
+    fn click(&mut self, message: Message);
+    /// Time passed.
+    fn tick(&mut self, clock: &dyn pace::Clock);
+    /// Whether the user asked to leave.
+    fn quitting(&self) -> bool;
+}
+
+impl Screen for App {
+    fn draw(&mut self, frame: &mut ratatui::Frame) {
+        self.size = (frame.area().width, frame.area().height);
+        ui::render(frame, self);
+    }
+
+    fn key(&mut self, key: event::KeyEvent) {
+        if let Some(message) = keymap::message_for(key, self.question().is_some()) {
+            self.update(message);
+        }
+    }
+
+    fn click(&mut self, message: Message) {
+        self.update(message);
+    }
+
+    fn tick(&mut self, clock: &dyn pace::Clock) {
+        App::tick(self, clock);
+    }
+
+    fn quitting(&self) -> bool {
+        self.quit
+    }
+}
+
+impl Screen for lesson::LessonView {
+    fn draw(&mut self, frame: &mut ratatui::Frame) {
+        self.app.size = (frame.area().width, frame.area().height);
+        ui::lesson::render_lesson(frame, self);
+    }
+
+    fn key(&mut self, key: event::KeyEvent) {
+        if let Some(step) = lesson::step_for(key, self.typing()) {
+            self.update(step);
+        }
+    }
+
+    fn click(&mut self, message: Message) {
+        self.update(lesson::Step::View(message));
+    }
+
+    fn tick(&mut self, clock: &dyn pace::Clock) {
+        self.app.tick(clock);
+    }
+
+    fn quitting(&self) -> bool {
+        self.quit
+    }
+}
+
+/// Runs the app (or a lesson) until the user quits. The caller has loaded the scenario, so
+/// a bad one is reported before the terminal is touched. The terminal is restored on
+/// return, on error and on panic (ratatui's panic hook).
+pub fn run(mut app: impl Screen) -> std::io::Result<()> {
     // ratatui's hook (installed by try_init, around this one) restores raw mode and the
     // screen; this one also turns mouse reporting off.
     let previous = std::panic::take_hook();
@@ -71,25 +164,18 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut impl Screen) -> std::io::Result<()> {
     let start = Instant::now();
     let clock = || start.elapsed();
     let mut next_tick = start + FRAME;
-    while !app.quit {
-        terminal.draw(|frame| {
-            app.size = (frame.area().width, frame.area().height);
-            ui::render(frame, app);
-        })?;
+    while !app.quitting() {
+        terminal.draw(|frame| app.draw(frame))?;
         let timeout = next_tick.saturating_duration_since(Instant::now());
         if event::poll(timeout)? {
             match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    if let Some(message) = keymap::message_for(key, app.question().is_some()) {
-                        app.update(message);
-                    }
-                }
+                Event::Key(key) if key.kind == KeyEventKind::Press => app.key(key),
                 Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
-                    app.update(Message::Click {
+                    app.click(Message::Click {
                         column: mouse.column,
                         row: mouse.row,
                     });

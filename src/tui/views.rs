@@ -10,6 +10,7 @@ use super::focus::{Enlarged, Focus};
 use super::message::Message;
 use super::panel::Panel;
 use super::scenarios::PickerEntry;
+use crate::nn::Cost;
 
 /// Lines a panel scrolls at a time.
 pub const PAGE: u16 = 10;
@@ -64,6 +65,8 @@ pub struct Views {
     pub focus: Option<Focus>,
     /// What is drawn over the panels: the focused one zoomed, or the result in large digits.
     pub enlarged: Option<Enlarged>,
+    /// A cost a lesson asks for: written `?` in the charts and the cost table until answered.
+    pub hidden: Option<Cost>,
 }
 
 impl Default for Views {
@@ -83,6 +86,7 @@ impl Default for Views {
             phase_end: Cell::new(u16::MAX),
             focus: None,
             enlarged: None,
+            hidden: None,
         }
     }
 }

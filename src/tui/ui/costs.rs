@@ -35,8 +35,9 @@ fn shown(s: &Stepper) -> [Cost; 3] {
     [Cost::Mse, cross_entropy, Cost::ClassificationError]
 }
 
-/// Every sample of the batch, then the mean, at `numbers`' precision.
-fn entries(s: &Stepper, numbers: Numbers) -> Vec<Entry> {
+/// Every sample of the batch, then the mean, at `numbers`' precision; the `hidden` cost is
+/// written `?` (a lesson asks for it).
+fn entries(s: &Stepper, numbers: Numbers, hidden: Option<Cost>) -> Vec<Entry> {
     let ws = s.workspace();
     let batch = s.samples().len();
     let width = ws.target.nrows();
@@ -56,6 +57,7 @@ fn entries(s: &Stepper, numbers: Numbers) -> Vec<Entry> {
                 targets: join(d, compact),
                 right: if wrong > 0.0 { "✗" } else { "✓" }.into(),
                 costs: costs.map(|cost| match cost {
+                    _ if Some(cost) == hidden => "?".into(),
                     Cost::ClassificationError => compact(wrong),
                     _ => numbers.show(c.get(cost)),
                 }),
@@ -70,6 +72,7 @@ fn entries(s: &Stepper, numbers: Numbers) -> Vec<Entry> {
         targets: String::new(),
         right: String::new(),
         costs: costs.map(|cost| match cost {
+            _ if Some(cost) == hidden => "?".into(),
             Cost::ClassificationError => format!("{}/{count}", sum.get(cost)),
             _ => numbers.show(mean.get(cost)),
         }),
@@ -152,7 +155,7 @@ pub fn render_cost_table(
     let numbers = Numbers {
         precision: app.views.precision,
     };
-    let mut entries = entries(s, numbers);
+    let mut entries = entries(s, numbers, app.views.hidden);
     let mean = entries.pop().expect("the mean row");
     let cells = |e: &Entry| -> Vec<String> {
         let mut cells = vec![

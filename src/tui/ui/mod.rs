@@ -22,6 +22,7 @@ pub mod health;
 pub mod help;
 pub mod image;
 pub mod layers;
+pub mod lesson;
 pub mod network;
 pub mod phase;
 pub mod picker;
@@ -57,13 +58,31 @@ pub fn render(frame: &mut Frame, app: &App) {
         render_too_small(frame, area);
         return;
     }
+    render_screen(frame, area, app);
+    render_popup(frame, area, app);
+    render_base(frame, app);
+}
+
+/// The compare screen or the main screen in `area`, without the popup.
+pub fn render_screen(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(comparison) = &app.comparison {
         compare::render_compare(frame, area, app, comparison);
     } else {
         render_main(frame, area, app);
     }
-    render_popup(frame, area, app);
-    render_base(frame, app);
+}
+
+/// Where the main screen's panels go in `area`: charts too short to read become one-line
+/// summaries and the phase panel takes their rows, except in the Loss phase and beside the
+/// classes view.
+pub fn main_regions(area: Rect, app: &App) -> Regions {
+    let regions = regions(area, app.scenario.image);
+    let loss = app.run.stepper.phase() == Phase::Loss;
+    if loss || app.views.shows(Panel::Classes) {
+        regions
+    } else {
+        regions.compacted()
+    }
 }
 
 /// The main screen: the status line, the panels (or what `z` and `Z` put over them), the
@@ -75,12 +94,7 @@ fn render_main(frame: &mut Frame, area: Rect, app: &App) {
         zoom::render_enlarged(frame, &zoomed(area, app.scenario.image), app, enlarged);
     } else {
         let loss = app.run.stepper.phase() == Phase::Loss;
-        // Charts too short to read become one-line summaries; the phase panel takes the rows.
-        let regions = if loss || app.views.shows(Panel::Classes) {
-            regions
-        } else {
-            regions.compacted()
-        };
+        let regions = main_regions(area, app);
         phase::render_phase(frame, regions.phase, app);
         if loss {
             render_loss(frame, &regions, app);

@@ -44,13 +44,15 @@ pub fn render_plots(frame: &mut Frame, regions: &Regions, app: &App) {
     render_error(frame, regions.error, app);
 }
 
-/// Whether the chart of `cost` would give away the number a practice question waits for:
-/// the batch's loss, when the chart plots that loss (over the whole training set, which may
-/// be the batch). Its numbers are then written `?`.
+/// Whether the chart of `cost` would give away the number a question waits for: a practice
+/// question's batch loss, when the chart plots that loss (over the whole training set, which
+/// may be the batch), or the cost a lesson asks for. Its numbers are then written `?`.
 fn asked(app: &App, cost: Cost) -> bool {
     let loss: Cost = app.run.stepper.training().loss.into();
-    app.question()
-        .is_some_and(|q| q.quantity == Quantity::Loss && cost == loss)
+    app.views.hidden == Some(cost)
+        || app
+            .question()
+            .is_some_and(|q| q.quantity == Quantity::Loss && cost == loss)
 }
 
 /// The first of `titles` (longest first) that fits on the top border of a block `width`
@@ -107,14 +109,9 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
         frame.render_widget(Paragraph::new(Line::styled(summary, theme.title())), area);
         return;
     }
-    let train = app
-        .run
-        .curves
-        .series(cost, false, app.views.x_axis, app.views.log_y);
-    let validation = app
-        .run
-        .curves
-        .series(cost, true, app.views.x_axis, app.views.log_y);
+    let series =
+        |validation| (app.run.curves).series(cost, validation, app.views.x_axis, app.views.log_y);
+    let (train, validation) = (series(false), series(true));
     let (x, y) = bounds(&[&train, &validation]);
     let title = fitted(&titles, area.width);
     // The lesson's MSE is a sum over the outputs; the half-MSE some losses train on is half.
