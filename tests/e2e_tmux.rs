@@ -323,3 +323,25 @@ fn a_korean_student_answers_every_question_of_the_lesson_at_80x24() {
     let saved = std::fs::read_to_string(data.path().join("backstep/progress.json")).unwrap();
     assert!(saved.contains("\"stop\": 12"), "{saved}");
 }
+
+/// A Korean title drawn over a border and taken away again leaves the border whole: the
+/// cell under a Hangul syllable's second half is redrawn too.
+#[test]
+fn korean_titles_leave_no_gaps_in_the_borders_they_covered() {
+    let Some(tmux) = start("wide", "two-two-two --lang ko", 80, 24) else {
+        return;
+    };
+    tmux.wait_for("손으로 푸는 2-2-2");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("순전파 (1층)");
+    tmux.keys(&["z"]);
+    tmux.wait_for("z 또는 Esc");
+    tmux.keys(&["z"]);
+    tmux.wait_without("z 또는 Esc");
+    let screen = tmux.wait_for("값 (소수점 4자리)");
+    let bottom = screen.lines().nth(22).unwrap_or_default();
+    assert!(
+        bottom.starts_with("└──────────────────────────────────────┘"),
+        "{screen}"
+    );
+}

@@ -169,7 +169,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut impl Screen) -> std::io:
     let clock = || start.elapsed();
     let mut next_tick = start + FRAME;
     while !app.quitting() {
-        terminal.draw(|frame| app.draw(frame))?;
+        terminal.draw(|frame| {
+            app.draw(frame);
+            ui::wrap::clear_covered(frame.buffer_mut());
+        })?;
         let timeout = next_tick.saturating_duration_since(Instant::now());
         if event::poll(timeout)? {
             match event::read()? {

@@ -2,9 +2,10 @@
 //! no wrapped line is wider than its panel. Ratatui's own wrapping can let a wide character
 //! spill over the border when it falls on the last column (ratatui/ratatui#2679).
 
+use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `lines` wrapped at spaces into lines at most `width` columns wide; a word wider than a
 /// whole line is broken between characters. Spaces where a line breaks are dropped; styles
@@ -66,6 +67,23 @@ pub fn cut(text: &str, width: usize) -> &str {
     text
 }
 
+/// Blanks every cell a wide character covers. A Paragraph drawn over a border leaves the
+/// border's `─` in the cell under a Hangul syllable's second half; the terminal hides it,
+/// so the next frame's diff thinks that cell already shows `─` and leaves a gap there.
+pub fn clear_covered(buffer: &mut Buffer) {
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let width = buffer[(x, y)].symbol().width().max(1) as u16;
+            for covered in x + 1..(x + width).min(area.right()) {
+                buffer[(covered, y)].reset();
+            }
+            x += width;
+        }
+    }
+}
+
 /// Groups the tokens into words (a run of non-space tokens, whatever their styles) and the
 /// spaces between them.
 fn words(tokens: Vec<Token>) -> Vec<Vec<Token>> {
@@ -119,6 +137,27 @@ fn span(token: Token) -> Span<'static> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_wide_character_over_a_border_blanks_the_cell_it_covers() {
+        use ratatui::layout::Rect;
+        use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+        let area = Rect::new(0, 0, 10, 3);
+        let mut buffer = Buffer::empty(area);
+        Block::default()
+            .borders(Borders::ALL)
+            .render(area, &mut buffer);
+        Paragraph::new("또").render(Rect::new(1, 2, 2, 1), &mut buffer);
+        assert_eq!(
+            buffer[(2, 2)].symbol(),
+            "─",
+            "ratatui leaves the border under it"
+        );
+        clear_covered(&mut buffer);
+        assert_eq!(buffer[(1, 2)].symbol(), "또");
+        assert_eq!(buffer[(2, 2)].symbol(), " ");
+        assert_eq!(buffer[(3, 2)].symbol(), "─");
+    }
+
     use super::*;
 
     fn text(lines: &[Line]) -> Vec<String> {
