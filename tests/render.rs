@@ -41,7 +41,7 @@ fn the_phase_panel_in_every_phase_of_one_two_two_two_iteration() {
         ("gradients", &["∂C/∂W₁₁", "0.0822"]),
         ("update (layer 2)", &["W₁₁ ← W₁₁", "0.3589"]),
         ("update (layer 1)", &["V₁₁ ← V₁₁", "0.1498"]),
-        ("done", &["half-mse", "0.2984 → 0.2805"]),
+        ("done", &["half-MSE", "0.2984 → 0.2805"]),
     ];
     let mut app = app("two-two-two");
     for (name, numbers) in expected {

@@ -196,7 +196,7 @@ impl Quantity {
                 } else {
                     words!(
                         "practice-formula-batch-loss",
-                        loss = s.training().loss.name(),
+                        loss = cost_name(s.training().loss.into()),
                         samples = ws.batch(),
                         value = numbers.show(value)
                     )

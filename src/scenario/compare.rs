@@ -50,15 +50,11 @@ pub enum Variation {
 
 impl fmt::Display for Variation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::text::notation::{compact, cost_name};
+        use crate::text::notation::{compact, cost_name, mode_short_name};
         let label = match self {
             Variation::Loss(l) => cost_name((*l).into()),
             Variation::LearningRate(eta) => format!("η = {}", compact(*eta)),
-            Variation::Mode(m) => match m {
-                Mode::Batch => crate::words!("compare-label-batch"),
-                Mode::Sgd => crate::words!("compare-label-sgd"),
-                Mode::MiniBatch => crate::words!("compare-label-mini-batch"),
-            },
+            Variation::Mode(m) => mode_short_name(*m),
             Variation::BatchSize(b) => crate::words!("compare-label-batch-size", size = *b),
             Variation::HiddenActivation(a) => {
                 crate::words!("compare-label-hidden", activation = a.name())

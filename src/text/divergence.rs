@@ -52,7 +52,10 @@ pub fn quantity(q: Quantity, depth: usize) -> String {
             neuron = neuron + 1,
             sample = sample + 1
         ),
-        Quantity::Loss(loss) => words!("quantity-loss", loss = loss.name()),
+        Quantity::Loss(loss) => words!(
+            "quantity-loss",
+            loss = crate::text::notation::cost_name(loss.into())
+        ),
         Quantity::Gradient { layer, row, col } => {
             format!("∂C/∂{}", indexed(&matrix_name(depth, layer), &[row, col]))
         }

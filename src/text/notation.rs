@@ -40,6 +40,15 @@ pub fn mode_name(mode: Mode) -> String {
     }
 }
 
+/// A gradient-descent mode in a word or two (labels and panel titles): `SGD`, `미니배치`.
+pub fn mode_short_name(mode: Mode) -> String {
+    match mode {
+        Mode::Batch => words!("compare-label-batch"),
+        Mode::Sgd => words!("compare-label-sgd"),
+        Mode::MiniBatch => words!("compare-label-mini-batch"),
+    }
+}
+
 /// What happens to the biases, in words: learned, fixed or none.
 pub fn bias_mode_name(bias: BiasMode) -> String {
     match bias {

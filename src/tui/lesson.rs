@@ -19,7 +19,7 @@ use super::scenarios::Scenarios;
 use super::selection::Selection;
 use crate::lesson::progress::LessonProgress;
 use crate::lesson::{Lesson, Question, Select, Show, Stop, Walk, Zoom, advance};
-use crate::nn::{Divergence, Stepper};
+use crate::nn::{Divergence, Phase, Stepper};
 use crate::practice::{Attempt, Quantity, Stage};
 use crate::text::divergence::describe;
 use crate::words;
@@ -380,7 +380,7 @@ impl LessonView {
             return;
         }
         self.progress.answered(self.stop, &attempt);
-        if matches!(self.current().question, Some(Question::Number { .. })) {
+        if asked_a_phase_before(self.current()) {
             self.app.views.hidden = None;
             if let Err(d) = runs(&mut self.app).iter_mut().try_for_each(|r| r.step()) {
                 self.notice = Some(describe(&d));
@@ -423,6 +423,17 @@ fn runs(app: &mut App) -> &mut [Run] {
     }
 }
 
+/// Whether `stop`'s question is asked a phase before the stop's phase, so that the phase's
+/// result (which may answer it) shows only once it is answered: a number always, a choice
+/// in the middle of an iteration.
+fn asked_a_phase_before(stop: &Stop) -> bool {
+    match stop.question {
+        Some(Question::Number { .. }) => true,
+        Some(Question::Choice { .. }) => !matches!(stop.phase, Phase::Start | Phase::Done),
+        None => false,
+    }
+}
+
 /// The stepping view at `stop`: its scenario at its position (a phase before it while its
 /// number question is not `answered`, that number's cost written `?`), its view, zoom and
 /// selection.
@@ -436,11 +447,15 @@ fn stop_app(scenarios: &Rc<dyn Scenarios>, stop: &Stop, answered: bool) -> Resul
     for run in runs(&mut app) {
         advance(run, stop.iteration, stop.phase).map_err(|d| cannot(describe(&d)))?;
     }
-    if let (Some(Question::Number { quantity, .. }), false) = (&stop.question, answered) {
+    if asked_a_phase_before(stop) && !answered {
         runs(&mut app).iter_mut().for_each(|r| {
             r.back();
         });
-        if let Quantity::Cost(cost) = quantity {
+        if let Some(Question::Number {
+            quantity: Quantity::Cost(cost),
+            ..
+        }) = &stop.question
+        {
             app.views.hidden = Some(*cost);
         }
     }

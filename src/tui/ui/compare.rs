@@ -21,7 +21,9 @@ use crate::nn::health::layer_health;
 use crate::nn::{Cost, Phase};
 use crate::scenario::compare::first_to_last;
 use crate::text::compare::setting_name;
-use crate::text::notation::{Numbers, compact, cost_name, cost_short_name, scientific};
+use crate::text::notation::{
+    Numbers, compact, cost_name, cost_short_name, mode_short_name, scientific,
+};
 use crate::tui::app::App;
 use crate::tui::compare::Comparison;
 use crate::tui::curves::bounds;
@@ -138,9 +140,9 @@ fn render_runs(frame: &mut Frame, columns: &[Rect], app: &App, cmp: &Comparison)
         let mut lines = vec![Line::styled(
             format!(
                 "{} · η = {} · {}",
-                t.loss.name(),
+                cost_name(t.loss.into()),
                 compact(t.learning_rate),
-                t.mode.name()
+                mode_short_name(t.mode)
             ),
             app.theme.dim(),
         )];
@@ -160,7 +162,7 @@ fn render_runs(frame: &mut Frame, columns: &[Rect], app: &App, cmp: &Comparison)
             };
             lines.push(Line::from(words!(
                 "view-compare-batch-loss",
-                loss = t.loss.name(),
+                loss = cost_name(t.loss.into()),
                 value = numbers.show(loss)
             )));
         }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::nn::{Phase, Stepper};
-use crate::text::notation::{Numbers, delta_name, indexed, matrix_name, value_name};
+use crate::text::notation::{Numbers, cost_name, delta_name, indexed, matrix_name, value_name};
 use crate::tui::app::App;
 use crate::tui::selection::Selection;
 use crate::words;
@@ -22,9 +22,12 @@ pub fn result(s: &Stepper, selection: Option<Selection>) -> Option<(String, f64)
     let depth = s.network().depth();
     let loss = s.training().loss;
     match (s.phase(), selection) {
-        (Phase::Loss, _) => Some((words!("digits-loss", loss = loss.name()), s.loss()?)),
+        (Phase::Loss, _) => Some((
+            words!("digits-loss", loss = cost_name(loss.into())),
+            s.loss()?,
+        )),
         (Phase::Done, _) => Some((
-            words!("digits-loss-over-training", loss = loss.name()),
+            words!("digits-loss-over-training", loss = cost_name(loss.into())),
             s.costs().get(loss.into()),
         )),
         (Phase::Forward(l), Some(Selection::Neuron { layer, index })) if layer == l => Some((

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::wrap::pad;
 use crate::nn::{Phase, Stepper};
 use crate::text::explain::Explain;
-use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
+use crate::text::notation::{Numbers, cost_name, indexed, matrix_name, value_name};
 use crate::text::phase::{explanation, formula};
 use crate::tui::app::App;
 use crate::tui::focus::Focus;
@@ -52,7 +52,7 @@ pub fn worked_with(s: &Stepper, selection: Option<Selection>, precision: usize) 
             let loss = s.training().loss;
             Some(words!(
                 "worked-loss-over-training",
-                loss = loss.name(),
+                loss = cost_name(loss.into()),
                 before = numbers.show(b.get(loss.into())),
                 after = numbers.show(a.get(loss.into()))
             ))
