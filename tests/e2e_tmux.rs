@@ -316,7 +316,7 @@ fn a_korean_student_answers_every_question_of_the_lesson_at_80x24() {
         tmux.keys(&["Space"]);
     }
     // 11 questions, all right at the first try.
-    let screen = tmux.wait_for("레슨을 마쳤습니다");
+    let screen = tmux.wait_for("수업을 마쳤습니다");
     assert!(screen.contains("점수 11/11"), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_for("backstep lesson exited with 0");
