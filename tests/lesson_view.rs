@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use backstep::lesson::progress::LessonProgress;
 use backstep::lesson::{Lesson, Question, phase_name};
+use backstep::nn::Phase;
 use backstep::practice::Stage;
 use backstep::tui::disk::Disk;
 use backstep::tui::lesson::{Keeper, LessonView, Step};
@@ -77,13 +78,22 @@ fn every_question_of_backprop_answered_right_gives_the_full_score() {
                 assert_eq!(view.stop + 1, n, "Space waits for the answer");
                 type_in(&mut view, &format!("{value}"));
                 assert_eq!(view.answer.as_ref().unwrap().attempt.stage, Stage::Right);
+                assert_eq!(
+                    view.notice, None,
+                    "stop {n}: the 'answer first' notice goes"
+                );
                 assert_eq!(phase(&view), phase_name(stop.phase), "stop {n}");
                 assert_eq!(view.app.views.hidden, None);
             }
             (Some(Question::Choice { .. }), Some(q)) => {
                 let answer = q["answer"].as_integer().unwrap() as usize;
+                let mid_iteration = !matches!(stop.phase, Phase::Start | Phase::Done);
+                assert_eq!(phase(&view) != phase_name(stop.phase), mid_iteration);
                 view.update(Step::Choose(answer - 1));
                 assert_eq!(view.attempt.stage, Stage::Right, "stop {n}");
+                // Answered, a choice stands at its stop's phase (stop 10 asked it a phase
+                // before, while the two deltas were not yet on screen).
+                assert_eq!(phase(&view), phase_name(stop.phase), "stop {n}");
             }
             (None, None) => assert_eq!(phase(&view), phase_name(stop.phase)),
             _ => unreachable!(),

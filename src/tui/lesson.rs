@@ -380,6 +380,7 @@ impl LessonView {
             return;
         }
         self.progress.answered(self.stop, &attempt);
+        self.notice = None;
         if asked_a_phase_before(self.current()) {
             self.app.views.hidden = None;
             if let Err(d) = runs(&mut self.app).iter_mut().try_for_each(|r| r.step()) {
