@@ -15,6 +15,7 @@ use crate::lesson::Question;
 use crate::tui::layout::centered;
 use crate::tui::lesson::LessonView;
 use crate::words;
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the whole screen of a lesson.
 pub fn render_lesson(frame: &mut Frame, view: &LessonView) {
@@ -131,7 +132,7 @@ fn render_panel(frame: &mut Frame, area: Rect, view: &LessonView) {
             .collect(),
         width,
     );
-    let question = wrap(lesson_question(view), width);
+    let question = wrap(lesson_question(view, width), width);
     let asked = (question.len() as u16).min(inner.height.saturating_sub(3));
     let [top, bottom] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(asked)]).areas(inner);
@@ -165,8 +166,9 @@ fn render_panel(frame: &mut Frame, area: Rect, view: &LessonView) {
 }
 
 /// The question's lines: an empty line, the prompt, then the answer box or the choices,
-/// what answering showed, the notice and how to go on.
-fn lesson_question(view: &LessonView) -> Vec<Line<'static>> {
+/// what answering showed, the notice and how to go on; a choice that wraps continues under
+/// its own text, not under its number.
+fn lesson_question(view: &LessonView, width: usize) -> Vec<Line<'static>> {
     let theme = view.app.theme;
     let stop = view.current();
     let mut lines = vec![Line::raw("")];
@@ -201,10 +203,19 @@ fn lesson_question(view: &LessonView) -> Vec<Line<'static>> {
                 } else {
                     theme.text()
                 };
-                lines.push(Line::styled(
-                    format!("{mark} {}. {}", i + 1, choice.text()),
-                    style,
-                ));
+                let number = format!("{mark} {}. ", i + 1);
+                let indent = number.width();
+                let text = wrap(vec![Line::raw(choice.text())], width.saturating_sub(indent));
+                for (j, line) in text.into_iter().enumerate() {
+                    let lead = if j == 0 {
+                        number.clone()
+                    } else {
+                        " ".repeat(indent)
+                    };
+                    let mut spans = vec![Span::raw(lead)];
+                    spans.extend(line.spans);
+                    lines.push(Line::from(spans).style(style));
+                }
             }
             let right = choices.get(*answer).map(|c| c.text()).unwrap_or_default();
             if let Some(feedback) = view.attempt.choice_feedback(&right, &explanation.text()) {
