@@ -24,6 +24,7 @@ use crate::words;
 use strum::VariantNames;
 
 pub mod help;
+pub mod parse_error;
 
 /// backstep: step through back-propagation one phase at a time.
 #[derive(Debug, Parser)]
@@ -52,8 +53,25 @@ impl Cli {
     /// ([`help::language_from_args`] tells which, before parsing); exits on an error or
     /// after printing help, as clap does.
     pub fn parse_localized() -> Cli {
-        let matches = help::localized(Cli::command()).get_matches();
-        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+        let matches = help::localized(Cli::command())
+            .try_get_matches()
+            .unwrap_or_else(|e| refuse(e));
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| refuse(e))
+    }
+}
+
+/// Leaves on a command line clap could not read: the mistake in the catalog's words and
+/// where to read more (exit status 2, as clap's), or clap's own help or version (status 0).
+fn refuse(error: clap::Error) -> ! {
+    let command = Cli::command();
+    let commands: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+    match parse_error::explain(&error, &commands) {
+        Some(message) => {
+            eprintln!("{}", words!("cli-error", message = message));
+            eprintln!("{}", words!("cli-parse-help"));
+            std::process::exit(2)
+        }
+        None => error.exit(),
     }
 }
 

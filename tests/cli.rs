@@ -712,3 +712,47 @@ fn without_a_terminal_the_korean_error_says_what_to_use_instead() {
         "{err}"
     );
 }
+
+/// A mistyped command line is explained in the catalog's words, in either language, with
+/// clap's suggestion, and exits with status 2 (as clap's own errors do).
+#[test]
+fn a_mistyped_command_line_is_explained_in_both_languages() {
+    let cases: [(&[&str], &str, &str); 4] = [
+        (
+            &["trian", "xor"],
+            "error: there is no command `trian`; the commands are run, lesson, list, check, trace, compare, train. Similar: `trace`, `train`.",
+            "오류: `trian`(이)라는 명령은 없습니다. 명령은 run, lesson, list, check, trace, compare, train입니다. 비슷한 것: `trace`, `train`.",
+        ),
+        (
+            &["train", "xor", "--epocs", "3"],
+            "error: this command has no option `--epocs`. Similar: `--epochs`.",
+            "오류: 이 명령에는 `--epocs` 옵션이 없습니다. 비슷한 것: `--epochs`.",
+        ),
+        (
+            &["run", "xor", "--theme", "blue"],
+            "error: --theme <THEME>: `blue` is not a valid value. Expected one of: dark, light.",
+            "오류: --theme <THEME>: `blue`은(는) 올바른 값이 아닙니다. 다음 중 하나를 쓰세요: dark, light.",
+        ),
+        (
+            &["trace"],
+            "error: missing: <SCENARIO>.",
+            "오류: 빠진 인수가 있습니다: <SCENARIO>.",
+        ),
+    ];
+    for (args, english, korean_text) in cases {
+        let out = backstep(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = text(&out.stderr);
+        assert_eq!(err.lines().next(), Some(english), "{args:?}");
+        assert!(err.contains("backstep --help"), "{err}");
+        for flag in [true, false] {
+            let out = korean(args, flag);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let err = text(&out.stderr);
+            assert_eq!(err.lines().next(), Some(korean_text), "{args:?}");
+            assert!(english_run(&err).is_none(), "{err}");
+        }
+    }
+    let help = backstep(&["--help"]);
+    assert!(help.status.success(), "help is not a mistake");
+}

@@ -79,3 +79,12 @@ cli-compare-stopped = { $label } stopped early: { $reason }
 cli-help-lesson = Open a guided lesson where you left off (a lesson file or a built-in name; none: the built-in backprop)
 cli-help-lesson-lesson = A lesson file or a built-in name (default: backprop)
 cli-help-lesson-restart = Begin the lesson anew, forgetting its saved place and answers
+
+cli-parse-unknown-command = there is no command `{ $command }`; the commands are { $commands }.
+cli-parse-unknown-option = this command has no option `{ $option }`.
+cli-parse-invalid-value = { $option }: `{ $value }` is not a valid value.
+cli-parse-missing = missing: { $arguments }.
+cli-parse-other = the command line could not be read.
+cli-parse-valid = Expected one of: { $values }.
+cli-parse-suggested = Similar: { $suggested }.
+cli-parse-help = For the commands and their options: backstep --help (or backstep COMMAND --help).

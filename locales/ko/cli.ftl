@@ -78,3 +78,12 @@ cli-compare-stopped = { $label }: 중간에 멈췄습니다: { $reason }
 cli-help-lesson = 안내 수업을 지난번에 멈춘 곳에서 엽니다(수업 파일이나 내장 수업 이름, 없으면 내장 수업 backprop)
 cli-help-lesson-lesson = 수업 파일이나 내장 수업 이름(기본값: backprop)
 cli-help-lesson-restart = 저장된 위치와 답을 지우고 수업을 처음부터 시작합니다
+
+cli-parse-unknown-command = `{ $command }`(이)라는 명령은 없습니다. 명령은 { $commands }입니다.
+cli-parse-unknown-option = 이 명령에는 `{ $option }` 옵션이 없습니다.
+cli-parse-invalid-value = { $option }: `{ $value }`은(는) 올바른 값이 아닙니다.
+cli-parse-missing = 빠진 인수가 있습니다: { $arguments }.
+cli-parse-other = 명령줄을 읽을 수 없습니다.
+cli-parse-valid = 다음 중 하나를 쓰세요: { $values }.
+cli-parse-suggested = 비슷한 것: { $suggested }.
+cli-parse-help = 명령과 옵션은 backstep --help(또는 backstep 명령 --help)에서 볼 수 있습니다.
