@@ -15,6 +15,7 @@ pub mod nn;
 pub mod practice;
 pub mod random;
 pub mod scenario;
+pub mod selection;
 pub mod text;
 pub mod trace;
 pub mod tui;

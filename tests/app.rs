@@ -6,11 +6,11 @@ use std::time::{Duration, Instant};
 
 use backstep::nn::Phase;
 use backstep::scenario::{BUILTINS, Scenario, ScenarioError, Setup};
+use backstep::selection::Selection;
 use backstep::tui::Message;
 use backstep::tui::app::App;
 use backstep::tui::pace::SPEEDS;
 use backstep::tui::scenarios::{PickerEntry, Scenarios};
-use backstep::tui::selection::Selection;
 use backstep::tui::views::Popup;
 
 fn app(scenario: &str) -> App {

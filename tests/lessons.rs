@@ -4,10 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use backstep::lesson::progress::{LessonProgress, Progress, ProgressError};
-use backstep::lesson::{Lesson, Question, Select, Show, Zoom, advance, phase_named};
+use backstep::lesson::{Lesson, Question, Show, Zoom, advance, phase_named};
 use backstep::nn::Phase;
 use backstep::practice::{Attempt, Quantity};
 use backstep::scenario::Scenario;
+use backstep::selection::Selection;
 use backstep::text::catalog::{Language, set_language};
 
 fn fixture(name: &str) -> PathBuf {
@@ -32,7 +33,7 @@ fn the_three_stop_lesson_loads_with_its_defaults() {
     assert_eq!(first.show, Show::Dashboard);
     assert_eq!(first.zoom, None);
     // 1-based in the file, 0-based in the code.
-    assert_eq!(first.select, Some(Select::Neuron { layer: 2, index: 0 }));
+    assert_eq!(first.select, Some(Selection::Neuron { layer: 2, index: 0 }));
     assert_eq!(first.title.en, "The network");
     assert_eq!(first.title.ko.as_deref(), Some("신경망"));
     assert_eq!(second.title.ko, None);
@@ -53,7 +54,7 @@ fn the_three_stop_lesson_loads_with_its_defaults() {
     assert_eq!(third.zoom, Some(Zoom::Phase));
     assert_eq!(
         third.select,
-        Some(Select::Weight {
+        Some(Selection::Weight {
             layer: 1,
             row: 0,
             col: 1

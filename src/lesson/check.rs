@@ -10,12 +10,13 @@ use toml::de::DeTable;
 
 use super::error::LessonError;
 use super::raw::{Ask, RawCost, RawLesson, RawQuestion, RawSelect, RawStop};
-use super::stop::{Lesson, Question, Select, Show, Stop};
+use super::stop::{Lesson, Question, Show, Stop};
 use crate::nn::{Cost, Phase};
 use crate::practice::{Quantity, TOLERANCE};
 use crate::scenario::Scenario;
 use crate::scenario::check::locate;
 use crate::scenario::expected_found;
+use crate::selection::Selection;
 use crate::words;
 
 /// Builds the error for a span of the file, a key and a message.
@@ -221,19 +222,19 @@ impl Checker<'_> {
         }
     }
 
-    fn select(&self, key: &str, raw: RawSelect, sizes: &[usize]) -> Result<Select, LessonError> {
+    fn select(&self, key: &str, raw: RawSelect, sizes: &[usize]) -> Result<Selection, LessonError> {
         let k = |name: &str| format!("{key}.{name}");
         match (raw.neuron, raw.row, raw.col) {
             (Some(_), None, None) => {
                 let layer = self.layer(&k("layer"), Some(raw.layer), sizes, true)?;
                 let index = self.index(&k("neuron"), raw.neuron, sizes[layer], "neuron")?;
-                Ok(Select::Neuron { layer, index })
+                Ok(Selection::Neuron { layer, index })
             }
             (None, Some(_), Some(_)) => {
                 let layer = self.layer(&k("layer"), Some(raw.layer), sizes, false)?;
                 let row = self.index(&k("row"), raw.row, sizes[layer], "row")?;
                 let col = self.index(&k("col"), raw.col, sizes[layer - 1], "column")?;
-                Ok(Select::Weight { layer, row, col })
+                Ok(Selection::Weight { layer, row, col })
             }
             _ => Err(self.error(key, words!("error-lesson-select"))),
         }

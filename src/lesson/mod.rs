@@ -16,4 +16,4 @@ pub use builtin::{BUILTINS, Builtin};
 pub use check::{MAX_ITERATION, phase_name, phase_named, phases};
 pub use error::LessonError;
 pub use load::is_lesson;
-pub use stop::{Lesson, PositionError, Question, Select, Show, Stop, Walk, Zoom, advance};
+pub use stop::{Lesson, PositionError, Question, Show, Stop, Walk, Zoom, advance};

@@ -6,6 +6,7 @@ use crate::practice::Quantity;
 use crate::scenario::{Scenario, ScenarioError};
 
 use crate::scenario::localized::Localized;
+use crate::selection::Selection;
 
 /// A validated lesson.
 #[derive(Clone, Debug)]
@@ -41,7 +42,7 @@ pub struct Stop {
     /// The panel that fills the screen, if any.
     pub zoom: Option<Zoom>,
     /// The neuron or weight selected, if any.
-    pub select: Option<Select>,
+    pub select: Option<Selection>,
     /// The narration.
     pub text: Localized,
     /// A question to answer before going on, if any.
@@ -75,27 +76,6 @@ pub enum Zoom {
     Values,
     /// The cost charts.
     Charts,
-}
-
-/// A neuron or a weight, 0-based except the layer (as the view's selection).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Select {
-    /// Neuron `index` of layer `layer` (0 = the inputs).
-    Neuron {
-        /// 0..=L
-        layer: usize,
-        /// 0-based
-        index: usize,
-    },
-    /// The weight in row `row`, column `col` of layer `layer`'s matrix.
-    Weight {
-        /// 1..=L
-        layer: usize,
-        /// 0-based
-        row: usize,
-        /// 0-based
-        col: usize,
-    },
 }
 
 /// A question of a stop.

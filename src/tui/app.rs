@@ -15,12 +15,12 @@ use super::panel::Panel;
 use super::practice::{Practice, Question};
 use super::run::{Lockstep, Run};
 use super::scenarios::Scenarios;
-use super::selection::{Selection, default_selection, kept};
 use super::theme::Theme;
 use super::views::{Popup, Views};
 use crate::data::Dataset;
 use crate::nn::Phase;
 use crate::scenario::{Scenario, ScenarioError};
+use crate::selection::{Selection, default_selection, kept};
 use crate::words;
 
 /// Where the help is scrolled to after `message` on a screen of `size`: a line at a time

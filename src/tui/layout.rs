@@ -5,7 +5,7 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Borders};
 
-use super::selection::Selection;
+use crate::selection::Selection;
 
 /// Where each panel of the main screen goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

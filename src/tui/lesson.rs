@@ -16,9 +16,8 @@ use super::message::Message;
 use super::panel::Panel;
 use super::run::Run;
 use super::scenarios::Scenarios;
-use super::selection::Selection;
 use crate::lesson::progress::LessonProgress;
-use crate::lesson::{Lesson, Question, Select, Show, Stop, Walk, Zoom, advance};
+use crate::lesson::{Lesson, Question, Show, Stop, Walk, Zoom, advance};
 use crate::nn::{Divergence, Phase, Stepper};
 use crate::practice::{Attempt, Quantity, Stage};
 use crate::text::divergence::describe;
@@ -474,9 +473,6 @@ fn stop_app(scenarios: &Rc<dyn Scenarios>, stop: &Stop, answered: bool) -> Resul
         });
         app.views.enlarged = Some(Enlarged::Panel);
     }
-    app.choose(stop.select.map(|s| match s {
-        Select::Neuron { layer, index } => Selection::Neuron { layer, index },
-        Select::Weight { layer, row, col } => Selection::Weight { layer, row, col },
-    }));
+    app.choose(stop.select);
     Ok(app)
 }

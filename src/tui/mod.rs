@@ -1,7 +1,7 @@
 //! The stepping view: a terminal app on top of the core (ratatui + crossterm).
 //!
 //! The state and how messages change it ([`app`], with [`run`](mod@run), [`compare`], [`pace`],
-//! [`views`] and [`selection`]) read no clock and no file, so any front end can drive them.
+//! [`views`] and [`crate::selection`]) read no clock and no file, so any front end can drive them.
 //! This module is the terminal's front end: its event loop turns keys and clicks into
 //! messages, passes its clock to [`App::tick`], and reads scenarios from disk ([`disk`]);
 //! [`ui`] draws the state into the areas [`layout`] gives each panel.
@@ -22,7 +22,6 @@ pub mod panel;
 pub mod practice;
 pub mod run;
 pub mod scenarios;
-pub mod selection;
 pub mod theme;
 pub mod ui;
 pub mod views;

@@ -3,9 +3,9 @@
 //! counts the questions answered right at the first try.
 
 use super::answer::Answer;
-use super::selection::{Selection, selection_in};
 use crate::nn::{Phase, Stepper};
 use crate::practice::{Quantity, Score, TOLERANCE};
+use crate::selection::{Selection, selection_in};
 
 /// Practice mode, while it is on.
 #[derive(Clone, Debug, Default, PartialEq)]

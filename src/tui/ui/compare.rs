@@ -20,6 +20,7 @@ use super::plots::{cross_entropy_cost, fitted, x_axis, y_axis};
 use crate::nn::health::layer_health;
 use crate::nn::{Cost, Phase};
 use crate::scenario::compare::first_to_last;
+use crate::selection::default_selection;
 use crate::text::compare::setting_name;
 use crate::text::notation::{
     Numbers, compact, cost_name, cost_short_name, mode_short_name, scientific,
@@ -30,7 +31,6 @@ use crate::tui::curves::bounds;
 use crate::tui::layout::{compare_regions, side_by_side};
 use crate::tui::panel::Panel;
 use crate::tui::run::Run;
-use crate::tui::selection::default_selection;
 use crate::words;
 
 /// Each copy's colour and marker (the marker tells them apart without colour), with the

@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::nn::{Phase, Stepper};
+use crate::selection::Selection;
 use crate::text::notation::{Numbers, cost_name, delta_name, indexed, matrix_name, value_name};
 use crate::tui::app::App;
-use crate::tui::selection::Selection;
 use crate::words;
 
 /// The number the phase is about for `selection`, with its name: an output in a forward

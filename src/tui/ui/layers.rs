@@ -10,10 +10,10 @@ use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
 use super::network::{active, shown_value, sizes_label};
 use crate::nn::{Phase, Stepper};
+use crate::selection::Selection;
 use crate::text::notation::{Numbers, indexed, matrix_name, superscript, value_name};
 use crate::tui::app::App;
 use crate::tui::layout::LayerTable;
-use crate::tui::selection::Selection;
 use crate::words;
 
 /// Draws the layer table: a header when there is room, then one line per layer in view.

@@ -12,10 +12,10 @@ use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr;
 
 use crate::nn::{Phase, Stepper};
+use crate::selection::Selection;
 use crate::text::notation::{Numbers, indexed, matrix_name, value_name};
 use crate::tui::app::App;
 use crate::tui::layout::Geometry;
-use crate::tui::selection::Selection;
 use crate::words;
 
 /// Decimal places of the weights written on the edges.

@@ -10,13 +10,13 @@ use unicode_width::UnicodeWidthStr;
 
 use super::wrap::pad;
 use crate::nn::{Phase, Stepper};
+use crate::selection::Selection;
 use crate::text::explain::Explain;
 use crate::text::notation::{Numbers, cost_name, indexed, matrix_name, value_name};
 use crate::text::phase::{explanation, formula};
 use crate::tui::app::App;
 use crate::tui::focus::Focus;
 use crate::tui::practice::Question;
-use crate::tui::selection::Selection;
 use crate::words;
 
 /// The formula with this iteration's numbers for the selection.

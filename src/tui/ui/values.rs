@@ -10,10 +10,10 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::network::signed;
 use super::rows::{Piece, Row, together};
 use crate::nn::{BiasMode, Phase, Stepper};
+use crate::selection::Selection;
 use crate::text::notation::superscript;
 use crate::text::notation::{Numbers, bias_name, matrix_name, value_name};
 use crate::tui::app::App;
-use crate::tui::selection::Selection;
 use crate::tui::theme::Theme;
 use crate::words;
 
