@@ -738,6 +738,194 @@ fn compare_epochs_beyond_the_limit() {
         .says("expected 0 to 1000000000 epochs, found 2000000000");
 }
 
+// ---- hostile data files ----
+
+/// A scenario of `layers` reading `data.csv` (written with `csv`) in a fresh folder, with
+/// `extra` lines in its `[data]` table; the folder and the scenario's path.
+fn with_data(csv: &[u8], layers: &str, extra: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("data.csv"), csv).unwrap();
+    let scenario = dir.path().join("scenario.toml");
+    let text = format!(
+        "name = \"x\"\n[network]\nlayers = {layers}\n[data]\nfile = \"data.csv\"\n{extra}\n"
+    );
+    std::fs::write(&scenario, text).unwrap();
+    let file = scenario.to_str().unwrap().to_string();
+    (dir, file)
+}
+
+/// A scenario in a fresh folder whose `data.file` is `data` (any path).
+fn with_data_path(data: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("scenario.toml");
+    let text = format!("name = \"x\"\n[network]\nlayers = [1, 1]\n[data]\nfile = {data:?}\n");
+    std::fs::write(&scenario, text).unwrap();
+    let file = scenario.to_str().unwrap().to_string();
+    (dir, file)
+}
+
+#[test]
+fn duplicate_header_names_are_refused_naming_both_columns() {
+    let (_dir, file) = with_data(b"x,y,x\n1,2,3\n", "[2, 1]", "");
+    refused_by(check(&[&file]), &file)
+        .says("data.csv:1: ")
+        .says("columns 1 and 3 are both named `x`");
+    refused_by(check_ko(&[&file]), &file).says("열 1와(과) 열 3의 이름이 똑같이 `x`입니다");
+}
+
+#[test]
+fn csv_line_numbers_are_right_with_crlf_line_endings() {
+    for ending in ["\n", "\r\n"] {
+        let text = ["x,y", "1,2", "3,4", "5,abc", ""].join(ending);
+        let (_dir, file) = with_data(text.as_bytes(), "[1, 1]", "");
+        refused_by(check(&[&file]), &file)
+            .says("data.csv:4: ")
+            .says("found `abc`");
+        let ragged = ["x,y", "1,2", "3", ""].join(ending);
+        let (_dir, file) = with_data(ragged.as_bytes(), "[1, 1]", "");
+        refused_by(check(&[&file]), &file).says("data.csv:3: ");
+    }
+}
+
+#[test]
+fn control_characters_in_csv_cells_are_escaped() {
+    let csv = "x,kind\n1,\u{1b}]52;c;aGk=\u{7}\n2,b\n3,\u{1b}[2J\n";
+    let (_dir, file) = with_data(csv.as_bytes(), "[1, 1]", "class_column = \"kind\"");
+    let refusal = refused_by(check(&[&file]), &file).says("\\u{1b}]52;c;aGk=\\u{7}");
+    assert!(!refusal.stderr.contains('\u{1b}'), "{:?}", refusal.stderr);
+    let csv = "x,\u{1b}[2Jy\n1,abc\n";
+    let (_dir, file) = with_data(csv.as_bytes(), "[1, 1]", "");
+    let refusal = refused_by(check(&[&file]), &file).says("column `\\u{1b}[2Jy`");
+    assert!(!refusal.stderr.contains('\u{1b}'), "{:?}", refusal.stderr);
+}
+
+#[test]
+fn a_class_column_of_secrets_shows_at_most_five() {
+    let mut csv = String::from("x,kind\n");
+    for i in 0..40 {
+        csv.push_str(&format!("{i},secret{i:02}\n"));
+    }
+    let (_dir, file) = with_data(csv.as_bytes(), "[1, 1]", "class_column = \"kind\"");
+    let refusal = refused_by(check(&[&file]), &file).says("secret00");
+    assert!(!refusal.stderr.contains("secret05"), "{}", refusal.stderr);
+}
+
+#[test]
+fn a_long_header_is_cut_in_errors() {
+    let names: Vec<String> = (0..2000).map(|i| format!("column{i}")).collect();
+    let csv = format!("{}\n", names.join(","));
+    let (_dir, file) = with_data(csv.as_bytes(), "[1, 1]", "features = [\"nope\"]");
+    let refusal = refused_by(check(&[&file]), &file)
+        .says("unknown column `nope`")
+        .says("column0, column1, column2, column3, column4, …");
+    assert!(!refusal.stderr.contains("column5"), "{}", refusal.stderr);
+}
+
+#[test]
+fn a_very_long_csv_field_is_cut_with_an_ellipsis() {
+    let csv = format!("x,y\n1,{}\n", "7a".repeat(2_500_000));
+    let (_dir, file) = with_data(csv.as_bytes(), "[1, 1]", "");
+    let refusal = refused_by(check(&[&file]), &file).says("…");
+    assert!(
+        refusal.stderr.len() < 1000,
+        "{} bytes",
+        refusal.stderr.len()
+    );
+}
+
+#[test]
+fn a_very_long_line_of_a_scenario_is_cut_with_an_ellipsis() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("long.toml");
+    let text = format!("name = \"x\"\nlayers = 1 {}\n", "2".repeat(5_000_000));
+    std::fs::write(&scenario, text).unwrap();
+    let file = scenario.to_str().unwrap();
+    let refusal = refused_by(check(&[file]), file).line(2).says("…");
+    assert!(
+        refusal.stderr.len() < 2000,
+        "{} bytes",
+        refusal.stderr.len()
+    );
+}
+
+#[test]
+fn control_characters_in_a_quoted_line_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("escape.toml");
+    std::fs::write(
+        &scenario,
+        "name = \"x\"\n\u{1b}[2J\u{1b}]52;c;aGk=\u{7} = 1\n",
+    )
+    .unwrap();
+    let file = scenario.to_str().unwrap();
+    let refusal = refused_by(check(&[file]), file).says("\\u{1b}[2J");
+    assert!(!refusal.stderr.contains('\u{1b}'), "{:?}", refusal.stderr);
+    assert!(!refusal.stderr.contains('\u{7}'), "{:?}", refusal.stderr);
+}
+
+#[test]
+fn system_files_are_refused_as_data() {
+    for path in [
+        "/proc/self/environ",
+        "/dev/zero",
+        "/sys/kernel/mm/transparent_hugepage/enabled",
+    ] {
+        let (_dir, file) = with_data_path(path);
+        let mut command = check(&[&file]);
+        command.env("BACKSTEP_TEST_SECRET", "hunter2");
+        let refusal = refused_by(command, &file)
+            .key("data.file")
+            .says("expected a CSV file (relative to the scenario's folder), found a device or pipe, or a system file (under /proc, /sys or /dev), at");
+        assert!(!refusal.stderr.contains("hunter2"), "{}", refusal.stderr);
+        let (_dir, file) = with_data_path(path);
+        refused_by(check_ko(&[&file]), &file)
+            .says("은(는) 장치나 파이프 또는 시스템 파일(/proc, /sys, /dev 아래)입니다");
+    }
+}
+
+#[test]
+fn a_system_file_is_refused_as_a_scenario() {
+    let mut command = check(&["/proc/self/environ"]);
+    command.env("BACKSTEP_TEST_SECRET", "hunter2");
+    let refusal = refused_by(command, "/proc/self/environ")
+        .says("expected a scenario file, found a device or pipe, or a system file");
+    assert!(!refusal.stderr.contains("hunter2"), "{}", refusal.stderr);
+}
+
+#[test]
+fn a_fifo_is_refused_as_data_not_found_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.csv");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let (_scenario_dir, file) = with_data_path(fifo.to_str().unwrap());
+    refused_by(check(&[&file]), &file)
+        .says("found a device or pipe, or a system file (under /proc, /sys or /dev), at")
+        .lacks("nothing");
+    refused_by(check(&[fifo.to_str().unwrap()]), fifo.to_str().unwrap())
+        .says("expected a scenario file, found a device or pipe, or a system file");
+}
+
+#[test]
+fn a_built_in_name_wins_over_a_file_of_that_name_here() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("xor")).unwrap();
+    std::fs::write(dir.path().join("two-two-two"), "not a scenario").unwrap();
+    for name in ["xor", "two-two-two"] {
+        let output = run({
+            let mut command = check(&[name]);
+            command.current_dir(dir.path());
+            command
+        });
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{name}: {output:?}");
+        assert!(stdout.contains(&format!("ok: built-in {name}")), "{stdout}");
+    }
+    let mut command = check(&["./xor"]);
+    command.current_dir(dir.path());
+    refused_by(command, "./xor").says("found a folder");
+}
+
 // ---- several files ----
 
 #[test]

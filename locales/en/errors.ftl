@@ -14,7 +14,7 @@ error-not-a-file = { $file }: expected a { $kind ->
    *[scenario] scenario
 } file, found { $found ->
     [folder] a folder
-   *[device] a device or pipe
+   *[device] a device or pipe, or a system file (under /proc, /sys or /dev)
 }
 error-too-large = { $file }: expected a { $kind ->
     [lesson] lesson
@@ -131,6 +131,7 @@ error-noise-negative = expected noise ≥ 0, found { $value }
 error-class-and-targets = expected either `class_column` or `target_columns`, found both
 error-no-file = expected a CSV file (relative to the scenario's folder), found { $found ->
     [folder] a folder
+    [device] a device or pipe, or a system file (under /proc, /sys or /dev),
    *[nothing] nothing
 } at { $path }
 error-targets-missing = `inputs` is given but `targets` is missing; give one target row per input row
@@ -173,6 +174,9 @@ error-csv-number-empty = column `{ $column }`: expected a number, found an empty
 error-csv-not-finite = column `{ $column }`: expected a finite number, found `{ $field }`
 error-csv-not-number = column `{ $column }`: expected a number, found `{ $field }`
 error-csv-classes = column `{ $column }` has { $found } classes ({ $classes }), but the network has { $outputs } outputs; expected { $wanted } classes (one output holds two classes as 0/1)
+error-csv-classes-more = column `{ $column }` has more than { $wanted } classes ({ $classes }), but the network has { $outputs } outputs; expected { $wanted } classes (one output holds two classes as 0/1)
+error-csv-duplicate-column = columns { $first } and { $second } are both named `{ $name }`; expected a different name for each column
+error-csv-too-many-numbers = expected at most { $max } numbers of data in all ({ $each } for each sample), found more by this row; use fewer samples
 error-csv-utf = expected UTF-8 text, found other bytes; save the file as UTF-8
 
 ## Lesson files: their stops, checked against their scenarios.

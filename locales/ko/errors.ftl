@@ -14,7 +14,7 @@ error-not-a-file = { $file }: { $kind ->
    *[scenario] 시나리오
 } 파일이 필요하지만 { $found ->
     [folder] 폴더가
-   *[device] 장치나 파이프가
+   *[device] 장치나 파이프 또는 시스템 파일(/proc, /sys, /dev 아래)이
 } 있습니다
 error-too-large = { $file }: { $kind ->
     [lesson] 수업
@@ -107,6 +107,7 @@ error-noise-negative = 0 이상의 잡음이 필요하지만 { $value }이(가) 
 error-class-and-targets = `class_column`과 `target_columns` 중 하나만 필요하지만 둘 다 있습니다
 error-no-file = CSV 파일(시나리오 파일이 있는 폴더 기준)이 필요하지만 { $found ->
     [folder] { $path }은(는) 폴더입니다
+    [device] { $path }은(는) 장치나 파이프 또는 시스템 파일(/proc, /sys, /dev 아래)입니다
    *[nothing] { $path }에는 아무것도 없습니다
 }
 error-targets-missing = `inputs`는 있지만 `targets`가 없습니다. 입력 행마다 목표값 행을 하나씩 써 주세요
@@ -149,6 +150,9 @@ error-csv-number-empty = 열 `{ $column }`: 수가 필요하지만 빈 필드가
 error-csv-not-finite = 열 `{ $column }`: 유한한 수가 필요하지만 `{ $field }`이(가) 있습니다
 error-csv-not-number = 열 `{ $column }`: 수가 필요하지만 `{ $field }`이(가) 있습니다
 error-csv-classes = 열 `{ $column }`에는 클래스가 { $found }개({ $classes }) 있지만 신경망의 출력은 { $outputs }개입니다. 클래스가 { $wanted }개 필요합니다(출력이 하나면 0/1로 두 클래스를 나타냅니다)
+error-csv-classes-more = 열 `{ $column }`에는 클래스가 { $wanted }개보다 많지만({ $classes }) 신경망의 출력은 { $outputs }개입니다. 클래스가 { $wanted }개 필요합니다(출력이 하나면 0/1로 두 클래스를 나타냅니다)
+error-csv-duplicate-column = 열 { $first }와(과) 열 { $second }의 이름이 똑같이 `{ $name }`입니다. 열마다 다른 이름을 붙여 주세요
+error-csv-too-many-numbers = 데이터의 수는 모두 합쳐 { $max }개 이하여야 하는데(샘플마다 { $each }개) 이 행에서 그보다 많아집니다. 샘플 수를 줄여 주세요
 error-csv-utf = UTF-8 텍스트가 필요하지만 다른 바이트가 있습니다. 파일을 UTF-8로 저장하세요
 
 ## 수업 파일: 수업의 단계들을 각 단계의 시나리오와 맞춰 검사한다.

@@ -1,10 +1,17 @@
 //! Loading samples from a CSV file with a header row: chosen feature columns, and either a
 //! class column (one-hot targets, class names kept), chosen numeric target columns, or by
 //! default the last columns as targets.
+//!
+//! The file is read as a stream, each row's numbers going straight into the data set's
+//! buffers, so memory stays near the numbers' own size: at most [`MAX_NUMBERS`] numbers and
+//! [`MAX_BYTES`] bytes. Errors quote a file only in short, escaped excerpts
+//! ([`crate::text::untrusted::excerpt`]).
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::Dataset;
+use super::{Dataset, MAX_NUMBERS};
+use crate::text::untrusted::{excerpt, excerpts, printable};
 use crate::words;
 
 /// The largest data file read, in bytes.
@@ -65,7 +72,8 @@ pub fn load(
         path: path.to_path_buf(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let size = file.metadata().map_err(read_error)?.len();
     if size > MAX_BYTES {
         return Err(CsvError::Row {
             path: path.to_path_buf(),
@@ -77,8 +85,7 @@ pub fn load(
             ),
         });
     }
-    let bytes = std::fs::read(path).map_err(read_error)?;
-    parse(path, &bytes, inputs, outputs, columns)
+    read(path, file.take(MAX_BYTES), inputs, outputs, columns)
 }
 
 /// Reads CSV text (named `path` in errors) for a network with `inputs` inputs and `outputs`
@@ -90,10 +97,21 @@ pub fn parse(
     outputs: usize,
     columns: &Columns,
 ) -> Result<Dataset, CsvError> {
+    read(path, bytes, inputs, outputs, columns)
+}
+
+/// Reads CSV from `input` (named `path` in errors).
+fn read(
+    path: &Path,
+    input: impl Read,
+    inputs: usize,
+    outputs: usize,
+    columns: &Columns,
+) -> Result<Dataset, CsvError> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(bytes);
+        .from_reader(LineEndings::new(input));
     let names: Vec<String> = reader
         .headers()
         .map_err(|e| row_error(path, 1, plain(&e)))?
@@ -106,21 +124,62 @@ pub fn parse(
         });
     }
     let header = Header { path, names };
+    header.unique()?;
     let layout = header.layout(columns, inputs, outputs)?;
     let mut samples = Samples::default();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| {
             let line = e.position().map_or(0, csv::Position::line);
             row_error(path, line, plain(&e))
         })?;
-        header.read(&record, &layout, &mut samples)?;
+        if !more {
+            break;
+        }
+        header.read(&record, &layout, outputs, &mut samples)?;
     }
-    if samples.inputs.is_empty() {
+    if samples.count == 0 {
         return Err(CsvError::Empty {
             path: path.to_path_buf(),
         });
     }
-    header.dataset(samples, layout.class, outputs)
+    header.dataset(samples, &layout, outputs)
+}
+
+/// A reader that turns every line ending (CRLF, or a lone CR) into LF, so that the csv
+/// reader counts lines the same in every file (it counts one too few after a CRLF).
+struct LineEndings<R> {
+    inner: R,
+    after_cr: bool,
+}
+
+impl<R> LineEndings<R> {
+    fn new(inner: R) -> Self {
+        LineEndings {
+            inner,
+            after_cr: false,
+        }
+    }
+}
+
+impl<R: Read> Read for LineEndings<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            let mut kept = 0;
+            for i in 0..n {
+                let byte = buf[i];
+                if !(byte == b'\n' && self.after_cr) {
+                    buf[kept] = if byte == b'\r' { b'\n' } else { byte };
+                    kept += 1;
+                }
+                self.after_cr = byte == b'\r';
+            }
+            if kept > 0 || n == 0 {
+                return Ok(kept);
+            }
+        }
+    }
 }
 
 /// A malformed row: `line` of `path` (1 is the header).
@@ -145,12 +204,13 @@ struct Layout {
     class: Option<usize>,
 }
 
-/// The rows read so far: features, numeric targets or class labels, and the class names in
-/// order of first appearance.
+/// The rows read so far, one sample after another: features, numeric targets or class
+/// labels, and the class names (as in the file) in order of first appearance.
 #[derive(Default)]
 struct Samples {
-    inputs: Vec<Vec<f64>>,
-    targets: Vec<Vec<f64>>,
+    count: usize,
+    inputs: Vec<f64>,
+    targets: Vec<f64>,
     labels: Vec<usize>,
     classes: Vec<String>,
 }
@@ -160,6 +220,30 @@ impl Header<'_> {
         row_error(self.path, line, message)
     }
 
+    /// Column `i`'s name, as an error shows it.
+    fn name(&self, i: usize) -> String {
+        excerpt(&self.names[i])
+    }
+
+    /// Refuses two columns of the same name (a chosen column would be ambiguous).
+    fn unique(&self) -> Result<(), CsvError> {
+        let mut seen = std::collections::HashMap::new();
+        for (i, name) in self.names.iter().enumerate() {
+            if let Some(first) = seen.insert(name.as_str(), i) {
+                return Err(self.error(
+                    1,
+                    words!(
+                        "error-csv-duplicate-column",
+                        first = (first + 1).to_string(),
+                        second = (i + 1).to_string(),
+                        name = self.name(i)
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// The index of the column called `name`.
     fn find(&self, name: &str) -> Result<usize, CsvError> {
         self.names.iter().position(|h| h == name).ok_or_else(|| {
@@ -167,13 +251,12 @@ impl Header<'_> {
                 1,
                 words!(
                     "error-csv-unknown-column",
-                    name = name.to_string(),
-                    header = self.names.join(", ")
+                    name = excerpt(name),
+                    header = excerpts(&self.names)
                 ),
             )
         })
     }
-
     /// The columns that `columns` chooses, checked against `inputs` and `outputs`.
     fn layout(&self, columns: &Columns, inputs: usize, outputs: usize) -> Result<Layout, CsvError> {
         let class = columns
@@ -218,11 +301,12 @@ impl Header<'_> {
                     "error-csv-features",
                     inputs = inputs.to_string(),
                     found = features.len().to_string(),
-                    names = features
-                        .iter()
-                        .map(|i| self.names[*i].as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    names = excerpts(
+                        &features
+                            .iter()
+                            .map(|i| self.names[*i].as_str())
+                            .collect::<Vec<_>>()
+                    )
                 ),
             ));
         }
@@ -243,55 +327,86 @@ impl Header<'_> {
         })
     }
 
-    /// Adds one row to `samples`.
+    /// Adds one row to `samples`, refusing it when the data set would hold more than
+    /// [`MAX_NUMBERS`] numbers or (with a class column) more classes than `outputs` take.
     fn read(
         &self,
         record: &csv::StringRecord,
         layout: &Layout,
+        outputs: usize,
         samples: &mut Samples,
     ) -> Result<(), CsvError> {
         let line = record.position().map_or(0, csv::Position::line);
         if record.len() != self.names.len() {
             return Err(self.error(line, fields(self.names.len(), record.len())));
         }
-        let numbers = |columns: &[usize]| -> Result<Vec<f64>, CsvError> {
-            columns
-                .iter()
-                .map(|i| self.number(&record[*i], *i, line))
-                .collect()
-        };
-        samples.inputs.push(numbers(&layout.features)?);
+        let each = layout.features.len() + layout.class.map_or(layout.targets.len(), |_| outputs);
+        if (samples.count + 1).saturating_mul(each) > MAX_NUMBERS {
+            return Err(self.error(
+                line,
+                words!(
+                    "error-csv-too-many-numbers",
+                    max = MAX_NUMBERS.to_string(),
+                    each = each.to_string()
+                ),
+            ));
+        }
+        for i in &layout.features {
+            samples.inputs.push(self.number(&record[*i], *i, line)?);
+        }
         match layout.class {
             Some(c) => {
-                let name = &record[c];
-                if name.is_empty() {
-                    return Err(self.error(
-                        line,
-                        words!("error-csv-class-empty", column = self.names[c].clone()),
-                    ));
-                }
-                let label = match samples.classes.iter().position(|k| k == name) {
-                    Some(k) => k,
-                    None => {
-                        samples.classes.push(name.to_string());
-                        samples.classes.len() - 1
-                    }
-                };
+                let label = self.label(&record[c], c, line, outputs, &mut samples.classes)?;
                 samples.labels.push(label);
             }
-            None => samples.targets.push(numbers(&layout.targets)?),
+            None => {
+                for i in &layout.targets {
+                    samples.targets.push(self.number(&record[*i], *i, line)?);
+                }
+            }
         }
+        samples.count += 1;
         Ok(())
+    }
+
+    /// The position of class `name` (of column `c`, on `line`) in `classes`, adding it;
+    /// refused when it is empty or one more than `outputs` take.
+    fn label(
+        &self,
+        name: &str,
+        c: usize,
+        line: u64,
+        outputs: usize,
+        classes: &mut Vec<String>,
+    ) -> Result<usize, CsvError> {
+        if name.is_empty() {
+            return Err(self.error(line, words!("error-csv-class-empty", column = self.name(c))));
+        }
+        if let Some(k) = classes.iter().position(|k| k == name) {
+            return Ok(k);
+        }
+        classes.push(name.to_string());
+        let wanted = wanted_classes(outputs);
+        if classes.len() > wanted {
+            return Err(self.error(
+                line,
+                words!(
+                    "error-csv-classes-more",
+                    column = self.name(c),
+                    classes = excerpts(classes),
+                    outputs = outputs.to_string(),
+                    wanted = wanted.to_string()
+                ),
+            ));
+        }
+        Ok(classes.len() - 1)
     }
 
     /// `field` of column `i` on `line`, as a finite number.
     fn number(&self, field: &str, i: usize, line: u64) -> Result<f64, CsvError> {
-        let column = &self.names[i];
+        let column = self.name(i);
         if field.is_empty() {
-            return Err(self.error(
-                line,
-                words!("error-csv-number-empty", column = column.clone()),
-            ));
+            return Err(self.error(line, words!("error-csv-number-empty", column = column)));
         }
         match field.parse::<f64>() {
             Ok(v) if v.is_finite() => Ok(v),
@@ -300,64 +415,75 @@ impl Header<'_> {
                 words!(
                     "error-csv-not-finite",
                     column = column.clone(),
-                    field = field.to_string()
+                    field = excerpt(field)
                 ),
             )),
             Err(_) => Err(self.error(
                 line,
                 words!(
                     "error-csv-not-number",
-                    column = column.clone(),
-                    field = field.to_string()
+                    column = column,
+                    field = excerpt(field)
                 ),
             )),
         }
     }
 
     /// The data set of `samples`; class labels become one-hot targets (0/1 with one output)
-    /// once the number of classes is checked against `outputs`.
+    /// once the number of classes is checked against `outputs`. Class names are kept
+    /// printable, for every screen and file that shows them.
     fn dataset(
         &self,
         samples: Samples,
-        class: Option<usize>,
+        layout: &Layout,
         outputs: usize,
     ) -> Result<Dataset, CsvError> {
         let Samples {
+            count,
             inputs,
-            mut targets,
+            targets,
             labels,
             classes,
         } = samples;
-        if let Some(c) = class {
-            let wanted = if outputs == 1 { 2 } else { outputs };
-            if classes.len() != wanted {
-                return Err(self.error(
-                    1,
-                    words!(
-                        "error-csv-classes",
-                        column = self.names[c].clone(),
-                        found = classes.len().to_string(),
-                        classes = classes.join(", "),
-                        outputs = outputs.to_string(),
-                        wanted = wanted.to_string()
-                    ),
-                ));
-            }
-            targets = labels
-                .iter()
-                .map(|&k| {
+        let targets = match layout.class {
+            None => nalgebra::DMatrix::from_vec(layout.targets.len(), count, targets),
+            Some(c) => {
+                let wanted = wanted_classes(outputs);
+                if classes.len() != wanted {
+                    return Err(self.error(
+                        1,
+                        words!(
+                            "error-csv-classes",
+                            column = self.name(c),
+                            found = classes.len().to_string(),
+                            classes = excerpts(&classes),
+                            outputs = outputs.to_string(),
+                            wanted = wanted.to_string()
+                        ),
+                    ));
+                }
+                nalgebra::DMatrix::from_fn(outputs, count, |j, s| {
+                    let k = labels[s];
                     if outputs == 1 {
-                        vec![k as f64]
+                        k as f64
                     } else {
-                        (0..outputs).map(|j| f64::from(u8::from(j == k))).collect()
+                        f64::from(u8::from(j == k))
                     }
                 })
-                .collect();
-        }
-        let mut data = Dataset::from_rows(&inputs, &targets);
-        data.classes = classes;
-        Ok(data)
+            }
+        };
+        Ok(Dataset {
+            inputs: nalgebra::DMatrix::from_vec(layout.features.len(), count, inputs),
+            targets,
+            classes: classes.iter().map(|name| printable(name)).collect(),
+        })
     }
+}
+
+/// How many classes a class column needs for `outputs` outputs (one output holds two, as
+/// 0/1).
+fn wanted_classes(outputs: usize) -> usize {
+    if outputs == 1 { 2 } else { outputs }
 }
 
 /// "expected N fields like the header, found M".
@@ -411,7 +537,14 @@ mod tests {
         assert_eq!(d.targets.column(1).as_slice(), &[0.0, 1.0, 0.0]);
         assert_eq!(d.inputs.column(3).as_slice(), &[7.0, 8.0]);
         let e = parse_text(text, 2, 2, &columns).unwrap_err().to_string();
-        assert!(e.contains("has 3 classes (cat, dog, emu)"), "{e}");
+        assert!(
+            e.starts_with("t.csv:5: column `kind` has more than 2 classes (cat, dog, emu)"),
+            "{e}"
+        );
+        let e = parse_text("a,b,kind\n1,2,cat\n", 2, 2, &columns)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("has 1 classes (cat)"), "{e}");
     }
 
     #[test]

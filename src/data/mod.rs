@@ -3,10 +3,57 @@
 pub mod csv;
 pub mod generate;
 
+use std::path::Path;
+
 use nalgebra::DMatrix;
 use serde::{Deserialize, Serialize};
 
 use crate::random::{Stream, generator, shuffle};
+
+/// The most numbers (samples × (inputs + outputs)) a data set may hold, generated or read.
+pub const MAX_NUMBERS: usize = 20_000_000;
+
+/// What is at a path where a file was expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+pub enum Found {
+    /// A regular file that is not a system file.
+    File,
+    /// A folder.
+    Folder,
+    /// A device, a pipe, a socket, or a file of the system's (under /proc, /sys or /dev),
+    /// whose content is not a student's data and may be secret or endless.
+    Device,
+    /// Nothing at all.
+    Nothing,
+}
+
+impl Found {
+    /// What is at `path`, following links.
+    pub fn at(path: &Path) -> Found {
+        let Ok(metadata) = std::fs::metadata(path) else {
+            return Found::Nothing;
+        };
+        let system = std::fs::canonicalize(path).map_or(true, |real| {
+            ["/proc", "/sys", "/dev"]
+                .iter()
+                .any(|folder| real.starts_with(folder))
+        });
+        if metadata.is_dir() {
+            Found::Folder
+        } else if metadata.is_file() && !system {
+            Found::File
+        } else {
+            Found::Device
+        }
+    }
+
+    /// The name the catalog's messages select their words by: `file`, `folder`, `device`,
+    /// `nothing`.
+    pub fn key(self) -> &'static str {
+        self.into()
+    }
+}
 
 /// Samples as columns: inputs n_0 × N and targets n_L × N.
 #[derive(Clone, Debug, PartialEq)]

@@ -197,12 +197,8 @@ impl Checker<'_> {
             return Ok(DataSource::Embedded(asset, columns));
         }
         let path = folder.unwrap_or(Path::new(".")).join(name);
-        if !path.is_file() {
-            let found = if path.is_dir() {
-                Found::Folder
-            } else {
-                Found::Nothing
-            };
+        let found = Found::at(&path);
+        if found != Found::File {
             return Err(self.error(
                 "data.file",
                 words!(

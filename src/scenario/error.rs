@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+pub use crate::data::Found;
 use crate::data::csv::CsvError;
 use crate::words;
 
@@ -156,11 +157,10 @@ impl Diagnostic {
     ) -> Diagnostic {
         let position = span.as_ref().map(|s| line_column(source, s.start));
         let snippet = span.map(|s| {
-            let end = s.end.min(source.len());
-            let marked = AnnotationKind::Primary.span(s.start.min(end)..end);
-            let report =
-                [Group::with_level(Level::ERROR)
-                    .element(Snippet::source(source).annotation(marked))];
+            let (line, shown, marked) = Quote::of(source, s).text();
+            let marked = AnnotationKind::Primary.span(marked);
+            let report = [Group::with_level(Level::ERROR)
+                .element(Snippet::source(shown).line_start(line).annotation(marked))];
             Renderer::plain().render(&report)
         });
         Diagnostic {
@@ -170,6 +170,95 @@ impl Diagnostic {
             message,
             snippet,
         }
+    }
+}
+
+/// The lines of a file an error quotes: at most [`QUOTED_LINES`] lines from the one where the
+/// marked span starts, each at most [`QUOTED_CHARS`] characters around the span (an ellipsis
+/// where a line is cut), every control character but a tab written out.
+struct Quote<'a> {
+    source: &'a str,
+    span: Range<usize>,
+}
+
+/// The most lines of a file an error quotes.
+const QUOTED_LINES: usize = 6;
+/// The most characters of one line an error quotes.
+const QUOTED_CHARS: usize = 100;
+/// How many characters before the marked span a cut line keeps.
+const QUOTED_BEFORE: usize = 30;
+
+impl<'a> Quote<'a> {
+    fn of(source: &'a str, span: Range<usize>) -> Quote<'a> {
+        let end = span.end.min(source.len());
+        let start = span.start.min(end);
+        let start = (0..=start)
+            .rev()
+            .find(|i| source.is_char_boundary(*i))
+            .unwrap_or(0);
+        let end = (end..=source.len())
+            .find(|i| source.is_char_boundary(*i))
+            .unwrap_or(source.len());
+        Quote {
+            source,
+            span: start..end,
+        }
+    }
+
+    /// The first line's number, the quoted text, and where the span is in it.
+    fn text(&self) -> (usize, String, Range<usize>) {
+        let Range { start, end } = self.span;
+        let first = self.source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line = self.source[..first].matches('\n').count() + 1;
+        let mut shown = String::new();
+        let (mut from, mut to) = (None, None);
+        let mut offset = first;
+        for (n, raw) in self.source[first..].split('\n').enumerate() {
+            if n == QUOTED_LINES || (n > 0 && offset > end) {
+                break;
+            }
+            if n > 0 {
+                shown.push('\n');
+            }
+            let text = raw.strip_suffix('\r').unwrap_or(raw);
+            let long = text.chars().nth(QUOTED_CHARS).is_some();
+            let skip = match n {
+                0 if long => text[..(start - offset).min(text.len())]
+                    .chars()
+                    .count()
+                    .saturating_sub(QUOTED_BEFORE),
+                _ => 0,
+            };
+            if skip > 0 {
+                shown.push('…');
+            }
+            let mut chars = text.char_indices().skip(skip).peekable();
+            for (i, c) in chars.by_ref().take(QUOTED_CHARS) {
+                mark(&mut from, offset + i >= start, shown.len());
+                mark(&mut to, offset + i >= end, shown.len());
+                if c.is_control() && c != '\t' {
+                    shown.push_str(&c.escape_unicode().to_string());
+                } else {
+                    shown.push(c);
+                }
+            }
+            if chars.peek().is_some() {
+                shown.push('…');
+            }
+            mark(&mut from, offset + text.len() >= start, shown.len());
+            mark(&mut to, offset + text.len() >= end, shown.len());
+            offset += raw.len() + 1;
+        }
+        let from = from.unwrap_or(shown.len());
+        let to = to.unwrap_or(shown.len()).max(from);
+        (line, shown, from..to)
+    }
+}
+
+/// Sets `at` to `here` the first time `reached`.
+fn mark(at: &mut Option<usize>, reached: bool, here: usize) {
+    if at.is_none() && reached {
+        *at = Some(here);
     }
 }
 
@@ -188,25 +277,6 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n{snippet}")?;
         }
         Ok(())
-    }
-}
-
-/// What is at a path where a file was expected.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr)]
-#[strum(serialize_all = "lowercase")]
-pub enum Found {
-    /// A folder.
-    Folder,
-    /// A device or a pipe.
-    Device,
-    /// Nothing at all.
-    Nothing,
-}
-
-impl Found {
-    /// The name the catalog's messages select their words by: `folder`, `device`, `nothing`.
-    pub fn key(self) -> &'static str {
-        self.into()
     }
 }
 
@@ -422,6 +492,27 @@ mod tests {
             Some(before_x)
         );
         assert_eq!(carets.matches('^').count(), 1, "{snippet}");
+    }
+
+    #[test]
+    fn a_quote_is_cut_around_the_span_and_escaped() {
+        // A line of 200 `a`s, then `bb` at bytes 200..202: 30 characters before it are kept.
+        let source = format!(
+            "x = 1\r\n{}bb\u{1b}{}\r\nnext\r\n",
+            "a".repeat(200),
+            "c".repeat(200)
+        );
+        let start = 7 + 200;
+        let (line, shown, span) = Quote::of(&source, start..start + 2).text();
+        assert_eq!(line, 2);
+        let expected = format!("…{}bb\\u{{1b}}{}…", "a".repeat(30), "c".repeat(67));
+        assert_eq!(shown, expected);
+        assert_eq!(&shown[span], "bb");
+        // A span over two lines quotes both, without their carriage returns.
+        let (line, shown, span) = Quote::of(&source, 0..9).text();
+        assert_eq!(line, 1);
+        assert!(shown.starts_with("x = 1\naaa"), "{shown}");
+        assert_eq!(&shown[span], "x = 1\naa");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Reading a file a student names, a scenario or a lesson: a regular file of at most
+//! Reading a file a student names, a scenario or a lesson: a regular file (not a system
+//! file under /proc, /sys or /dev) of at most
 //! [`MAX_FILE_BYTES`] bytes, in UTF-8 (the position of the first bad byte is told).
 
 use std::path::Path;
@@ -15,12 +16,8 @@ pub fn read_text(path: &Path, kind: FileKind) -> Result<String, FileError> {
         source,
     };
     let metadata = std::fs::metadata(path).map_err(read_error)?;
-    if !metadata.is_file() {
-        let found = if metadata.is_dir() {
-            Found::Folder
-        } else {
-            Found::Device
-        };
+    let found = Found::at(path);
+    if found != Found::File {
         return Err(FileError::NotAFile { file, kind, found });
     }
     if metadata.len() > MAX_FILE_BYTES {

@@ -13,18 +13,20 @@ use super::file::read_text;
 use super::raw::RawScenario;
 
 impl Scenario {
-    /// Loads `name_or_path`: an existing file, else a built-in scenario of that name.
+    /// Loads `name_or_path`: a built-in scenario of that name, unless the name has a path
+    /// separator or ends in `.toml` (a file or folder here named like a built-in does not hide
+    /// it: `./NAME` names the file), else a file.
     pub fn load(name_or_path: &str) -> Result<Scenario, ScenarioError> {
         let path = Path::new(name_or_path);
-        if path.exists() {
-            return Scenario::from_file(path);
-        }
+        let is_path = name_or_path.contains(['/', std::path::MAIN_SEPARATOR])
+            || name_or_path.ends_with(".toml");
         match builtin::find(name_or_path) {
-            Some(b) => {
+            Some(b) if !is_path => {
                 let origin = crate::words!("error-origin-builtin", name = b.name);
                 Scenario::parse(b.source, &origin, None)
             }
-            None => Err(ScenarioError::Unknown {
+            _ if path.exists() => Scenario::from_file(path),
+            _ => Err(ScenarioError::Unknown {
                 name: name_or_path.to_string(),
                 builtins: BUILTINS
                     .iter()

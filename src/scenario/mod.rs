@@ -45,8 +45,8 @@ pub const MAX_EPOCHS: u64 = 1_000_000_000;
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// The most samples a generator may draw.
 pub const MAX_SAMPLES: u64 = 1_000_000;
-/// The most numbers (samples × (inputs + outputs)) a generator may draw.
-pub const MAX_DATA_NUMBERS: usize = 20_000_000;
+/// The most numbers (samples × (inputs + outputs)) a generator may draw or a file hold.
+pub const MAX_DATA_NUMBERS: usize = crate::data::MAX_NUMBERS;
 /// The most numbers one batch may hold per buffer (batch size × neurons in all layers).
 pub const MAX_BATCH_NUMBERS: usize = 4_000_000;
 
