@@ -28,18 +28,22 @@ impl Activation {
         self.into()
     }
 
-    /// Writes f(net) into `out`; both hold whole samples of `rows` values each.
-    pub fn apply(self, net: &[f64], out: &mut [f64], rows: usize) {
+    /// Writes f(net) into `out`; both hold whole samples of `rows` values each. Returns
+    /// whether every net was finite, checked in the same pass: ReLU's max(0, NaN) = 0 and a
+    /// saturated tanh(±inf) would otherwise hide a divergence.
+    pub fn apply(self, net: &[f64], out: &mut [f64], rows: usize) -> bool {
         match self {
             Activation::Sigmoid => map(net, out, sigmoid),
             Activation::Tanh => map(net, out, f64::tanh),
             Activation::Relu => map(net, out, |z| if z > 0.0 { z } else { 0.0 }),
-            Activation::Linear => out.copy_from_slice(net),
+            Activation::Linear => map(net, out, |z| z),
             Activation::Softmax => {
+                let mut finite = true;
                 for (z, o) in net.chunks_exact(rows).zip(out.chunks_exact_mut(rows)) {
                     let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                     let mut sum = 0.0;
                     for (oi, zi) in o.iter_mut().zip(z) {
+                        finite &= zi.is_finite();
                         *oi = (zi - max).exp();
                         sum += *oi;
                     }
@@ -47,6 +51,7 @@ impl Activation {
                         *oi /= sum;
                     }
                 }
+                finite
             }
         }
     }
@@ -75,10 +80,14 @@ pub fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
 
-fn map(net: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64) {
+/// out = f(net) element by element; returns whether every net was finite.
+fn map(net: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64) -> bool {
+    let mut finite = true;
     for (o, z) in out.iter_mut().zip(net) {
+        finite &= z.is_finite();
         *o = f(*z);
     }
+    finite
 }
 
 #[cfg(test)]

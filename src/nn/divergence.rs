@@ -10,6 +10,15 @@ use super::phase::Phase;
 /// 0-based (samples are training-set positions).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Quantity {
+    /// net, the weighted sum of one neuron for one sample.
+    Net {
+        /// The layer.
+        layer: usize,
+        /// The neuron.
+        neuron: usize,
+        /// The training-set sample.
+        sample: usize,
+    },
     /// f(net) of one neuron for one sample.
     Output {
         /// The layer.
@@ -67,7 +76,7 @@ pub enum Quantity {
 /// A value became NaN or infinite: the run has diverged.
 ///
 /// The stepper checks every phase's values and names the first non-finite one; the fast path
-/// checks the weights and biases after each update (and `train` the costs after each
+/// checks every net as it is computed and the weights and biases after each update (and `train` the costs after each
 /// epoch), so it may name a later value of the same iteration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Divergence {

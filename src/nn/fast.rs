@@ -1,6 +1,6 @@
 //! The fast path: whole iterations with nothing recorded and nothing allocated.
 
-use super::divergence::{Divergence, Quantity, non_finite_parameter};
+use super::divergence::{Divergence, Quantity, first_non_finite, non_finite_parameter};
 use super::network::Network;
 use super::phase::Phase;
 use super::schedule::Schedule;
@@ -38,13 +38,16 @@ impl Trainer {
         }
     }
 
-    /// Runs `iterations` whole iterations over `data`, stopping at the first non-finite weight.
+    /// Runs `iterations` whole iterations over `data`, stopping at the first non-finite net
+    /// or weight.
     pub fn run(&mut self, data: &Dataset, iterations: u64) -> Result<(), Divergence> {
         let depth = self.network.depth();
         for _ in 0..iterations {
             self.workspace.load(data, self.schedule.batch());
             for i in 0..depth {
-                self.workspace.forward(&self.network, i);
+                if !self.workspace.forward(&self.network, i) {
+                    return Err(self.net_divergence(i));
+                }
             }
             self.workspace
                 .output_delta(&self.network, self.training.loss);
@@ -82,6 +85,26 @@ impl Trainer {
     /// Gradient health of the last iteration's batch, per layer.
     pub fn health(&self) -> Vec<super::health::LayerHealth> {
         super::health::layer_health(&self.network, &self.workspace)
+    }
+
+    /// The first non-finite net of layer `i` + 1 in the current batch.
+    fn net_divergence(&self, i: usize) -> Divergence {
+        let net = &self.workspace.net[i];
+        let (neuron, column, value) =
+            first_non_finite(self.workspace.used(net), net.nrows()).unwrap_or((0, 0, f64::NAN));
+        Divergence {
+            epoch: self.schedule.epoch(),
+            iteration: self.schedule.iteration(),
+            phase: Phase::Forward(i + 1),
+            quantity: Quantity::Net {
+                layer: i + 1,
+                neuron,
+                sample: self.schedule.batch()[column],
+            },
+            value,
+            learning_rate: self.training.learning_rate,
+            depth: self.network.depth(),
+        }
     }
 
     /// Where the first non-finite weight or bias is, from the last layer down.

@@ -71,6 +71,17 @@ pub struct Costs {
 }
 
 impl Costs {
+    /// Every cost NaN: what a network whose net overflowed is worth.
+    pub fn not_finite() -> Costs {
+        Costs {
+            mse: f64::NAN,
+            half_mse: f64::NAN,
+            cross_entropy: f64::NAN,
+            binary_cross_entropy: f64::NAN,
+            classification_error: f64::NAN,
+        }
+    }
+
     /// The five costs of samples whose outputs and targets are stored one sample after another,
     /// `width` values each.
     pub fn of(outputs: &[f64], targets: &[f64], width: usize) -> Costs {

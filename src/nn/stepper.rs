@@ -400,8 +400,12 @@ impl Stepper {
                 if l == 1 {
                     ws.load(&self.train, self.start.schedule.batch());
                 }
-                ws.forward(&self.network, l - 1);
-                per_sample(&ws.out[l - 1], ws, self.start.schedule.batch(), l, output)
+                let batch = self.start.schedule.batch();
+                if ws.forward(&self.network, l - 1) {
+                    per_sample(&ws.out[l - 1], ws, batch, l, output)
+                } else {
+                    per_sample(&ws.net[l - 1], ws, batch, l, net)
+                }
             }
             Phase::Loss => {
                 self.loss = ws.loss(self.training.loss);
@@ -475,6 +479,14 @@ fn per_sample(
     what: fn(usize, usize, usize) -> Quantity,
 ) -> Option<(Quantity, f64)> {
     first_non_finite(ws.used(values), values.nrows()).map(|(r, c, v)| (what(l, r, batch[c]), v))
+}
+
+fn net(layer: usize, neuron: usize, sample: usize) -> Quantity {
+    Quantity::Net {
+        layer,
+        neuron,
+        sample,
+    }
 }
 
 fn output(layer: usize, neuron: usize, sample: usize) -> Quantity {

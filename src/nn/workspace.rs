@@ -83,7 +83,9 @@ impl Workspace {
     }
 
     /// Forward(l), 0-based `i` = l − 1: net_l = W_l a_{l−1} + b_l, a_l = f_l(net_l).
-    pub fn forward(&mut self, network: &Network, i: usize) {
+    /// Returns whether every net_l was finite (a non-finite net is a divergence even when
+    /// f hides it).
+    pub fn forward(&mut self, network: &Network, i: usize) -> bool {
         let b = self.batch;
         let layer = &network.layers[i];
         let n = layer.weights.nrows();
@@ -105,7 +107,7 @@ impl Workspace {
         let net = &self.net[i].as_slice()[..n * b];
         layer
             .activation
-            .apply(net, &mut rest[0].as_mut_slice()[..n * b], n);
+            .apply(net, &mut rest[0].as_mut_slice()[..n * b], n)
     }
 
     /// The mean of `loss` over the batch, from O and d.

@@ -32,6 +32,16 @@ pub fn advice(d: &Divergence) -> String {
 /// of `depth` layers (neurons and samples counted from 1).
 pub fn quantity(q: Quantity, depth: usize) -> String {
     match q {
+        Quantity::Net {
+            layer,
+            neuron,
+            sample,
+        } => words!(
+            "quantity-net",
+            layer = layer,
+            neuron = neuron + 1,
+            sample = sample + 1
+        ),
         Quantity::Output {
             layer,
             neuron,

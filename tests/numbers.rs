@@ -1,0 +1,114 @@
+//! Issue 11's numbers: a value that is not finite is always divergence, never a bare inf,
+//! NaN or null. Expected numbers are worked out by hand in the comments.
+
+use std::process::{Command, Output};
+
+use backstep::nn::{Phase, Quantity};
+use backstep::scenario::Scenario;
+
+fn backstep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(args)
+        .env("LC_ALL", "C")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+// relu-overflow.toml, by hand: x = (1, 1), V = (0.5, 0.5), W = 1, d = 0, half-MSE, η = 1e308.
+// Iteration 1: net = 1, h = 1, O = 1, δ_O = O − d = 1, ∂C/∂W = δ_O h = 1, δ_h = W δ_O ·1 = 1,
+// ∂C/∂V = (1, 1); W ← 1 − 1e308 = −1e308, V ← 0.5 − 1e308 = −1e308 (both finite).
+// Then net = −1e308 − 1e308 = −inf, and ReLU(−inf) = 0 would hide it: costs 0.
+const OVERFLOW: &str = "tests/fixtures/numbers/relu-overflow.toml";
+// relu-overflowed.toml: the weights after that update, V = (−1e308, −1e308), W = −1e308.
+const OVERFLOWED: &str = "tests/fixtures/numbers/relu-overflowed.toml";
+
+#[test]
+fn a_relu_net_that_overflows_is_divergence_in_the_stepper() {
+    let mut stepper = Scenario::load(OVERFLOWED)
+        .unwrap()
+        .setup()
+        .unwrap()
+        .stepper();
+    let e = stepper.step().unwrap_err();
+    assert_eq!(e.phase, Phase::Forward(1));
+    assert_eq!(
+        e.quantity,
+        Quantity::Net {
+            layer: 1,
+            neuron: 0,
+            sample: 0
+        }
+    );
+    assert_eq!(e.value, f64::NEG_INFINITY);
+    assert_eq!(stepper.phase(), Phase::Start);
+}
+
+#[test]
+fn a_relu_net_that_overflows_is_divergence_in_the_fast_path() {
+    let setup = Scenario::load(OVERFLOWED).unwrap().setup().unwrap();
+    let e = setup.trainer().run(&setup.splits.train, 1).unwrap_err();
+    assert_eq!(e.phase, Phase::Forward(1));
+    assert!(matches!(e.quantity, Quantity::Net { layer: 1, .. }));
+    assert_eq!(e.value, f64::NEG_INFINITY);
+}
+
+#[test]
+fn the_costs_of_a_network_whose_net_overflows_are_not_finite() {
+    // Evaluating the overflowed network: ReLU(−inf) would give O = 0 and every cost 0.
+    let costs = Scenario::load(OVERFLOWED)
+        .unwrap()
+        .setup()
+        .unwrap()
+        .stepper()
+        .costs();
+    assert!(costs.mse.is_nan(), "{costs:?}");
+}
+
+#[test]
+fn train_stops_with_the_divergence_words() {
+    let out = backstep(&["train", OVERFLOW]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "{}", text(&out.stdout));
+    // The update of epoch 1 leaves finite weights; the net of epoch 2 is −inf.
+    assert!(
+        err.contains(
+            "training diverged in epoch 2, iteration 1 (forward (layer 1)): \
+             net of layer 1, neuron 1, sample 1 became -inf."
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("Try a smaller learning rate (it is 1e308)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_json_trace_of_a_divergence_refuses_and_never_writes_null() {
+    let out = backstep(&["trace", "--format", "json", "--steps", "3", OVERFLOW]);
+    let (stdout, err) = (text(&out.stdout), text(&out.stderr));
+    assert!(!out.status.success(), "{stdout}");
+    assert!(err.contains("training diverged"), "{err}");
+    for bare in ["null", "NaN", "inf"] {
+        assert!(!stdout.contains(bare), "{stdout}");
+    }
+}
+
+#[test]
+fn every_activation_reports_a_net_that_is_not_finite() {
+    use backstep::nn::Activation;
+    // tanh(+inf) = 1 and ReLU(NaN) = 0 look like numbers; the pass that computes them says no.
+    let mut out = [0.0; 2];
+    assert!(!Activation::Tanh.apply(&[f64::INFINITY, 0.0], &mut out, 2));
+    assert_eq!(out, [1.0, 0.0]);
+    assert!(!Activation::Relu.apply(&[0.5, f64::NAN], &mut out, 2));
+    assert_eq!(out, [0.5, 0.0]);
+    assert!(!Activation::Sigmoid.apply(&[f64::NEG_INFINITY, 0.0], &mut out, 2));
+    assert!(!Activation::Linear.apply(&[1.0, f64::NAN], &mut out, 2));
+    assert!(!Activation::Softmax.apply(&[1.0, f64::INFINITY], &mut out, 2));
+    assert!(Activation::Tanh.apply(&[0.0, 1e300], &mut out, 2));
+}
