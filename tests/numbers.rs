@@ -112,3 +112,55 @@ fn every_activation_reports_a_net_that_is_not_finite() {
     assert!(!Activation::Softmax.apply(&[1.0, f64::INFINITY], &mut out, 2));
     assert!(Activation::Tanh.apply(&[0.0, 1e300], &mut out, 2));
 }
+
+// test-overflow.toml, by hand: O = W x with W = 1 and η = 0. The split puts x = 2 in the
+// training set (MSE (2 − 0)² = 4) and x = 1e200 in the test set: (1e200)² = inf.
+#[test]
+fn a_test_cost_that_is_not_finite_is_divergence() {
+    let out = backstep(&[
+        "train",
+        "--test",
+        "tests/fixtures/numbers/test-overflow.toml",
+    ]);
+    let (stdout, err) = (text(&out.stdout), text(&out.stderr));
+    assert!(!out.status.success(), "{stdout}");
+    assert!(
+        err.contains("the mse over the test set became inf"),
+        "{err}"
+    );
+    assert!(!stdout.contains("inf"), "{stdout}");
+}
+
+// test-huge.toml: the test sample is x = 1e100, MSE (1e100)² = 1e200, half-MSE 5e199.
+#[test]
+fn a_huge_test_cost_is_written_briefly() {
+    let out = backstep(&["train", "--test", "tests/fixtures/numbers/test-huge.toml"]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let training = stdout.lines().find(|l| l.starts_with("training")).unwrap();
+    assert!(training.contains(" 4.000000 "), "{training}");
+    let test = stdout.lines().find(|l| l.starts_with("test")).unwrap();
+    assert!(test.contains(" 1.00000e200 "), "{test}");
+    assert!(test.contains(" 5.00000e199 "), "{test}");
+    assert!(test.len() < 200, "{test}");
+}
+
+// already-right.toml, by hand: x = 1, V = W = 1, linear: h = 1, O = 1 = d, so δ_O = 2(O − d) = 0
+// and δ_h = W δ_O = 0. Layer 1's ratio mean|δ¹| / mean|δ²| is 0/0: no number.
+#[test]
+fn the_handouts_ratio_of_two_zero_deltas_is_a_dash_and_a_word() {
+    let out = backstep(&[
+        "trace",
+        "--format",
+        "markdown",
+        "tests/fixtures/numbers/already-right.toml",
+    ]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let row = stdout.lines().find(|l| l.starts_with("| 1 (V) |")).unwrap();
+    assert!(row.ends_with("| — (no δ in the next layer) |"), "{row}");
+    assert!(
+        !stdout.contains("NaN") && !stdout.contains("inf"),
+        "{stdout}"
+    );
+}

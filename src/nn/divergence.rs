@@ -71,6 +71,11 @@ pub enum Quantity {
         /// Over the validation set (else the training set).
         validation: bool,
     },
+    /// One of the five costs over the held-out test set.
+    TestCost {
+        /// Which cost.
+        cost: Cost,
+    },
 }
 
 /// A value became NaN or infinite: the run has diverged.

@@ -83,6 +83,7 @@ pub fn quantity(q: Quantity, depth: usize) -> String {
         } => {
             words!("quantity-cost-validation", cost = cost.name())
         }
+        Quantity::TestCost { cost } => words!("quantity-cost-test", cost = cost.name()),
     }
 }
 
