@@ -164,3 +164,63 @@ fn the_handouts_ratio_of_two_zero_deltas_is_a_dash_and_a_word() {
         "{stdout}"
     );
 }
+
+// ce-target.toml: sample 2's targets are (−0.5, 1.5); the first outside [0, 1] is −0.5,
+// target 1 of sample 2.
+#[test]
+fn check_refuses_cross_entropy_targets_outside_zero_and_one() {
+    let out = backstep(&["check", "tests/fixtures/numbers/ce-target.toml"]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "{}", text(&out.stdout));
+    assert!(err.contains("data.targets[1]"), "{err}");
+    assert!(err.contains("sample 2 has −0.5"), "{err}");
+    assert!(err.contains("between 0 and 1"), "{err}");
+    let ko = Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args([
+            "--lang",
+            "ko",
+            "check",
+            "tests/fixtures/numbers/ce-target.toml",
+        ])
+        .output()
+        .unwrap();
+    let err = text(&ko.stderr);
+    assert!(err.contains("샘플 2의 값은 −0.5입니다"), "{err}");
+}
+
+// standardize-mean.toml: 1e308 + 1.5e308 = 2.5e308 > f64::MAX (≈1.8e308): the mean overflows.
+// standardize-spread.toml: mean 2e200, (1e200 − 2e200)² = 1e400 overflows: the spread does.
+#[test]
+fn check_refuses_inputs_too_large_to_standardize() {
+    for (file, reason, largest) in [
+        ("mean", "mean overflows", "1.5e308"),
+        ("spread", "spread overflows", "3e200"),
+    ] {
+        let path = format!("tests/fixtures/numbers/standardize-{file}.toml");
+        let out = backstep(&["check", &path]);
+        let err = text(&out.stderr);
+        assert!(!out.status.success(), "{}", text(&out.stdout));
+        assert!(err.contains("data.inputs[1]"), "{err}");
+        assert!(err.contains(reason), "{err}");
+        assert!(err.contains(&format!("up to {largest}")), "{err}");
+    }
+}
+
+// standardized-big-weights.toml: standardized, the inputs are (−1, −1) and (1, 1) (mean 1,
+// spread 1); the net 1e308·1 + 1e308·1 = 2e308 overflows before any update. The advice must
+// not suggest standardizing: it is set already.
+#[test]
+fn the_advice_never_suggests_what_is_already_set() {
+    let out = backstep(&[
+        "train",
+        "tests/fixtures/numbers/standardized-big-weights.toml",
+    ]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "{}", text(&out.stdout));
+    assert!(
+        err.contains("training diverged in epoch 1, iteration 1"),
+        "{err}"
+    );
+    assert!(!err.contains("normalize = \"standardize\""), "{err}");
+    assert!(err.contains("try smaller initial weights"), "{err}");
+}

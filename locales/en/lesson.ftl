@@ -118,6 +118,7 @@ worked-mean-over-samples = (1/{ $batch }) Σ_samples { $symbol }
 
 divergence = training diverged in epoch { $epoch }, iteration { $iteration } ({ $phase }): { $quantity } became { $value }. { $advice }
 divergence-advice-inputs = The inputs or the initial weights are too large for the network: try normalize = "standardize" in [data], or smaller initial weights.
+divergence-advice-weights = The initial weights are too large for the network (the inputs are standardized already): try smaller initial weights.
 divergence-advice-rate = Try a smaller learning rate (it is { $eta }).
 quantity-net = net of layer { $layer }, neuron { $neuron }, sample { $sample }
 quantity-output = f(net) of layer { $layer }, neuron { $neuron }, sample { $sample }

@@ -118,6 +118,7 @@ worked-mean-over-samples = (1/{ $batch }) Σ_샘플 { $symbol }
 
 divergence = 에폭 { $epoch }, 이터레이션 { $iteration }({ $phase })에서 훈련이 발산했다: { $quantity } = { $value }. { $advice }
 divergence-advice-inputs = 입력값이나 가중치 초기값이 이 신경망에 비해 너무 크다: [data]에 normalize = "standardize"를 지정해 전처리하거나, 가중치 초기값을 더 작게 잡아 보자.
+divergence-advice-weights = 가중치 초기값이 이 신경망에 비해 너무 크다(입력은 이미 표준화되어 있다): 가중치 초기값을 더 작게 잡아 보자.
 divergence-advice-rate = 학습률을 더 작게 해 보자(현재 { $eta }).
 quantity-net = { $layer }층, 뉴런 { $neuron }, 샘플 { $sample }의 net
 quantity-output = { $layer }층, 뉴런 { $neuron }, 샘플 { $sample }의 f(net)

@@ -99,6 +99,8 @@ pub struct Divergence {
     pub learning_rate: f64,
     /// The number of layers L of the network (the names of its matrices depend on it).
     pub depth: usize,
+    /// Whether the inputs were standardized already.
+    pub inputs_standardized: bool,
 }
 
 impl Divergence {

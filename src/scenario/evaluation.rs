@@ -93,6 +93,7 @@ impl Evaluation<'_> {
             value,
             learning_rate: self.setup.training.learning_rate,
             depth: trainer.network.depth(),
+            inputs_standardized: self.setup.training.inputs_standardized,
         }
     }
 }
