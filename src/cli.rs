@@ -9,15 +9,14 @@ use tempfile::NamedTempFile;
 use unicode_width::UnicodeWidthStr;
 
 use crate::lesson::{BUILTINS as LESSONS, Lesson, is_lesson};
-use crate::nn::evaluate::evaluate;
-use crate::nn::{Cost, Costs, Divergence, Network, Workspace};
+use crate::nn::{Cost, Costs, Divergence};
 use crate::scenario::compare::{Run, Setting, labels, parse_vary};
 use crate::scenario::evaluation::{EpochCosts, Evaluation};
 use crate::scenario::{
     BUILTINS, DEFAULT, MAX_EPOCHS, MAX_FILE_BYTES, Scenario, ScenarioError, Setup,
 };
 use crate::text::divergence::describe;
-use crate::text::notation::{compact, cost_name, mode_name, scientific};
+use crate::text::notation::{Numbers, compact, cost_name, mode_name, scientific};
 use crate::trace::csv::Curve;
 use crate::trace::{self, IterationTrace};
 use crate::words;
@@ -741,11 +740,16 @@ fn train(
         commit(writer.finish().map_err(write_error(path))?, path)?;
     }
     let last = evaluation.costs(&trainer, done)?;
+    let tested = if test {
+        Some(evaluation.test(&trainer)?)
+    } else {
+        None
+    };
     let iterations = trainer.schedule.completed();
     let io = write_error(Path::new(STDOUT));
     write_costs(out, scenario, &setup, epochs, iterations, &last).map_err(&io)?;
-    if test {
-        write_test(out, &setup, &trainer.network).map_err(&io)?;
+    if let Some(costs) = tested {
+        write_test(out, costs.as_ref()).map_err(&io)?;
     }
     write_timing(out, iterations, elapsed).map_err(&io)
 }
@@ -803,22 +807,20 @@ fn padded(text: &str, width: usize, right: bool) -> String {
 /// One row of `train`'s table: the label and the five costs.
 fn write_costs_row(out: &mut impl Write, label: &str, costs: &Costs) -> std::io::Result<()> {
     write!(out, "{}", padded(label, LABEL, false))?;
+    let numbers = Numbers { precision: 6 };
     for (_, x) in costs.named() {
-        write!(out, " {x:>COLUMN$.6}")?;
+        write!(out, " {}", padded(&numbers.show(x), COLUMN, true))?;
     }
     writeln!(out)
 }
 
-/// The costs of `network` over the held-out test set, and why it is used only once.
-fn write_test(out: &mut impl Write, setup: &Setup, network: &Network) -> std::io::Result<()> {
-    let test_set = &setup.splits.test;
-    if test_set.is_empty() {
+/// The costs over the held-out test set (None: there is none), and why it is used only once.
+fn write_test(out: &mut impl Write, costs: Option<&Costs>) -> std::io::Result<()> {
+    let Some(costs) = costs else {
         let label = padded(&words!("cli-train-test"), LABEL, false);
         return writeln!(out, "{label} {}", words!("cli-train-no-test"));
-    }
-    let mut workspace = Workspace::for_evaluation(network, test_set.len());
-    let costs = evaluate(network, test_set, &mut workspace);
-    write_costs_row(out, &words!("cli-train-test"), &costs)?;
+    };
+    write_costs_row(out, &words!("cli-train-test"), costs)?;
     writeln!(out, "{}", crate::words!("test-set-note"))
 }
 

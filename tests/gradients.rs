@@ -19,6 +19,7 @@ fn training(loss: Loss, batch: usize) -> Training {
         batch_size: batch,
         shuffle: false,
         epochs: 1,
+        inputs_standardized: false,
     }
 }
 

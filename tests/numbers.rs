@@ -112,3 +112,115 @@ fn every_activation_reports_a_net_that_is_not_finite() {
     assert!(!Activation::Softmax.apply(&[1.0, f64::INFINITY], &mut out, 2));
     assert!(Activation::Tanh.apply(&[0.0, 1e300], &mut out, 2));
 }
+
+// test-overflow.toml, by hand: O = W x with W = 1 and η = 0. The split puts x = 2 in the
+// training set (MSE (2 − 0)² = 4) and x = 1e200 in the test set: (1e200)² = inf.
+#[test]
+fn a_test_cost_that_is_not_finite_is_divergence() {
+    let out = backstep(&[
+        "train",
+        "--test",
+        "tests/fixtures/numbers/test-overflow.toml",
+    ]);
+    let (stdout, err) = (text(&out.stdout), text(&out.stderr));
+    assert!(!out.status.success(), "{stdout}");
+    assert!(
+        err.contains("the mse over the test set became inf"),
+        "{err}"
+    );
+    assert!(!stdout.contains("inf"), "{stdout}");
+}
+
+// test-huge.toml: the test sample is x = 1e100, MSE (1e100)² = 1e200, half-MSE 5e199.
+#[test]
+fn a_huge_test_cost_is_written_briefly() {
+    let out = backstep(&["train", "--test", "tests/fixtures/numbers/test-huge.toml"]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let training = stdout.lines().find(|l| l.starts_with("training")).unwrap();
+    assert!(training.contains(" 4.000000 "), "{training}");
+    let test = stdout.lines().find(|l| l.starts_with("test")).unwrap();
+    assert!(test.contains(" 1.00000e200 "), "{test}");
+    assert!(test.contains(" 5.00000e199 "), "{test}");
+    assert!(test.len() < 200, "{test}");
+}
+
+// already-right.toml, by hand: x = 1, V = W = 1, linear: h = 1, O = 1 = d, so δ_O = 2(O − d) = 0
+// and δ_h = W δ_O = 0. Layer 1's ratio mean|δ¹| / mean|δ²| is 0/0: no number.
+#[test]
+fn the_handouts_ratio_of_two_zero_deltas_is_a_dash_and_a_word() {
+    let out = backstep(&[
+        "trace",
+        "--format",
+        "markdown",
+        "tests/fixtures/numbers/already-right.toml",
+    ]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let row = stdout.lines().find(|l| l.starts_with("| 1 (V) |")).unwrap();
+    assert!(row.ends_with("| — (no δ in the next layer) |"), "{row}");
+    assert!(
+        !stdout.contains("NaN") && !stdout.contains("inf"),
+        "{stdout}"
+    );
+}
+
+// ce-target.toml: sample 2's targets are (−0.5, 1.5); the first outside [0, 1] is −0.5,
+// target 1 of sample 2.
+#[test]
+fn check_refuses_cross_entropy_targets_outside_zero_and_one() {
+    let out = backstep(&["check", "tests/fixtures/numbers/ce-target.toml"]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "{}", text(&out.stdout));
+    assert!(err.contains("data.targets[1]"), "{err}");
+    assert!(err.contains("sample 2 has −0.5"), "{err}");
+    assert!(err.contains("between 0 and 1"), "{err}");
+    let ko = Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args([
+            "--lang",
+            "ko",
+            "check",
+            "tests/fixtures/numbers/ce-target.toml",
+        ])
+        .output()
+        .unwrap();
+    let err = text(&ko.stderr);
+    assert!(err.contains("샘플 2의 값은 −0.5입니다"), "{err}");
+}
+
+// standardize-mean.toml: 1e308 + 1.5e308 = 2.5e308 > f64::MAX (≈1.8e308): the mean overflows.
+// standardize-spread.toml: mean 2e200, (1e200 − 2e200)² = 1e400 overflows: the spread does.
+#[test]
+fn check_refuses_inputs_too_large_to_standardize() {
+    for (file, reason, largest) in [
+        ("mean", "mean overflows", "1.5e308"),
+        ("spread", "spread overflows", "3e200"),
+    ] {
+        let path = format!("tests/fixtures/numbers/standardize-{file}.toml");
+        let out = backstep(&["check", &path]);
+        let err = text(&out.stderr);
+        assert!(!out.status.success(), "{}", text(&out.stdout));
+        assert!(err.contains("data.inputs[1]"), "{err}");
+        assert!(err.contains(reason), "{err}");
+        assert!(err.contains(&format!("up to {largest}")), "{err}");
+    }
+}
+
+// standardized-big-weights.toml: standardized, the inputs are (−1, −1) and (1, 1) (mean 1,
+// spread 1); the net 1e308·1 + 1e308·1 = 2e308 overflows before any update. The advice must
+// not suggest standardizing: it is set already.
+#[test]
+fn the_advice_never_suggests_what_is_already_set() {
+    let out = backstep(&[
+        "train",
+        "tests/fixtures/numbers/standardized-big-weights.toml",
+    ]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "{}", text(&out.stdout));
+    assert!(
+        err.contains("training diverged in epoch 1, iteration 1"),
+        "{err}"
+    );
+    assert!(!err.contains("normalize = \"standardize\""), "{err}");
+    assert!(err.contains("try smaller initial weights"), "{err}");
+}

@@ -88,6 +88,7 @@ fn case(i: usize) -> Case {
         batch_size: batch,
         shuffle: false,
         epochs: 1,
+        inputs_standardized: false,
     };
     let label =
         format!("case {i}: {sizes:?} {hidden:?}/{output:?} {loss:?} bias {bias:?} batch {batch}");

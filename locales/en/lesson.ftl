@@ -118,12 +118,14 @@ worked-mean-over-samples = (1/{ $batch }) Σ_samples { $symbol }
 
 divergence = training diverged in epoch { $epoch }, iteration { $iteration } ({ $phase }): { $quantity } became { $value }. { $advice }
 divergence-advice-inputs = The inputs or the initial weights are too large for the network: try normalize = "standardize" in [data], or smaller initial weights.
+divergence-advice-weights = The initial weights are too large for the network (the inputs are standardized already): try smaller initial weights.
 divergence-advice-rate = Try a smaller learning rate (it is { $eta }).
 quantity-net = net of layer { $layer }, neuron { $neuron }, sample { $sample }
 quantity-output = f(net) of layer { $layer }, neuron { $neuron }, sample { $sample }
 quantity-delta = δ of layer { $layer }, neuron { $neuron }, sample { $sample }
 quantity-loss = the { $loss } loss
 quantity-cost-training = the { $cost } over the training set
+quantity-cost-test = the { $cost } over the test set
 quantity-cost-validation = the { $cost } over the validation set
 
 ## The network drawn a layer a line (deep or wide networks).
@@ -235,6 +237,7 @@ handout-change = change
 handout-health-title = Gradient health
 handout-health = How large the error signal is in each layer on its way back (for this batch); a ratio far below 1 means the gradient shrinks from layer to layer.
 handout-health-columns = | layer | mean abs(δ) | mean f′(net) | ‖∂C/∂W‖ | mean abs(δ) / next layer's |
+handout-health-no-ratio = — (no δ in the next layer)
 handout-costs-title = Costs over the whole training set
 handout-cost = cost
 handout-before = before

@@ -118,12 +118,14 @@ worked-mean-over-samples = (1/{ $batch }) Σ_샘플 { $symbol }
 
 divergence = 에폭 { $epoch }, 이터레이션 { $iteration }({ $phase })에서 훈련이 발산했다: { $quantity } = { $value }. { $advice }
 divergence-advice-inputs = 입력값이나 가중치 초기값이 이 신경망에 비해 너무 크다: [data]에 normalize = "standardize"를 지정해 전처리하거나, 가중치 초기값을 더 작게 잡아 보자.
+divergence-advice-weights = 가중치 초기값이 이 신경망에 비해 너무 크다(입력은 이미 표준화되어 있다): 가중치 초기값을 더 작게 잡아 보자.
 divergence-advice-rate = 학습률을 더 작게 해 보자(현재 { $eta }).
 quantity-net = { $layer }층, 뉴런 { $neuron }, 샘플 { $sample }의 net
 quantity-output = { $layer }층, 뉴런 { $neuron }, 샘플 { $sample }의 f(net)
 quantity-delta = { $layer }층, 뉴런 { $neuron }, 샘플 { $sample }의 δ
 quantity-loss = { $loss } 손실
 quantity-cost-training = 훈련 데이터 전체의 { $cost }
+quantity-cost-test = 테스트 데이터 전체의 { $cost }
 quantity-cost-validation = 검증 데이터 전체의 { $cost }
 
 ## 층마다 한 줄로 그린 신경망(깊거나 넓은 신경망).
@@ -234,6 +236,7 @@ handout-change = 변화량
 handout-health-title = 기울기 상태 점검
 handout-health = 오차 신호가 역방향으로 전파되면서 각 층에서 얼마나 큰지를 보여 준다(이 배치 기준). 비율이 1보다 훨씬 작으면 기울기가 층을 지날 때마다 줄어든다는 뜻이다(기울기 소실).
 handout-health-columns = | 층 | 평균 abs(δ) | 평균 f′(net) | ‖∂C/∂W‖ | 평균 abs(δ) / 다음 층의 값 |
+handout-health-no-ratio = — (다음 층의 δ가 0)
 handout-costs-title = 훈련 데이터 전체의 비용
 handout-cost = 비용
 handout-before = 이전

@@ -71,6 +71,11 @@ pub enum Quantity {
         /// Over the validation set (else the training set).
         validation: bool,
     },
+    /// One of the five costs over the held-out test set.
+    TestCost {
+        /// Which cost.
+        cost: Cost,
+    },
 }
 
 /// A value became NaN or infinite: the run has diverged.
@@ -94,6 +99,8 @@ pub struct Divergence {
     pub learning_rate: f64,
     /// The number of layers L of the network (the names of its matrices depend on it).
     pub depth: usize,
+    /// Whether the inputs were standardized already.
+    pub inputs_standardized: bool,
 }
 
 impl Divergence {

@@ -104,6 +104,7 @@ impl Trainer {
             value,
             learning_rate: self.training.learning_rate,
             depth: self.network.depth(),
+            inputs_standardized: self.training.inputs_standardized,
         }
     }
 
@@ -130,6 +131,7 @@ impl Trainer {
             value,
             learning_rate: self.training.learning_rate,
             depth: network.depth(),
+            inputs_standardized: self.training.inputs_standardized,
         }
     }
 }

@@ -455,6 +455,7 @@ impl Stepper {
                 value,
                 learning_rate: self.training.learning_rate,
                 depth: self.network.depth(),
+                inputs_standardized: self.training.inputs_standardized,
             }),
         }
     }

@@ -18,4 +18,6 @@ pub struct Training {
     pub shuffle: bool,
     /// The default length of `train` and of auto-run.
     pub epochs: usize,
+    /// Whether the inputs were standardized (a divergence's advice does not suggest it again).
+    pub inputs_standardized: bool,
 }

@@ -9,6 +9,7 @@ use super::{DataSource, MAX_DATA_NUMBERS, MAX_SAMPLES, ScenarioError, builtin};
 use crate::data::csv::Columns;
 use crate::data::generate::Generator;
 use crate::data::{Dataset, Normalize};
+use crate::nn::Loss;
 use crate::words;
 
 use super::error::Found;
@@ -279,4 +280,103 @@ impl Checker<'_> {
         }
         Ok(v)
     }
+}
+
+/// The name of target `k` (0-based) of `source` for a message: the column when the file
+/// names its target columns, else `data.targets` and the position.
+fn target_key(source: &DataSource, k: usize) -> String {
+    match source {
+        DataSource::File(_, columns) | DataSource::Embedded(_, columns) => {
+            match columns.target_columns.as_ref().and_then(|c| c.get(k)) {
+                Some(name) => name.clone(),
+                None => words!("numbers-target-position", position = k + 1),
+            }
+        }
+        _ => format!("data.targets[{}]", k + 1),
+    }
+}
+
+/// The name of input `r` (0-based) of `source`: the feature column when the file names its
+/// features, else the input's position.
+fn input_key(source: &DataSource, r: usize) -> String {
+    match source {
+        DataSource::File(_, columns) | DataSource::Embedded(_, columns) => {
+            match columns.features.as_ref().and_then(|c| c.get(r)) {
+                Some(name) => name.clone(),
+                None => words!("numbers-input-position", position = r + 1),
+            }
+        }
+        _ => format!("data.inputs[{}]", r + 1),
+    }
+}
+
+/// A cross-entropy reads its targets as probabilities: refuses a target outside [0, 1],
+/// naming its column (or key), its sample and its value.
+pub(super) fn check_targets(
+    file: &str,
+    source: &DataSource,
+    loss: Loss,
+    data: &Dataset,
+) -> Result<(), ScenarioError> {
+    if !matches!(loss, Loss::CrossEntropy | Loss::BinaryCrossEntropy) {
+        return Ok(());
+    }
+    let rows = data.targets.nrows().max(1);
+    let Some(p) = data
+        .targets
+        .as_slice()
+        .iter()
+        .position(|d| !(0.0..=1.0).contains(d))
+    else {
+        return Ok(());
+    };
+    let message = words!(
+        "numbers-target-outside",
+        loss = crate::text::notation::cost_name(loss.into()),
+        sample = p / rows + 1,
+        value = crate::text::notation::compact(data.targets.as_slice()[p])
+    );
+    Err(invalid(file, target_key(source, p % rows), message))
+}
+
+/// Standardizing divides by the spread of each input over the training set: refuses an
+/// input whose mean or spread is too large for a number (near 1e308 the mean overflows and
+/// every value becomes NaN; near 1e200 the spread does and every value becomes 0).
+pub(super) fn check_standardizable(
+    file: &str,
+    source: &DataSource,
+    train: &Dataset,
+) -> Result<(), ScenarioError> {
+    let n = train.inputs.ncols().max(1) as f64;
+    for (r, row) in train.inputs.row_iter().enumerate() {
+        let mean = row.sum() / n;
+        let spread = row.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n;
+        if mean.is_finite() && spread.is_finite() {
+            continue;
+        }
+        let largest = row.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+        let message = match mean.is_finite() {
+            false => words!(
+                "numbers-standardize-mean",
+                largest = crate::text::notation::compact(largest)
+            ),
+            true => words!(
+                "numbers-standardize-spread",
+                largest = crate::text::notation::compact(largest)
+            ),
+        };
+        return Err(invalid(file, input_key(source, r), message));
+    }
+    Ok(())
+}
+
+/// A located error without a position in the file.
+fn invalid(file: &str, key: String, message: String) -> ScenarioError {
+    ScenarioError::Invalid(Box::new(super::error::Diagnostic {
+        file: file.to_string(),
+        position: None,
+        key,
+        message,
+        snippet: None,
+    }))
 }

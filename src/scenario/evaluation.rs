@@ -4,7 +4,7 @@
 use super::Setup;
 use crate::nn::divergence::non_finite_cost;
 use crate::nn::evaluate::evaluate;
-use crate::nn::{Costs, Divergence, Phase, Trainer, Workspace};
+use crate::nn::{Costs, Divergence, Phase, Quantity, Trainer, Workspace};
 
 /// The costs after one epoch of one copy.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -55,12 +55,33 @@ impl Evaluation<'_> {
         let point = self.point(trainer, epoch);
         let found = non_finite_cost(&point.train, false)
             .or_else(|| non_finite_cost(point.validation.as_ref()?, true));
-        let Some((quantity, value)) = found else {
-            return Ok(point);
-        };
+        match found {
+            None => Ok(point),
+            Some((quantity, value)) => Err(self.diverged(trainer, quantity, value)),
+        }
+    }
+
+    /// The trainer's costs over the held-out test set (None when there is none), or the
+    /// divergence when one is not finite.
+    pub fn test(&self, trainer: &Trainer) -> Result<Option<Costs>, Divergence> {
+        let test_set = &self.setup.splits.test;
+        if test_set.is_empty() {
+            return Ok(None);
+        }
+        let mut workspace = Workspace::for_evaluation(&trainer.network, test_set.len());
+        let costs = evaluate(&trainer.network, test_set, &mut workspace);
+        let found = costs.named().into_iter().find(|(_, v)| !v.is_finite());
+        match found {
+            None => Ok(Some(costs)),
+            Some((cost, value)) => Err(self.diverged(trainer, Quantity::TestCost { cost }, value)),
+        }
+    }
+
+    /// The divergence of a cost found after the trainer's last iteration.
+    fn diverged(&self, trainer: &Trainer, quantity: Quantity, value: f64) -> Divergence {
         let last = trainer.schedule.last_completed();
         let (epoch, iteration) = last.unwrap_or((1, 1));
-        Err(Divergence {
+        Divergence {
             epoch,
             iteration,
             phase: if last.is_some() {
@@ -72,6 +93,7 @@ impl Evaluation<'_> {
             value,
             learning_rate: self.setup.training.learning_rate,
             depth: trainer.network.depth(),
-        })
+            inputs_standardized: self.setup.training.inputs_standardized,
+        }
     }
 }

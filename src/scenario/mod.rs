@@ -210,8 +210,10 @@ impl Scenario {
     /// Builds the network and loads, splits and normalizes the data.
     pub fn setup(&self) -> Result<Setup, ScenarioError> {
         let all = self.dataset()?;
+        data::check_targets(&self.origin, &self.data, self.training.loss, &all)?;
         let mut splits = crate::data::split(&all, self.validation, self.test, self.seed);
         if self.normalize == Normalize::Standardize {
+            data::check_standardizable(&self.origin, &self.data, &splits.train)?;
             crate::data::standardize(&mut splits);
         }
         let batch_size = match self.training.mode {
@@ -239,6 +241,7 @@ impl Scenario {
             network: self.network(),
             training: Training {
                 batch_size,
+                inputs_standardized: self.normalize == Normalize::Standardize,
                 ..self.training.clone()
             },
             splits,

@@ -22,6 +22,7 @@ impl Checker<'_> {
             batch_size,
             shuffle: training.shuffle.unwrap_or(true),
             epochs,
+            inputs_standardized: false,
         })
     }
 

@@ -19,9 +19,12 @@ pub fn describe(d: &Divergence) -> String {
 }
 
 /// What to try: a smaller learning rate, or, when nothing was learned yet (η = 0 or the
-/// first forward pass), smaller inputs or initial weights.
+/// first forward pass), smaller inputs (unless they are standardized already) or initial
+/// weights.
 pub fn advice(d: &Divergence) -> String {
-    if d.before_any_update() {
+    if d.before_any_update() && d.inputs_standardized {
+        words!("divergence-advice-weights")
+    } else if d.before_any_update() {
         words!("divergence-advice-inputs")
     } else {
         words!("divergence-advice-rate", eta = compact(d.learning_rate))
@@ -83,6 +86,7 @@ pub fn quantity(q: Quantity, depth: usize) -> String {
         } => {
             words!("quantity-cost-validation", cost = cost.name())
         }
+        Quantity::TestCost { cost } => words!("quantity-cost-test", cost = cost.name()),
     }
 }
 
@@ -100,6 +104,7 @@ mod tests {
             value: f64::INFINITY,
             learning_rate,
             depth: 2,
+            inputs_standardized: false,
         }
     }
 

@@ -301,7 +301,11 @@ fn write_health(out: &mut impl Write, stepper: &Stepper) -> Result<()> {
     let health = crate::nn::health::layer_health(network, stepper.workspace());
     for (i, h) in health.iter().enumerate() {
         let ratio = health.get(i + 1).map_or(String::new(), |next| {
-            NUMBERS.show(h.mean_abs_delta / next.mean_abs_delta)
+            let ratio = h.mean_abs_delta / next.mean_abs_delta;
+            match ratio.is_finite() {
+                true => NUMBERS.show(ratio),
+                false => words!("handout-health-no-ratio"),
+            }
         });
         writeln!(
             out,
