@@ -234,8 +234,25 @@ impl From<Divergence> for CliError {
 fn open_lesson(name: Option<&str>, restart: bool) -> Result<(), CliError> {
     let lesson = crate::lesson::Lesson::load(name.unwrap_or("backprop"))
         .map_err(|e| CliError::Lesson(e.to_string()))?;
+    terminal_for_view()?;
     let view = crate::tui::load_lesson(lesson, restart).map_err(CliError::Lesson)?;
     crate::tui::run(view).map_err(CliError::Terminal)
+}
+
+/// Refuses a standard output or input that is not a terminal, and `TERM=dumb`: the view
+/// would write its escape codes into a file or a pipe, or wait for keys that never come.
+fn terminal_for_view() -> Result<(), CliError> {
+    use std::io::IsTerminal;
+    let reason = if !std::io::stdout().is_terminal() {
+        words!("cli-error-not-terminal-output")
+    } else if !std::io::stdin().is_terminal() {
+        words!("cli-error-not-terminal-input")
+    } else if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        words!("cli-error-dumb-terminal")
+    } else {
+        return Ok(());
+    };
+    Err(CliError::Terminal(std::io::Error::other(reason)))
 }
 
 /// Runs a headless command, writing its report to `out` (and problems found by `check` to
@@ -244,6 +261,7 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
     match command {
         Command::Run { scenario, theme } => {
             let mut app = crate::tui::load(&scenario)?;
+            terminal_for_view()?;
             app.theme.light = theme == ThemeName::Light;
             crate::tui::run(app).map_err(CliError::Terminal)
         }
@@ -304,10 +322,42 @@ fn write_error(path: &Path) -> impl Fn(std::io::Error) -> CliError + '_ {
     }
 }
 
-/// A file that becomes `path` only when [`commit`] renames it there: written beside it, so
-/// that an error or an interruption never leaves half a file where the user's file was.
-fn staged(path: &Path) -> Result<NamedTempFile, CliError> {
-    let folder = path
+/// A file the command line writes: beside a regular file (or where none is yet), a temporary
+/// file that becomes it only when [`commit`] renames it there, so that an error or an
+/// interruption (a full disk) never leaves half a file where the user's file was; a device or
+/// a FIFO (`/dev/stdout`, a named pipe) is written as it is, since renaming onto it would
+/// replace it.
+enum Staged {
+    /// The temporary file and the real file it becomes (a symbolic link's target).
+    Beside(NamedTempFile, PathBuf),
+    /// A special file, written in place.
+    Special(std::fs::File),
+}
+
+impl Write for Staged {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Staged::Beside(file, _) => file.as_file_mut().write(bytes),
+            Staged::Special(file) => file.write(bytes),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Staged::Beside(file, _) => file.as_file_mut().flush(),
+            Staged::Special(file) => file.flush(),
+        }
+    }
+}
+
+/// Opens `path` to be written: see [`Staged`].
+fn staged(path: &Path) -> Result<Staged, CliError> {
+    let io = write_error(path);
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return std::fs::File::create(path).map(Staged::Special).map_err(io);
+    }
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let folder = target
         .parent()
         .filter(|f| !f.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
@@ -315,14 +365,20 @@ fn staged(path: &Path) -> Result<NamedTempFile, CliError> {
     builder.prefix(".backstep-");
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    builder.tempfile_in(folder).map_err(write_error(path))
+    let file = builder.tempfile_in(folder).map_err(io)?;
+    Ok(Staged::Beside(file, target))
 }
 
-/// Moves a finished [`staged`] file onto `path`.
-fn commit(file: NamedTempFile, path: &Path) -> Result<(), CliError> {
-    file.persist(path)
-        .map(drop)
-        .map_err(|e| write_error(path)(e.error))
+/// Moves a finished [`staged`] file onto `path`, once it is on the disk whole.
+fn commit(file: Staged, path: &Path) -> Result<(), CliError> {
+    let io = write_error(path);
+    match file {
+        Staged::Beside(file, target) => {
+            file.as_file().sync_all().map_err(&io)?;
+            file.persist(target).map(drop).map_err(|e| io(e.error))
+        }
+        Staged::Special(mut file) => file.flush().map_err(io),
+    }
 }
 
 /// Runs `write` on the file `output` (written whole, then renamed into place) or, without
@@ -335,7 +391,7 @@ fn to_output(
     match output {
         Some(path) => {
             let mut file = staged(path)?;
-            let mut buffered = BufWriter::new(file.as_file_mut());
+            let mut buffered = BufWriter::new(&mut file);
             write(&mut buffered, path)?;
             buffered.flush().map_err(write_error(path))?;
             drop(buffered);

@@ -756,3 +756,100 @@ fn a_mistyped_command_line_is_explained_in_both_languages() {
     let help = backstep(&["--help"]);
     assert!(help.status.success(), "help is not a mistake");
 }
+
+/// A disk that fills up while a file is written (here the file-size limit, `ulimit -f`, with
+/// its signal ignored so that the write fails as on a full disk) leaves the user's file as it
+/// was and no temporary file beside it, for every file the command line writes.
+#[test]
+fn a_full_disk_leaves_the_users_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("precious.out");
+    let path = file.display().to_string();
+    let commands: [&[&str]; 3] = [
+        &["trace", "xor", "--steps", "50", "--output", &path],
+        &["train", "xor", "--epochs", "200", "--curve", &path],
+        &["compare", "mse-vs-ce", "--format", "csv", "--output", &path],
+    ];
+    for args in commands {
+        std::fs::write(&file, "the user's own\n").unwrap();
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg("trap '' XFSZ; ulimit -f 2; exec \"$@\"")
+            .arg("sh")
+            .arg(env!("CARGO_BIN_EXE_backstep"))
+            .args(args)
+            .env("LC_ALL", "C")
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        assert!(text(&out.stderr).contains("cannot write"), "{args:?}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "the user's own\n");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["precious.out"], "{args:?}");
+    }
+}
+
+/// `--output` onto a device writes to it, and onto a symbolic link writes the file it points
+/// to: neither is replaced by a regular file.
+#[test]
+fn output_onto_a_device_or_a_link_writes_through_it() {
+    let out = backstep(&["trace", "xor", "--steps", "1", "--output", "/dev/stdout"]);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).starts_with("{\"epoch\":1,"));
+    assert!(
+        std::fs::symlink_metadata("/dev/stdout")
+            .unwrap()
+            .is_symlink()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("link");
+    std::fs::write(dir.path().join("target.json"), "old").unwrap();
+    std::os::unix::fs::symlink("target.json", &link).unwrap();
+    let path = link.display().to_string();
+    assert!(
+        backstep(&["trace", "xor", "--steps", "1", "--output", &path])
+            .status
+            .success()
+    );
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    let written = std::fs::read_to_string(dir.path().join("target.json")).unwrap();
+    assert!(written.starts_with("{\"epoch\":1,"));
+}
+
+/// `backstep > file`, `backstep | cat`, `backstep lesson` likewise: no escape codes, no
+/// waiting for keys, an error that says what to use instead, in both languages.
+#[test]
+fn the_view_refuses_an_output_that_is_not_a_terminal() {
+    for (args, language) in [
+        (&["run", "xor"][..], "C"),
+        (&["lesson"][..], "C"),
+        (&["run", "xor"][..], "ko_KR.UTF-8"),
+    ] {
+        let data = tempfile::tempdir().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_backstep"))
+            .args(args)
+            .env("LC_ALL", language)
+            .env("XDG_DATA_HOME", data.path())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+        let err = text(&out.stderr);
+        let expected = match language {
+            "C" => {
+                "error: cannot use the terminal for the stepping view: standard output is not a \
+                 terminal (it goes to a file or a pipe); without a terminal, use `backstep trace` \
+                 or `backstep train`\n"
+            }
+            _ => {
+                "오류: 단계별 화면에 터미널을 쓸 수 없습니다: 표준 출력이 터미널이 아닙니다(파일이나 \
+                 파이프로 나갑니다). 터미널이 없을 때는 `backstep trace`나 `backstep train`을 쓰세요\n"
+            }
+        };
+        assert_eq!(err, expected);
+    }
+}

@@ -345,3 +345,134 @@ fn korean_titles_leave_no_gaps_in_the_borders_they_covered() {
         "{screen}"
     );
 }
+
+impl Tmux {
+    /// Waits until the terminal is given back whole: alternate screen off, mouse reporting
+    /// off, the cursor shown, and keys echoed again (raw mode off).
+    fn wait_until_cooked(&self) {
+        self.wait_until_restored();
+        let flags = self.run(&["display-message", "-p", "-t", "bs", "#{cursor_flag}"]);
+        assert_eq!(flags.trim(), "1", "the cursor is hidden");
+        self.run(&["send-keys", "-t", "bs", "-l", "typed-after"]);
+        self.wait_for("typed-after");
+    }
+
+    /// The number of the process that `pidfile` names, once written.
+    fn pid(&self, pidfile: &std::path::Path) -> String {
+        self.wait_for("XOR, the classic");
+        std::fs::read_to_string(pidfile).unwrap().trim().to_string()
+    }
+}
+
+/// `kill -TERM`, `-HUP`, `-INT`: the terminal is restored, and the process ends as the signal
+/// ends a process, which the shell reports as status 128 + the signal's number.
+#[test]
+fn kill_leaves_the_terminal_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    for (signal, status) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let pidfile = dir.path().join(signal);
+        let command = format!(
+            "LC_ALL=C sh -c 'echo $$ > {}; exec {} run xor'; echo \"backstep exited with $?\"; sleep 30",
+            pidfile.display(),
+            env!("CARGO_BIN_EXE_backstep")
+        );
+        let Some(tmux) = start_command(&format!("kill-{signal}"), &command, 80, 24) else {
+            return;
+        };
+        let pid = tmux.pid(&pidfile);
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        tmux.wait_for(&format!("backstep exited with {status}"));
+        tmux.wait_until_cooked();
+    }
+}
+
+/// Ctrl-Z (a key in raw mode) and `kill -TSTP` suspend with the terminal restored; `fg`
+/// brings the view back drawn whole, and its keys work.
+#[test]
+fn a_suspended_view_comes_back_whole_after_fg() {
+    let dir = tempfile::tempdir().unwrap();
+    let pidfile = dir.path().join("pid");
+    let Some(tmux) = start_command("suspend", "env PS1='$ ' bash --norc --noprofile -i", 80, 24)
+    else {
+        return;
+    };
+    let command = format!(
+        "LC_ALL=C sh -c 'echo $$ > {}; exec {} run xor'",
+        pidfile.display(),
+        env!("CARGO_BIN_EXE_backstep")
+    );
+    tmux.wait_for("$");
+    tmux.run(&["send-keys", "-t", "bs", "-l", &command]);
+    tmux.keys(&["Enter"]);
+    let pid = tmux.pid(&pidfile);
+    for suspend in ["C-z", "kill"] {
+        tmux.run(&["send-keys", "-t", "bs", "-R"]);
+        tmux.run(&["clear-history", "-t", "bs"]);
+        match suspend {
+            "kill" => assert!(
+                Command::new("kill")
+                    .args(["-TSTP", &pid])
+                    .status()
+                    .unwrap()
+                    .success()
+            ),
+            key => tmux.keys(&[key]),
+        }
+        tmux.wait_for("Stopped");
+        tmux.wait_until_cooked();
+        tmux.keys(&["C-u"]);
+        tmux.run(&["send-keys", "-t", "bs", "-l", "fg"]);
+        tmux.keys(&["Enter"]);
+        // The alternate screen is new and empty: only a full redraw shows the title.
+        tmux.wait_for("XOR, the classic");
+        tmux.wait_for("? help · q quit");
+        tmux.keys(&["Space"]);
+        tmux.wait_for("forward (layer 1)");
+        tmux.keys(&["BSpace"]);
+        tmux.wait_without("forward (layer 1)");
+    }
+    tmux.keys(&["q"]);
+    tmux.wait_until_cooked();
+}
+
+/// `backstep > file`, `backstep lesson | cat` and `TERM=dumb backstep` in a real terminal:
+/// refused with the message, nothing written to the file, status 1.
+#[test]
+fn the_view_refuses_a_file_a_pipe_and_a_dumb_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("screen.txt");
+    let bin = env!("CARGO_BIN_EXE_backstep");
+    let command = format!(
+        "export LC_ALL=C XDG_DATA_HOME={data}; {bin} run xor > {file}; echo \"file exited with $?\"; \
+         {bin} lesson | cat; echo \"pipe exited with $?\"; TERM=dumb {bin}; echo \"dumb exited with $?\"; sleep 30",
+        data = dir.path().display(),
+        file = file.display(),
+    );
+    let Some(tmux) = start_command("refuse", &command, 200, 24) else {
+        return;
+    };
+    let screen = tmux.wait_for("dumb exited with");
+    let refused = "error: cannot use the terminal for the stepping view: ";
+    let instead = "; without a terminal, use `backstep trace` or `backstep train`";
+    for (reason, then) in [
+        (
+            "standard output is not a terminal (it goes to a file or a pipe)",
+            "file exited with 1",
+        ),
+        (
+            "standard output is not a terminal (it goes to a file or a pipe)",
+            "pipe exited with 0",
+        ),
+        ("TERM=dumb cannot draw the view", "dumb exited with 1"),
+    ] {
+        assert!(
+            screen.contains(&format!("{refused}{reason}{instead}\n{then}")),
+            "{screen}"
+        );
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), b"");
+}

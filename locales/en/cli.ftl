@@ -42,6 +42,9 @@ cli-help-train-test = After training, evaluate the held-out test set once
 cli-error = error: { $message }
 cli-error-write = { $path }: cannot write: { $reason }
 cli-error-terminal = cannot use the terminal for the stepping view: { $reason }; without a terminal, use `backstep trace` or `backstep train`
+cli-error-not-terminal-output = standard output is not a terminal (it goes to a file or a pipe)
+cli-error-not-terminal-input = standard input is not a terminal (keys cannot be read)
+cli-error-dumb-terminal = TERM=dumb cannot draw the view
 cli-error-check = { $invalid } of { $total } checked are invalid
 cli-error-no-compare = { $origin }: the scenario declares no [compare] table; give --vary SETTING=VALUE,VALUE (e.g. --vary loss=mse,cross-entropy)
 cli-error-vary = --vary: { $message }

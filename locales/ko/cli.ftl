@@ -42,6 +42,9 @@ cli-help-train-test = 훈련이 끝난 뒤 따로 떼어 둔 테스트 데이터
 cli-error = 오류: { $message }
 cli-error-write = { $path }: 쓸 수 없습니다: { $reason }
 cli-error-terminal = 단계별 화면에 터미널을 쓸 수 없습니다: { $reason }. 터미널이 없을 때는 `backstep trace`나 `backstep train`을 쓰세요
+cli-error-not-terminal-output = 표준 출력이 터미널이 아닙니다(파일이나 파이프로 나갑니다)
+cli-error-not-terminal-input = 표준 입력이 터미널이 아니어서 키를 읽을 수 없습니다
+cli-error-dumb-terminal = TERM=dumb 터미널에서는 화면을 그릴 수 없습니다
 cli-error-check = 검사한 { $total }개 중 { $invalid }개가 올바르지 않습니다
 cli-error-no-compare = { $origin }: 이 시나리오에는 [compare] 표가 없습니다. --vary SETTING=VALUE,VALUE로 알려 주세요 (예: --vary loss=mse,cross-entropy)
 cli-error-vary = --vary: { $message }

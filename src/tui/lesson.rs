@@ -395,7 +395,8 @@ impl LessonView {
         }
     }
 
-    fn leave(&mut self) {
+    /// Keeps the progress and quits (the q key, or a signal ending the process).
+    pub fn leave(&mut self) {
         self.keep();
         self.quit = true;
     }

@@ -22,6 +22,7 @@ pub mod panel;
 pub mod practice;
 pub mod run;
 pub mod scenarios;
+pub mod signals;
 pub mod theme;
 pub mod ui;
 pub mod views;
@@ -31,8 +32,9 @@ use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture, KeyCode, KeyModifiers};
+use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::crossterm::{cursor, execute};
 
 pub use app::App;
 pub use message::Message;
@@ -40,6 +42,7 @@ pub use message::Message;
 use crate::lesson::progress::ProgressError;
 use crate::scenario::ScenarioError;
 use disk::Disk;
+use signals::{Signal, Watch};
 use theme::Theme;
 
 /// About 30 frames a second.
@@ -92,6 +95,8 @@ pub trait Screen {
     fn tick(&mut self, clock: &dyn pace::Clock);
     /// Whether the user asked to leave.
     fn quitting(&self) -> bool;
+    /// The process is about to end on a signal: keep what must be kept.
+    fn leave(&mut self) {}
 }
 
 impl Screen for App {
@@ -142,12 +147,19 @@ impl Screen for lesson::LessonView {
     fn quitting(&self) -> bool {
         self.quit
     }
+
+    fn leave(&mut self) {
+        lesson::LessonView::leave(self);
+    }
 }
 
 /// Runs the app (or a lesson) until the user quits. The caller has loaded the scenario, so
 /// a bad one is reported before the terminal is touched. The terminal is restored on
-/// return, on error and on panic (ratatui's panic hook).
+/// return, on error, on panic (ratatui's panic hook) and on TERM, HUP and INT, after which
+/// the process ends as the signal would have ended it (the lesson's progress kept first);
+/// Ctrl-Z and TSTP suspend with the terminal restored, CONT takes it again.
 pub fn run(mut app: impl Screen) -> std::io::Result<()> {
+    let mut signals = Watch::new()?;
     // ratatui's hook (installed by try_init, around this one) restores raw mode and the
     // screen; this one also turns mouse reporting off.
     let previous = std::panic::take_hook();
@@ -157,17 +169,72 @@ pub fn run(mut app: impl Screen) -> std::io::Result<()> {
     }));
     let mut terminal = ratatui::try_init()?;
     let result = execute!(std::io::stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, &mut app));
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    result
+        .and_then(|()| event_loop(&mut terminal, &mut app, &mut signals));
+    let _ = release();
+    match result? {
+        Ending::Quit => Ok(()),
+        Ending::Signal(signal) => {
+            app.leave();
+            signals::die(signal)
+        }
+    }
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut impl Screen) -> std::io::Result<()> {
+/// How the event loop ended.
+enum Ending {
+    /// The user quit.
+    Quit,
+    /// A signal (its number) asked the process to end.
+    Signal(i32),
+}
+
+/// Gives the terminal back as it was: mouse reporting off, the normal screen, the cursor
+/// shown, raw mode off.
+fn release() -> std::io::Result<()> {
+    execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    )?;
+    terminal::disable_raw_mode()
+}
+
+/// Takes the terminal again after a suspension (raw mode, the alternate screen, the mouse)
+/// and clears it, so that the next frame redraws everything.
+fn take(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    terminal.clear()
+}
+
+/// Restores the terminal, stops until continued (`fg`), then takes the terminal again.
+fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    release()?;
+    signals::stop();
+    take(terminal)
+}
+
+/// Ctrl-Z: in raw mode the terminal sends it as a key, not as TSTP.
+fn is_suspend(key: &event::KeyEvent) -> bool {
+    key.code == KeyCode::Char('z') && key.modifiers == KeyModifiers::CONTROL
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut impl Screen,
+    signals: &mut Watch,
+) -> std::io::Result<Ending> {
     let start = Instant::now();
     let clock = || start.elapsed();
     let mut next_tick = start + FRAME;
     while !app.quitting() {
+        match signals.caught() {
+            Some(Signal::Leave(signal)) => return Ok(Ending::Signal(signal)),
+            Some(Signal::Suspend) => suspend(terminal)?,
+            Some(Signal::Resume) => take(terminal)?,
+            None => {}
+        }
         terminal.draw(|frame| {
             app.draw(frame);
             ui::wrap::clear_covered(frame.buffer_mut());
@@ -175,6 +242,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut impl Screen) -> std::io:
         let timeout = next_tick.saturating_duration_since(Instant::now());
         if event::poll(timeout)? {
             match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press && is_suspend(&key) => {
+                    suspend(terminal)?
+                }
                 Event::Key(key) if key.kind == KeyEventKind::Press => app.key(key),
                 Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
                     app.click(Message::Click {
@@ -194,5 +264,5 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut impl Screen) -> std::io:
             }
         }
     }
-    Ok(())
+    Ok(Ending::Quit)
 }
