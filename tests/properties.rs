@@ -3,7 +3,7 @@
 //! saying that training diverged.
 //!
 //! Each property runs [`cases`] cases (a few seconds in all); `PROPTEST_CASES=2000 cargo test
-//! --test properties -- --include-ignored` is the longer run (a few minutes). A failure is
+//! --test properties` is the longer run (a few minutes). A failure is
 //! shrunk to a small case and printed; proptest keeps its seed in `tests/properties.proptest-regressions`, tried first
 //! next time.
 
@@ -597,8 +597,6 @@ proptest! {
     #![proptest_config(cases(32))]
 
     #[test]
-    #[ignore = "issue 11 item 10: the markdown handout's gradient-health ratio prints NaN (0/0), \
-                e.g. two-two-two with learning_rate = 1e308; fixed in parallel"]
     fn no_bare_non_finite_number_is_printed(
         (which, mutations) in scenario_mutations(),
         test in any::<bool>(),
