@@ -110,19 +110,7 @@ fn command(scenario: &str) -> String {
 }
 
 impl Drop for Tmux {
-    /// Ends what runs in the pane with TERM before the server goes: a backstep whose
-    /// terminal vanishes under it is not reliably ended (see the closing note of issue 11).
     fn drop(&mut self) {
-        let panes = self.run(&["list-panes", "-a", "-F", "#{pane_pid}"]);
-        for pane in panes.split_whitespace() {
-            let children = std::fs::read_to_string(format!("/proc/{pane}/task/{pane}/children"))
-                .unwrap_or_default();
-            let pids = format!("{pane} {children}");
-            let _ = Command::new("sh")
-                .args(["-c", &format!("kill -TERM {pids} 2>/dev/null")])
-                .status();
-        }
-        sleep(Duration::from_millis(100));
         self.run(&["kill-server"]);
     }
 }
@@ -487,4 +475,55 @@ fn the_view_refuses_a_file_a_pipe_and_a_dumb_terminal() {
         );
     }
     assert_eq!(std::fs::read(&file).unwrap(), b"");
+}
+
+/// The pid of the program the pane's shell runs (the shell's only child).
+fn pane_child(tmux: &Tmux) -> u32 {
+    let start = Instant::now();
+    loop {
+        let pane = tmux.run(&["list-panes", "-F", "#{pane_pid}"]);
+        let pane = pane.trim();
+        let children = std::fs::read_to_string(format!("/proc/{pane}/task/{pane}/children"))
+            .unwrap_or_default();
+        if let Some(pid) = children.split_whitespace().next() {
+            return pid.parse().unwrap();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no program in the pane"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}
+
+/// Whether process `pid` still runs (an exited one not yet reaped is a zombie: it does not).
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/status")).is_ok_and(|status| {
+        status
+            .lines()
+            .find(|l| l.starts_with("State:"))
+            .is_some_and(|l| !l.contains("zombie"))
+    })
+}
+
+/// A window closed under the view (the terminal vanishes; no HUP need arrive) ends it
+/// within a second: crossterm's reader would otherwise spin on the dead terminal forever
+/// (crossterm-rs/crossterm#793), a core lost to every closed window.
+#[test]
+fn closing_the_terminal_ends_the_view() {
+    let Some(tmux) = start("gone", "xor", 80, 24) else {
+        return;
+    };
+    tmux.wait_for("XOR, the classic");
+    let pid = pane_child(&tmux);
+    assert!(running(pid));
+    drop(tmux);
+    let start = Instant::now();
+    while running(pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "backstep ({pid}) still runs after its terminal went away"
+        );
+        sleep(Duration::from_millis(50));
+    }
 }

@@ -160,6 +160,9 @@ impl Screen for lesson::LessonView {
 /// Ctrl-Z and TSTP suspend with the terminal restored, CONT takes it again.
 pub fn run(mut app: impl Screen) -> std::io::Result<()> {
     let mut signals = Watch::new()?;
+    signals::watchdog(|| {
+        let _ = release();
+    })?;
     // ratatui's hook (installed by try_init, around this one) restores raw mode and the
     // screen; this one also turns mouse reporting off.
     let previous = std::panic::take_hook();
@@ -189,14 +192,22 @@ enum Ending {
 }
 
 /// Gives the terminal back as it was: mouse reporting off, the normal screen, the cursor
-/// shown, raw mode off.
+/// shown, raw mode off. The escape codes go straight to file descriptor 1, not through
+/// `Stdout`'s lock (held by the main thread for the whole run), so that the watchdog thread
+/// can give the terminal back too.
 fn release() -> std::io::Result<()> {
-    execute!(
-        std::io::stdout(),
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        cursor::Show
-    )?;
+    use ratatui::crossterm::Command;
+    use std::os::fd::AsFd;
+    let mut codes = String::new();
+    let _ = DisableMouseCapture.write_ansi(&mut codes);
+    let _ = LeaveAlternateScreen.write_ansi(&mut codes);
+    let _ = cursor::Show.write_ansi(&mut codes);
+    let stdout = std::io::stdout();
+    let mut bytes = codes.as_bytes();
+    while !bytes.is_empty() {
+        let written = rustix::io::write(stdout.as_fd(), bytes)?;
+        bytes = &bytes[written..];
+    }
     terminal::disable_raw_mode()
 }
 
