@@ -12,9 +12,8 @@ use crate::lesson::{BUILTINS as LESSONS, Lesson, is_lesson};
 use crate::nn::{Cost, Costs, Divergence};
 use crate::scenario::compare::{Run, Setting, labels, parse_vary};
 use crate::scenario::evaluation::{EpochCosts, Evaluation};
-use crate::scenario::{
-    BUILTINS, DEFAULT, MAX_EPOCHS, MAX_FILE_BYTES, Scenario, ScenarioError, Setup,
-};
+use crate::scenario::file::{names_a_file, read_text};
+use crate::scenario::{BUILTINS, DEFAULT, FileKind, MAX_EPOCHS, Scenario, ScenarioError, Setup};
 use crate::text::divergence::describe;
 use crate::text::notation::{Numbers, compact, cost_name, mode_name, scientific};
 use crate::trace::csv::Curve;
@@ -514,16 +513,19 @@ fn check_with_lessons(
     }
 }
 
-/// Whether `name` is a lesson: a file with a `[lesson]` table, or a built-in lesson's name.
-/// Anything but a regular file of a scenario's size is left to the scenario checks.
+/// Whether `name` is a lesson: a built-in lesson's name, or else (unless it is a built-in
+/// scenario's: built-in names win, as the loaders resolve them) a file with a `[lesson]`
+/// table. A file that cannot be read is left to the scenario checks, which say why.
 fn looks_like_lesson(name: &str) -> bool {
-    match std::fs::metadata(name) {
-        Ok(m) if m.is_file() && m.len() <= MAX_FILE_BYTES => {
-            std::fs::read_to_string(name).is_ok_and(|text| is_lesson(&text))
+    if !names_a_file(name) {
+        if LESSONS.iter().any(|b| b.name == name) {
+            return true;
         }
-        Ok(_) => false,
-        Err(_) => LESSONS.iter().any(|b| b.name == name),
+        if BUILTINS.iter().any(|b| b.name == name) {
+            return false;
+        }
     }
+    read_text(Path::new(name), FileKind::Lesson).is_ok_and(|text| is_lesson(&text))
 }
 
 /// Loads and sets up every scenario, reporting each valid one on `out` and each error on `err`.

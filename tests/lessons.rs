@@ -600,3 +600,40 @@ fn no_korean_lesson_error_says_expected_or_found() {
         );
     }
 }
+
+/// A lesson's name resolves as a scenario's does: a built-in name wins over a file or folder
+/// of that name here, `./NAME` names the file; `check` reads a file named like a built-in
+/// scenario as that scenario, and a lesson file by its `[lesson]` table whatever its name.
+#[test]
+fn built_in_names_win_over_files_here_for_lessons_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("backprop"), "not a lesson").unwrap();
+    std::fs::create_dir(dir.path().join("xor")).unwrap();
+    std::fs::copy(fixture("three-stops.toml"), dir.path().join("my-lesson")).unwrap();
+    let check = |name: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_backstep"))
+            .args(["check", name])
+            .current_dir(dir.path())
+            .env("LC_ALL", "C")
+            .output()
+            .unwrap()
+    };
+    for (name, ok) in [
+        ("backprop", "ok: built-in backprop (a lesson of 13 stops)"),
+        ("xor", "ok: built-in xor ("),
+        ("my-lesson", "ok: my-lesson (a lesson of 3 stops)"),
+    ] {
+        let out = check(name);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{name}: {out:?}");
+        assert!(stdout.starts_with(ok), "{name}: {stdout}");
+    }
+    let out = check("./backprop");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("./backprop"));
+    let lesson = Lesson::load(dir.path().join("backprop").to_str().unwrap());
+    assert!(
+        lesson.is_err(),
+        "a path names the file, which is not a lesson"
+    );
+}

@@ -12,22 +12,21 @@ use super::error::LessonError;
 use super::raw::RawLesson;
 use super::stop::Lesson;
 use crate::scenario::check::locate;
-use crate::scenario::file::read_text;
+use crate::scenario::file::{names_a_file, read_text};
 use crate::scenario::{Diagnostic, FileKind, plain, syntax_message};
 
 impl Lesson {
-    /// Loads `name_or_path`: an existing file, else a built-in lesson of that name.
+    /// Loads `name_or_path`: a built-in lesson of that name, unless the name names a file
+    /// ([`names_a_file`], as for scenarios), else a file.
     pub fn load(name_or_path: &str) -> Result<Lesson, LessonError> {
         let path = Path::new(name_or_path);
-        if path.exists() {
-            return Lesson::from_file(path);
-        }
         match builtin::find(name_or_path) {
-            Some(b) => {
+            Some(b) if !names_a_file(name_or_path) => {
                 let origin = crate::words!("error-lesson-origin-builtin", name = b.name);
                 Lesson::parse(b.source, b.name, &origin, None)
             }
-            None => Err(LessonError::Unknown {
+            _ if path.exists() => Lesson::from_file(path),
+            _ => Err(LessonError::Unknown {
                 name: name_or_path.to_string(),
                 builtins: BUILTINS
                     .iter()

@@ -7,6 +7,13 @@ use std::path::Path;
 use super::MAX_FILE_BYTES;
 use super::error::{FileError, FileKind, Found, line_column};
 
+/// Whether a name given on the command line names a file rather than a built-in: it has a
+/// path separator or ends in `.toml`. A file or folder here named like a built-in does not
+/// hide the built-in; `./NAME` names the file.
+pub fn names_a_file(name: &str) -> bool {
+    name.contains(['/', std::path::MAIN_SEPARATOR]) || name.ends_with(".toml")
+}
+
 /// The text of the `kind` file at `path`.
 pub fn read_text(path: &Path, kind: FileKind) -> Result<String, FileError> {
     let file = path.display().to_string();

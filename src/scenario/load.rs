@@ -9,7 +9,7 @@ use super::Scenario;
 use super::builtin::{self, BUILTINS};
 use super::check::{Checker, locate};
 use super::error::{Diagnostic, FileKind, ScenarioError, plain, syntax_message};
-use super::file::read_text;
+use super::file::{names_a_file, read_text};
 use super::raw::RawScenario;
 
 impl Scenario {
@@ -18,10 +18,8 @@ impl Scenario {
     /// it: `./NAME` names the file), else a file.
     pub fn load(name_or_path: &str) -> Result<Scenario, ScenarioError> {
         let path = Path::new(name_or_path);
-        let is_path = name_or_path.contains(['/', std::path::MAIN_SEPARATOR])
-            || name_or_path.ends_with(".toml");
         match builtin::find(name_or_path) {
-            Some(b) if !is_path => {
+            Some(b) if !names_a_file(name_or_path) => {
                 let origin = crate::words!("error-origin-builtin", name = b.name);
                 Scenario::parse(b.source, &origin, None)
             }
