@@ -1,18 +1,10 @@
 //! The real binary, run the way a user runs it.
 
+mod common;
+
 use std::process::{Command, Output};
 
-fn backstep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_backstep"))
-        .args(args)
-        .env("LC_ALL", "C")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{backstep, text};
 
 #[test]
 fn help_lists_the_commands() {

@@ -630,16 +630,21 @@ fn a_csv_without_samples() {
         .says("the data file is empty");
 }
 
+/// A scenario in `dir` whose data file has a Latin-1 byte (é) on line 2; its path.
+fn latin1_scenario(dir: &Path) -> String {
+    std::fs::write(dir.join("data.csv"), b"x,y\n1,\xe9\n").unwrap();
+    let scenario = dir.join("scenario.toml");
+    let text = "name = \"x\"\n[network]\nlayers = [1, 1]\n[data]\nfile = \"data.csv\"\n";
+    std::fs::write(&scenario, text).unwrap();
+    scenario.to_str().unwrap().to_string()
+}
+
 #[test]
 fn a_csv_with_a_latin1_byte() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("data.csv"), b"x,y\n1,\xe9\n").unwrap();
-    let scenario = dir.path().join("scenario.toml");
-    let text = "name = \"x\"\n[network]\nlayers = [1, 1]\n[data]\nfile = \"data.csv\"\n";
-    std::fs::write(&scenario, text).unwrap();
-    let file = scenario.to_str().unwrap();
+    let file = latin1_scenario(dir.path());
     let csv = dir.path().join("data.csv");
-    refused_by(check(&[file]), file)
+    refused_by(check(&[&file]), &file)
         .says(&format!("{}:2: ", csv.display()))
         .says("UTF-8");
 }
@@ -1186,12 +1191,8 @@ fn the_position_and_the_snippet_stay_in_korean() {
 #[test]
 fn a_csv_with_a_latin1_byte_in_korean() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("data.csv"), b"x,y\n1,\xe9\n").unwrap();
-    let scenario = dir.path().join("scenario.toml");
-    let text = "name = \"x\"\n[network]\nlayers = [1, 1]\n[data]\nfile = \"data.csv\"\n";
-    std::fs::write(&scenario, text).unwrap();
-    let file = scenario.to_str().unwrap();
-    refused_by(check_ko(&[file]), file)
+    let file = latin1_scenario(dir.path());
+    refused_by(check_ko(&[&file]), &file)
         .says("UTF-8 텍스트가 필요하지만 다른 바이트가 있습니다. 파일을 UTF-8로 저장하세요");
 }
 

@@ -1,22 +1,14 @@
 //! Issue 11's numbers: a value that is not finite is always divergence, never a bare inf,
 //! NaN or null. Expected numbers are worked out by hand in the comments.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Command;
+
+use common::{backstep, text};
 
 use backstep::nn::{Phase, Quantity};
 use backstep::scenario::Scenario;
-
-fn backstep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_backstep"))
-        .args(args)
-        .env("LC_ALL", "C")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 // relu-overflow.toml, by hand: x = (1, 1), V = (0.5, 0.5), W = 1, d = 0, half-MSE, η = 1e308.
 // Iteration 1: net = 1, h = 1, O = 1, δ_O = O − d = 1, ∂C/∂W = δ_O h = 1, δ_h = W δ_O ·1 = 1,

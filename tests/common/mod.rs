@@ -5,6 +5,8 @@
 
 pub mod view;
 
+use std::process::{Command, Output};
+
 use backstep::nn::{Activation, BiasMode, Loss};
 use strum::IntoEnumIterator;
 
@@ -28,4 +30,18 @@ pub fn losses() -> Vec<Loss> {
 /// Every bias mode.
 pub fn bias_modes() -> Vec<BiasMode> {
     BiasMode::iter().collect()
+}
+
+/// Runs the real binary with `args`, in English (`LC_ALL=C`), and collects its output.
+pub fn backstep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backstep"))
+        .args(args)
+        .env("LC_ALL", "C")
+        .output()
+        .expect("the binary runs")
+}
+
+/// Output bytes as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
