@@ -845,3 +845,19 @@ fn the_view_refuses_an_output_that_is_not_a_terminal() {
         assert_eq!(err, expected);
     }
 }
+
+/// `check` counts a lesson's stops in words that agree with the number.
+#[test]
+fn a_lesson_of_one_stop_is_one_stop() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("one.toml");
+    let lesson =
+        "[lesson]\ntitle = \"One\"\n[[stop]]\ntitle = \"s\"\nscenario = \"xor\"\ntext = \"t\"\n";
+    std::fs::write(&file, lesson).unwrap();
+    let out = backstep(&["check", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        text(&out.stdout).ends_with("(a lesson of one stop)\n"),
+        "{out:?}"
+    );
+}

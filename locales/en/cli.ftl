@@ -57,9 +57,15 @@ cli-panic = backstep crashed: this is a bug in backstep, not a problem with your
 
 cli-list-default = { $name } (default)
 cli-list-invalid = (invalid)
-cli-list-lesson = lesson { $name }: { $title } ({ $stops } stops)
+cli-list-lesson = lesson { $name }: { $title } ({ $stops ->
+    [one] one stop
+   *[other] { $stops } stops
+})
 cli-list-lesson-invalid = lesson { $name }: (invalid) { $message }
-cli-check-lesson-ok = ok: { $origin } (a lesson of { $stops } stops)
+cli-check-lesson-ok = ok: { $origin } (a lesson of { $stops ->
+    [one] one stop
+   *[other] { $stops } stops
+})
 cli-check-ok = ok: { $origin } ({ $name }: { $sizes } network, training samples: { $samples })
 
 ## train.
