@@ -21,11 +21,31 @@ fn frames(c: &mut Criterion) {
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         c.bench_function(label, |b| {
             b.iter(|| {
-                terminal.draw(|frame| ui::render(frame, &app)).unwrap();
+                terminal
+                    .draw(|frame| {
+                        ui::render(frame, &app);
+                        ui::wrap::clear_covered(frame.buffer_mut());
+                    })
+                    .unwrap();
             })
         });
     }
 }
 
-criterion_group!(benches, frames);
+/// The pass every frame ends with: blanking the cells wide characters cover, over a
+/// 200×60 Korean frame of digits.
+fn covered_cells(c: &mut Criterion) {
+    backstep::text::catalog::set_language(backstep::text::catalog::Language::Korean);
+    let mut app = load("digits").unwrap();
+    app.update(Message::NextPhase);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    terminal.draw(|frame| ui::render(frame, &app)).unwrap();
+    let mut buffer = terminal.backend().buffer().clone();
+    c.bench_function("clear_covered 200x60: digits in Korean", |b| {
+        b.iter(|| ui::wrap::clear_covered(&mut buffer))
+    });
+    backstep::text::catalog::set_language(backstep::text::catalog::Language::English);
+}
+
+criterion_group!(benches, frames, covered_cells);
 criterion_main!(benches);

@@ -2,7 +2,7 @@
 //! no wrapped line is wider than its panel. Ratatui's own wrapping can let a wide character
 //! spill over the border when it falls on the last column (ratatui/ratatui#2679).
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -71,15 +71,20 @@ pub fn cut(text: &str, width: usize) -> &str {
 /// border's `─` in the cell under a Hangul syllable's second half; the terminal hides it,
 /// so the next frame's diff thinks that cell already shows `─` and leaves a gap there.
 pub fn clear_covered(buffer: &mut Buffer) {
-    let area = buffer.area;
-    for y in area.top()..area.bottom() {
-        let mut x = area.left();
-        while x < area.right() {
-            let width = buffer[(x, y)].symbol().width().max(1) as u16;
-            for covered in x + 1..(x + width).min(area.right()) {
-                buffer[(covered, y)].reset();
-            }
-            x += width;
+    let width = usize::from(buffer.area.width).max(1);
+    for row in buffer.content.chunks_mut(width) {
+        let mut x = 0;
+        while x < row.len() {
+            let symbol = row[x].symbol();
+            // One byte is ASCII, one column: most cells skip measuring.
+            let wide = if symbol.len() == 1 {
+                1
+            } else {
+                symbol.width().max(1)
+            };
+            let end = (x + wide).min(row.len());
+            row[x + 1..end].iter_mut().for_each(Cell::reset);
+            x += wide;
         }
     }
 }
