@@ -195,7 +195,7 @@ pub enum CliError {
     #[error("{}", describe(.0))]
     Divergence(Divergence),
     /// An output file could not be written.
-    #[error("{}", words!("cli-error-write", path = path.display().to_string(), reason = source.to_string()))]
+    #[error("{}", words!("cli-error-write", path = crate::text::untrusted::path(path), reason = source.to_string()))]
     Write {
         /// the file
         path: PathBuf,

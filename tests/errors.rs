@@ -868,6 +868,26 @@ fn control_characters_in_a_quoted_line_are_escaped() {
     assert!(!refusal.stderr.contains('\u{7}'), "{:?}", refusal.stderr);
 }
 
+/// A file's name is text from outside too: a name holding an escape sequence (as a glob
+/// such as `backstep check *` may pass) is written out in every message that names it.
+#[test]
+fn control_characters_in_file_names_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "evil\u{1b}[2J";
+    let scenario = dir.path().join(format!("{evil}.toml"));
+    std::fs::write(&scenario, "name = \"x\"\n[network]\nlayers = [0, 1]\n").unwrap();
+    let lesson = dir.path().join(format!("{evil}-lesson.toml"));
+    std::fs::write(&lesson, "[lesson]\ntitle = \"t\"\n").unwrap();
+    let missing = dir.path().join(evil);
+    for file in [&scenario, &lesson, &missing] {
+        let output = run(check(&[file.to_str().unwrap()]));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{stderr}");
+        assert!(stderr.contains("evil\\u{1b}[2J"), "{stderr}");
+        assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    }
+}
+
 #[test]
 fn system_files_are_refused_as_data() {
     for path in [

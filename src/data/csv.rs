@@ -23,7 +23,7 @@ pub enum CsvError {
     /// The file could not be opened or read.
     #[error("{}", words!(
         "error-csv-read",
-        file = path.display().to_string(),
+        file = crate::text::untrusted::path(path),
         reason = source.to_string()
     ))]
     Read {
@@ -33,13 +33,13 @@ pub enum CsvError {
         source: std::io::Error,
     },
     /// The file has no header or no samples.
-    #[error("{}", words!("error-csv-empty", file = path.display().to_string()))]
+    #[error("{}", words!("error-csv-empty", file = crate::text::untrusted::path(path)))]
     Empty {
         /// the file
         path: PathBuf,
     },
     /// A row (line 1 is the header) is malformed.
-    #[error("{}:{line}: {message}", path.display())]
+    #[error("{}:{line}: {message}", crate::text::untrusted::path(path))]
     Row {
         /// the file
         path: PathBuf,

@@ -146,7 +146,7 @@ impl Checker<'_> {
     fn scenario(&self, name: &str, key: &str) -> Result<(String, Scenario), LessonError> {
         let beside = self.folder.map(|f| f.join(name)).filter(|p| p.is_file());
         let source = match &beside {
-            Some(path) => path.display().to_string(),
+            Some(path) => crate::text::untrusted::path(path),
             None if crate::scenario::BUILTINS.iter().any(|b| b.name == name) => name.to_string(),
             None => {
                 let builtins: Vec<&str> =

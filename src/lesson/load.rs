@@ -1,6 +1,7 @@
 //! Reading a lesson: a built-in by name or a file, its TOML parsed strictly and every stop
 //! checked; errors are located like scenario errors (file:line:col, the line, a caret).
 
+use crate::text::untrusted::printable;
 use std::ops::Range;
 use std::path::Path;
 
@@ -27,7 +28,7 @@ impl Lesson {
             }
             _ if path.exists() => Lesson::from_file(path),
             _ => Err(LessonError::Unknown {
-                name: name_or_path.to_string(),
+                name: printable(name_or_path),
                 builtins: BUILTINS
                     .iter()
                     .map(|b| b.name)
@@ -43,7 +44,12 @@ impl Lesson {
         let name = path
             .file_stem()
             .map_or(String::new(), |s| s.to_string_lossy().into_owned());
-        Lesson::parse(&text, &name, &path.display().to_string(), path.parent())
+        Lesson::parse(
+            &text,
+            &name,
+            &crate::text::untrusted::path(path),
+            path.parent(),
+        )
     }
 
     /// Parses and checks lesson text called `name`; `file` names it in errors and `folder` is

@@ -91,7 +91,7 @@ impl Progress {
 
     /// Like [`Progress::load`], from `file`.
     pub fn load_from(file: &Path) -> (Progress, Option<ProgressError>) {
-        let name = file.display().to_string();
+        let name = crate::text::untrusted::path(file);
         match std::fs::read(file) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Progress::default(), None),
             Err(source) => (
@@ -120,7 +120,7 @@ impl Progress {
     /// the previous progress as it was.
     pub fn save_to(&self, file: &Path) -> Result<(), ProgressError> {
         let io = |source| ProgressError::Io {
-            file: file.display().to_string(),
+            file: crate::text::untrusted::path(file),
             source,
         };
         let folder = file.parent().unwrap_or(Path::new("."));

@@ -205,7 +205,7 @@ impl Checker<'_> {
                 words!(
                     "error-no-file",
                     found = found.key(),
-                    path = path.display().to_string()
+                    path = crate::text::untrusted::path(&path)
                 ),
             ));
         }

@@ -2,6 +2,7 @@
 //! file under /proc, /sys or /dev) of at most
 //! [`MAX_FILE_BYTES`] bytes, in UTF-8 (the position of the first bad byte is told).
 
+use crate::text::untrusted;
 use std::path::Path;
 
 use super::MAX_FILE_BYTES;
@@ -16,7 +17,7 @@ pub fn names_a_file(name: &str) -> bool {
 
 /// The text of the `kind` file at `path`.
 pub fn read_text(path: &Path, kind: FileKind) -> Result<String, FileError> {
-    let file = path.display().to_string();
+    let file = untrusted::path(path);
     let read_error = |source| FileError::Read {
         file: file.clone(),
         kind,

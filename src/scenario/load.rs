@@ -1,5 +1,6 @@
 //! Reading a scenario: a built-in by name or a file, its TOML parsed and checked.
 
+use crate::text::untrusted::printable;
 use std::ops::Range;
 use std::path::Path;
 
@@ -25,7 +26,7 @@ impl Scenario {
             }
             _ if path.exists() => Scenario::from_file(path),
             _ => Err(ScenarioError::Unknown {
-                name: name_or_path.to_string(),
+                name: printable(name_or_path),
                 builtins: BUILTINS
                     .iter()
                     .map(|b| b.name)
@@ -38,7 +39,7 @@ impl Scenario {
     /// Reads and validates a scenario file.
     pub fn from_file(path: &Path) -> Result<Scenario, ScenarioError> {
         let text = read_text(path, FileKind::Scenario)?;
-        Scenario::parse(&text, &path.display().to_string(), path.parent())
+        Scenario::parse(&text, &crate::text::untrusted::path(path), path.parent())
     }
 
     /// Parses and validates scenario text; `file` names it in errors and `folder` is where a

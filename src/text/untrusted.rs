@@ -13,6 +13,12 @@ pub fn printable(text: &str) -> String {
     escaped(text, true)
 }
 
+/// A path as it is written in a message: [`printable`], since a file's name may hold
+/// control characters too.
+pub fn path(path: &std::path::Path) -> String {
+    printable(&path.display().to_string())
+}
+
 /// `text` on one line, every control character written out, cut to [`EXCERPT_CHARS`]
 /// characters with an ellipsis where it is cut.
 pub fn excerpt(text: &str) -> String {
