@@ -305,13 +305,22 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             let report = compare(&scenario, vary.as_deref(), epochs, target.as_deref())?;
             to_output(output.as_deref(), out, |out, path| {
                 report.write(format, out).map_err(write_error(path))
-            })
+            })?;
+            if format == CompareFormat::Csv || output.is_some() {
+                report
+                    .write_divergences(err)
+                    .map_err(write_error(Path::new(STDERR)))?;
+            }
+            report.completed()
         }
     }
 }
 
 /// What a write error on standard output names.
 const STDOUT: &str = "<stdout>";
+
+/// What a write error on standard error names.
+const STDERR: &str = "<stderr>";
 
 /// The error of a failed write to `path`.
 fn write_error(path: &Path) -> impl Fn(std::io::Error) -> CliError + '_ {
@@ -725,29 +734,63 @@ impl CompareReport {
             headings.join(" | ")
         )?;
         for r in &self.runs {
-            let last = r.curve.last().map(|p| p.train).unwrap_or_default();
-            let reached = r
-                .epochs_to(*target_cost, target)
-                .map_or_else(|| words!("cli-compare-not-reached"), |e| e.to_string());
-            let ratio = crate::scenario::compare::first_to_last(&r.health)
-                .map_or("–".to_string(), |x| scientific(x, 2));
-            writeln!(
-                out,
-                "| {} | {:.4} | {:.4} | {:.4} | {:.1}% | {reached} | {ratio} |",
-                r.label,
-                last.mse,
-                last.get(cross),
-                last.classification_error,
-                100.0 * (1.0 - last.classification_error)
-            )?;
+            writeln!(out, "{}", self.row(r))?;
         }
-        for r in self.runs.iter().filter(|r| r.diverged.is_some()) {
-            let stopped = words!(
-                "cli-compare-stopped",
-                label = r.label.clone(),
-                reason = r.diverged.clone().unwrap_or_default()
-            );
-            write!(out, "\n{stopped}\n")?;
+        if self.runs.iter().any(|r| r.diverged.is_some()) {
+            writeln!(out)?;
+            self.write_divergences(out)?;
+        }
+        Ok(())
+    }
+
+    /// One copy's row of the summary table. The costs of a copy that diverged are not shown
+    /// (they were growing without bound): its row says in which epoch it diverged.
+    fn row(&self, r: &Run) -> String {
+        let numbers = Numbers { precision: 4 };
+        let reached = r
+            .epochs_to(self.target_cost, self.target)
+            .map_or_else(|| words!("cli-compare-not-reached"), |e| e.to_string());
+        if let Some(d) = &r.diverged {
+            let cell = words!("cli-compare-diverged-cell", epoch = d.epoch);
+            return format!("| {} | {cell} | – | – | – | {reached} | – |", r.label);
+        }
+        let last = r.curve.last().map(|p| p.train).unwrap_or_default();
+        let ratio = crate::scenario::compare::first_to_last(&r.health)
+            .map_or("–".to_string(), |x| scientific(x, 2));
+        let accuracy = Numbers { precision: 1 }.show(100.0 * (1.0 - last.classification_error));
+        format!(
+            "| {} | {} | {} | {} | {accuracy}% | {reached} | {ratio} |",
+            r.label,
+            numbers.show(last.mse),
+            numbers.show(last.get(self.cross_entropy)),
+            numbers.show(last.classification_error),
+        )
+    }
+
+    /// Says for every copy that diverged where, which value became what, and what to try.
+    fn write_divergences(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        for r in &self.runs {
+            if let Some(d) = &r.diverged {
+                let reason = describe(d);
+                let label = r.label.clone();
+                writeln!(
+                    out,
+                    "{}",
+                    words!("cli-compare-stopped", label = label, reason = reason)
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// An error when every copy diverged: no copy completed, so there is nothing to compare.
+    fn completed(&self) -> Result<(), CliError> {
+        if self.runs.iter().all(|r| r.diverged.is_some()) {
+            return Err(CliError::Compare(words!(
+                "cli-error-every-copy-diverged",
+                copies = self.runs.len(),
+                epochs = self.epochs
+            )));
         }
         Ok(())
     }

@@ -117,7 +117,7 @@ fn a_test_cost_that_is_not_finite_is_divergence() {
     let (stdout, err) = (text(&out.stdout), text(&out.stderr));
     assert!(!out.status.success(), "{stdout}");
     assert!(
-        err.contains("the mse over the test set became inf"),
+        err.contains("the MSE over the test set became inf"),
         "{err}"
     );
     assert!(!stdout.contains("inf"), "{stdout}");
@@ -215,4 +215,122 @@ fn the_advice_never_suggests_what_is_already_set() {
     );
     assert!(!err.contains("normalize = \"standardize\""), "{err}");
     assert!(err.contains("try smaller initial weights"), "{err}");
+}
+
+/// The weight gradients of huge-gradients.toml are about 1e160 (their squares overflow):
+/// ‖∂C/∂W‖ in the trace is their norm, worked out here from the traced gradients scaled by
+/// 1e−160, in JSON, CSV and markdown alike; no number is null, inf or NaN (a `validation`
+/// of null says there is no validation set, as docs/design.md's trace format has it).
+#[test]
+fn the_norm_of_gradients_whose_squares_overflow_is_written_as_a_number() {
+    let fixture = "tests/fixtures/numbers/huge-gradients.toml";
+    let json = backstep(&["trace", fixture, "--format", "json"]);
+    assert!(json.status.success(), "{}", text(&json.stderr));
+    let line: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    for layer in line["layers"].as_array().unwrap() {
+        let squares: f64 = layer["grad_weights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|row| row.as_array().unwrap())
+            .map(|g| (g.as_f64().unwrap() * 1e-160).powi(2))
+            .sum();
+        let expected = squares.sqrt() * 1e160;
+        let norm = layer["grad_norm"].as_f64().expect("grad_norm is a number");
+        assert!(
+            expected > 1e150,
+            "the fixture's gradients are huge: {expected}"
+        );
+        assert!(
+            (norm / expected - 1.0).abs() < 1e-12,
+            "{norm} vs {expected}"
+        );
+    }
+    for format in ["json", "csv", "markdown"] {
+        let out = text(&backstep(&["trace", fixture, "--format", format]).stdout)
+            .replace("\"validation\":null", "");
+        for bare in ["null", "inf", "NaN"] {
+            assert!(!out.contains(bare), "{format} writes {bare}:\n{out}");
+        }
+    }
+}
+
+// linear-rate.toml, by hand: O = w·x with x = 1, d = 0, w = 1, half-MSE, one sample, batch
+// mode (one iteration an epoch). δ = O − d = w and ∂C/∂w = w, so each update makes
+// w ← w(1 − η). η = 0.5: w = 2^−k, MSE = 4^−k, at most 0.1 first after epoch 2.
+// η = 3: w = (−2)^k, MSE = 4^k = 2^(2k), finite up to k = 511 (2^1022) and inf at k = 512.
+// η = 4: w = (−3)^k, MSE = 9^k, inf once 9^k ≥ 2^1024, k ≥ 1024 / log₂ 9 = 323.04: k = 324.
+const LINEAR_RATE: &str = "tests/fixtures/numbers/linear-rate.toml";
+
+#[test]
+fn a_copy_that_diverges_is_marked_in_the_table_and_the_others_complete() {
+    let run = backstep(&["compare", LINEAR_RATE, "--vary", "learning_rate=0.5,3"]);
+    let (out, err) = (text(&run.stdout), text(&run.stderr));
+    assert!(run.status.success(), "one copy completed: {err}");
+    assert!(out.contains("| η = 0.5 | 0.0000 |"), "{out}");
+    assert!(out.contains("| 100.0% | 2 |"), "{out}");
+    assert!(
+        out.contains("| η = 3 | diverged in epoch 512 | – | – | – |"),
+        "{out}"
+    );
+    assert!(out.contains(
+        "η = 3 stopped early — training diverged in epoch 512, iteration 1 (done): the MSE \
+         over the training set became inf. Try a smaller learning rate (it is 3)."
+    ));
+    let numbers = out.replace("became inf", "");
+    assert!(
+        !numbers.contains("inf") && !numbers.contains("NaN"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_comparison_whose_every_copy_diverges_fails() {
+    let run = backstep(&["compare", LINEAR_RATE, "--vary", "learning_rate=3,4"]);
+    let (out, err) = (text(&run.stdout), text(&run.stderr));
+    assert!(!run.status.success(), "{out}");
+    assert!(out.contains("| η = 4 | diverged in epoch 324 |"), "{out}");
+    assert!(err.contains("every copy diverged (2 of 2)"), "{err}");
+    let korean = backstep(&[
+        "compare",
+        LINEAR_RATE,
+        "--vary",
+        "learning_rate=3,4",
+        "--lang",
+        "ko",
+    ]);
+    assert!(!korean.status.success());
+    assert!(text(&korean.stdout).contains("| η = 3 | 에폭 512에서 발산 |"));
+    assert!(text(&korean.stderr).contains("모든 사본(2개 중 2개)이 발산해서"));
+}
+
+/// The CSV has the diverged copy's rows up to its last finite epoch, MSE 2^1022 there,
+/// written in exponent form; the divergence is told on standard error.
+#[test]
+fn the_csv_of_a_diverged_copy_ends_at_its_last_finite_epoch() {
+    let run = backstep(&[
+        "compare",
+        LINEAR_RATE,
+        "--vary",
+        "learning_rate=0.5,3",
+        "--format",
+        "csv",
+    ]);
+    assert!(run.status.success());
+    let out = text(&run.stdout);
+    let rows: Vec<Vec<&str>> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    let copy2: Vec<&Vec<&str>> = rows.iter().filter(|r| r[0] == "2").collect();
+    assert_eq!(copy2.len(), 512, "epochs 0 to 511");
+    let last = copy2.last().unwrap();
+    assert_eq!(last[2], "511");
+    assert_eq!(last[4].parse::<f64>().unwrap(), 2f64.powi(1022));
+    assert!(last[4].len() < 30, "{}", last[4]);
+    for field in rows.iter().flat_map(|r| &r[4..]).filter(|f| !f.is_empty()) {
+        assert!(field.parse::<f64>().unwrap().is_finite(), "{field}");
+    }
+    assert!(text(&run.stderr).contains("diverged in epoch 512"));
 }

@@ -478,7 +478,7 @@ targets = [[0.0]]
         },
         "{e:?}"
     );
-    assert!(describe(&e).contains("the mse over the training set"));
+    assert!(describe(&e).contains("the MSE over the training set"));
     assert_eq!(s.phase(), Phase::Update(1));
 }
 

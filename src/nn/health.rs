@@ -32,19 +32,51 @@ pub fn layer_health(network: &Network, workspace: &Workspace) -> Vec<LayerHealth
             let net = &workspace.net[i].as_slice()[..n * b];
             let out = &workspace.out[i].as_slice()[..n * b];
             LayerHealth {
-                mean_abs_delta: delta.iter().map(|d| d.abs()).sum::<f64>() / count,
+                mean_abs_delta: delta.iter().map(|d| d.abs() / count).sum::<f64>(),
                 mean_derivative: net
                     .iter()
                     .zip(out)
                     .map(|(z, o)| layer.activation.derivative(*z, *o))
                     .sum::<f64>()
                     / count,
-                grad_norm: workspace.grad_weights[i]
-                    .iter()
-                    .map(|g| g * g)
-                    .sum::<f64>()
-                    .sqrt(),
+                grad_norm: frobenius(workspace.grad_weights[i].as_slice()),
             }
         })
         .collect()
+}
+
+/// √(Σ g²) of finite values without overflow on the way: the squares are taken of the values
+/// divided by the largest, so gradients of 1e200 have a norm (their squares overflow), and
+/// only a norm beyond f64::MAX is infinite.
+fn frobenius(values: &[f64]) -> f64 {
+    let largest = values.iter().fold(0.0_f64, |m, g| m.max(g.abs()));
+    if largest == 0.0 || !largest.is_finite() {
+        return largest;
+    }
+    largest
+        * values
+            .iter()
+            .map(|g| (g / largest).powi(2))
+            .sum::<f64>()
+            .sqrt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::frobenius;
+
+    /// ‖(3, 4)‖ = 5 by hand, at 1e200 (whose squares overflow) as at 1, and at 1e−200 (whose
+    /// squares underflow to 0).
+    #[test]
+    fn the_norm_of_huge_and_tiny_gradients_is_finite_and_exact() {
+        for scale in [1.0, 1e200, 1e-200] {
+            let norm = frobenius(&[3.0 * scale, -4.0 * scale, 0.0]);
+            assert!(
+                (norm / (5.0 * scale) - 1.0).abs() < 1e-15,
+                "{scale}: {norm}"
+            );
+        }
+        assert_eq!(frobenius(&[0.0, 0.0]), 0.0);
+        assert_eq!(frobenius(&[]), 0.0);
+    }
 }

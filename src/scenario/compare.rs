@@ -358,7 +358,7 @@ pub struct Run {
     /// The costs at the start and after every epoch.
     pub curve: Vec<EpochCosts>,
     /// The divergence that stopped it early, if any.
-    pub diverged: Option<String>,
+    pub diverged: Option<crate::nn::Divergence>,
     /// Gradient health of the last batch trained (none before any training).
     pub health: Vec<crate::nn::health::LayerHealth>,
 }
@@ -434,7 +434,6 @@ pub fn run(
     labels: &[String],
     epochs: usize,
 ) -> Result<Vec<Run>, ScenarioError> {
-    use crate::text::divergence::describe;
     values
         .iter()
         .zip(labels)
@@ -451,7 +450,7 @@ pub fn run(
                 match point {
                     Ok(point) => curve.push(point),
                     Err(divergence) => {
-                        diverged = Some(describe(&divergence));
+                        diverged = Some(divergence);
                         break;
                     }
                 }

@@ -1,6 +1,6 @@
 //! What a student reads when training diverges: where, which value, and what to try.
 
-use super::notation::{bias_name, compact, indexed, matrix_name};
+use super::notation::{bias_name, compact, cost_name, indexed, matrix_name};
 use crate::nn::{Divergence, Quantity};
 use crate::words;
 
@@ -65,10 +65,7 @@ pub fn quantity(q: Quantity, depth: usize) -> String {
             neuron = neuron + 1,
             sample = sample + 1
         ),
-        Quantity::Loss(loss) => words!(
-            "quantity-loss",
-            loss = crate::text::notation::cost_name(loss.into())
-        ),
+        Quantity::Loss(loss) => words!("quantity-loss", loss = cost_name(loss.into())),
         Quantity::Gradient { layer, row, col } => {
             format!("∂C/∂{}", indexed(&matrix_name(depth, layer), &[row, col]))
         }
@@ -78,15 +75,15 @@ pub fn quantity(q: Quantity, depth: usize) -> String {
             cost,
             validation: false,
         } => {
-            words!("quantity-cost-training", cost = cost.name())
+            words!("quantity-cost-training", cost = cost_name(cost))
         }
         Quantity::Cost {
             cost,
             validation: true,
         } => {
-            words!("quantity-cost-validation", cost = cost.name())
+            words!("quantity-cost-validation", cost = cost_name(cost))
         }
-        Quantity::TestCost { cost } => words!("quantity-cost-test", cost = cost.name()),
+        Quantity::TestCost { cost } => words!("quantity-cost-test", cost = cost_name(cost)),
     }
 }
 
@@ -130,7 +127,7 @@ mod tests {
             cost: Cost::HalfMse,
             validation: true,
         };
-        assert_eq!(quantity(cost, 3), "the half_mse over the validation set");
+        assert_eq!(quantity(cost, 3), "the half-MSE over the validation set");
         let first = Divergence {
             epoch: 1,
             iteration: 1,

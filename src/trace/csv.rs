@@ -1,5 +1,7 @@
 //! Every CSV backstep writes, through [`csv::Writer`] (fields quoted only where needed),
-//! numbers as Rust prints them with `{}` (the shortest text that reads back to the same f64):
+//! numbers as the shortest text that reads back to the same f64, in exponent form (`1.5e160`,
+//! `2e-7`) below 1e−4 and from 1e16 up, so that no number takes hundreds of digits
+//! ([`number`]):
 //!
 //! - the trace in long form, one number per row, for spreadsheets:
 //!   `epoch,iteration,layer,quantity,row,column,value` ([`write_header`], [`write()`]);
@@ -54,7 +56,7 @@ pub fn write(out: &mut impl Write, trace: &IterationTrace) -> io::Result<()> {
             quantity.to_string(),
             field(at[0]),
             field(at[1]),
-            value.to_string(),
+            number(value),
         ])
     };
     row(None, "loss", [None; 2], trace.loss)?;
@@ -135,9 +137,9 @@ impl<W: Write> Curve<W> {
         let health = (0..self.depth).flat_map(|l| {
             let layer = health.and_then(|h| h.get(l));
             [
-                field(layer.map(|h| h.mean_abs_delta)),
-                field(layer.map(|h| h.mean_derivative)),
-                field(layer.map(|h| h.grad_norm)),
+                optional(layer.map(|h| h.mean_abs_delta)),
+                optional(layer.map(|h| h.mean_derivative)),
+                optional(layer.map(|h| h.grad_norm)),
             ]
         });
         self.csv.record(point_fields(point).chain(health))
@@ -185,13 +187,28 @@ fn point_fields(point: &EpochCosts) -> impl Iterator<Item = String> {
     let validation = point.validation.map(|c| c.named().map(|(_, v)| v));
     [point.epoch.to_string(), point.iteration.to_string()]
         .into_iter()
-        .chain(point.train.named().map(|(_, v)| v.to_string()))
-        .chain((0..Cost::ALL.len()).map(move |k| field(validation.map(|v| v[k]))))
+        .chain(point.train.named().map(|(_, v)| number(v)))
+        .chain((0..Cost::ALL.len()).map(move |k| optional(validation.map(|v| v[k]))))
 }
 
 /// A value as a field: as `{}` prints it, or empty when there is none.
 fn field(value: Option<impl Display>) -> String {
     value.map_or_else(String::new, |v| v.to_string())
+}
+
+/// A number as a field, or empty when there is none.
+fn optional(value: Option<f64>) -> String {
+    value.map_or_else(String::new, number)
+}
+
+/// `x` as the shortest text that reads back to it: `{}` between 1e−4 and 1e16, exponent
+/// form outside (`{}` would write 1e160 with 160 digits), as Rust's `{:?}` chooses.
+fn number(x: f64) -> String {
+    if x != 0.0 && x.is_finite() && !(1e-4..1e16).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        x.to_string()
+    }
 }
 
 /// A [`csv::Writer`] whose errors are the underlying I/O errors, so that a closed pipe is
@@ -216,5 +233,31 @@ impl<W: Write> Records<W> {
     /// Writes out what is still buffered (dropping the writer would hide the error).
     fn finish(mut self) -> io::Result<()> {
         self.0.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    /// Exponent form below 1e−4 and from 1e16 up, `{}` between; every text reads back to the
+    /// same f64.
+    #[test]
+    fn numbers_are_short_and_exact() {
+        let cases = [
+            (0.5, "0.5"),
+            (123.0, "123"),
+            (-0.0001, "-0.0001"),
+            (0.0, "0"),
+            (9999999999999998.0, "9999999999999998"),
+            (1e16, "1e16"),
+            (-1.5e160, "-1.5e160"),
+            (2e-7, "2e-7"),
+            (5e-324, "5e-324"),
+        ];
+        for (x, text) in cases {
+            assert_eq!(number(x), text);
+            assert_eq!(text.parse::<f64>().unwrap(), x);
+        }
     }
 }
