@@ -858,3 +858,37 @@ fn scrolling_stops_at_the_end_of_what_was_drawn() {
     app.update(Message::ScrollUp);
     assert!(app.views.values_scroll < end);
 }
+
+/// linear-rate-compare.toml (worked by hand in tests/numbers.rs): with η = 3 the MSE is 4^k
+/// after k epochs, 4.49e307 after 511, and the copy diverges in epoch 512; with η = 0.5 it
+/// is 4^−k, 2^−1030 = 8.692e−311 after 515. The MSE axis ends 5 % above the largest, at
+/// 4.72e307. Charts of costs near f64::MAX are drawn (ratatui's
+/// canvas would overflow on them and its line drawing never end), the diverged copy's row
+/// says so, and the other copy's number is whole at 80×24.
+#[test]
+fn a_diverged_copy_in_compare_mode_at_80x24() {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut app = app("tests/fixtures/numbers/linear-rate-compare.toml");
+        app.update(Message::ToggleCompare);
+        for _ in 0..515 {
+            app.update(Message::FinishEpoch);
+        }
+        done.send(screen(&mut app, 80, 24)).unwrap();
+    });
+    let text = finished
+        .recv_timeout(std::time::Duration::from_secs(300))
+        .expect("the screen is drawn (a chart of huge costs once never finished)");
+    let row = |label: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("│{label} ")))
+            .unwrap_or_else(|| panic!("no row {label} in\n{text}"))
+            .to_string()
+    };
+    assert!(row("η = 3").contains(" diverged "), "{text}");
+    assert!(row("η = 0.5").contains(" 8.692e−311 "), "{text}");
+    assert!(
+        text.contains("│4.72e307│"),
+        "the top of the MSE axis, 1.05 × 4.494e307: {text}"
+    );
+}

@@ -100,6 +100,7 @@ view-compare-leave = c: leave
 view-compare-batch-loss = batch { $loss }: { $value }
 view-compare-every-copy = { $cost }, every copy
 view-compare-not-yet = not yet
+view-compare-diverged = diverged
 view-compare-summary = summary (training set; target: { $cost } ≤ { $target })
 view-compare-none = { $scenario } declares no [compare] table; try the built-ins mse-vs-ce, gd-modes or cost-table
 

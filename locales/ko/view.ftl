@@ -100,6 +100,7 @@ view-compare-leave = c: 나가기
 view-compare-batch-loss = 배치 { $loss }: { $value }
 view-compare-every-copy = { $cost }, 모든 사본
 view-compare-not-yet = 아직
+view-compare-diverged = 발산
 view-compare-summary = 요약 (훈련 데이터; 목표: { $cost } ≤ { $target })
 view-compare-none = { $scenario }에는 [compare] 표가 없습니다. 내장 시나리오 mse-vs-ce, gd-modes, cost-table을 써 보세요.
 

@@ -110,6 +110,34 @@ impl Curves {
     }
 }
 
+/// The largest magnitude of y a chart is handed. ratatui's canvas multiplies a value by the
+/// chart's resolution before dividing by the range, so near 1e306 the product overflows to
+/// inf, and its line drawing then walks towards `usize::MAX`: the view would hang.
+pub const DRAWABLE: f64 = 1e300;
+
+/// The power of ten every y value of a chart is divided by before drawing: 0, or for costs
+/// beyond [`DRAWABLE`] the exponent of the largest, so that what is drawn stays below 10.
+pub fn y_exponent(series: &[&[(f64, f64)]]) -> i32 {
+    let largest = (series.iter().flat_map(|s| s.iter()))
+        .map(|p| p.1.abs())
+        .filter(|y| y.is_finite())
+        .fold(0.0, f64::max);
+    if largest > DRAWABLE {
+        largest.log10().floor() as i32
+    } else {
+        0
+    }
+}
+
+/// `series` with every y divided by 10^`exponent` (see [`y_exponent`]).
+pub fn scaled(series: Vec<(f64, f64)>, exponent: i32) -> Vec<(f64, f64)> {
+    if exponent == 0 {
+        return series;
+    }
+    let factor = 10f64.powi(-exponent);
+    series.into_iter().map(|(x, y)| (x, y * factor)).collect()
+}
+
 /// The x and y ranges that hold every series, with a little room (not below zero when no
 /// value is), never empty.
 pub fn bounds(series: &[&[(f64, f64)]]) -> ([f64; 2], [f64; 2]) {
@@ -149,6 +177,24 @@ mod tests {
             },
             validation: None,
         }
+    }
+
+    /// Costs up to 1.7e308 (a copy about to diverge) are drawn below 10, and the canvas's
+    /// product of a value and a resolution of 1 000 stays finite; ordinary costs are drawn
+    /// as they are.
+    #[test]
+    fn huge_costs_are_drawn_scaled_by_a_power_of_ten() {
+        let huge = vec![(0.0, 0.5), (1.0, 4.5e307), (2.0, 1.7e308)];
+        let exponent = y_exponent(&[&huge, &[(0.0, 2.0)]]);
+        assert_eq!(exponent, 308);
+        let drawn = scaled(huge, exponent);
+        assert!(drawn[0].0 == 0.0 && drawn[0].1 > 0.0 && drawn[0].1 < 1e-307);
+        assert!((drawn[2].1 - 1.7).abs() < 1e-12, "{drawn:?}");
+        let (_, y) = bounds(&[&drawn]);
+        assert!(y.iter().all(|v| (v * 1000.0).is_finite()), "{y:?}");
+        let small = vec![(0.0, 0.25), (1.0, 1e300)];
+        assert_eq!(y_exponent(&[&small]), 0);
+        assert_eq!(scaled(small.clone(), 0), small);
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct Run {
     pub confusion: Option<(u64, Vec<Vec<usize>>)>,
     /// In compare mode, the first epoch end that met the comparison's target.
     pub target: Option<EpochsToTarget>,
+    /// The divergence that stopped the last move, until a move succeeds or one is undone.
+    pub diverged: Option<Divergence>,
 }
 
 impl Run {
@@ -39,6 +41,7 @@ impl Run {
             health: None,
             confusion: None,
             target: None,
+            diverged: None,
         };
         run.record();
         run
@@ -96,6 +99,7 @@ impl Run {
         if !self.stepper.back() {
             return false;
         }
+        self.diverged = None;
         self.curves.truncate_after(self.stepper.completed());
         if let Some(target) = &mut self.target {
             let per_epoch = self.stepper.iterations_per_epoch() as u64;
@@ -146,6 +150,7 @@ impl Run {
     ) -> Result<(), Divergence> {
         let before = self.stepper.completed();
         let result = action(&mut self.stepper);
+        self.diverged = result.as_ref().err().cloned();
         if self.stepper.completed() > before {
             self.record();
         }

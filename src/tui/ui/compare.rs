@@ -27,7 +27,7 @@ use crate::text::notation::{
 };
 use crate::tui::app::App;
 use crate::tui::compare::Comparison;
-use crate::tui::curves::bounds;
+use crate::tui::curves::{bounds, scaled, y_exponent};
 use crate::tui::layout::{compare_regions, side_by_side};
 use crate::tui::panel::Panel;
 use crate::tui::run::Run;
@@ -188,6 +188,9 @@ fn render_overlay(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison, co
         })
         .collect();
     let refs: Vec<&[(f64, f64)]> = series.iter().map(Vec::as_slice).collect();
+    let exponent = y_exponent(&refs);
+    let series: Vec<Vec<(f64, f64)>> = series.into_iter().map(|s| scaled(s, exponent)).collect();
+    let refs: Vec<&[(f64, f64)]> = series.iter().map(Vec::as_slice).collect();
     let (x, y) = bounds(&refs);
     let datasets: Vec<Dataset> = series
         .iter()
@@ -209,7 +212,7 @@ fn render_overlay(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison, co
         )
         .legend_position(None)
         .x_axis(x_axis(app, x))
-        .y_axis(y_axis(app, y, false));
+        .y_axis(y_axis(app, y, exponent, false));
     frame.render_widget(chart, area);
 }
 
@@ -242,10 +245,9 @@ fn legend_title(app: &App, cmp: &Comparison, cost: Cost, width: u16) -> Line<'st
     Line::from(spans)
 }
 
+/// The summary table under the charts: per copy its last costs, accuracy, epochs to the
+/// target and |δ¹|/|δᴸ|. Each column is as wide as its widest line, so no number is cut.
 fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
-    let numbers = Numbers {
-        precision: app.views.precision,
-    };
     let cross = cross_entropy_cost(app);
     let names = [
         words!("compare-copy"),
@@ -256,54 +258,82 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
         words!("compare-epochs-to-target"),
         "|δ¹|/|δᴸ|".to_string(),
     ];
-    // Two lines a header, broken at the last space, so no word is cut: a column is as wide
-    // as the wider of its two lines (in columns: Korean takes two a syllable).
-    let lines = names.clone().map(|n| match n.rsplit_once(' ') {
-        Some((first, last)) => [first.to_string(), last.to_string()],
-        None => [n, String::new()],
+    // Two lines a header, broken at the last space, so no word is cut.
+    let header = names.map(|n| match n.rsplit_once(' ') {
+        Some((first, last)) => format!("{first}\n{last}"),
+        None => n,
     });
-    let header = Row::new(lines.iter().map(|[first, last]| format!("{first}\n{last}")))
-        .height(2)
-        .style(app.theme.title());
-    let label = cmp.runs.iter().map(|r| r.label.width()).max();
-    let mut widths = lines.map(|pair| pair.iter().map(|l| l.width()).max().unwrap_or(0));
-    widths[0] = widths[0].max(label.unwrap_or(0));
-    let widths = widths.map(|w| Constraint::Min(w as u16));
-    let rows = cmp.runs.iter().enumerate().map(|(i, c)| {
-        let last = c.curves.last().map(|p| p.train).unwrap_or_default();
-        let reached = c
-            .target
-            .and_then(|t| t.reached())
-            .map_or_else(|| words!("view-compare-not-yet"), |e| e.to_string());
+    let rows: Vec<[String; 7]> = cmp
+        .runs
+        .iter()
+        .map(|c| summary_row(app, c, cross))
+        .collect();
+    let widest = |cell: &String| cell.lines().map(|l| l.width()).max().unwrap_or(0);
+    let widths: Vec<Constraint> = (0..header.len())
+        .map(|k| {
+            let cells = rows.iter().map(|r| widest(&r[k]));
+            Constraint::Min(cells.fold(widest(&header[k]), usize::max) as u16)
+        })
+        .collect();
+    let styled = rows.into_iter().enumerate().map(|(i, cells)| {
+        let height = cells.iter().map(|c| c.lines().count()).max().unwrap_or(1);
         let (style, _, _) = look(app, i);
-        let ratio = if c.stepper.reached(Phase::Gradients) {
-            first_to_last(&layer_health(c.stepper.network(), c.stepper.workspace()))
-                .map_or("–".to_string(), |x| scientific(x, 1))
-        } else {
-            "–".to_string()
-        };
-        Row::new(vec![
-            Cell::from(c.label.clone()).style(style),
-            Cell::from(numbers.show(last.mse)),
-            Cell::from(numbers.show(last.get(cross))),
-            Cell::from(numbers.show(last.classification_error)),
-            Cell::from(format!("{:.1}%", 100.0 * (1.0 - last.classification_error))),
-            Cell::from(reached),
-            Cell::from(ratio),
-        ])
+        let mut cells = cells.map(Cell::from);
+        cells[0] = cells[0].clone().style(style);
+        Row::new(cells).height(height as u16)
     });
-    let table = Table::new(rows, widths).header(header).block(
-        Block::default().borders(Borders::ALL).title(Line::styled(
-            format!(
-                " {} ",
-                words!(
-                    "view-compare-summary",
-                    cost = cost_name(cmp.target_cost),
-                    target = cmp.target.to_string()
-                )
-            ),
-            app.theme.title(),
-        )),
+    let title = words!(
+        "view-compare-summary",
+        cost = cost_name(cmp.target_cost),
+        target = cmp.target.to_string()
     );
+    let table = Table::new(styled, widths)
+        .header(Row::new(header).height(2).style(app.theme.title()))
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Line::styled(format!(" {title} "), app.theme.title())),
+        );
     frame.render_widget(table, area);
+}
+
+/// One copy's cells of the summary table; a copy that diverged says so instead of its costs,
+/// which were growing without bound (its panel above says where and what to try).
+fn summary_row(app: &App, c: &Run, cross: Cost) -> [String; 7] {
+    let numbers = Numbers {
+        precision: app.views.precision,
+    };
+    let reached = c
+        .target
+        .and_then(|t| t.reached())
+        .map_or_else(|| words!("view-compare-not-yet"), |e| e.to_string());
+    let dash = || "–".to_string();
+    if let Some(d) = &c.diverged {
+        let cell = words!("view-compare-diverged", epoch = d.epoch);
+        return [
+            c.label.clone(),
+            cell,
+            dash(),
+            dash(),
+            dash(),
+            reached,
+            dash(),
+        ];
+    }
+    let last = c.curves.last().map(|p| p.train).unwrap_or_default();
+    let ratio = if c.stepper.reached(Phase::Gradients) {
+        first_to_last(&layer_health(c.stepper.network(), c.stepper.workspace()))
+            .map_or_else(dash, |x| scientific(x, 1))
+    } else {
+        dash()
+    };
+    [
+        c.label.clone(),
+        numbers.show(last.mse),
+        numbers.show(last.get(cross)),
+        numbers.show(last.classification_error),
+        format!("{:.1}%", 100.0 * (1.0 - last.classification_error)),
+        reached,
+        ratio,
+    ]
 }

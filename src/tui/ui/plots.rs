@@ -13,7 +13,7 @@ use crate::nn::{Cost, Loss};
 use crate::practice::Quantity;
 use crate::text::notation::{Numbers, cost_name, cost_short_name, cost_symbol};
 use crate::tui::app::App;
-use crate::tui::curves::{XAxis, bounds};
+use crate::tui::curves::{XAxis, bounds, scaled, y_exponent};
 use crate::tui::layout::{CHART_ROWS, Regions};
 use crate::words;
 
@@ -112,6 +112,8 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
     let series =
         |validation| (app.run.curves).series(cost, validation, app.views.x_axis, app.views.log_y);
     let (train, validation) = (series(false), series(true));
+    let exponent = y_exponent(&[&train, &validation]);
+    let (train, validation) = (scaled(train, exponent), scaled(validation, exponent));
     let (x, y) = bounds(&[&train, &validation]);
     let title = fitted(&titles, area.width);
     // The lesson's MSE is a sum over the outputs; the half-MSE some losses train on is half.
@@ -141,7 +143,9 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App, cost: Cost) {
                 .title(Line::styled(title, theme.title())),
         )
         .x_axis(x_axis(app, x))
-        .y_axis(y_axis(app, y, asked(app, cost)).title(Line::styled(formula, theme.dim())));
+        .y_axis(
+            y_axis(app, y, exponent, asked(app, cost)).title(Line::styled(formula, theme.dim())),
+        );
     frame.render_widget(chart, area);
 }
 
@@ -156,17 +160,21 @@ pub fn x_axis(app: &App, x: [f64; 2]) -> Axis<'static> {
         .labels([short(x[0]), format!("{} {unit}", short(x[1]))])
 }
 
-/// The y axis of a cost chart: its range, the ends labelled as values (also on a log scale),
-/// or `?` where they are `hidden`.
-pub fn y_axis(app: &App, y: [f64; 2], hidden: bool) -> Axis<'static> {
+/// The y axis of a cost chart whose values were divided by 10^`exponent` (see
+/// [`y_exponent`]): its range, the ends labelled as the values (also on a log scale), or `?`
+/// where they are `hidden`.
+pub fn y_axis(app: &App, y: [f64; 2], exponent: i32, hidden: bool) -> Axis<'static> {
     let numbers = Numbers { precision: 3 };
     let label = |v: f64| {
+        let value = v * 10f64.powi(exponent);
         if hidden {
             "?".to_string()
         } else if app.views.log_y {
             numbers.show(10f64.powf(v))
+        } else if value.is_finite() {
+            numbers.show(value)
         } else {
-            numbers.show(v)
+            format!("{}e{exponent}", numbers.show(v))
         }
     };
     Axis::default().bounds(y).labels([label(y[0]), label(y[1])])
