@@ -269,19 +269,25 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
         .map(|c| summary_row(app, c, cross))
         .collect();
     let widest = |cell: &String| cell.lines().map(|l| l.width()).max().unwrap_or(0);
-    let widths: Vec<Constraint> = (0..header.len())
+    let needed: Vec<usize> = (0..header.len())
         .map(|k| {
-            let cells = rows.iter().map(|r| widest(&r[k]));
-            Constraint::Min(cells.fold(widest(&header[k]), usize::max) as u16)
+            rows.iter()
+                .map(|r| widest(&r[k]))
+                .fold(widest(&header[k]), usize::max)
         })
         .collect();
-    let styled = rows.into_iter().enumerate().map(|(i, cells)| {
-        let height = cells.iter().map(|c| c.lines().count()).max().unwrap_or(1);
-        let (style, _, _) = look(app, i);
-        let mut cells = cells.map(Cell::from);
-        cells[0] = cells[0].clone().style(style);
-        Row::new(cells).height(height as u16)
+    let (kept, label) = summary_columns(&needed, usize::from(area.width.saturating_sub(2)));
+    let widths = kept.iter().map(|&k| match k {
+        0 => Constraint::Min(label as u16),
+        k => Constraint::Min(needed[k] as u16),
     });
+    let pick = |cells: [String; 7]| kept.iter().map(|&k| cells[k].clone()).collect::<Vec<_>>();
+    let styled = rows.into_iter().enumerate().map(|(i, cells)| {
+        let mut cells: Vec<Cell> = pick(cells).into_iter().map(Cell::from).collect();
+        cells[0] = cells[0].clone().style(look(app, i).0);
+        Row::new(cells)
+    });
+    let header = pick(header);
     let title = words!(
         "view-compare-summary",
         cost = cost_name(cmp.target_cost),
@@ -295,6 +301,27 @@ fn render_summary(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
                 .title(Line::styled(format!(" {title} "), app.theme.title())),
         );
     frame.render_widget(table, area);
+}
+
+/// The columns of the summary table that fit in `room` cells, each as wide as it `needed`
+/// (numbers are never cut), and the copy column's width. Where not all fit, |δ¹|/|δᴸ|, the
+/// epochs to the target and the accuracy are left out, in that order, before a copy's
+/// name is shortened below 8 cells; the costs are always shown.
+fn summary_columns(needed: &[usize], room: usize) -> (Vec<usize>, usize) {
+    let label = needed[0].min(8);
+    let mut kept: Vec<usize> = (0..needed.len()).collect();
+    let width = |kept: &[usize]| {
+        let rest: usize = kept.iter().skip(1).map(|&k| needed[k] + 1).sum();
+        rest + label
+    };
+    for drop in [6, 5, 4] {
+        if width(&kept) <= room {
+            break;
+        }
+        kept.retain(|&k| k != drop);
+    }
+    let rest = width(&kept) - label;
+    (kept, needed[0].min(room.saturating_sub(rest)).max(1))
 }
 
 /// One copy's cells of the summary table; a copy that diverged says so instead of its costs,
@@ -336,4 +363,28 @@ fn summary_row(app: &App, c: &Run, cross: Cost) -> [String; 7] {
         reached,
         ratio,
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::summary_columns;
+
+    /// Needed widths 18 (a long copy name), 6, 6, 6, 5, 8, 9. Every column after the first
+    /// takes its width and a space: 7 + 7 + 7 + 6 + 9 + 10 = 46, so 64 cells hold all with the
+    /// name whole; 55 hold all with the name at 55 − 46 = 9; 45 do not hold all with the
+    /// name at 8 (54), so |δ¹|/|δᴸ| goes and the name gets 45 − 36 = 9; 40 lose the epochs
+    /// too (27 + 8 = 35), the name gets 40 − 27 = 13; 30 lose the accuracy (21 + 8 = 29),
+    /// the name gets 9.
+    #[test]
+    fn columns_that_do_not_fit_are_left_out_before_numbers_are_cut() {
+        let needed = [18, 6, 6, 6, 5, 8, 9];
+        assert_eq!(
+            summary_columns(&needed, 64),
+            (vec![0, 1, 2, 3, 4, 5, 6], 18)
+        );
+        assert_eq!(summary_columns(&needed, 55), (vec![0, 1, 2, 3, 4, 5, 6], 9));
+        assert_eq!(summary_columns(&needed, 45), (vec![0, 1, 2, 3, 4, 5], 9));
+        assert_eq!(summary_columns(&needed, 40), (vec![0, 1, 2, 3, 4], 13));
+        assert_eq!(summary_columns(&needed, 30), (vec![0, 1, 2, 3], 9));
+    }
 }
