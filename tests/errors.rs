@@ -324,7 +324,7 @@ fn too_many_weights_in_all() {
     refused("too-many-weights.toml")
         .line(5)
         .key("network.layers")
-        .says("expected at most 10000000 weights in all, found 50331648");
+        .says("expected at most 1000000 weights in all, found 50331648");
 }
 
 #[test]
@@ -792,6 +792,25 @@ fn csv_line_numbers_are_right_with_crlf_line_endings() {
     }
 }
 
+/// A line longer than 1 MiB (1 048 576 bytes) is refused as it is read, naming its line with
+/// LF and CRLF endings alike; a header that long too (line 1). A line of exactly 1 MiB is read.
+#[test]
+fn a_line_longer_than_a_mebibyte_is_refused_naming_it() {
+    let long = format!("1,{}", "9".repeat(1024 * 1024));
+    for ending in ["\n", "\r\n"] {
+        let text = ["x,y", "1,2", long.as_str(), ""].join(ending);
+        let (_dir, file) = with_data(text.as_bytes(), "[1, 1]", "");
+        refused_by(check(&[&file]), &file)
+            .says("data.csv:3: expected lines of at most 1048576 bytes, found a longer one");
+    }
+    let header = format!("x,y{}", ",z".repeat(600 * 1024));
+    let (_dir, file) = with_data(format!("{header}\n1,2\n").as_bytes(), "[1, 1]", "");
+    refused_by(check(&[&file]), &file).says("data.csv:1: expected lines of at most");
+    let fits = format!("x,y\n1,{}\n", "0".repeat(1024 * 1024 - 2));
+    let (_dir, file) = with_data(fits.as_bytes(), "[1, 1]", "");
+    assert!(run(check(&[&file])).status.success());
+}
+
 #[test]
 fn control_characters_in_csv_cells_are_escaped() {
     let csv = "x,kind\n1,\u{1b}]52;c;aGk=\u{7}\n2,b\n3,\u{1b}[2J\n";
@@ -828,7 +847,7 @@ fn a_long_header_is_cut_in_errors() {
 
 #[test]
 fn a_very_long_csv_field_is_cut_with_an_ellipsis() {
-    let csv = format!("x,y\n1,{}\n", "7a".repeat(2_500_000));
+    let csv = format!("x,y\n1,{}\n", "7a".repeat(500_000));
     let (_dir, file) = with_data(csv.as_bytes(), "[1, 1]", "");
     let refusal = refused_by(check(&[&file]), &file).says("…");
     assert!(
@@ -842,7 +861,7 @@ fn a_very_long_csv_field_is_cut_with_an_ellipsis() {
 fn a_very_long_line_of_a_scenario_is_cut_with_an_ellipsis() {
     let dir = tempfile::tempdir().unwrap();
     let scenario = dir.path().join("long.toml");
-    let text = format!("name = \"x\"\nlayers = 1 {}\n", "2".repeat(5_000_000));
+    let text = format!("name = \"x\"\nlayers = 1 {}\n", "2".repeat(500_000));
     std::fs::write(&scenario, text).unwrap();
     let file = scenario.to_str().unwrap();
     let refusal = refused_by(check(&[file]), file).line(2).says("…");
@@ -1040,7 +1059,7 @@ fn every_kind_of_refusal_reads_in_korean() {
         ),
         (
             "too-many-weights.toml",
-            "가중치는 모두 합쳐 10000000개 이하여야 하지만 50331648개입니다",
+            "가중치는 모두 합쳐 1000000개 이하여야 하지만 50331648개입니다",
         ),
         (
             "unknown-activation.toml",

@@ -310,7 +310,7 @@ fn a_lesson_file_that_cannot_be_read_is_called_a_lesson_file() {
     assert_eq!(
         e,
         format!(
-            "{}: expected a lesson file of at most 16777216 bytes, found 16777217 bytes",
+            "{}: expected a lesson file of at most 524288 bytes, found 524289 bytes",
             big.display()
         )
     );
@@ -543,7 +543,7 @@ fn korean_file_errors(folder: &Path) -> Vec<(String, String)> {
     cases.push((
         e,
         format!(
-            "{}: 수업 파일은 16777216바이트 이하여야 하지만 16777217바이트입니다",
+            "{}: 수업 파일은 524288바이트 이하여야 하지만 524289바이트입니다",
             shown(&big)
         ),
     ));

@@ -802,7 +802,7 @@ fn a_wide_matrix_scrolls_sideways() {
         "update (layer 1)"
     );
     let text = |app: &App| {
-        ui::values::lines(app, 38)
+        ui::values::lines(app, 38, usize::MAX)
             .iter()
             .map(|l| {
                 l.spans
@@ -891,4 +891,40 @@ fn a_diverged_copy_in_compare_mode_at_80x24() {
         text.contains("│4.72e307│"),
         "the top of the MSE axis, 1.05 × 4.494e307: {text}"
     );
+}
+
+/// The values panel writes out only what can be shown (a network of a million weights once
+/// formatted every one of them each frame): asked for its first 12 lines at digits' update of
+/// V (32×64, 32 rows and more), it gives at least 12 and far fewer than the whole text, and
+/// their numbers are the whole text's first ones, in order.
+#[test]
+fn the_values_panel_writes_out_only_what_can_be_shown() {
+    let mut app = app("digits");
+    step_to(&mut app, "update (layer 1)");
+    let text = |wanted: usize| {
+        ui::values::lines(&app, 38, wanted)
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+    };
+    let (all, few) = (text(usize::MAX), text(12));
+    assert!(
+        few.len() >= 12 && few.len() * 2 < all.len(),
+        "{} of {}",
+        few.len(),
+        all.len()
+    );
+    let words = |lines: &[String]| {
+        lines
+            .iter()
+            .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    };
+    let (all, few) = (words(&all), words(&few));
+    assert_eq!(few[..], all[..few.len()]);
 }

@@ -205,3 +205,4 @@ error-lesson-unexpected-key = unexpected key `{ $key }`: { $question ->
 error-lesson-what-tolerance = a tolerance from 0 to 1 (0.01 is 1 %)
 error-lesson-choices = expected 2 to 6 choices, found { $found }
 error-lesson-ask-or-choices = expected a number to predict (`ask`) or a multiple choice (`choices`), not both or neither
+error-csv-long-line = expected lines of at most { $limit } bytes, found a longer one; a row holds one sample

@@ -17,6 +17,11 @@ use crate::words;
 /// The largest data file read, in bytes.
 pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The longest line of a data file, in bytes: a row of 8 192 numbers of 25 characters (the
+/// widest input and output layers) with as many columns left unused fits several times; a
+/// longer line is refused before it is held whole in memory.
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
+
 /// What went wrong reading a data file.
 #[derive(Debug, thiserror::Error)]
 pub enum CsvError {
@@ -114,7 +119,7 @@ fn read(
         .from_reader(LineEndings::new(input));
     let names: Vec<String> = reader
         .headers()
-        .map_err(|e| row_error(path, 1, plain(&e)))?
+        .map_err(|e| row_error(path, long_line(&e).unwrap_or(1), plain(&e)))?
         .iter()
         .map(str::to_string)
         .collect();
@@ -130,8 +135,8 @@ fn read(
     let mut record = csv::StringRecord::new();
     loop {
         let more = reader.read_record(&mut record).map_err(|e| {
-            let line = e.position().map_or(0, csv::Position::line);
-            row_error(path, line, plain(&e))
+            let line = long_line(&e).or(e.position().map(csv::Position::line));
+            row_error(path, line.unwrap_or(0), plain(&e))
         })?;
         if !more {
             break;
@@ -147,10 +152,14 @@ fn read(
 }
 
 /// A reader that turns every line ending (CRLF, or a lone CR) into LF, so that the csv
-/// reader counts lines the same in every file (it counts one too few after a CRLF).
+/// reader counts lines the same in every file (it counts one too few after a CRLF), and that
+/// fails on a line longer than [`MAX_LINE_BYTES`] ([`LongLine`]).
 struct LineEndings<R> {
     inner: R,
     after_cr: bool,
+    /// The 1-based line being read, and its bytes so far.
+    line: u64,
+    length: usize,
 }
 
 impl<R> LineEndings<R> {
@@ -158,6 +167,8 @@ impl<R> LineEndings<R> {
         LineEndings {
             inner,
             after_cr: false,
+            line: 1,
+            length: 0,
         }
     }
 }
@@ -171,6 +182,7 @@ impl<R: Read> Read for LineEndings<R> {
                 let byte = buf[i];
                 if !(byte == b'\n' && self.after_cr) {
                     buf[kept] = if byte == b'\r' { b'\n' } else { byte };
+                    self.count(buf[kept])?;
                     kept += 1;
                 }
                 self.after_cr = byte == b'\r';
@@ -179,6 +191,46 @@ impl<R: Read> Read for LineEndings<R> {
                 return Ok(kept);
             }
         }
+    }
+}
+
+impl<R> LineEndings<R> {
+    /// Counts one byte passed on: a new line, or one more byte of this one.
+    fn count(&mut self, byte: u8) -> std::io::Result<()> {
+        if byte == b'\n' {
+            self.line += 1;
+            self.length = 0;
+        } else {
+            self.length += 1;
+            if self.length > MAX_LINE_BYTES {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    LongLine(self.line),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The line of a data file that is longer than [`MAX_LINE_BYTES`].
+#[derive(Debug)]
+struct LongLine(u64);
+
+impl std::fmt::Display for LongLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let limit = MAX_LINE_BYTES.to_string();
+        f.write_str(&words!("error-csv-long-line", limit = limit))
+    }
+}
+
+impl std::error::Error for LongLine {}
+
+/// The line a csv error is about when it is a line too long to read.
+fn long_line(e: &csv::Error) -> Option<u64> {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => io.get_ref()?.downcast_ref::<LongLine>().map(|l| l.0),
+        _ => None,
     }
 }
 
@@ -499,6 +551,9 @@ fn fields(expected: usize, found: usize) -> String {
 fn plain(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::Utf8 { .. } => words!("error-csv-utf"),
+        csv::ErrorKind::Io(io) if long_line(e).is_some() => {
+            io.get_ref().map(ToString::to_string).unwrap_or_default()
+        }
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => fields(*expected_len as usize, *len as usize),

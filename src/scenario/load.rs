@@ -8,7 +8,7 @@ use toml::de::DeTable;
 
 use super::Scenario;
 use super::builtin::{self, BUILTINS};
-use super::check::{Checker, locate};
+use super::check::{Checker, locate_in};
 use super::error::{Diagnostic, FileKind, ScenarioError, plain, syntax_message};
 use super::file::{names_a_file, read_text};
 use super::raw::RawScenario;
@@ -57,9 +57,9 @@ impl Scenario {
         let invalid = |span: Option<Range<usize>>, key: &str, message: String| {
             ScenarioError::Invalid(Box::new(Diagnostic::at(file, text, span, key, message)))
         };
+        // One tree, consumed by the deserializer: errors parse the text again to find a key.
         let tree = DeTable::parse(text).map_err(|e| invalid(e.span(), "", syntax_message(&e)))?;
-        let deserializer = toml::Deserializer::parse(text)
-            .map_err(|e| invalid(e.span(), "", syntax_message(&e)))?;
+        let deserializer = toml::Deserializer::from(tree);
         let raw: RawScenario = serde_path_to_error::deserialize(deserializer).map_err(|e| {
             let key = e.path().to_string();
             let inner = e.inner();
@@ -69,12 +69,12 @@ impl Scenario {
             let span = if key.is_empty() && raw_message.starts_with("missing") {
                 None
             } else {
-                inner.span().or_else(|| locate(tree.get_ref(), &key))
+                inner.span().or_else(|| locate_in(text, &key))
             };
             invalid(span, &key, message)
         })?;
         let checker = Checker {
-            tree: tree.get_ref(),
+            text,
             invalid: &invalid,
         };
         checker.validate(raw, file, folder)

@@ -38,17 +38,17 @@ pub const MAX_LAYERS: usize = 32;
 /// The most neurons one layer may have.
 pub const MAX_WIDTH: usize = 4096;
 /// The most weights a network may have.
-pub const MAX_PARAMETERS: usize = 10_000_000;
+pub const MAX_PARAMETERS: usize = 1_000_000;
 /// The most epochs a scenario may ask for.
 pub const MAX_EPOCHS: u64 = 1_000_000_000;
 /// The largest scenario or lesson file read, in bytes.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 512 * 1024;
 /// The most samples a generator may draw.
 pub const MAX_SAMPLES: u64 = 1_000_000;
 /// The most numbers (samples × (inputs + outputs)) a generator may draw or a file hold.
 pub const MAX_DATA_NUMBERS: usize = crate::data::MAX_NUMBERS;
 /// The most numbers one batch may hold per buffer (batch size × neurons in all layers).
-pub const MAX_BATCH_NUMBERS: usize = 4_000_000;
+pub const MAX_BATCH_NUMBERS: usize = 1_000_000;
 
 /// Where the samples come from.
 #[derive(Clone, Debug, PartialEq)]

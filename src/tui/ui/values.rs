@@ -17,18 +17,21 @@ use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::words;
 
-/// The panel's text for a panel `width` cells wide: every value, rows that do not fit
-/// wrapped onto indented continuation lines.
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    rows(app, width)
+/// The panel's text for a panel `width` cells wide, at least its first `wanted` lines (all
+/// there are when fewer): rows that do not fit wrapped onto indented continuation lines.
+/// Only what can be shown is written out, so a frame of a network of a million weights
+/// formats a screenful of them, not all.
+pub fn lines(app: &App, width: usize, wanted: usize) -> Vec<Line<'static>> {
+    rows(app, width, wanted)
         .into_iter()
         .flat_map(|row| row.wrap(width))
         .collect()
 }
 
-/// The panel's rows: the sample, then each layer's matrix (the focus first), then its
-/// vectors; `width` decides which groups of numbers stay together on a line.
-fn rows(app: &App, width: usize) -> Vec<Row> {
+/// The panel's first `wanted` rows (or all): the sample, then each layer's matrix (the
+/// focus first), then its vectors; `width` decides which groups of numbers stay together on
+/// a line.
+fn rows(app: &App, width: usize, wanted: usize) -> Vec<Row> {
     let panel = Panel {
         s: &app.run.stepper,
         theme: app.theme,
@@ -45,10 +48,14 @@ fn rows(app: &App, width: usize) -> Vec<Row> {
     }
     let order = focus_order(s.phase(), s.network().depth(), panel.selected);
     for &l in &order {
-        panel.matrix(l, width, &mut rows);
+        if rows.len() < wanted {
+            panel.matrix(l, width, wanted - rows.len(), &mut rows);
+        }
     }
     for &l in &order {
-        panel.vectors(l, &mut rows);
+        if rows.len() < wanted {
+            panel.vectors(l, &mut rows);
+        }
     }
     rows
 }
@@ -125,8 +132,9 @@ impl Panel<'_> {
     }
 
     /// Layer `l`'s weight matrix, with its biases and gradients, or old → new (change) once
-    /// it is updated: every row, wrapped where it does not fit in `width` cells.
-    fn matrix(&self, l: usize, width: usize, rows: &mut Vec<Row>) {
+    /// it is updated: its first `budget` rows (and the title), wrapped where they do not fit
+    /// in `width` cells. Only the columns that can be on screen are written out.
+    fn matrix(&self, l: usize, width: usize, budget: usize, rows: &mut Vec<Row>) {
         let s = self.s;
         let name = matrix_name(s.network().depth(), l);
         let (n_rows, n_cols) = s.weights_before().layers[l - 1].weights.shape();
@@ -135,14 +143,25 @@ impl Panel<'_> {
         } else {
             format!("{name} ({n_rows}×{n_cols})")
         };
-        let cells: Vec<Vec<Vec<String>>> = (0..n_rows)
-            .map(|j| (0..n_cols).map(|i| self.cell(l, j, i)).collect())
+        let room = width.saturating_sub(2);
+        let candidates = if n_cols > WIDE {
+            // A number takes at least two cells and one space: no more than room / 3 fit.
+            let first = self.column.min(n_cols - 1);
+            let reach = room / 3 + 1;
+            first.saturating_sub(reach)..(first + reach + 1).min(n_cols)
+        } else {
+            0..n_cols
+        };
+        let cells: Vec<Vec<Vec<String>>> = (0..n_rows.min(budget.saturating_sub(1)))
+            .map(|j| candidates.clone().map(|i| self.cell(l, j, i)).collect())
             .collect();
-        let widths: Vec<usize> = (0..n_cols)
+        let widths: Vec<usize> = (0..candidates.len())
             .map(|i| cells.iter().map(|r| cell_width(&r[i])).max().unwrap_or(0))
             .collect();
         let shown = if n_cols > WIDE {
-            window(&widths, self.column, width.saturating_sub(2))
+            let first = self.column.min(n_cols - 1) - candidates.start;
+            let window = window(&widths, first, room);
+            window.start + candidates.start..window.end + candidates.start
         } else {
             0..n_cols
         };
@@ -157,15 +176,18 @@ impl Panel<'_> {
             title.push(Span::styled(format!("  {columns}"), self.theme.dim()));
         }
         rows.push(Row::line(title));
+        let local = shown.start - candidates.start..shown.end - candidates.start;
         for (j, row) in cells.into_iter().enumerate() {
             let row: Vec<Vec<String>> = row
                 .into_iter()
-                .skip(shown.start)
-                .take(shown.len())
+                .skip(local.start)
+                .take(local.len())
                 .collect();
-            rows.push(self.row(l, j, row, &widths[shown.clone()], width, shown.clone()));
+            rows.push(self.row(l, j, row, &widths[local.clone()], width, shown.clone()));
         }
-        self.bias_rows(l, rows);
+        if n_rows < budget {
+            self.bias_rows(l, rows);
+        }
     }
 
     /// Weight `j`, `i` of layer `l`: its value, or old→new and (change) once updated.
@@ -361,8 +383,9 @@ pub fn render_values(frame: &mut Frame, area: Rect, app: &App) {
         .borders(Borders::ALL)
         .title(Line::styled(format!(" {title} "), app.theme.title()));
     let inner = block.inner(area);
-    let lines = lines(app, inner.width as usize);
     let height = inner.height as usize;
+    let wanted = usize::from(app.views.values_scroll) + 2 * height;
+    let lines = lines(app, inner.width as usize, wanted);
     let end = lines.len().saturating_sub(height);
     app.views
         .values_end
