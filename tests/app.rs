@@ -628,3 +628,59 @@ fn the_theme_key_toggles_the_light_theme() {
     app.update(Message::ToggleTheme);
     assert!(!app.theme.light);
 }
+
+/// After a full-speed run, `N`, `E` and `h` step back through iterations the fast path ran,
+/// with the curves cut to match; in compare mode every copy goes back together.
+#[test]
+fn after_full_speed_n_and_e_step_back_whole_iterations_and_epochs() {
+    let mut view = app("gd-modes");
+    view.auto_run.speed = SPEEDS.len() - 1;
+    view.update(Message::ToggleRun);
+    while view.run.stepper.completed() <= 300 {
+        tick(&mut view);
+    }
+    view.update(Message::ToggleRun);
+    let done = view.run.stepper.completed();
+    // gd-modes: 100 iterations an epoch.
+    let epoch_end = (done - 1) / 100 * 100;
+    view.update(Message::BackEpoch);
+    assert_eq!(view.run.stepper.completed(), epoch_end);
+    assert_eq!(view.run.stepper.iteration(), 100);
+    assert_eq!(view.run.curves.last().unwrap().iteration, epoch_end);
+    view.update(Message::BackIteration);
+    view.update(Message::BackIteration);
+    assert_eq!(view.run.stepper.completed(), epoch_end - 2);
+    view.update(Message::PreviousPhase);
+    assert_eq!(
+        view.run.stepper.phase(),
+        *view.run.stepper.phases().iter().rev().nth(1).unwrap()
+    );
+    assert!(view.notice.is_none());
+
+    let mut cmp = app("mse-vs-ce");
+    cmp.update(Message::ToggleCompare);
+    cmp.auto_run.speed = SPEEDS.len() - 1;
+    cmp.update(Message::ToggleRun);
+    tick(&mut cmp);
+    cmp.update(Message::ToggleRun);
+    let c = cmp.comparison.as_ref().unwrap();
+    let done = c.runs[0].stepper.completed();
+    let per_epoch = c.runs[0].stepper.iterations_per_epoch() as u64;
+    cmp.update(Message::BackEpoch);
+    let c = cmp.comparison.as_ref().unwrap();
+    for run in &c.runs {
+        assert_eq!(
+            run.stepper.completed(),
+            (done - 1) / per_epoch * per_epoch,
+            "{}",
+            run.label
+        );
+        assert_eq!(run.stepper.phase(), Phase::Done);
+    }
+    while cmp.notice.is_none() {
+        cmp.update(Message::BackEpoch);
+    }
+    let c = cmp.comparison.as_ref().unwrap();
+    assert!(c.runs.iter().all(|r| r.stepper.completed() == 0));
+    assert!(cmp.notice.as_deref().unwrap().contains("start"));
+}

@@ -115,30 +115,29 @@ fn stepping_back_undoes_exactly_across_iterations_and_epochs() {
 }
 
 #[test]
-fn after_a_fast_forward_back_reaches_the_start_of_the_last_iteration() {
+fn after_a_fast_forward_back_reaches_every_earlier_phase() {
     let mut s = stepper("xor");
     s.fast_forward(5).unwrap();
     let mut backs = 0;
     while s.back() {
         backs += 1;
     }
-    // The fast path keeps no history: back through the last iteration's phases to its start.
-    assert_eq!(backs, s.phases().len());
-    assert_eq!(s.phase(), Phase::Start);
-    assert_eq!((s.epoch(), s.iteration()), (2, 1));
-    // Stepping on repeats the fifth iteration exactly.
+    // Checkpoints were kept on the fast path: back through all five iterations' phases.
+    assert_eq!(backs, 5 * s.phases().len());
+    assert_eq!((s.phase(), s.completed()), (Phase::Start, 0));
+    // Stepping on repeats the first iteration exactly.
     let mut again = stepper("xor");
-    for _ in 0..5 {
-        again.finish_iteration().unwrap();
-    }
+    again.finish_iteration().unwrap();
     s.finish_iteration().unwrap();
     assert_eq!(s.network(), again.network());
 }
 
 #[test]
-fn the_history_counts_every_epochs_own_sample_order() {
+fn checkpoints_count_every_epochs_own_sample_order() {
     // Batch mode with shuffling: every iteration is an epoch with its own order of 1000
-    // samples (8000 bytes), besides 2·6 + 6 + 6·1 + 1 = 25 numbers (200 bytes) and 300 bytes.
+    // samples (8000 bytes), besides 2·6 + 6 + 6·1 + 1 = 25 numbers (200 bytes) and 300 bytes:
+    // 8500 bytes a checkpoint. To reach 100 iterations in 10 checkpoints' bytes: one every
+    // ⌈100 · 8500 / 85000⌉ = 10 iterations; after 25, those at 0, 10 and 20.
     let text = std::fs::read_to_string("scenarios/gd-modes.toml")
         .unwrap()
         .replace("mode = \"mini-batch\"", "mode = \"batch\"");
@@ -147,25 +146,29 @@ fn the_history_counts_every_epochs_own_sample_order() {
         .setup()
         .unwrap()
         .stepper();
-    let per_snapshot = 8000 + 200 + 300;
-    s.set_history_limits(10_000, 10 * per_snapshot);
+    let per_checkpoint = 8000 + 200 + 300;
+    s.set_history_limits(100, 10 * per_checkpoint);
+    assert_eq!(s.history_interval(), 10);
     for _ in 0..25 {
         s.finish_iteration().unwrap();
     }
-    assert_eq!(s.history_len(), 10);
-    assert_eq!(s.history_bytes(), 10 * per_snapshot);
+    assert_eq!(s.history_len(), 3);
+    assert_eq!(s.history_bytes(), 3 * per_checkpoint);
 }
 
 #[test]
 fn a_shared_sample_order_is_paid_for_once() {
-    // Mini-batches of 10 from 1000 samples: 100 snapshots share each epoch's order.
+    // Mini-batches of 10 from 1000 shuffled samples, 100 iterations an epoch: 8500 bytes a
+    // checkpoint (as above) give one every ⌈10 000 · 8500 / 16 MiB⌉ = ⌈5.07⌉ = 6 iterations.
+    // The starts of 30 iterations hold those at 0, 6, 12, 18 and 24, all in epoch 1: five
+    // times 500 bytes and one order of 8000.
     let mut s = stepper("gd-modes");
+    assert_eq!(s.history_interval(), 6);
     for _ in 0..30 {
         s.finish_iteration().unwrap();
     }
-    // 30 iterations: 29 earlier snapshots, one order of 1000 samples among them.
-    assert_eq!(s.history_len(), 29);
-    assert_eq!(s.history_bytes(), 29 * (200 + 300) + 8000);
+    assert_eq!(s.history_len(), 5);
+    assert_eq!(s.history_bytes(), 5 * (200 + 300) + 8000);
 }
 
 #[test]
@@ -175,14 +178,16 @@ fn stepping_back_stops_where_the_history_ends() {
     for _ in 0..6 {
         s.finish_iteration().unwrap();
     }
-    assert_eq!(s.history_len(), 3);
+    // A checkpoint every iteration, reaching 3 back from the start of the sixth (5 done):
+    // the starts of iterations 3 to 6.
+    assert_eq!(s.history_len(), 4);
     let mut backs = 0;
     while s.back() {
         backs += 1;
     }
-    // Six iterations done; the last and three earlier ones can be stepped through, down to
-    // the start of iteration 3.
-    assert_eq!(backs, 4 * s.phases().len() - 1 + 1);
+    // The last and three earlier iterations can be stepped through, down to the start of
+    // iteration 3.
+    assert_eq!(backs, 4 * s.phases().len());
     assert_eq!((s.phase(), s.completed()), (Phase::Start, 2));
 }
 

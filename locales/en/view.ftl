@@ -7,6 +7,8 @@ view-key-next-phase = next phase
 view-key-previous-phase = previous phase (undo)
 view-key-finish-iteration = finish the iteration
 view-key-finish-epoch = finish the epoch
+view-key-back-iteration = back a whole iteration (to the end of the one before)
+view-key-back-epoch = back a whole epoch (to the end of the one before)
 view-key-run = run / pause
 view-key-faster = run faster
 view-key-slower = run slower
@@ -119,7 +121,7 @@ view-too-small-hint = enlarge the window, or press q to quit
 view-test-none = No test set is held out: set `test` in the scenario's [data].
 view-test-result = Test set ({ $samples } samples): MSE { $mse }, cross-entropy { $cross_entropy }, accuracy { $accuracy }.
 view-undo-start = This is the start: nothing to undo.
-view-undo-history-end = The history ends here: it keeps up to { $iterations } earlier iterations ({ $mebibytes } MiB), and none from before a run at full speed.
+view-undo-history-end = The history ends here: stepping back reaches the last { $iterations } iterations, whatever ran them (checkpoints in about { $mebibytes } MiB).
 
 ## The scenario picker (s).
 

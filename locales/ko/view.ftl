@@ -7,6 +7,8 @@ view-key-next-phase = 다음 단계
 view-key-previous-phase = 이전 단계 (되돌리기)
 view-key-finish-iteration = 이터레이션 끝까지 진행
 view-key-finish-epoch = 에폭 끝까지 진행
+view-key-back-iteration = 이터레이션 하나 전체를 되돌리기 (이전 이터레이션의 끝으로)
+view-key-back-epoch = 에폭 하나 전체를 되돌리기 (이전 에폭의 끝으로)
 view-key-run = 자동 실행 / 일시 정지
 view-key-faster = 더 빠르게 실행
 view-key-slower = 더 느리게 실행
@@ -119,7 +121,7 @@ view-too-small-hint = 창을 키우거나 q를 눌러 끝내세요
 view-test-none = 따로 떼어 둔 테스트 데이터가 없습니다: 시나리오의 [data]에 `test`를 정하세요.
 view-test-result = 테스트 데이터 (샘플 { $samples }개): MSE { $mse }, 교차 엔트로피 { $cross_entropy }, 정확도 { $accuracy }.
 view-undo-start = 여기가 처음입니다: 되돌릴 것이 없습니다.
-view-undo-history-end = 기록은 여기까지입니다: 최근 이터레이션 { $iterations }번({ $mebibytes } MiB)까지만 보관하고, 최고 속도로 실행하기 전의 것은 보관하지 않습니다.
+view-undo-history-end = 기록은 여기까지입니다: 어떻게 실행했든 최근 이터레이션 { $iterations }번까지 되돌아갈 수 있습니다(체크포인트 약 { $mebibytes } MiB).
 
 ## 시나리오 목록(s).
 

@@ -1,4 +1,10 @@
-//! The bounded history of earlier iterations that stepping back reaches into.
+//! The checkpoints that stepping back replays from.
+//!
+//! Every phase is deterministic and the sample order is seeded, so the start of any earlier
+//! iteration can be recomputed from an earlier state by training forward again (the fast path
+//! ends on the stepper's weights bit for bit). The history keeps the start of every
+//! `interval`-th iteration as a checkpoint, far enough back to reach any of the last `reach`
+//! iterations, with the interval chosen so that those checkpoints fit in a number of bytes.
 
 use std::collections::VecDeque;
 
@@ -15,125 +21,127 @@ pub struct Snapshot {
     pub schedule: Schedule,
 }
 
-/// A kept snapshot with what it costs.
-#[derive(Clone, Debug)]
-struct Entry {
-    snapshot: Snapshot,
-    bytes: usize,
-    /// Whether `bytes` includes the sample order (the oldest kept snapshot of its epoch).
-    pays_for_order: bool,
+impl Snapshot {
+    /// The iterations completed before it.
+    pub fn completed(&self) -> u64 {
+        self.schedule.completed()
+    }
+
+    /// The bytes of its numbers: 8 a weight and bias, and [`OVERHEAD`].
+    fn bytes(&self) -> usize {
+        let numbers: usize = (self.network.layers.iter())
+            .map(|l| l.weights.len() + l.biases.len())
+            .sum();
+        8 * numbers + OVERHEAD
+    }
 }
 
 /// Bytes a snapshot costs besides its numbers.
-const OVERHEAD: usize = 300;
+pub const OVERHEAD: usize = 300;
 
-/// Snapshots of earlier iterations, oldest first, kept within a number of iterations and a
-/// number of bytes. A snapshot costs 8 bytes per weight and bias plus `OVERHEAD`, and the
-/// first snapshot of each epoch also pays for that epoch's sample order (8 bytes a sample)
-/// when shuffling gives every epoch its own.
+/// Checkpoints at the starts of iterations whose count of completed iterations is a multiple
+/// of the interval, oldest first: enough to reach any of the last `reach` iterations by
+/// replaying fewer than `interval` iterations from one of them.
 #[derive(Clone, Debug)]
 pub struct History {
-    entries: VecDeque<Entry>,
-    bytes: usize,
-    max_iterations: usize,
-    max_bytes: usize,
+    checkpoints: VecDeque<Snapshot>,
+    interval: u64,
+    reach: u64,
 }
 
 impl History {
-    /// An empty history of at most `max_iterations` snapshots and `max_bytes` bytes
-    /// (it always keeps the newest snapshot).
-    pub fn new(max_iterations: usize, max_bytes: usize) -> History {
+    /// A history that reaches `reach` iterations back with checkpoints of `snapshot_bytes`
+    /// bytes each (weights, biases and, when every epoch has its own sample order, that order)
+    /// in about `max_bytes`: the interval is the smallest that fits, at least 1. With its
+    /// checkpoint before the reach and the newest, it holds at most `max_bytes` plus two
+    /// snapshots.
+    pub fn new(reach: u64, max_bytes: usize, snapshot_bytes: usize) -> History {
+        let wanted = reach as u128 * snapshot_bytes as u128;
+        let interval = wanted
+            .div_ceil(max_bytes.max(1) as u128)
+            .clamp(1, reach.max(1) as u128);
         History {
-            entries: VecDeque::new(),
-            bytes: 0,
-            max_iterations: max_iterations.max(1),
-            max_bytes,
+            checkpoints: VecDeque::new(),
+            interval: interval as u64,
+            reach,
         }
     }
 
-    /// The number of snapshots kept.
+    /// A history that keeps nothing: stepping back stays within the current iteration.
+    pub fn none() -> History {
+        History {
+            checkpoints: VecDeque::new(),
+            interval: u64::MAX,
+            reach: 0,
+        }
+    }
+
+    /// Iterations between checkpoints.
+    pub fn interval(&self) -> u64 {
+        self.interval
+    }
+
+    /// The number of checkpoints kept.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.checkpoints.len()
     }
 
-    /// Whether no snapshot is kept.
+    /// Whether no checkpoint is kept.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.checkpoints.is_empty()
     }
 
-    /// The bytes the kept snapshots cost.
+    /// The bytes the checkpoints take: their numbers, and each sample order once.
     pub fn bytes(&self) -> usize {
-        self.bytes
-    }
-
-    /// Changes the limits, dropping the oldest snapshots beyond them.
-    pub fn set_limits(&mut self, max_iterations: usize, max_bytes: usize) {
-        self.max_iterations = max_iterations.max(1);
-        self.max_bytes = max_bytes;
-        self.trim();
-    }
-
-    /// Adds the newest snapshot, dropping the oldest ones beyond the limits.
-    pub fn push(&mut self, snapshot: Snapshot) {
-        let numbers: usize = snapshot
-            .network
-            .layers
-            .iter()
-            .map(|l| l.weights.len() + l.biases.len())
-            .sum();
-        let pays_for_order = !self
-            .entries
-            .back()
-            .is_some_and(|e| e.snapshot.schedule.shares_order(&snapshot.schedule));
-        let order = if pays_for_order {
-            snapshot.schedule.order_bytes()
-        } else {
-            0
-        };
-        let bytes = 8 * numbers + OVERHEAD + order;
-        self.bytes += bytes;
-        self.entries.push_back(Entry {
-            snapshot,
-            bytes,
-            pays_for_order,
-        });
-        self.trim();
-    }
-
-    /// Takes the newest snapshot back out.
-    pub fn pop(&mut self) -> Option<Snapshot> {
-        let entry = self.entries.pop_back()?;
-        self.bytes -= entry.bytes;
-        Some(entry.snapshot)
-    }
-
-    /// Forgets every snapshot.
-    pub fn clear(&mut self) {
-        self.entries.clear();
-        self.bytes = 0;
-    }
-
-    fn trim(&mut self) {
-        while self.entries.len() > self.max_iterations
-            || (self.bytes > self.max_bytes && self.entries.len() > 1)
-        {
-            let Some(oldest) = self.entries.pop_front() else {
-                return;
-            };
-            self.bytes -= oldest.bytes;
-            // The order it paid for lives on in the next snapshot of the same epoch.
-            if let Some(next) = self.entries.front_mut()
-                && oldest.pays_for_order
-                && next
-                    .snapshot
+        let mut bytes = 0;
+        for (i, snapshot) in self.checkpoints.iter().enumerate() {
+            bytes += snapshot.bytes();
+            let shared = i > 0
+                && self.checkpoints[i - 1]
                     .schedule
-                    .shares_order(&oldest.snapshot.schedule)
-            {
-                let order = oldest.snapshot.schedule.order_bytes();
-                next.bytes += order;
-                next.pays_for_order = true;
-                self.bytes += order;
+                    .shares_order(&snapshot.schedule);
+            if !shared {
+                bytes += snapshot.schedule.order_bytes();
             }
         }
+        bytes
+    }
+
+    /// Whether the start of the iteration after `completed` completed ones is a checkpoint
+    /// still to keep: on the interval and newer than every checkpoint.
+    pub fn wants(&self, completed: u64) -> bool {
+        self.reach > 0
+            && completed.is_multiple_of(self.interval)
+            && (self.checkpoints.back()).is_none_or(|last| last.completed() < completed)
+    }
+
+    /// Keeps `snapshot` as the newest checkpoint (see [`History::wants`]), and forgets the
+    /// checkpoints no longer needed to reach `reach` iterations back from it.
+    pub fn record(&mut self, snapshot: Snapshot) {
+        let oldest_needed = snapshot.completed().saturating_sub(self.reach);
+        self.checkpoints.push_back(snapshot);
+        while self
+            .checkpoints
+            .get(1)
+            .is_some_and(|next| next.completed() <= oldest_needed)
+        {
+            self.checkpoints.pop_front();
+        }
+    }
+
+    /// The newest checkpoint at or before the start of the iteration after `completed`
+    /// completed iterations, if one is kept.
+    pub fn nearest(&self, completed: u64) -> Option<&Snapshot> {
+        self.checkpoints
+            .iter()
+            .rev()
+            .find(|c| c.completed() <= completed)
+    }
+
+    /// The next count of completed iterations after `completed` that is a checkpoint's.
+    pub fn next_checkpoint(&self, completed: u64) -> u64 {
+        (completed / self.interval)
+            .saturating_add(1)
+            .saturating_mul(self.interval)
     }
 }

@@ -1,15 +1,18 @@
 //! The phase machine: one iteration stepped a phase at a time, forward and back.
 //!
 //! The stepper keeps a snapshot of the network and the schedule at the start of the current
-//! iteration, and a bounded history of the snapshots of earlier iterations. Stepping back
-//! restores a snapshot and replays the phases up to the one before, which gives back exactly
-//! the earlier numbers, since every phase is deterministic.
+//! iteration, and checkpoints of earlier iterations ([`History`]). Stepping back within an
+//! iteration replays its phases up to the one before; stepping back into an earlier iteration
+//! first recomputes that iteration's start from the nearest checkpoint through the fast path
+//! (bit-identical to stepping), whatever ran the iterations in between: stepping, `n`, `e`,
+//! auto-run or full speed. Every phase is deterministic, so the numbers are exactly the ones
+//! shown the first time.
 //!
-//! The history holds at most [`HISTORY_ITERATIONS`] iterations and at most
-//! [`HISTORY_BYTES`] bytes of snapshots: one snapshot costs 8 bytes per weight and bias plus
-//! about 300 bytes, and each epoch's sample order (8 bytes a sample) is paid for once when
-//! shuffling gives every epoch its own (see [`History`]). A 2-2-2 network keeps the full
-//! 10 000 iterations in about 4 MB; a 64-32-10 network about 850.
+//! Any of the last [`HISTORY_ITERATIONS`] iterations can be reached, with checkpoints in
+//! about [`HISTORY_BYTES`] bytes: a checkpoint costs 8 bytes per weight and bias plus 300
+//! bytes, plus the sample order (8 bytes a sample) when every epoch has its own. A 2-2-2
+//! network keeps one every iteration (about 4 MB); `digits` (64-32-10 on 1 259 shuffled
+//! samples) one every 18 iterations, so a step back replays at most 17.
 
 use std::sync::Arc;
 
@@ -18,7 +21,7 @@ use super::divergence::{
 };
 use super::evaluate::evaluate;
 use super::fast::Trainer;
-use super::history::{History, Snapshot};
+use super::history::{History, OVERHEAD, Snapshot};
 use super::loss::Costs;
 use super::network::Network;
 use super::phase::Phase;
@@ -27,9 +30,9 @@ use super::training::Training;
 use super::workspace::Workspace;
 use crate::data::Dataset;
 
-/// The most iterations the history keeps.
+/// How many iterations back stepping back reaches.
 pub const HISTORY_ITERATIONS: usize = 10_000;
-/// The most bytes of snapshots the history keeps.
+/// The bytes the checkpoints for them may take (plus two checkpoints).
 pub const HISTORY_BYTES: usize = 16 * 1024 * 1024;
 
 /// Steps through training one phase at a time. Every phase's values are read from the
@@ -67,6 +70,8 @@ impl Stepper {
         let schedule = Schedule::new(train.len(), training.batch_size, training.shuffle, seed);
         let workspace = Workspace::new(&network, schedule.batch_size());
         let evaluation = Workspace::for_evaluation(&network, train.len().max(validation.len()));
+        let snapshot = checkpoint_bytes(&network, &training, train.len());
+        let history = History::new(HISTORY_ITERATIONS as u64, HISTORY_BYTES, snapshot);
         let mut stepper = Stepper {
             phases: Phase::sequence(network.depth()),
             start: Snapshot {
@@ -85,8 +90,9 @@ impl Stepper {
             costs_before: Costs::default(),
             costs: Costs::default(),
             validation_costs: None,
-            history: History::new(HISTORY_ITERATIONS, HISTORY_BYTES),
+            history,
         };
+        stepper.history.record(stepper.start.clone());
         stepper.costs = stepper.evaluate_training();
         stepper.costs_before = stepper.costs;
         stepper.validation_costs = stepper.evaluate_validation();
@@ -111,7 +117,7 @@ impl Stepper {
             costs_before: self.costs_before,
             costs: self.costs,
             validation_costs: self.validation_costs,
-            history: History::new(1, 0),
+            history: History::none(),
         }
     }
 
@@ -200,20 +206,34 @@ impl Stepper {
         self.validation_costs
     }
 
-    /// How many earlier iterations can be stepped back into.
+    /// How many checkpoints the history keeps.
     pub fn history_len(&self) -> usize {
         self.history.len()
     }
 
-    /// The bytes the history's snapshots take.
+    /// The bytes the history's checkpoints take.
     pub fn history_bytes(&self) -> usize {
         self.history.bytes()
     }
 
-    /// Keeps at most `iterations` earlier iterations (at least 1) in at most `bytes` bytes,
-    /// dropping the oldest.
+    /// Iterations between checkpoints: the most a step back into an earlier iteration
+    /// replays.
+    pub fn history_interval(&self) -> u64 {
+        self.history.interval()
+    }
+
+    /// Reaches `iterations` back with checkpoints in about `bytes` bytes, keeping only the
+    /// current iteration's start as a checkpoint.
     pub fn set_history_limits(&mut self, iterations: usize, bytes: usize) {
-        self.history.set_limits(iterations, bytes);
+        let snapshot = checkpoint_bytes(&self.network, &self.training, self.train.len());
+        self.history = History::new(iterations as u64, bytes, snapshot);
+        self.history.record(self.start.clone());
+    }
+
+    /// Whether there is anything earlier to step back to.
+    pub fn can_step_back(&self) -> bool {
+        let completed = self.start.completed();
+        self.index.is_some() || (completed > 0 && self.history.nearest(completed - 1).is_some())
     }
 
     /// Whether the current iteration has got as far as `phase`.
@@ -227,6 +247,7 @@ impl Stepper {
     /// Performs the next phase. At [`Phase::Done`] this begins the next iteration.
     /// A non-finite value leaves the stepper where it was and reports the divergence.
     pub fn step(&mut self) -> Result<(), Divergence> {
+        let mut previous = None;
         let next = match self.index {
             None => 0,
             Some(i) if i + 1 < self.phases.len() => i + 1,
@@ -235,8 +256,8 @@ impl Stepper {
                     network: self.network.clone(),
                     schedule: self.schedule.clone(),
                 };
-                let previous = std::mem::replace(&mut self.start, start);
-                self.history.push(previous);
+                self.keep(&start.network, &start.schedule);
+                previous = Some(std::mem::replace(&mut self.start, start));
                 self.costs_before = self.costs;
                 0
             }
@@ -247,15 +268,11 @@ impl Stepper {
                 Ok(())
             }
             Err(divergence) => {
-                if self.index.is_none() {
+                if let Some(previous) = previous {
+                    self.start = previous;
+                    self.replay(self.phases.len() - 1);
+                } else if self.index.is_none() {
                     self.restore_start();
-                } else if next == 0 {
-                    if let Some(previous) = self.history.pop() {
-                        self.start = previous;
-                        self.replay(self.phases.len() - 1);
-                    } else {
-                        self.restore_start();
-                    }
                 } else {
                     self.replay(next - 1);
                 }
@@ -265,39 +282,110 @@ impl Stepper {
     }
 
     /// Undoes the last phase, across iteration and epoch boundaries as far as the history
-    /// goes. Before the first phase of the oldest iteration in the history the stepper is at
-    /// [`Phase::Start`], showing the network as that iteration found it. Returns false when
-    /// there is nothing earlier to go back to.
+    /// goes: from the first phase of an iteration to the end of the one before. Before the
+    /// first phase of the oldest iteration in reach the stepper is at [`Phase::Start`],
+    /// showing the network as that iteration found it. Returns false when there is nothing
+    /// earlier to go back to.
     pub fn back(&mut self) -> bool {
         match self.index {
-            None => match self.history.pop() {
-                Some(previous) => {
-                    self.start = previous;
-                    self.replay(self.phases.len() - 1);
-                    true
-                }
-                None => false,
-            },
-            Some(0) => {
-                let previous = if self.start.schedule.completed() == 0 {
-                    None
-                } else {
-                    self.history.pop()
-                };
-                match previous {
-                    Some(previous) => {
-                        self.start = previous;
-                        self.replay(self.phases.len() - 1);
-                    }
-                    None => self.restore_start(),
-                }
-                true
-            }
-            Some(i) => {
+            Some(i) if i > 0 => {
                 self.replay(i - 1);
                 true
             }
+            Some(_) => {
+                if !self.end_of(self.start.completed()) {
+                    self.restore_start();
+                }
+                true
+            }
+            None => self.end_of(self.start.completed()),
         }
+    }
+
+    /// Steps back a whole iteration (see [`Stepper::previous_iteration_end`]); false when
+    /// that is out of reach.
+    pub fn back_iteration(&mut self) -> bool {
+        (self.previous_iteration_end()).is_some_and(|done| self.back_to(done))
+    }
+
+    /// Steps back a whole epoch (see [`Stepper::previous_epoch_end`]); false when that is out
+    /// of reach.
+    pub fn back_epoch(&mut self) -> bool {
+        (self.previous_epoch_end()).is_some_and(|done| self.back_to(done))
+    }
+
+    /// Where a whole iteration back is, in iterations done: the end of the previous
+    /// iteration, or from [`Phase::Start`] (the same weights as the end of the previous one)
+    /// the end of the one before; 0 is the start of the first. None at the very start.
+    pub fn previous_iteration_end(&self) -> Option<u64> {
+        let completed = self.start.completed();
+        match self.index {
+            Some(_) => Some(completed),
+            None => completed.checked_sub(1),
+        }
+    }
+
+    /// Where a whole epoch back is, in iterations done: the end of the previous epoch, or
+    /// from the start of an epoch the end of the one before. None in the first epoch's start.
+    pub fn previous_epoch_end(&self) -> Option<u64> {
+        let per_epoch = self.iterations_per_epoch() as u64;
+        let end = (self.epoch() as u64 - 1) * per_epoch;
+        match self.index {
+            None if end == self.start.completed() => end.checked_sub(per_epoch),
+            _ => Some(end),
+        }
+    }
+
+    /// Whether the end of the iteration after which `done` iterations are complete (0: the
+    /// start of the first) is within the history's reach.
+    pub fn can_go_back_to(&self, done: u64) -> bool {
+        self.history.nearest(done.saturating_sub(1)).is_some()
+    }
+
+    /// Goes to the end of the iteration after which `done` iterations are complete (0: the
+    /// start of the first); false, changing nothing, when it is out of reach.
+    pub fn back_to(&mut self, done: u64) -> bool {
+        if done > 0 {
+            return self.end_of(done);
+        }
+        match self.start_of(0) {
+            Some(start) => {
+                self.start = start;
+                self.restore_start();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Goes to [`Phase::Done`] of the iteration after which `done` iterations are complete;
+    /// false, changing nothing, when `done` is 0 or out of reach.
+    fn end_of(&mut self, done: u64) -> bool {
+        let Some(start) = done.checked_sub(1).and_then(|c| self.start_of(c)) else {
+            return false;
+        };
+        self.start = start;
+        self.replay(self.phases.len() - 1);
+        true
+    }
+
+    /// The start of the iteration after `completed` completed iterations, recomputed from
+    /// the nearest checkpoint before it through the fast path (these iterations succeeded
+    /// before, so they do again, bit for bit).
+    fn start_of(&self, completed: u64) -> Option<Snapshot> {
+        let checkpoint = self.history.nearest(completed)?;
+        let mut trainer = Trainer::resume(
+            checkpoint.network.clone(),
+            self.training.clone(),
+            checkpoint.schedule.clone(),
+        );
+        trainer
+            .run(&self.train, completed - checkpoint.completed())
+            .ok()?;
+        Some(Snapshot {
+            network: trainer.network,
+            schedule: trainer.schedule,
+        })
     }
 
     /// Steps to the end ([`Phase::Done`]) of the current iteration, or of the next one when
@@ -321,9 +409,8 @@ impl Stepper {
     }
 
     /// Runs `iterations` whole iterations quickly: the current one is finished by stepping,
-    /// the rest but the last go through the fast path, and the last is stepped so that its
-    /// phases can be read. The history then starts afresh at the last iteration, since the
-    /// fast path keeps no snapshots.
+    /// the rest but the last go through the fast path (keeping the checkpoints on the way, so
+    /// they can be stepped back into), and the last is stepped so that its phases can be read.
     pub fn fast_forward(&mut self, iterations: u64) -> Result<(), Divergence> {
         if iterations == 0 {
             return Ok(());
@@ -334,36 +421,55 @@ impl Stepper {
             left -= 1;
         }
         if left > 1 {
-            let mut trainer = Trainer::resume(
-                self.network.clone(),
-                self.training.clone(),
-                self.schedule.clone(),
-            );
-            if trainer.run(&self.train, left - 1).is_err() {
-                // Redo the iterations that went well, then step through the one that did not,
-                // so the stepper stands where the divergence happened and names it exactly.
-                let good = trainer.schedule.completed() - self.schedule.completed();
-                trainer = Trainer::resume(
-                    self.network.clone(),
-                    self.training.clone(),
-                    self.schedule.clone(),
-                );
-                trainer.run(&self.train, good)?;
-            }
-            left = 1;
-            self.network = trainer.network;
-            self.schedule = trainer.schedule;
-            self.history.clear();
-            self.start = Snapshot {
+            let start = Snapshot {
                 network: self.network.clone(),
                 schedule: self.schedule.clone(),
             };
+            let end = self.schedule.completed() + left - 1;
+            self.start = self.run_fast(start, end);
             self.restore_start();
+            left = 1;
         }
         if left == 1 {
             self.finish_iteration()?;
         }
         Ok(())
+    }
+
+    /// Trains from `from` through the fast path until `end` iterations are complete, keeping
+    /// every checkpoint on the way, and returns where it got: `end`, or, when an iteration
+    /// diverges, its start (stepping it then names the value exactly, as the stepper checks
+    /// it).
+    fn run_fast(&mut self, from: Snapshot, end: u64) -> Snapshot {
+        let training = self.training.clone();
+        let resume =
+            |s: &Snapshot| Trainer::resume(s.network.clone(), training.clone(), s.schedule.clone());
+        let mut trainer = resume(&from);
+        while trainer.schedule.completed() < end {
+            let completed = trainer.schedule.completed();
+            let piece = self.history.next_checkpoint(completed).min(end) - completed;
+            if trainer.run(&self.train, piece).is_err() {
+                let good = trainer.schedule.completed() - from.completed();
+                trainer = resume(&from);
+                let _ = trainer.run(&self.train, good);
+                break;
+            }
+            self.keep(&trainer.network, &trainer.schedule);
+        }
+        Snapshot {
+            network: trainer.network,
+            schedule: trainer.schedule,
+        }
+    }
+
+    /// Keeps the start of an iteration, `network` and `schedule`, when it is a checkpoint.
+    fn keep(&mut self, network: &Network, schedule: &Schedule) {
+        if self.history.wants(schedule.completed()) {
+            self.history.record(Snapshot {
+                network: network.clone(),
+                schedule: schedule.clone(),
+            });
+        }
     }
 
     fn restore_start(&mut self) {
@@ -468,6 +574,16 @@ impl Stepper {
         (!self.validation.is_empty())
             .then(|| evaluate(&self.network, &self.validation, &mut self.evaluation))
     }
+}
+
+/// The bytes a checkpoint of `network` costs: its weights and biases, and the sample order of
+/// `samples` samples when every epoch shuffles its own.
+fn checkpoint_bytes(network: &Network, training: &Training, samples: usize) -> usize {
+    let numbers: usize = (network.layers.iter())
+        .map(|l| l.weights.len() + l.biases.len())
+        .sum();
+    let order = if training.shuffle { 8 * samples } else { 0 };
+    8 * numbers + OVERHEAD + order
 }
 
 /// The first non-finite value of a per-sample buffer of layer l, as a [`Quantity`] made by

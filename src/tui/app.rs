@@ -200,6 +200,8 @@ impl App {
             Message::PreviousPhase => self.move_by_hand(|runs| runs.back()),
             Message::FinishIteration => self.move_by_hand(|runs| runs.finish_iteration()),
             Message::FinishEpoch => self.move_by_hand(|runs| runs.finish_epoch()),
+            Message::BackIteration => self.move_by_hand(|runs| runs.back_iteration()),
+            Message::BackEpoch => self.move_by_hand(|runs| runs.back_epoch()),
             Message::ToggleCompare => self.toggle_compare(),
             Message::ToggleRun => {
                 self.auto_run.toggle();

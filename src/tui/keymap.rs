@@ -59,6 +59,18 @@ const KEYS: &[Binding] = &[
         description: || words!("view-key-finish-epoch"),
     },
     Binding {
+        keys: &[(KeyCode::Char('N'), SHIFT), (KeyCode::Char('N'), NONE)],
+        label: "N",
+        message: Message::BackIteration,
+        description: || words!("view-key-back-iteration"),
+    },
+    Binding {
+        keys: &[(KeyCode::Char('E'), SHIFT), (KeyCode::Char('E'), NONE)],
+        label: "E",
+        message: Message::BackEpoch,
+        description: || words!("view-key-back-epoch"),
+    },
+    Binding {
         keys: &[(KeyCode::Char('r'), NONE)],
         label: "r",
         message: Message::ToggleRun,

@@ -13,6 +13,10 @@ pub enum Message {
     FinishIteration,
     /// Step to the end of the epoch.
     FinishEpoch,
+    /// Step back a whole iteration.
+    BackIteration,
+    /// Step back a whole epoch.
+    BackEpoch,
     /// Start or pause auto-run.
     ToggleRun,
     /// Run faster.

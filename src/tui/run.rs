@@ -96,14 +96,31 @@ impl Run {
     /// Undoes a phase, forgetting the points of the iterations undone; false when the
     /// history ends here.
     pub fn back(&mut self) -> bool {
-        if !self.stepper.back() {
+        self.going_back(Stepper::back)
+    }
+
+    /// Goes back to the end of the iteration after which `done` iterations are complete
+    /// (0: the start), forgetting the points after it; false when that is out of reach.
+    pub fn back_to(&mut self, done: u64) -> bool {
+        self.going_back(|s| s.back_to(done))
+    }
+
+    /// Moves back with `action`, then forgets the points and the target of what was undone,
+    /// and ends the curve at the iteration it now stands on.
+    fn going_back(&mut self, action: impl FnOnce(&mut Stepper) -> bool) -> bool {
+        if !action(&mut self.stepper) {
             return false;
         }
         self.diverged = None;
-        self.curves.truncate_after(self.stepper.completed());
+        let completed = self.stepper.completed();
+        self.curves.truncate_after(completed);
         if let Some(target) = &mut self.target {
             let per_epoch = self.stepper.iterations_per_epoch() as u64;
-            target.forget_after((self.stepper.completed() / per_epoch) as usize);
+            target.forget_after((completed / per_epoch) as usize);
+        }
+        // Full speed draws a point a chunk: the curve ends where the run now stands.
+        if self.curves.last().is_some_and(|p| p.iteration < completed) {
+            self.record();
         }
         self.note_health();
         true
@@ -215,26 +232,50 @@ impl Lockstep<'_> {
 
     /// Undoes a phase on every run, or on none when one of them cannot go back.
     pub fn back(&mut self) -> Result<(), String> {
-        let stuck = self
-            .0
-            .iter()
-            .any(|r| r.stepper.history_len() == 0 && r.stepper.phase() == Phase::Start);
-        if stuck {
-            let lead = &self.0[0].stepper;
-            return Err(if lead.completed() == 0 {
-                words!("view-undo-start")
-            } else {
-                words!(
-                    "view-undo-history-end",
-                    iterations = HISTORY_ITERATIONS.to_string(),
-                    mebibytes = (HISTORY_BYTES / (1024 * 1024)).to_string()
-                )
-            });
+        if self.0.iter().any(|r| !r.stepper.can_step_back()) {
+            return Err(self.history_end());
         }
         for run in self.0.iter_mut() {
             run.back();
         }
         Ok(())
+    }
+
+    /// Steps every run back a whole iteration, or none when one of them cannot.
+    pub fn back_iteration(&mut self) -> Result<(), String> {
+        self.back_to_each(Stepper::previous_iteration_end)
+    }
+
+    /// Steps every run back a whole epoch, or none when one of them cannot.
+    pub fn back_epoch(&mut self) -> Result<(), String> {
+        self.back_to_each(Stepper::previous_epoch_end)
+    }
+
+    /// Moves every run back to where `target` says, or none when one of them cannot go there.
+    fn back_to_each(&mut self, target: fn(&Stepper) -> Option<u64>) -> Result<(), String> {
+        let targets: Option<Vec<u64>> = (self.0.iter())
+            .map(|r| target(&r.stepper).filter(|done| r.stepper.can_go_back_to(*done)))
+            .collect();
+        let Some(targets) = targets else {
+            return Err(self.history_end());
+        };
+        for (run, done) in self.0.iter_mut().zip(targets) {
+            run.back_to(done);
+        }
+        Ok(())
+    }
+
+    /// Why the runs cannot go further back: at the start, or at the end of the history.
+    fn history_end(&self) -> String {
+        if self.0[0].stepper.completed() == 0 {
+            words!("view-undo-start")
+        } else {
+            words!(
+                "view-undo-history-end",
+                iterations = HISTORY_ITERATIONS.to_string(),
+                mebibytes = (HISTORY_BYTES / (1024 * 1024)).to_string()
+            )
+        }
     }
 
     /// One auto-run step at `pace`; it stops at the first divergence. At full speed the
