@@ -850,7 +850,8 @@ fn train(
     let io = write_error(Path::new(STDOUT));
     write_costs(out, scenario, &setup, epochs, iterations, &last).map_err(&io)?;
     if let Some(costs) = tested {
-        write_test(out, costs.as_ref()).map_err(&io)?;
+        let epoch = iterations.div_ceil(trainer.schedule.iterations_per_epoch() as u64);
+        write_test(out, costs.as_ref(), iterations, epoch).map_err(&io)?;
     }
     write_timing(out, iterations, elapsed).map_err(&io)
 }
@@ -916,13 +917,23 @@ fn write_costs_row(out: &mut impl Write, label: &str, costs: &Costs) -> std::io:
 }
 
 /// The costs over the held-out test set (None: there is none), and why it is used only once.
-fn write_test(out: &mut impl Write, costs: Option<&Costs>) -> std::io::Result<()> {
+fn write_test(
+    out: &mut impl Write,
+    costs: Option<&Costs>,
+    iterations: u64,
+    epoch: u64,
+) -> std::io::Result<()> {
     let Some(costs) = costs else {
         let label = padded(&words!("cli-train-test"), LABEL, false);
         return writeln!(out, "{label} {}", words!("cli-train-no-test"));
     };
     write_costs_row(out, &words!("cli-train-test"), costs)?;
-    writeln!(out, "{}", crate::words!("test-set-note"))
+    let note = words!(
+        "test-set-note",
+        iteration = iterations.to_string(),
+        epoch = epoch.to_string()
+    );
+    writeln!(out, "{note}")
 }
 
 /// The last line of `train`'s report: how long the training itself took.

@@ -684,3 +684,45 @@ fn after_full_speed_n_and_e_step_back_whole_iterations_and_epochs() {
     assert!(c.runs.iter().all(|r| r.stepper.completed() == 0));
     assert!(cmp.notice.as_deref().unwrap().contains("start"));
 }
+
+/// `t` evaluates the test set once and records when; pressed again it shows that result and
+/// asks (Esc keeps it, another key forgets the question); Enter evaluates again, labelled as
+/// a reuse. iris: 90 training samples in batches of 10, 9 iterations an epoch.
+#[test]
+fn the_test_set_is_evaluated_once_unless_confirmed() {
+    let mut view = app("iris");
+    assert_eq!(view.run.stepper.iterations_per_epoch(), 9);
+    view.update(Message::FinishEpoch);
+    view.update(Message::FinishEpoch);
+    view.update(Message::EvaluateTest);
+    let first = view.tested.expect("evaluated");
+    assert_eq!((first.completed, first.epoch, first.reused), (18, 2, false));
+    let notice = view.notice.clone().unwrap();
+    assert!(
+        notice.contains("used once, after iteration 18 (epoch 2)"),
+        "{notice}"
+    );
+    view.update(Message::FinishEpoch);
+    view.update(Message::EvaluateTest);
+    assert_eq!(view.tested, Some(first), "shown, not evaluated again");
+    let notice = view.notice.clone().unwrap();
+    assert!(
+        notice.contains("after iteration 18") && notice.contains("Enter evaluates"),
+        "{notice}"
+    );
+    view.update(Message::Close);
+    assert_eq!((view.tested, view.notice.as_ref()), (Some(first), None));
+    view.update(Message::EvaluateTest);
+    view.update(Message::FinishIteration);
+    view.update(Message::Confirm);
+    assert_eq!(view.tested, Some(first), "another key ended the question");
+    view.update(Message::EvaluateTest);
+    view.update(Message::Confirm);
+    let again = view.tested.unwrap();
+    assert_eq!((again.completed, again.epoch, again.reused), (28, 4, true));
+    let notice = view.notice.clone().unwrap();
+    assert!(
+        notice.contains("Test set reused: no longer an unbiased estimate"),
+        "{notice}"
+    );
+}

@@ -861,3 +861,14 @@ fn a_lesson_of_one_stop_is_one_stop() {
         "{out:?}"
     );
 }
+
+/// `train --test` says when the test set was used: iris trains 100 epochs of 9 iterations
+/// (90 samples in batches of 10), 900 in all.
+#[test]
+fn train_says_when_the_test_set_was_used() {
+    let run = backstep(&["train", "iris", "--test"]);
+    assert!(run.status.success());
+    assert!(
+        text(&run.stdout).contains("The test set was used once, after iteration 900 (epoch 100).")
+    );
+}

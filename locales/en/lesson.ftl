@@ -77,7 +77,7 @@ status-mode-mini-batch-short = mini-batch { $size }
 ## The help popup: its title, its notes under the keys, and its scroll markers.
 
 help-title = keys (Esc closes)
-help-history = Stepping back reaches the last { $iterations } iterations (at most { $mebibytes } MiB of snapshots); after a run at full speed, the last iteration.
+help-history = Stepping back reaches any of the last { $iterations } iterations, whatever ran them (stepping, n, e, auto-run, full speed), with the same numbers: checkpoints in about { $mebibytes } MiB are replayed.
 help-click = Click a neuron in the diagram to select it.
 help-more-above = ↑ more
 help-more-below = ↓ more (↓/PgDn)
@@ -197,7 +197,8 @@ cost-table-scrolled = samples { $first }–{ $last } of { $count } (PgUp/PgDn)
 
 ## Data.
 
-test-set-note = The test set was used once, now, after training. It estimates how the network does on new data only because nothing was chosen by looking at it: tune on the validation set, and keep the test set for the end.
+test-set-note = The test set was used once, after iteration { $iteration } (epoch { $epoch }). It estimates how the network does on new data only because nothing was chosen by looking at it: tune on the validation set, and keep the test set for the end.
+test-set-reused = Test set reused: no longer an unbiased estimate (what was chosen after seeing it has been fitted to it).
 
 ## The handout (trace --format markdown).
 

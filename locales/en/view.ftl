@@ -26,7 +26,7 @@ view-key-scroll-down = scroll the focused panel (phase, values, cost table) down
 view-key-scroll-up = scroll the focused panel (phase, values, cost table) up
 view-key-scroll-right = wide matrices in the values panel: the columns further right
 view-key-scroll-left = wide matrices in the values panel: the columns further left
-view-key-test = evaluate the test set (once, at the end)
+view-key-test = evaluate the test set (once; again only if Enter confirms)
 view-key-x-axis = plots against iterations / epochs
 view-key-y-axis = plots on a linear / log scale
 view-key-picker = choose a scenario
@@ -120,6 +120,7 @@ view-too-small-hint = enlarge the window, or press q to quit
 
 view-test-none = No test set is held out: set `test` in the scenario's [data].
 view-test-result = Test set ({ $samples } samples): MSE { $mse }, cross-entropy { $cross_entropy }, accuracy { $accuracy }.
+view-test-again = This is the stored result. Enter evaluates the test set again on the network as it is now, after which it is no longer an unbiased estimate; Esc keeps this one.
 view-undo-start = This is the start: nothing to undo.
 view-undo-history-end = The history ends here: stepping back reaches the last { $iterations } iterations, whatever ran them (checkpoints in about { $mebibytes } MiB).
 

@@ -77,7 +77,7 @@ status-mode-mini-batch-short = 미니배치 { $size }
 ## 도움말 창: 제목, 키 목록 아래의 설명, 스크롤 표시.
 
 help-title = 키 (Esc: 닫기)
-help-history = 한 단계씩 되돌아가기는 최근 이터레이션 { $iterations }번까지 가능하다(스냅숏은 최대 { $mebibytes } MiB). 최고 속도로 실행한 뒤에는 마지막 이터레이션까지만 되돌아갈 수 있다.
+help-history = 어떻게 실행했든(한 단계씩, n, e, 자동 실행, 최고 속도) 최근 이터레이션 { $iterations }번 중 어디로든 같은 숫자로 되돌아갈 수 있다: 약 { $mebibytes } MiB의 체크포인트에서 다시 계산한다.
 help-click = 다이어그램에서 뉴런을 클릭하면 그 뉴런이 선택된다.
 help-more-above = ↑ 더
 help-more-below = ↓ 더 (↓/PgDn)
@@ -196,7 +196,8 @@ cost-table-scrolled = 샘플 { $first }–{ $last } / { $count } (PgUp/PgDn)
 
 ## 데이터.
 
-test-set-note = 테스트 데이터는 훈련이 끝난 지금, 단 한 번 사용했다. 테스트 데이터를 보고 고른 것이 아무것도 없기 때문에 새 데이터에서의 성능을 추정할 수 있는 것이다: 조정은 검증 데이터로 하고, 테스트 데이터는 마지막까지 아껴 둔다.
+test-set-note = 테스트 데이터는 이터레이션 { $iteration }(에폭 { $epoch }) 뒤에 단 한 번 사용했다. 테스트 데이터를 보고 고른 것이 아무것도 없기 때문에 새 데이터에서의 성능을 추정할 수 있는 것이다: 조정은 검증 데이터로 하고, 테스트 데이터는 마지막까지 아껴 둔다.
+test-set-reused = 테스트 데이터를 다시 사용했다: 이제는 편향되지 않은 추정값이 아니다 (테스트 결과를 본 뒤에 고른 것은 테스트 데이터에 맞춰진 것이다).
 
 ## 강의 자료(trace --format markdown).
 

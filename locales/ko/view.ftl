@@ -26,7 +26,7 @@ view-key-scroll-down = 초점 패널(단계, 값, 비용 표)을 아래로 스�
 view-key-scroll-up = 초점 패널(단계, 값, 비용 표)을 위로 스크롤
 view-key-scroll-right = 값 패널의 넓은 행렬: 오른쪽 열 보기
 view-key-scroll-left = 값 패널의 넓은 행렬: 왼쪽 열 보기
-view-key-test = 테스트 데이터로 평가 (훈련이 끝난 뒤 한 번만)
+view-key-test = 테스트 데이터 평가 (한 번만; 다시 하려면 Enter로 확인)
 view-key-x-axis = 그래프 가로축: 이터레이션 / 에폭
 view-key-y-axis = 그래프 세로축: 선형 / 로그 눈금
 view-key-picker = 시나리오 고르기
@@ -120,6 +120,7 @@ view-too-small-hint = 창을 키우거나 q를 눌러 끝내세요
 
 view-test-none = 따로 떼어 둔 테스트 데이터가 없습니다: 시나리오의 [data]에 `test`를 정하세요.
 view-test-result = 테스트 데이터 (샘플 { $samples }개): MSE { $mse }, 교차 엔트로피 { $cross_entropy }, 정확도 { $accuracy }.
+view-test-again = 저장해 둔 결과입니다. Enter를 누르면 지금의 신경망으로 테스트 데이터를 다시 평가하는데, 그 뒤로는 편향되지 않은 추정값이 아닙니다. Esc를 누르면 이 결과를 그대로 둡니다.
 view-undo-start = 여기가 처음입니다: 되돌릴 것이 없습니다.
 view-undo-history-end = 기록은 여기까지입니다: 어떻게 실행했든 최근 이터레이션 { $iterations }번까지 되돌아갈 수 있습니다(체크포인트 약 { $mebibytes } MiB).
 

@@ -37,6 +37,20 @@ fn help_scrolled(scroll: u16, message: Message, size: (u16, u16)) -> u16 {
     scroll.min(help_last_scroll(screen))
 }
 
+/// An evaluation of the test set: when, what it gave, and whether the set had been used
+/// before (then it is no longer an unbiased estimate).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tested {
+    /// Iterations done when it was evaluated.
+    pub completed: u64,
+    /// The epoch of the last of them (0 before any).
+    pub epoch: u64,
+    /// The five costs over the test set.
+    pub costs: crate::nn::Costs,
+    /// Whether the test set had been evaluated before.
+    pub reused: bool,
+}
+
 /// The whole state of the stepping view.
 pub struct App {
     /// The scenario being stepped.
@@ -63,6 +77,10 @@ pub struct App {
     pub quit: bool,
     /// Practice mode, while it is on (`p`); it asks nothing in compare mode.
     pub practice: Option<Practice>,
+    /// The test set's last evaluation, if `t` asked for one.
+    pub tested: Option<Tested>,
+    /// Whether `t` asked to evaluate the test set again and waits for Enter or Esc.
+    confirming_test: bool,
     chosen: Option<Selection>,
     scenarios: Rc<dyn Scenarios>,
 }
@@ -86,6 +104,8 @@ impl App {
             size: (120, 40),
             quit: false,
             practice: None,
+            tested: None,
+            confirming_test: false,
             chosen: None,
             scenarios,
         })
@@ -190,7 +210,10 @@ impl App {
     }
 
     fn handle(&mut self, message: Message) {
+        let confirming = std::mem::take(&mut self.confirming_test);
         match message {
+            Message::Confirm if confirming => self.test_now(true),
+            Message::Close if confirming => self.notice = None,
             Message::NextPhase if self.practising() => {
                 self.auto_run.pause();
                 self.step_or_ask();
@@ -418,15 +441,43 @@ impl App {
         }
     }
 
+    /// `t`: evaluates the test set the first time; later shows that result and asks before
+    /// evaluating again (Enter), which is then labelled as a reuse.
     fn evaluate_test(&mut self) {
         self.auto_run.pause();
         if self.test_set.is_empty() {
             self.notice = Some(words!("view-test-none"));
             return;
         }
-        let network = self.run.stepper.network();
+        match self.tested {
+            None => self.test_now(false),
+            Some(tested) => {
+                self.confirming_test = true;
+                let again = words!("view-test-again");
+                self.notice = Some(format!("{} {again}", self.test_words(&tested)));
+            }
+        }
+    }
+
+    /// Evaluates the test set on the network as it is now and says what it gave.
+    fn test_now(&mut self, reused: bool) {
+        let s = &self.run.stepper;
+        let network = s.network();
         let mut workspace = crate::nn::Workspace::for_evaluation(network, self.test_set.len());
-        let c = crate::nn::evaluate::evaluate(network, &self.test_set, &mut workspace);
+        let completed = s.completed();
+        let tested = Tested {
+            completed,
+            epoch: completed.div_ceil(s.iterations_per_epoch() as u64),
+            costs: crate::nn::evaluate::evaluate(network, &self.test_set, &mut workspace),
+            reused,
+        };
+        self.tested = Some(tested);
+        self.notice = Some(self.test_words(&tested));
+    }
+
+    /// What an evaluation of the test set gave, when, and what that means.
+    fn test_words(&self, tested: &Tested) -> String {
+        let c = tested.costs;
         let result = words!(
             "view-test-result",
             samples = self.test_set.len().to_string(),
@@ -434,7 +485,16 @@ impl App {
             cross_entropy = format!("{:.4}", c.cross_entropy),
             accuracy = format!("{:.1}%", 100.0 * (1.0 - c.classification_error))
         );
-        self.notice = Some(format!("{result} {}", words!("test-set-note")));
+        let note = if tested.reused {
+            words!("test-set-reused")
+        } else {
+            words!(
+                "test-set-note",
+                iteration = tested.completed.to_string(),
+                epoch = tested.epoch.to_string()
+            )
+        };
+        format!("{result} {note}")
     }
 
     fn move_selection(&mut self, by: isize) {

@@ -122,8 +122,8 @@ mod tests {
         // 20 lines inside, the rest below.
         let small = Rect::new(0, 0, 80, 24);
         assert_eq!(help_page(small), 20);
-        // The keys, an empty line, the history note in two lines of 74 cells, the click
+        // The keys, an empty line, the history note in three lines of 74 cells, the click
         // note in one and the practice note in eight.
-        assert_eq!(usize::from(help_last_scroll(small)), keys + 12 - 20);
+        assert_eq!(usize::from(help_last_scroll(small)), keys + 13 - 20);
     }
 }
