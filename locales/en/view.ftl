@@ -120,7 +120,7 @@ view-too-small-hint = enlarge the window, or press q to quit
 
 view-test-none = No test set is held out: set `test` in the scenario's [data].
 view-test-result = Test set ({ $samples } samples): MSE { $mse }, cross-entropy { $cross_entropy }, accuracy { $accuracy }.
-view-test-again = This is the stored result. Enter evaluates the test set again on the network as it is now, after which it is no longer an unbiased estimate; Esc keeps this one.
+view-test-again = Enter evaluates the test set again on the network as it is now, after which it is no longer an unbiased estimate; Esc keeps the stored result:
 view-undo-start = This is the start: nothing to undo.
 view-undo-history-end = The history ends here: stepping back reaches the last { $iterations } iterations, whatever ran them (checkpoints in about { $mebibytes } MiB).
 

@@ -120,7 +120,7 @@ view-too-small-hint = 창을 키우거나 q를 눌러 끝내세요
 
 view-test-none = 따로 떼어 둔 테스트 데이터가 없습니다: 시나리오의 [data]에 `test`를 정하세요.
 view-test-result = 테스트 데이터 (샘플 { $samples }개): MSE { $mse }, 교차 엔트로피 { $cross_entropy }, 정확도 { $accuracy }.
-view-test-again = 저장해 둔 결과입니다. Enter를 누르면 지금의 신경망으로 테스트 데이터를 다시 평가하는데, 그 뒤로는 편향되지 않은 추정값이 아닙니다. Esc를 누르면 이 결과를 그대로 둡니다.
+view-test-again = Enter를 누르면 지금의 신경망으로 테스트 데이터를 다시 평가하는데, 그 뒤로는 편향되지 않은 추정값이 아닙니다. Esc를 누르면 저장해 둔 결과를 그대로 둡니다:
 view-undo-start = 여기가 처음입니다: 되돌릴 것이 없습니다.
 view-undo-history-end = 기록은 여기까지입니다: 어떻게 실행했든 최근 이터레이션 { $iterations }번까지 되돌아갈 수 있습니다(체크포인트 약 { $mebibytes } MiB).
 

@@ -453,8 +453,9 @@ impl App {
             None => self.test_now(false),
             Some(tested) => {
                 self.confirming_test = true;
+                // The question first: on a small screen it must stay visible.
                 let again = words!("view-test-again");
-                self.notice = Some(format!("{} {again}", self.test_words(&tested)));
+                self.notice = Some(format!("{again} {}", self.test_words(&tested)));
             }
         }
     }
