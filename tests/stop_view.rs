@@ -18,6 +18,20 @@ fn tick(app: &mut App) {
     app.tick(&|| origin.elapsed());
 }
 
+/// The screen at 120×40, row by row.
+fn screen(app: &App) -> Vec<String> {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| backstep::tui::ui::render(f, app))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..40)
+        .map(|y| (0..120).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
 /// Starts auto-run and ticks until it pauses (at most `ticks` ticks).
 fn run_until_paused(app: &mut App, ticks: usize) {
     app.update(Message::ToggleRun);
@@ -65,6 +79,11 @@ fn r_after_the_end_runs_beyond_the_scenario_and_n_still_steps() {
     tick(&mut app);
     assert!(app.auto_run.running);
     assert!(app.run.stepper.completed() > 41, "went on at full speed");
+    let status = &screen(&app)[0];
+    assert!(
+        status.contains("▶ full speed, beyond 40 epochs │"),
+        "{status}"
+    );
 }
 
 /// η = 0.5: MSE 0.25^k, first below 0.001 at the end of epoch 5.
@@ -108,4 +127,30 @@ fn compare_mode_applies_the_rules_per_copy_in_lockstep() {
             "{notice}"
         );
     }
+}
+
+/// While η = 0.1 goes on, the η = 0.5 copy's panel says why it waits.
+#[test]
+fn a_stopped_copy_says_why_in_its_panel_while_the_others_go_on() {
+    let mut app = app("tests/fixtures/stop/compare.toml");
+    app.update(Message::ToggleCompare);
+    app.auto_run.speed = 4; // 10 iterations a second: one every third tick.
+    app.update(Message::ToggleRun);
+    for _ in 0..(3 * 10) {
+        tick(&mut app);
+    }
+    let c = app.comparison.as_ref().unwrap();
+    let completed: Vec<u64> = c.runs.iter().map(|r| r.stepper.completed()).collect();
+    assert_eq!(completed, [5, 10]);
+    assert!(app.auto_run.running);
+    let rows = screen(&app);
+    let panel: String = rows[2..6]
+        .iter()
+        .map(|r| r.chars().take(60).collect::<String>())
+        .collect();
+    assert!(
+        panel.contains("stopped: at the end of epoch 5 the training MSE"),
+        "{}",
+        rows.join("\n")
+    );
 }

@@ -129,3 +129,6 @@ view-picker-title = scenarios (↑↓ choose, Enter open, Esc close)
 
 view-phase-numbers = numbers
 view-phase-formula = formula
+
+## Stop rules (issue 12): the status line while auto-run goes on beyond the scenario.
+view-status-beyond = , beyond { $epochs } epochs

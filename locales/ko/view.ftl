@@ -129,3 +129,6 @@ view-picker-title = 시나리오 (↑↓ 고르기, Enter 열기, Esc 닫기)
 
 view-phase-numbers = 숫자
 view-phase-formula = 식
+
+## Stop rules (issue 12): the status line while auto-run goes on beyond the scenario.
+view-status-beyond = , { $epochs } 에폭 넘어 계속
