@@ -527,3 +527,25 @@ fn closing_the_terminal_ends_the_view() {
         sleep(Duration::from_millis(50));
     }
 }
+
+/// Issue 12: full speed on a scenario of 40 epochs stops at epoch 40 and says so; `r` then
+/// runs beyond.
+#[test]
+fn full_speed_stops_at_the_scenarios_epochs_in_a_real_terminal() {
+    let Some(tmux) = start("stop", "tests/fixtures/stop/forty.toml", 120, 40) else {
+        return;
+    };
+    tmux.wait_for("One weight, forty epochs");
+    tmux.keys(&["+", "+", "+", "+", "+", "+"]);
+    tmux.wait_for("⏸ full speed");
+    tmux.keys(&["r"]);
+    let screen = tmux.wait_for("finished: 40 epochs");
+    assert!(
+        screen.contains("│ epoch 40 │ iteration 1/1 │ done │ ⏸ full speed"),
+        "{screen}"
+    );
+    sleep(Duration::from_millis(300));
+    assert!(tmux.screen().contains("│ epoch 40 │"), "stays stopped");
+    tmux.keys(&["r"]);
+    tmux.wait_for("▶ full speed, beyond 40 epochs");
+}
