@@ -38,8 +38,14 @@ view-key-health = gradient health per layer / values
 
 ## The speeds of auto-run, in the status bar.
 
-view-speed-phases = { $count } phases/s
-view-speed-iterations = { $count } iterations/s
+view-speed-phases = { $count } { $n ->
+    [one] phase
+   *[other] phases
+}/s
+view-speed-iterations = { $count } { $n ->
+    [one] iteration
+   *[other] iterations
+}/s
 view-speed-full = full speed
 
 ## The key bar at the bottom: what the most used keys do, in a word or two.

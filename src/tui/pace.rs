@@ -46,8 +46,10 @@ impl Speed {
     pub fn label(&self) -> String {
         let count = grouped(self.per_second);
         match self.pace {
-            Pace::Phases(_) => words!("view-speed-phases", count = count),
-            Pace::Iterations(_) => words!("view-speed-iterations", count = count),
+            Pace::Phases(_) => words!("view-speed-phases", count = count, n = self.per_second),
+            Pace::Iterations(_) => {
+                words!("view-speed-iterations", count = count, n = self.per_second)
+            }
             Pace::Full => words!("view-speed-full"),
         }
     }
@@ -244,10 +246,10 @@ mod tests {
             up.push(auto.current().label());
         }
         let expected = [
-            "1 phases/s",
+            "1 phase/s",
             "3 phases/s",
             "10 phases/s",
-            "1 iterations/s",
+            "1 iteration/s",
             "10 iterations/s",
             "100 iterations/s",
             "1,000 iterations/s",
@@ -263,7 +265,7 @@ mod tests {
         }
         let mut reversed = expected[..9].to_vec();
         reversed.reverse();
-        reversed.push("1 phases/s");
+        reversed.push("1 phase/s");
         assert_eq!(down, reversed, "- back down, clamped at the slowest");
     }
 
