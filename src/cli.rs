@@ -9,7 +9,7 @@ use tempfile::NamedTempFile;
 use unicode_width::UnicodeWidthStr;
 
 use crate::lesson::{BUILTINS as LESSONS, Lesson, is_lesson};
-use crate::nn::{Cost, Costs, Divergence};
+use crate::nn::{Cost, Costs, Divergence, Stop, StopWatch};
 use crate::scenario::compare::{Run, Setting, labels, parse_vary};
 use crate::scenario::evaluation::{EpochCosts, Evaluation};
 use crate::scenario::file::{names_a_file, read_text};
@@ -308,7 +308,7 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             })?;
             if format == CompareFormat::Csv || output.is_some() {
                 report
-                    .write_divergences(err)
+                    .write_early_ends(err)
                     .map_err(write_error(Path::new(STDERR)))?;
             }
             report.completed()
@@ -736,9 +736,13 @@ impl CompareReport {
         for r in &self.runs {
             writeln!(out, "{}", self.row(r))?;
         }
-        if self.runs.iter().any(|r| r.diverged.is_some()) {
+        if self
+            .runs
+            .iter()
+            .any(|r| r.diverged.is_some() || r.stopped.is_some())
+        {
             writeln!(out)?;
-            self.write_divergences(out)?;
+            self.write_early_ends(out)?;
         }
         Ok(())
     }
@@ -754,24 +758,37 @@ impl CompareReport {
             let cell = words!("cli-compare-diverged-cell", epoch = d.epoch);
             return format!("| {} | {cell} | – | – | – | {reached} | – |", r.label);
         }
+        let label = match &r.stopped {
+            Some(stop) => words!(
+                "cli-compare-stopped-label",
+                label = r.label.clone(),
+                epoch = stop.epoch().to_string()
+            ),
+            None => r.label.clone(),
+        };
         let last = r.curve.last().map(|p| p.train).unwrap_or_default();
         let ratio = crate::scenario::compare::first_to_last(&r.health)
             .map_or("–".to_string(), |x| scientific(x, 2));
         let accuracy = Numbers { precision: 1 }.show(100.0 * (1.0 - last.classification_error));
         format!(
             "| {} | {} | {} | {} | {accuracy}% | {reached} | {ratio} |",
-            r.label,
+            label,
             numbers.show(last.mse),
             numbers.show(last.get(self.cross_entropy)),
             numbers.show(last.classification_error),
         )
     }
 
-    /// Says for every copy that diverged where, which value became what, and what to try.
-    fn write_divergences(&self, out: &mut dyn Write) -> std::io::Result<()> {
+    /// Says for every copy that diverged where, which value became what, and what to try;
+    /// for every copy a stop rule stopped early, which rule and where.
+    fn write_early_ends(&self, out: &mut dyn Write) -> std::io::Result<()> {
         for r in &self.runs {
-            if let Some(d) = &r.diverged {
-                let reason = describe(d);
+            let reason = match (&r.diverged, &r.stopped) {
+                (Some(d), _) => Some(describe(d)),
+                (None, Some(stop)) => Some(crate::text::stop::reason(stop)),
+                (None, None) => None,
+            };
+            if let Some(reason) = reason {
                 let label = r.label.clone();
                 writeln!(
                     out,
@@ -821,20 +838,29 @@ fn train(
         None => None,
     };
     let mut elapsed = Duration::ZERO;
-    let per_run = if curve.is_some() { 1 } else { epochs };
+    let mut watch = StopWatch::new(setup.training.stop, epochs);
+    let per_run = if curve.is_some() || watch.watches_costs() {
+        1
+    } else {
+        epochs
+    };
     let mut done = 0;
-    while done < epochs {
+    let mut stopped = None;
+    while done < epochs && stopped.is_none() {
         let run = per_run.min(epochs - done);
         let start = Instant::now();
         let result = trainer.run_epochs(&setup.splits.train, run);
         elapsed += start.elapsed();
         result?;
         done += run;
-        if let Some((path, writer)) = curve.as_mut() {
+        if per_run == 1 {
             let point = evaluation.costs(&trainer, done)?;
-            writer
-                .write(&point, Some(&trainer.health()))
-                .map_err(write_error(path))?;
+            stopped = watch.note(done, &point.train);
+            if let Some((path, writer)) = curve.as_mut() {
+                writer
+                    .write(&point, Some(&trainer.health()))
+                    .map_err(write_error(path))?;
+            }
         }
     }
     if let Some((path, writer)) = curve {
@@ -848,7 +874,10 @@ fn train(
     };
     let iterations = trainer.schedule.completed();
     let io = write_error(Path::new(STDOUT));
-    write_costs(out, scenario, &setup, epochs, iterations, &last).map_err(&io)?;
+    write_costs(out, scenario, &setup, done, iterations, &last).map_err(&io)?;
+    if let Some(stop) = stopped.filter(|s| !matches!(s, Stop::Epochs(_))) {
+        writeln!(out, "{}", crate::text::stop::describe(&stop)).map_err(&io)?;
+    }
     if let Some(costs) = tested {
         let epoch = iterations.div_ceil(trainer.schedule.iterations_per_epoch() as u64);
         write_test(out, costs.as_ref(), iterations, epoch).map_err(&io)?;

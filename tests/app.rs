@@ -153,7 +153,8 @@ fn full_speed_runs_many_iterations_and_lands_on_done() {
 fn a_diverging_run_pauses_and_explains() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(&diverging_xor(&dir));
-    app.auto_run.speed = 2;
+    app.auto_run.speed = 5;
+    assert_eq!(SPEEDS[5].label(), "100 iterations/s");
     app.update(Message::ToggleRun);
     for _ in 0..20 {
         tick(&mut app);

@@ -527,3 +527,37 @@ fn closing_the_terminal_ends_the_view() {
         sleep(Duration::from_millis(50));
     }
 }
+
+/// Issue 12: full speed on a scenario of 40 epochs stops at epoch 40 and says so; `h` and `E`
+/// then walk back several epochs; `r` runs to epoch 40 again, and beyond when pressed again.
+#[test]
+fn full_speed_stops_at_the_scenarios_epochs_in_a_real_terminal() {
+    let Some(tmux) = start("stop", "tests/fixtures/stop/forty.toml", 120, 40) else {
+        return;
+    };
+    tmux.wait_for("One weight, forty epochs");
+    tmux.keys(&["+", "+", "+", "+", "+", "+"]);
+    tmux.wait_for("⏸ full speed");
+    tmux.keys(&["r"]);
+    let screen = tmux.wait_for("finished: 40 epochs");
+    assert!(
+        screen.contains("│ epoch 40 │ iteration 1/1 │ done │ ⏸ full speed"),
+        "{screen}"
+    );
+    sleep(Duration::from_millis(300));
+    assert!(tmux.screen().contains("│ epoch 40 │"), "stays stopped");
+    // `h` walks back through the iterations full speed ran: six phases an iteration (forward,
+    // loss, output delta, gradients, update, done), an iteration an epoch; 18 presses from the
+    // end of epoch 40 reach the end of epoch 37, where w = 0.5^37 = 7.276e−12 (each update
+    // halves it: w ← w − 0.5·w).
+    tmux.keys(&["h"; 18]);
+    let screen = tmux.wait_for("│ epoch 37 │ iteration 1/1 │ done");
+    assert!(screen.contains("7.276e−12"), "{screen}");
+    tmux.keys(&["E"]);
+    tmux.wait_for("│ epoch 36 │ iteration 1/1 │ done");
+    // Auto-run stops at epoch 40 again; `r` then goes beyond.
+    tmux.keys(&["r"]);
+    tmux.wait_for("│ epoch 40 │ iteration 1/1 │ done │ ⏸ full speed");
+    tmux.keys(&["r"]);
+    tmux.wait_for("▶ full speed, beyond 40 epochs");
+}

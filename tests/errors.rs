@@ -1270,3 +1270,84 @@ fn a_name_that_is_neither_text_nor_a_table_is_refused() {
         .key("name.ko")
         .says("expected a string, found boolean true");
 }
+
+// ---- [training.stop] (issue 12) ----
+
+#[test]
+fn stop_rules_are_validated_like_every_key() {
+    let cases: &[(&str, usize, &str, &str, &str)] = &[
+        (
+            "stop-unknown-key.toml",
+            11,
+            "training.stop.after",
+            "unknown key `after`; expected one of `cost`, `below`, `min_change`, `over_epochs`",
+            "`after`은(는) 알 수 없는 키입니다",
+        ),
+        (
+            "stop-unknown-cost.toml",
+            11,
+            "training.stop.cost",
+            "expected one of mse, half_mse, cross_entropy, binary_cross_entropy, \
+             classification_error, found \"rmse\"",
+            "중 하나가 필요하지만 \"rmse\"이(가) 있습니다",
+        ),
+        (
+            "stop-cost-alone.toml",
+            11,
+            "training.stop.cost",
+            "`cost` needs `below` beside it in [training.stop]",
+            "[training.stop]의 `cost`에는 `below`이(가) 함께 있어야 합니다",
+        ),
+        (
+            "stop-below-alone.toml",
+            11,
+            "training.stop.below",
+            "`below` needs `cost` beside it",
+            "`below`에는 `cost`이(가) 함께 있어야 합니다",
+        ),
+        (
+            "stop-below-zero.toml",
+            12,
+            "training.stop.below",
+            "expected a number above 0, found 0",
+            "0보다 큰 수가 필요하지만 0이(가) 있습니다",
+        ),
+        (
+            "stop-min-change-alone.toml",
+            11,
+            "training.stop.min_change",
+            "`min_change` needs `over_epochs` beside it",
+            "`min_change`에는 `over_epochs`이(가) 함께 있어야 합니다",
+        ),
+        (
+            "stop-over-epochs-alone.toml",
+            11,
+            "training.stop.over_epochs",
+            "`over_epochs` needs `min_change` beside it",
+            "`over_epochs`에는 `min_change`이(가) 함께 있어야 합니다",
+        ),
+        (
+            "stop-over-epochs-zero.toml",
+            12,
+            "training.stop.over_epochs",
+            "expected 1 to 100000 epochs, found 0",
+            "1에서 100000까지의 에폭 수가 필요하지만 0이(가) 있습니다",
+        ),
+        (
+            "stop-min-change-negative.toml",
+            11,
+            "training.stop.min_change",
+            "expected a number above 0, found -1",
+            "0보다 큰 수가 필요하지만 -1이(가) 있습니다",
+        ),
+    ];
+    for (name, line, key, english, korean) in cases {
+        refused(name).line(*line).key(key).says(english);
+        refused_ko(name)
+            .line(*line)
+            .key(key)
+            .says(korean)
+            .lacks("expected")
+            .lacks("found");
+    }
+}

@@ -20,6 +20,7 @@ fn training(loss: Loss, batch: usize) -> Training {
         shuffle: false,
         epochs: 1,
         inputs_standardized: false,
+        stop: Default::default(),
     }
 }
 

@@ -89,6 +89,7 @@ fn case(i: usize) -> Case {
         shuffle: false,
         epochs: 1,
         inputs_standardized: false,
+        stop: Default::default(),
     };
     let label =
         format!("case {i}: {sizes:?} {hidden:?}/{output:?} {loss:?} bias {bias:?} batch {batch}");

@@ -99,3 +99,6 @@ cli-parse-suggested = Similar: { $suggested }.
 cli-parse-help = For the commands and their options: backstep --help (or backstep COMMAND --help).
 cli-compare-diverged-cell = diverged in epoch { $epoch }
 cli-error-every-copy-diverged = every copy diverged ({ $copies } of { $copies }): none completed its { $epochs } epochs, so there is nothing to compare. What to try is said for each copy above.
+
+## Stop rules (issue 12).
+cli-compare-stopped-label = { $label } (stopped at epoch { $epoch })

@@ -206,3 +206,7 @@ error-lesson-what-tolerance = a tolerance from 0 to 1 (0.01 is 1 %)
 error-lesson-choices = expected 2 to 6 choices, found { $found }
 error-lesson-ask-or-choices = expected a number to predict (`ask`) or a multiple choice (`choices`), not both or neither
 error-csv-long-line = expected lines of at most { $limit } bytes, found a longer one; a row holds one sample
+
+## Stop rules (issue 12): [training.stop].
+error-stop-pair = `{ $given }` needs `{ $missing }` beside it in [training.stop]
+error-stop-positive = expected a number above 0, found { $value }

@@ -244,3 +244,11 @@ handout-cost = cost
 handout-before = before
 handout-after = after
 handout-validation = Validation set after the update: { $costs }
+
+## Stop rules (issue 12): why training stopped, for the view, train and compare.
+stop-epochs = finished: { $epochs } epochs
+stop-below = at the end of epoch { $epoch } the training { $cost } was { $value }, below { $below } (stop rule `cost`, `below`)
+stop-settled = at the end of epoch { $epoch } the training MSE had changed by { $change } over the last { $over } epochs, less than { $min_change } (stop rule `min_change`, `over_epochs`)
+stop-stopped = stopped: { $reason }
+stop-beyond-epochs = running beyond the scenario's { $epochs } epochs
+stop-beyond-rule = running on past the stop rule; the scenario's { $epochs } epochs no longer stop it either

@@ -10,7 +10,7 @@ view-key-finish-epoch = finish the epoch
 view-key-back-iteration = back a whole iteration (to the end of the one before)
 view-key-back-epoch = back a whole epoch (to the end of the one before)
 view-key-run = run / pause
-view-key-faster = run faster
+view-key-faster = faster: 1, 3, 10 phases/s; 1 to 10,000 iterations/s; full
 view-key-slower = run slower
 view-key-select-next = select the next neuron or weight
 view-key-select-previous = select the previous neuron or weight
@@ -40,8 +40,14 @@ view-key-health = gradient health per layer / values
 
 ## The speeds of auto-run, in the status bar.
 
-view-speed-phases = { $count } phases/s
-view-speed-iterations = { $count } iterations/s
+view-speed-phases = { $count } { $n ->
+    [one] phase
+   *[other] phases
+}/s
+view-speed-iterations = { $count } { $n ->
+    [one] iteration
+   *[other] iterations
+}/s
 view-speed-full = full speed
 
 ## The key bar at the bottom: what the most used keys do, in a word or two.
@@ -132,3 +138,6 @@ view-picker-title = scenarios (↑↓ choose, Enter open, Esc close)
 
 view-phase-numbers = numbers
 view-phase-formula = formula
+
+## Stop rules (issue 12): the status line while auto-run goes on beyond the scenario.
+view-status-beyond = , beyond { $epochs } epochs

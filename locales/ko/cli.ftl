@@ -92,3 +92,6 @@ cli-parse-suggested = 비슷한 것: { $suggested }.
 cli-parse-help = 명령과 옵션은 backstep --help(또는 backstep 명령 --help)에서 볼 수 있습니다.
 cli-compare-diverged-cell = 에폭 { $epoch }에서 발산
 cli-error-every-copy-diverged = 모든 사본({ $copies }개 중 { $copies }개)이 발산해서 { $epochs } 에폭을 끝까지 학습한 사본이 없으므로 비교할 것이 없습니다. 사본마다 해 볼 것을 위에 적었습니다.
+
+## Stop rules (issue 12).
+cli-compare-stopped-label = { $label } ({ $epoch }번째 에폭에서 멈춤)

@@ -182,3 +182,7 @@ error-lesson-what-tolerance = 0에서 1 사이의 허용 오차(0.01은 1 %)
 error-lesson-choices = 보기가 2개에서 6개까지 필요하지만 { $found }개가 있습니다
 error-lesson-ask-or-choices = 예측할 수(`ask`)나 객관식 보기(`choices`) 중 정확히 하나가 필요합니다. 둘 다 쓰거나 둘 다 빼면 안 됩니다
 error-csv-long-line = 한 줄은 최대 { $limit }바이트여야 하는데 더 긴 줄이 있습니다. 한 행에는 샘플 하나만 적습니다
+
+## Stop rules (issue 12): [training.stop].
+error-stop-pair = [training.stop]의 `{ $given }`에는 `{ $missing }`이(가) 함께 있어야 합니다
+error-stop-positive = 0보다 큰 수가 필요하지만 { $value }이(가) 있습니다

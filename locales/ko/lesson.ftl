@@ -243,3 +243,11 @@ handout-cost = 비용
 handout-before = 이전
 handout-after = 이후
 handout-validation = 갱신 후 검증 데이터: { $costs }
+
+## Stop rules (issue 12): why training stopped, for the view, train and compare.
+stop-epochs = 완료: { $epochs } 에폭
+stop-below = { $epoch }번째 에폭이 끝났을 때 훈련 데이터의 { $cost }이(가) { $value }(으)로 { $below }보다 작았습니다(정지 규칙 `cost`, `below`)
+stop-settled = { $epoch }번째 에폭이 끝났을 때 훈련 데이터의 MSE가 최근 { $over } 에폭 동안 { $change }만큼 변해 { $min_change }보다 작았습니다(정지 규칙 `min_change`, `over_epochs`)
+stop-stopped = 멈춤: { $reason }
+stop-beyond-epochs = 시나리오의 { $epochs } 에폭을 넘어서 계속 실행합니다
+stop-beyond-rule = 정지 규칙을 넘어서 계속 실행합니다. 시나리오의 { $epochs } 에폭에서도 더는 멈추지 않습니다

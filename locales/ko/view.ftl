@@ -10,7 +10,7 @@ view-key-finish-epoch = 에폭 끝까지 진행
 view-key-back-iteration = 이터레이션 하나 전체를 되돌리기 (이전 이터레이션의 끝으로)
 view-key-back-epoch = 에폭 하나 전체를 되돌리기 (이전 에폭의 끝으로)
 view-key-run = 자동 실행 / 일시 정지
-view-key-faster = 더 빠르게 실행
+view-key-faster = 더 빠르게: 초당 1·3·10단계, 이터레이션 1~10,000회, 최고 속도
 view-key-slower = 더 느리게 실행
 view-key-select-next = 다음 뉴런 또는 가중치 선택
 view-key-select-previous = 이전 뉴런 또는 가중치 선택
@@ -132,3 +132,6 @@ view-picker-title = 시나리오 (↑↓ 고르기, Enter 열기, Esc 닫기)
 
 view-phase-numbers = 숫자
 view-phase-formula = 식
+
+## Stop rules (issue 12): the status line while auto-run goes on beyond the scenario.
+view-status-beyond = , { $epochs } 에폭 넘어 계속

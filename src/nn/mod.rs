@@ -14,6 +14,7 @@ pub mod product;
 pub mod reference;
 pub mod schedule;
 pub mod stepper;
+pub mod stop;
 pub mod training;
 pub mod workspace;
 
@@ -25,5 +26,6 @@ pub use network::{BiasMode, Init, Layer, Network};
 pub use phase::Phase;
 pub use schedule::{Mode, Schedule};
 pub use stepper::Stepper;
+pub use stop::{Stop, StopRules, StopWatch};
 pub use training::Training;
 pub use workspace::Workspace;

@@ -2,6 +2,7 @@
 
 use super::loss::Loss;
 use super::schedule::Mode;
+use super::stop::StopRules;
 
 /// How a network is trained.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +19,8 @@ pub struct Training {
     pub shuffle: bool,
     /// The default length of `train` and of auto-run.
     pub epochs: usize,
+    /// The rules that stop training before its epochs (`[training.stop]`).
+    pub stop: StopRules,
     /// Whether the inputs were standardized (a divergence's advice does not suggest it again).
     pub inputs_standardized: bool,
 }

@@ -13,7 +13,7 @@ use super::evaluation::{EpochCosts, Evaluation};
 use super::network::{hidden_activations, softmax_hidden};
 use super::raw::RawCompare;
 use super::{MAX_EPOCHS, Scenario};
-use crate::nn::{Activation, Cost, Costs, Init, Loss, Mode};
+use crate::nn::{Activation, Cost, Costs, Init, Loss, Mode, Stop, StopWatch};
 use crate::text::untrusted::printable;
 use crate::words;
 
@@ -361,6 +361,9 @@ pub struct Run {
     pub diverged: Option<crate::nn::Divergence>,
     /// Gradient health of the last batch trained (none before any training).
     pub health: Vec<crate::nn::health::LayerHealth>,
+    /// The rule of `[training.stop]` that stopped it before the epochs asked for, if one did
+    /// (not an error).
+    pub stopped: Option<Stop>,
 }
 
 /// How much weaker the error signal is in the first layer than at the output: mean |δ¹| over
@@ -442,13 +445,20 @@ pub fn run(
             let mut evaluation = Evaluation::new(&setup);
             let mut trainer = setup.trainer();
             let mut curve = vec![evaluation.point(&trainer, 0)];
-            let mut diverged = None;
+            let mut watch = StopWatch::new(setup.training.stop, epochs);
+            let (mut diverged, mut stopped) = (None, None);
             for epoch in 1..=epochs {
                 let point = trainer
                     .run_epochs(&setup.splits.train, 1)
                     .and_then(|()| evaluation.costs(&trainer, epoch));
                 match point {
-                    Ok(point) => curve.push(point),
+                    Ok(point) => {
+                        stopped = watch.note(epoch, &point.train);
+                        curve.push(point);
+                        if stopped.is_some() {
+                            break;
+                        }
+                    }
                     Err(divergence) => {
                         diverged = Some(divergence);
                         break;
@@ -465,6 +475,7 @@ pub fn run(
                 curve,
                 diverged,
                 health,
+                stopped: stopped.filter(|s| !matches!(s, Stop::Epochs(_))),
             })
         })
         .collect()

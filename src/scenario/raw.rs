@@ -56,6 +56,17 @@ pub struct RawTraining {
     pub batch_size: Option<u64>,
     pub shuffle: Option<bool>,
     pub epochs: Option<u64>,
+    pub stop: Option<RawStop>,
+}
+
+/// `[training.stop]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStop {
+    pub cost: Option<String>,
+    pub below: Option<f64>,
+    pub min_change: Option<f64>,
+    pub over_epochs: Option<u64>,
 }
 
 /// `[data]`.

@@ -1,10 +1,14 @@
 //! Validating `[training]`: the loss, the learning rate, the mode with its batch size, and
 //! the number of epochs.
 
+use strum::VariantNames;
+
 use super::check::Checker;
-use super::raw::RawTraining;
+use super::error::expected_one_of;
+use super::raw::{RawStop, RawTraining};
 use super::{MAX_EPOCHS, ScenarioError};
-use crate::nn::{Loss, Mode, Training};
+use crate::nn::stop::MAX_OVER_EPOCHS;
+use crate::nn::{Cost, Loss, Mode, StopRules, Training};
 use crate::words;
 
 impl Checker<'_> {
@@ -15,6 +19,7 @@ impl Checker<'_> {
         let mode = training.mode.unwrap_or(Mode::Sgd);
         let batch_size = self.batch_size(mode, training.batch_size)?;
         let epochs = self.epochs(training.epochs)?;
+        let stop = self.stop(training.stop.unwrap_or_default())?;
         Ok(Training {
             loss: training.loss.unwrap_or(Loss::Mse),
             learning_rate,
@@ -22,6 +27,7 @@ impl Checker<'_> {
             batch_size,
             shuffle: training.shuffle.unwrap_or(true),
             epochs,
+            stop,
             inputs_standardized: false,
         })
     }
@@ -69,5 +75,71 @@ impl Checker<'_> {
             )),
             None => Ok(1000),
         }
+    }
+
+    /// `[training.stop]`: `cost` with `below`, and `min_change` with `over_epochs`, each pair
+    /// both or neither.
+    fn stop(&self, raw: RawStop) -> Result<StopRules, ScenarioError> {
+        let below = match (raw.cost, raw.below) {
+            (None, None) => None,
+            (Some(name), Some(below)) => {
+                let Some(cost) = Cost::named(&name) else {
+                    let costs = Cost::VARIANTS.join(", ");
+                    let found = format!("\"{name}\"");
+                    return Err(self.error("training.stop.cost", expected_one_of(costs, found)));
+                };
+                Some((cost, self.positive("training.stop.below", below)?))
+            }
+            (Some(_), None) => return Err(self.pair("cost", "below")),
+            (None, Some(_)) => return Err(self.pair("below", "cost")),
+        };
+        let settled = match (raw.min_change, raw.over_epochs) {
+            (None, None) => None,
+            (Some(change), Some(over)) => {
+                let change = self.positive("training.stop.min_change", change)?;
+                Some((change, self.over_epochs(over)?))
+            }
+            (Some(_), None) => return Err(self.pair("min_change", "over_epochs")),
+            (None, Some(_)) => return Err(self.pair("over_epochs", "min_change")),
+        };
+        Ok(StopRules { below, settled })
+    }
+
+    /// "`given` needs `missing`", at `[training.stop]`.
+    fn pair(&self, given: &str, missing: &str) -> ScenarioError {
+        let message = words!(
+            "error-stop-pair",
+            given = given.to_string(),
+            missing = missing.to_string()
+        );
+        self.error(&format!("training.stop.{given}"), message)
+    }
+
+    /// A bound of a stop rule: finite and above 0.
+    fn positive(&self, key: &str, value: f64) -> Result<f64, ScenarioError> {
+        let value = self.finite(key, value)?;
+        if value <= 0.0 {
+            return Err(self.error(
+                key,
+                words!("error-stop-positive", value = value.to_string()),
+            ));
+        }
+        Ok(value)
+    }
+
+    /// `over_epochs`: 1 to [`MAX_OVER_EPOCHS`].
+    fn over_epochs(&self, over: u64) -> Result<usize, ScenarioError> {
+        if (1..=MAX_OVER_EPOCHS as u64).contains(&over) {
+            return Ok(over as usize);
+        }
+        Err(self.error(
+            "training.stop.over_epochs",
+            words!(
+                "error-epochs",
+                min = "1",
+                max = MAX_OVER_EPOCHS.to_string(),
+                found = over.to_string()
+            ),
+        ))
     }
 }

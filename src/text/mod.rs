@@ -9,4 +9,5 @@ pub mod explain;
 pub mod formula;
 pub mod notation;
 pub mod phase;
+pub mod stop;
 pub mod untrusted;

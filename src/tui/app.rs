@@ -226,12 +226,7 @@ impl App {
             Message::BackIteration => self.move_by_hand(|runs| runs.back_iteration()),
             Message::BackEpoch => self.move_by_hand(|runs| runs.back_epoch()),
             Message::ToggleCompare => self.toggle_compare(),
-            Message::ToggleRun => {
-                self.auto_run.toggle();
-                if self.auto_run.running {
-                    self.notice = None;
-                }
-            }
+            Message::ToggleRun => self.toggle_run(),
             Message::FocusNext => {
                 let loss = self.run.stepper.phase() == Phase::Loss;
                 self.views.focus = Some(self.views.focus.unwrap_or_default().next(loss));
@@ -282,6 +277,15 @@ impl App {
             Message::Quit => self.quit = true,
             Message::Click { column, row } => self.click(column, row),
             _ => {}
+        }
+    }
+
+    /// `r`: starts or pauses auto-run; started after a stop, it runs beyond the scenario and
+    /// says so.
+    fn toggle_run(&mut self) {
+        self.auto_run.toggle();
+        if self.auto_run.running {
+            self.notice = self.runs().go_beyond();
         }
     }
 

@@ -5,13 +5,12 @@ use std::time::Duration;
 
 use crate::words;
 
-/// How fast auto-run goes: every `every` ticks it performs `phases` phases or `iterations`
-/// iterations; the last speed runs the fast path for most of each frame.
+/// How fast auto-run goes: `per_second` phases or iterations a second, or full speed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Speed {
-    /// Ticks between steps.
-    pub every: u32,
-    /// What one step does.
+    /// Steps a second (unused at full speed).
+    pub per_second: u64,
+    /// What a step is: `Pace::Phases(1)`, `Pace::Iterations(1)` or `Pace::Full`.
     pub pace: Pace,
 }
 
@@ -27,43 +26,77 @@ pub enum Pace {
 }
 
 /// The ticks in a second (one tick is about 1/30 s).
-const TICKS_PER_SECOND: u64 = 30;
+pub const TICKS_PER_SECOND: u64 = 30;
+
+/// `n` with its digits in groups of three, e.g. `10,000`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 impl Speed {
     /// How fast it goes, in words for the status bar: "10 phases/s".
     pub fn label(&self) -> String {
-        let per_second = |n: u64| (n * TICKS_PER_SECOND / u64::from(self.every)).to_string();
+        let count = grouped(self.per_second);
         match self.pace {
-            Pace::Phases(n) => words!("view-speed-phases", count = per_second(n.into())),
-            Pace::Iterations(n) => words!("view-speed-iterations", count = per_second(n)),
+            Pace::Phases(_) => words!("view-speed-phases", count = count, n = self.per_second),
+            Pace::Iterations(_) => {
+                words!("view-speed-iterations", count = count, n = self.per_second)
+            }
             Pace::Full => words!("view-speed-full"),
         }
     }
+
+    /// The steps due on tick `tick` of a second (1 to [`TICKS_PER_SECOND`]): spread so that
+    /// the ticks of a second take exactly `per_second` steps.
+    fn steps_on(&self, tick: u64) -> u64 {
+        let by = |t: u64| t * self.per_second / TICKS_PER_SECOND;
+        by(tick) - by(tick - 1)
+    }
 }
 
-/// The auto-run speeds, slowest first.
-pub const SPEEDS: &[Speed] = &[
+/// A speed of `per_second` phases a second.
+const fn phases(per_second: u64) -> Speed {
     Speed {
-        every: 15,
+        per_second,
         pace: Pace::Phases(1),
-    },
+    }
+}
+
+/// A speed of `per_second` iterations a second.
+const fn iterations(per_second: u64) -> Speed {
     Speed {
-        every: 3,
-        pace: Pace::Phases(1),
-    },
-    Speed {
-        every: 1,
+        per_second,
         pace: Pace::Iterations(1),
-    },
+    }
+}
+
+/// The auto-run speeds, slowest first: phases a second 1, 3, 10; iterations a second 1, 10,
+/// 100, 1 000, 10 000; then full speed.
+pub const SPEEDS: &[Speed] = &[
+    phases(1),
+    phases(3),
+    phases(10),
+    iterations(1),
+    iterations(10),
+    iterations(100),
+    iterations(1_000),
+    iterations(10_000),
     Speed {
-        every: 1,
-        pace: Pace::Iterations(100),
-    },
-    Speed {
-        every: 1,
+        per_second: 0,
         pace: Pace::Full,
     },
 ];
+
+/// The speed auto-run starts at: 10 phases a second.
+const DEFAULT_SPEED: usize = 2;
 
 /// The time a full-speed tick spends training before the screen is drawn again.
 pub const FULL_SPEED_BUDGET: Duration = Duration::from_millis(25);
@@ -93,7 +126,8 @@ pub struct AutoRun {
     pub running: bool,
     /// Index into [`SPEEDS`].
     pub speed: usize,
-    ticks: u32,
+    /// Ticks into the current second (0 to [`TICKS_PER_SECOND`] − 1).
+    ticks: u64,
 }
 
 impl Default for AutoRun {
@@ -101,7 +135,7 @@ impl Default for AutoRun {
     fn default() -> AutoRun {
         AutoRun {
             running: false,
-            speed: 1,
+            speed: DEFAULT_SPEED,
             ticks: 0,
         }
     }
@@ -134,18 +168,21 @@ impl AutoRun {
         SPEEDS[self.speed]
     }
 
-    /// Counts a tick; the pace of the step that is due now, if one is.
+    /// Counts a tick; the steps that are due now, if any are: at full speed a full-speed
+    /// tick, else the phases or iterations that keep the second at its rate.
     pub fn due(&mut self) -> Option<Pace> {
         if !self.running {
             return None;
         }
         let speed = self.current();
-        self.ticks += 1;
-        if self.ticks < speed.every {
-            return None;
+        self.ticks = self.ticks % TICKS_PER_SECOND + 1;
+        let n = speed.steps_on(self.ticks);
+        match speed.pace {
+            Pace::Full => Some(Pace::Full),
+            _ if n == 0 => None,
+            Pace::Phases(_) => Some(Pace::Phases(n as u32)),
+            Pace::Iterations(_) => Some(Pace::Iterations(n)),
         }
-        self.ticks = 0;
-        Some(speed.pace)
     }
 
     /// Auto-run for another scenario: paused, at the same speed.
@@ -182,24 +219,111 @@ mod tests {
     use super::*;
     use std::cell::Cell;
 
+    /// The phases or iterations taken over `ticks` ticks, tick by tick.
+    fn steps(auto: &mut AutoRun, ticks: usize) -> Vec<u64> {
+        (0..ticks)
+            .map(|_| match auto.due() {
+                None => 0,
+                Some(Pace::Phases(n)) => n.into(),
+                Some(Pace::Iterations(n)) => n,
+                Some(Pace::Full) => panic!("not at full speed"),
+            })
+            .collect()
+    }
+
     #[test]
-    fn a_step_is_due_every_few_ticks_and_only_while_running() {
+    fn plus_goes_up_one_speed_at_a_time_and_minus_back_down_clamped_at_both_ends() {
+        let mut auto = AutoRun::default();
+        assert_eq!(auto.current().label(), "10 phases/s", "the default");
+        while auto.speed > 0 {
+            auto.slower();
+        }
+        auto.slower();
+        assert_eq!(auto.speed, 0, "clamped at the slowest");
+        let mut up = vec![auto.current().label()];
+        for _ in 0..9 {
+            auto.faster();
+            up.push(auto.current().label());
+        }
+        let expected = [
+            "1 phase/s",
+            "3 phases/s",
+            "10 phases/s",
+            "1 iteration/s",
+            "10 iterations/s",
+            "100 iterations/s",
+            "1,000 iterations/s",
+            "10,000 iterations/s",
+            "full speed",
+            "full speed",
+        ];
+        assert_eq!(up, expected, "+ from the slowest, clamped at full speed");
+        let mut down = vec![auto.current().label()];
+        for _ in 0..9 {
+            auto.slower();
+            down.push(auto.current().label());
+        }
+        let mut reversed = expected[..9].to_vec();
+        reversed.reverse();
+        reversed.push("1 phase/s");
+        assert_eq!(down, reversed, "- back down, clamped at the slowest");
+    }
+
+    #[test]
+    fn each_speed_takes_exactly_its_rate_in_a_second_of_ticks_spread_evenly() {
         let mut auto = AutoRun::default();
         assert_eq!(auto.due(), None, "paused");
-        auto.slower();
+        // Rate r over 30 ticks: tick k takes floor(k·r/30) − floor((k−1)·r/30).
+        let expected: [(u64, Vec<usize>); 8] = [
+            (1, vec![29]),
+            (3, vec![9, 19, 29]),
+            (10, (0..10).map(|i| 3 * i + 2).collect()),
+            (1, vec![29]),
+            (10, (0..10).map(|i| 3 * i + 2).collect()),
+            (100, Vec::new()),
+            (1000, Vec::new()),
+            (10000, Vec::new()),
+        ];
+        auto.speed = 0;
         auto.toggle();
-        // 2 phases a second: one phase every 15th tick.
-        let due: Vec<bool> = (0..30).map(|_| auto.due().is_some()).collect();
-        let steps: Vec<usize> = (0..30).filter(|&i| due[i]).collect();
-        assert_eq!(steps, [14, 29]);
-        for _ in 0..10 {
-            auto.faster();
+        for (speed, (rate, ticks)) in expected.into_iter().enumerate() {
+            auto.speed = speed;
+            let seconds = steps(&mut auto, 60);
+            assert_eq!(seconds[..30].iter().sum::<u64>(), rate, "speed {speed}");
+            assert_eq!(seconds[30..], seconds[..30], "every second alike");
+            let taken: Vec<usize> = (0..30).filter(|&t| seconds[t] > 0).collect();
+            if rate <= 30 {
+                assert_eq!(taken, ticks, "speed {speed}: one step on these ticks");
+                assert!(seconds.iter().all(|&n| n <= 1));
+            } else {
+                let (low, high) = (rate / 30, rate / 30 + 1);
+                assert!(
+                    seconds.iter().all(|&n| n == low || n == high),
+                    "{seconds:?}"
+                );
+            }
+            auto.toggle();
+            auto.toggle();
         }
-        assert_eq!(auto.current().pace, Pace::Full);
+        // 10 000 a second: 333 or 334 a tick; 10 ticks of 334 (10000 − 30·333 = 10).
+        auto.speed = 7;
+        let second = steps(&mut auto, 30);
+        assert_eq!(second.iter().filter(|&&n| n == 334).count(), 10);
+        assert_eq!(second.iter().filter(|&&n| n == 333).count(), 20);
+        auto.speed = 1;
+        assert_eq!(auto.due(), None);
+        auto.faster();
+        auto.faster();
+        auto.faster();
+        auto.faster();
+        auto.faster();
+        auto.faster();
+        auto.faster();
+        assert_eq!(auto.due(), Some(Pace::Full));
         assert_eq!(
             auto.reopened(),
             AutoRun {
-                speed: 4,
+                speed: 8,
                 ..AutoRun::default()
             }
         );

@@ -6,7 +6,7 @@ use super::curves::{Curves, Point};
 use super::pace::{Clock, Pace, full_speed};
 use crate::nn::health::{LayerHealth, layer_health};
 use crate::nn::stepper::{HISTORY_BYTES, HISTORY_ITERATIONS};
-use crate::nn::{Divergence, Phase, Stepper};
+use crate::nn::{Divergence, Phase, Stepper, Stop, StopWatch};
 use crate::scenario::compare::EpochsToTarget;
 use crate::text::divergence::describe;
 use crate::words;
@@ -29,11 +29,19 @@ pub struct Run {
     pub target: Option<EpochsToTarget>,
     /// The divergence that stopped the last move, until a move succeeds or one is undone.
     pub diverged: Option<Divergence>,
+    /// The scenario's epochs and stop rules, fed the costs at every epoch end.
+    pub stop: StopWatch,
+    /// Why auto-run stopped this run (see [`Run::halted`]).
+    stopped: Option<Stop>,
+    /// Set by `r` after a stop: auto-run goes on beyond the scenario's epochs and rules.
+    pub beyond: bool,
 }
 
 impl Run {
     /// A run at its stepper's start, with the first point of its curves.
     pub fn new(label: String, stepper: Stepper) -> Run {
+        let training = stepper.training();
+        let stop = StopWatch::new(training.stop, training.epochs);
         let mut run = Run {
             label,
             stepper,
@@ -42,6 +50,9 @@ impl Run {
             confusion: None,
             target: None,
             diverged: None,
+            stop,
+            stopped: None,
+            beyond: false,
         };
         run.record();
         run
@@ -78,15 +89,18 @@ impl Run {
 
     /// `iterations` whole iterations through the fast path, adding a point at the end; while
     /// a target is watched and not met, it stops at every epoch end to check it.
+    /// It also stops at the epoch ends the stop rules check, and stops once they stop it.
     pub fn fast_forward(&mut self, iterations: u64) -> Result<(), Divergence> {
         let mut left = iterations;
-        while left > 0 {
+        while left > 0 && self.halted().is_none() {
+            let per_epoch = self.stepper.iterations_per_epoch() as u64;
+            let to_epoch_end = per_epoch - self.stepper.completed() % per_epoch;
             let piece = if self.target.is_some_and(|t| t.reached().is_none()) {
-                let per_epoch = self.stepper.iterations_per_epoch() as u64;
-                left.min(per_epoch - self.stepper.completed() % per_epoch)
+                left.min(to_epoch_end)
             } else {
                 left
             };
+            let piece = piece.min(self.to_stop_check(to_epoch_end));
             self.moving(|s| s.fast_forward(piece))?;
             left -= piece;
         }
@@ -196,6 +210,7 @@ impl Run {
             validation: s.validation_costs(),
         });
         self.note_target();
+        self.note_stop();
     }
 
     /// Notes the training costs in the watched target when the run stands at an epoch end.
@@ -206,6 +221,54 @@ impl Run {
             && s.completed().is_multiple_of(per_epoch)
         {
             target.note((s.completed() / per_epoch) as usize, &s.costs());
+        }
+    }
+}
+
+impl Run {
+    /// Why auto-run does not move this run: the stop it reached, while the run stands at or
+    /// after it (not after stepping back before it, nor once `r` went beyond).
+    pub fn halted(&self) -> Option<Stop> {
+        let per_epoch = self.stepper.iterations_per_epoch() as u64;
+        self.stopped
+            .filter(|s| !self.beyond && self.stepper.completed() >= s.epoch() as u64 * per_epoch)
+    }
+
+    /// `r` after a stop: auto-run goes on beyond the scenario; what it says, if it was
+    /// stopped.
+    pub fn go_beyond(&mut self) -> Option<String> {
+        let stop = self.halted()?;
+        self.beyond = true;
+        Some(crate::text::stop::beyond(&stop, self.stop.epochs()))
+    }
+
+    /// The iterations the fast path may take before the stop rules must look: to the epoch
+    /// end (`to_epoch_end` away) when a rule watches costs, else to the end of the
+    /// scenario's epochs; no limit beyond the scenario.
+    fn to_stop_check(&self, to_epoch_end: u64) -> u64 {
+        let per_epoch = self.stepper.iterations_per_epoch() as u64;
+        let end = (self.stop.epochs() as u64).saturating_mul(per_epoch);
+        let completed = self.stepper.completed();
+        if self.beyond {
+            u64::MAX
+        } else if self.stop.watches_costs() {
+            to_epoch_end
+        } else if completed < end {
+            end - completed
+        } else {
+            u64::MAX
+        }
+    }
+
+    /// Notes the training costs in the stop watch when the run stands at an epoch end.
+    fn note_stop(&mut self) {
+        let s = &self.stepper;
+        let per_epoch = s.iterations_per_epoch() as u64;
+        if !self.beyond && s.completed().is_multiple_of(per_epoch) {
+            let epoch = (s.completed() / per_epoch) as usize;
+            if let Some(stop) = self.stop.note(epoch, &s.costs()) {
+                self.stopped = Some(stop);
+            }
         }
     }
 }
@@ -280,19 +343,64 @@ impl Lockstep<'_> {
 
     /// One auto-run step at `pace`; it stops at the first divergence. At full speed the
     /// budget is measured on `clock`.
+    /// Runs a stop halted wait while the others go on; when every run is halted, the
+    /// result says why.
     pub fn advance(&mut self, pace: Pace, clock: &dyn Clock) -> Result<(), String> {
+        let moving = |r: &Run| r.halted().is_none();
         match pace {
-            Pace::Phases(n) => (0..n).try_for_each(|_| self.step()),
-            Pace::Iterations(n) => (0..n).try_for_each(|_| self.finish_iteration()),
+            Pace::Phases(n) => (0..n).try_for_each(|_| self.each_moving(Run::step)),
+            Pace::Iterations(n) => (0..n).try_for_each(|_| self.each_moving(Run::finish_iteration)),
             Pace::Full => {
                 let mut result = Ok(());
                 full_speed(clock, self.0.len(), |chunk| {
-                    result = self.each(|r| r.fast_forward(chunk));
-                    result.is_ok()
+                    result = self.each_moving(|r| r.fast_forward(chunk));
+                    result.is_ok() && self.0.iter().any(moving)
                 });
                 result
             }
-        }
+        }?;
+        self.finished()
+    }
+
+    /// `action` on every run no stop halted.
+    fn each_moving(
+        &mut self,
+        mut action: impl FnMut(&mut Run) -> Result<(), Divergence>,
+    ) -> Result<(), String> {
+        self.each(|r| match r.halted() {
+            Some(_) => Ok(()),
+            None => action(r),
+        })
+    }
+
+    /// Why auto-run stops when every run is halted (a line per run, after its label when
+    /// there are several).
+    fn finished(&self) -> Result<(), String> {
+        let stops: Option<Vec<Stop>> = self.0.iter().map(Run::halted).collect();
+        let Some(stops) = stops else {
+            return Ok(());
+        };
+        let several = self.0.len() > 1;
+        let lines: Vec<String> = self
+            .0
+            .iter()
+            .zip(&stops)
+            .map(|(run, stop)| {
+                let words = crate::text::stop::describe(stop);
+                if several {
+                    format!("{}: {words}", run.label)
+                } else {
+                    words
+                }
+            })
+            .collect();
+        Err(lines.join("\n"))
+    }
+
+    /// `r` after a stop: every halted run goes on beyond the scenario; what that says.
+    pub fn go_beyond(&mut self) -> Option<String> {
+        let said: Vec<String> = self.0.iter_mut().filter_map(Run::go_beyond).collect();
+        said.into_iter().next()
     }
 
     /// Moves every run with `action`, even after one diverges. Each divergence is a line of

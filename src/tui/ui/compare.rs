@@ -146,10 +146,22 @@ fn render_runs(frame: &mut Frame, columns: &[Rect], app: &App, cmp: &Comparison)
             ),
             app.theme.dim(),
         )];
-        if let Some(notice) = &app.notice
-            && notice.starts_with(&run.label)
-        {
-            lines.push(Line::styled(notice.clone(), app.theme.notice()));
+        // The notice's lines about this copy (each starts with its label).
+        let own = format!("{}: ", run.label);
+        let notice: Vec<&str> = app
+            .notice
+            .iter()
+            .flat_map(|n| n.lines())
+            .filter(|line| line.starts_with(&own))
+            .collect();
+        if !notice.is_empty() {
+            for line in notice {
+                lines.push(Line::styled(line.to_string(), app.theme.notice()));
+            }
+        } else if let Some(stop) = run.halted() {
+            // A copy a stop rule halted waits while the others go on: it says why.
+            let why = crate::text::stop::describe(&stop);
+            lines.push(Line::styled(why, app.theme.notice()));
         }
         match worked_with(s, selection, app.views.precision) {
             Some(w) => lines.push(Line::styled(w, app.theme.active())),

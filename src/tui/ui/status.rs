@@ -55,6 +55,7 @@ pub fn progress(stepper: &Stepper, app: &App) -> (Vec<Forms>, Vec<usize>) {
     let iteration = stepper.iteration().to_string();
     let iterations = stepper.iterations_per_epoch().to_string();
     let symbol = if app.auto_run.running { "▶" } else { "⏸" };
+    let speed = app.auto_run.current().label();
     let parts = vec![
         vec![
             words!("status-epoch", epoch = epoch.clone()),
@@ -76,12 +77,28 @@ pub fn progress(stepper: &Stepper, app: &App) -> (Vec<Forms>, Vec<usize>) {
         ],
         vec![crate::text::phase::name(stepper.phase()), String::new()],
         vec![
-            format!("{symbol} {}", app.auto_run.current().label()),
+            format!("{symbol} {speed}{}", beyond(app)),
+            format!("{symbol} {speed}"),
             symbol.to_string(),
             String::new(),
         ],
     ];
-    (parts, vec![3, 1, 0, 3, 2, 1, 0])
+    (parts, vec![3, 3, 1, 0, 3, 2, 1, 0])
+}
+
+/// ", beyond 1000 epochs" after the speed while auto-run goes on beyond the scenario's
+/// epochs and rules (after `r` at a stop), else nothing.
+fn beyond(app: &App) -> String {
+    let beyond = match &app.comparison {
+        Some(c) => c.runs.iter().any(|r| r.beyond),
+        None => app.run.beyond,
+    };
+    if beyond {
+        let epochs = app.run.stop.epochs().to_string();
+        words!("view-status-beyond", epochs = epochs)
+    } else {
+        String::new()
+    }
 }
 
 /// The practice score while practice is on ("practice 3/4"), else nothing.
