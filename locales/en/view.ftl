@@ -131,3 +131,9 @@ view-picker-title = scenarios (↑↓ choose, Enter open, Esc close)
 
 view-phase-numbers = numbers
 view-phase-formula = formula
+
+## Every sample of a batch (issue 12): the keys, and why practice keeps the first.
+
+view-key-next-sample = show the next sample of the batch (stops at the last)
+view-key-previous-sample = show the previous sample of the batch (stops at the first)
+sample-practice-first = Practice asks about the first sample of each batch: leave it (p) to choose another with , and .

@@ -238,6 +238,9 @@ impl App {
             Message::Slower => self.auto_run.slower(),
             Message::SelectNext => self.move_selection(1),
             Message::SelectPrevious => self.move_selection(-1),
+            Message::NextSample | Message::PreviousSample => {
+                self.choose_sample(message == Message::NextSample);
+            }
             Message::SelectNextLayer => {
                 if let Some(selection) = self.selection() {
                     self.chosen = Some(selection.next_layer(self.depth()));
@@ -275,6 +278,40 @@ impl App {
         } else if self.practice.take().is_none() {
             self.practice = Some(Practice::default());
             self.notice = None;
+        }
+    }
+
+    /// `,` and `.`: the previous or next sample of the batch (the largest batch in compare
+    /// mode), stopping at the first and the last. Practice asks about the batch's first
+    /// sample, so there the choice stays on it and a notice says why.
+    fn choose_sample(&mut self, forward: bool) {
+        if self.practising() {
+            self.notice = Some(words!("sample-practice-first"));
+            return;
+        }
+        let runs = match &self.comparison {
+            Some(c) => c.runs.as_slice(),
+            None => std::slice::from_ref(&self.run),
+        };
+        let batch = runs.iter().map(|r| r.stepper.samples().len()).max();
+        let batch = batch.unwrap_or(1);
+        let table = runs.iter().any(|r| r.stepper.phase() == Phase::Loss);
+        let shown = self.views.sample.min(batch.saturating_sub(1));
+        self.views.choose_sample(shown, batch, forward, table);
+    }
+
+    /// The position in the batch of the sample the panels show (see [`Views::sample_in`]);
+    /// the first while practice asks (its questions are about the first).
+    pub fn sample(&self) -> usize {
+        self.sample_of(&self.run.stepper)
+    }
+
+    /// The same for `s`, the stepper of the run or of a copy in compare mode.
+    pub fn sample_of(&self, s: &crate::nn::Stepper) -> usize {
+        if self.practising() {
+            0
+        } else {
+            self.views.sample_in(s)
         }
     }
 
