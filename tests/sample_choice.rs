@@ -7,7 +7,7 @@ mod common;
 
 use backstep::tui::app::App;
 use backstep::tui::{Message, ui};
-use common::view::{app, panel, step_to};
+use common::view::{app, panel, screen, step_to};
 
 /// Seven rows, two inputs and one 0/1 target: in batches of three, unshuffled, the batches
 /// are rows 1–3, 4–6 and 7 alone. Row i (from 0) is x = (i + 0.25, 2i + 0.5), d = i mod 2.
@@ -192,4 +192,24 @@ fn practice_keeps_the_first_sample_and_compare_mode_clamps_per_copy() {
         .collect();
     // batch (all 1000), sgd (one), mini-batch (ten)
     assert_eq!(shown, [4, 0, 4]);
+}
+
+/// A sample chosen before the Loss phase is in sight when the table appears on a small
+/// screen, and the table's scroll does not carry over into the values panel after it.
+#[test]
+fn entering_the_loss_phase_scrolls_the_table_to_the_chosen_row() {
+    let mut app = app("gd-modes");
+    app.size = (80, 24);
+    step_to(&mut app, "forward (layer 1)");
+    press(&mut app, Message::NextSample, 8);
+    let chosen = app.run.stepper.samples()[8] + 1;
+    step_to(&mut app, "loss");
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains(&format!("│▶{chosen} ")), "{text}");
+    assert!(
+        text.contains("of 10 (PgUp/PgDn)"),
+        "the table is scrolled\n{text}"
+    );
+    app.update(Message::NextPhase);
+    assert_eq!(app.views.values_scroll, 0);
 }

@@ -120,21 +120,21 @@ impl Views {
     }
 
     /// Chooses the next sample (`forward`) or the previous one of a batch of `batch`
-    /// samples whose shown sample is `shown`, stopping at the first and the last; with the
-    /// cost table on screen (`table`), scrolls it as little as keeps the sample's row in
-    /// sight.
-    pub fn choose_sample(&mut self, shown: usize, batch: usize, forward: bool, table: bool) {
+    /// samples whose shown sample is `shown`, stopping at the first and the last.
+    pub fn choose_sample(&mut self, shown: usize, batch: usize, forward: bool) {
         self.sample = if forward {
             (shown + 1).min(batch.saturating_sub(1))
         } else {
             shown.saturating_sub(1)
         };
-        if table {
-            let rows = usize::from(self.cost_rows.get().max(1));
-            let first = usize::from(self.values_scroll)
-                .clamp((self.sample + 1).saturating_sub(rows), self.sample);
-            self.values_scroll = u16::try_from(first).unwrap_or(u16::MAX);
-        }
+    }
+
+    /// Scrolls the cost table, `rows` samples high, as little as shows the row of the
+    /// sample at position `shown`.
+    pub fn keep_in_sight(&mut self, shown: usize, rows: usize) {
+        let first =
+            usize::from(self.values_scroll).clamp((shown + 1).saturating_sub(rows.max(1)), shown);
+        self.values_scroll = u16::try_from(first).unwrap_or(u16::MAX);
     }
 
     /// Whether `panel`'s view is shown.
