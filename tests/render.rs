@@ -481,10 +481,16 @@ fn cost_table(frame: &mut ratatui::Frame, area: ratatui::layout::Rect, app: &App
     ui::costs::render_cost_table(frame, area, app, &app.run.stepper, None);
 }
 
-/// The row of the table that starts with `first`, split into words.
+/// The row of the table that starts with `first` (after the chosen sample's marker),
+/// split into words.
 fn table_row(text: &str, first: &str) -> Vec<String> {
     text.lines()
-        .map(|l| l.trim_matches('│').trim())
+        .map(|l| {
+            l.trim_matches('│')
+                .trim()
+                .trim_start_matches('▶')
+                .trim_start()
+        })
         .find(|l| l.split_whitespace().next() == Some(first))
         .unwrap_or_else(|| panic!("no row {first} in\n{text}"))
         .split_whitespace()
@@ -691,7 +697,8 @@ fn the_phase_panel_zoomed_at_80x24() {
 fn the_result_in_large_digits() {
     let mut app = app("two-two-two");
     step_to(&mut app, "hidden delta (layer 1)");
-    let (name, value) = ui::digits::result(&app.run.stepper, app.selection()).expect("a result");
+    let (name, value) =
+        ui::digits::result(&app.run.stepper, app.selection(), app.sample()).expect("a result");
     assert_eq!(name, "δ¹₁");
     assert!((value - 0.008_771_354_689_486_93).abs() < 1e-12, "{value}");
     app.update(Message::BigDigits);

@@ -94,8 +94,6 @@ explain-gradients = Gradients: each weight's share of the error, the δ of the n
 explain-update = Update { $matrix }: step in the opposite direction of the gradient, scaled by the learning rate η. { $last } is updated first, then the layers before it.
 explain-update-only-layer = Update { $matrix }: step in the opposite direction of the gradient, scaled by the learning rate η. The network has one layer, so { $matrix } is the only matrix to update.
 explain-done = The iteration is complete: the costs over the whole training (and validation) set are recomputed and added to the plots. Space starts the next one.
-explain-first-of-batch = (for sample { $sample }, the first of this batch of { $batch }; the gradients average all { $batch })
-
 ## The phase's formula in symbols (the phase panel).
 
 formula-forward = net{ $sup } = { $matrix }·{ $inputs }{ $bias },  { $outputs } = { $activation }
@@ -252,3 +250,7 @@ stop-settled = at the end of epoch { $epoch } the training MSE had changed by { 
 stop-stopped = stopped: { $reason }
 stop-beyond-epochs = running beyond the scenario's { $epochs } epochs
 stop-beyond-rule = running on past the stop rule; the scenario's { $epochs } epochs no longer stop it either
+
+## Every sample of a batch (issue 12): the phase panel's line under the explanation.
+
+explain-chosen-of-batch = sample { $sample } — { $position } of { $batch } in this batch (, . choose); the gradients average all { $batch }

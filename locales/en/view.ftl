@@ -141,3 +141,8 @@ view-phase-formula = formula
 
 ## Stop rules (issue 12): the status line while auto-run goes on beyond the scenario.
 view-status-beyond = , beyond { $epochs } epochs
+## Every sample of a batch (issue 12): the keys, and why practice keeps the first.
+
+view-key-next-sample = show the next sample of the batch (stops at the last)
+view-key-previous-sample = show the previous sample of the batch (stops at the first)
+sample-practice-first = Practice asks about the first sample of each batch: leave it (p) to choose another with , and .

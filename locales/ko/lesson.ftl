@@ -94,8 +94,6 @@ explain-gradients = 기울기: 각 가중치가 오차에 기여한 몫이다. �
 explain-update = { $matrix } 갱신: 기울기의 반대 방향으로, 학습률 η를 곱한 만큼 이동한다. { $last }부터 먼저 갱신하고, 그다음 그 앞의 층들을 갱신한다.
 explain-update-only-layer = { $matrix } 갱신: 기울기의 반대 방향으로, 학습률 η를 곱한 만큼 이동한다. 이 신경망은 층이 하나뿐이므로 갱신할 행렬은 { $matrix }뿐이다.
 explain-done = 이터레이션이 끝났다: 훈련 데이터 전체(와 검증 데이터)에 대한 비용을 다시 계산해 그래프에 추가한다. Space를 누르면 다음 이터레이션이 시작된다.
-explain-first-of-batch = (샘플 { $sample }의 경우: 이 배치의 샘플 { $batch }개 중 첫 번째이며, 기울기는 { $batch }개 전체의 평균이다)
-
 ## 단계의 식을 기호로 나타낸 것(단계 패널).
 
 formula-forward = net{ $sup } = { $matrix }·{ $inputs }{ $bias },  { $outputs } = { $activation }
@@ -251,3 +249,7 @@ stop-settled = { $epoch }번째 에폭이 끝났을 때 훈련 데이터의 MSE�
 stop-stopped = 멈춤: { $reason }
 stop-beyond-epochs = 시나리오의 { $epochs } 에폭을 넘어서 계속 실행합니다
 stop-beyond-rule = 정지 규칙을 넘어서 계속 실행합니다. 시나리오의 { $epochs } 에폭에서도 더는 멈추지 않습니다
+
+## 배치의 모든 샘플(이슈 12): 단계 패널의 설명 아래 줄.
+
+explain-chosen-of-batch = 샘플 { $sample } — 이 배치의 샘플 { $batch }개 중 { $position }번째 (, . 로 선택). 기울기는 { $batch }개 전체의 평균입니다

@@ -135,3 +135,8 @@ view-phase-formula = 식
 
 ## Stop rules (issue 12): the status line while auto-run goes on beyond the scenario.
 view-status-beyond = , { $epochs } 에폭 넘어 계속
+## 배치의 모든 샘플(이슈 12): 키, 그리고 연습 모드가 첫 샘플에 머무는 이유.
+
+view-key-next-sample = 배치의 다음 샘플 보기 (마지막에서 멈춤)
+view-key-previous-sample = 배치의 이전 샘플 보기 (처음에서 멈춤)
+sample-practice-first = 연습 모드는 각 배치의 첫 번째 샘플에 대해 묻습니다. 다른 샘플을 , . 로 고르려면 연습 모드를 끄세요(p).

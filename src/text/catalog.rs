@@ -111,12 +111,13 @@ mod tests {
     #[test]
     fn counts_are_written_in_full_without_grouping() {
         let text = crate::words!(
-            "explain-first-of-batch",
+            "explain-chosen-of-batch",
             sample = 12_345_678_usize,
+            position = 2,
             batch = 3
         );
         assert!(
-            text.starts_with("(for sample 12345678, the first of this batch of 3;"),
+            text.starts_with("sample 12345678 — 2 of 3 in this batch"),
             "{text}"
         );
     }

@@ -256,6 +256,9 @@ impl App {
             Message::Slower => self.auto_run.slower(),
             Message::SelectNext => self.move_selection(1),
             Message::SelectPrevious => self.move_selection(-1),
+            Message::NextSample | Message::PreviousSample => {
+                self.choose_sample(message == Message::NextSample);
+            }
             Message::SelectNextLayer => {
                 if let Some(selection) = self.selection() {
                     self.chosen = Some(selection.next_layer(self.depth()));
@@ -302,6 +305,68 @@ impl App {
         } else if self.practice.take().is_none() {
             self.practice = Some(Practice::default());
             self.notice = None;
+        }
+    }
+
+    /// `,` and `.`: the previous or next sample of the batch (the largest batch in compare
+    /// mode), stopping at the first and the last. Practice asks about the batch's first
+    /// sample, so there the choice stays on it and a notice says why.
+    fn choose_sample(&mut self, forward: bool) {
+        if self.practising() {
+            self.notice = Some(words!("sample-practice-first"));
+            return;
+        }
+        let (batch, _) = self.batch();
+        let shown = self.views.sample.min(batch.saturating_sub(1));
+        self.views.choose_sample(shown, batch, forward);
+        self.keep_sample_in_sight();
+    }
+
+    /// The largest batch of the runs the keys move, and whether their cost tables are on
+    /// screen (the Loss phase).
+    fn batch(&self) -> (usize, bool) {
+        let runs = match &self.comparison {
+            Some(c) => c.runs.as_slice(),
+            None => std::slice::from_ref(&self.run),
+        };
+        let batch = runs.iter().map(|r| r.stepper.samples().len()).max();
+        let table = runs.iter().any(|r| r.stepper.phase() == Phase::Loss);
+        (batch.unwrap_or(1), table)
+    }
+
+    /// With the cost table on screen, scrolls it as little as brings the chosen sample's row
+    /// into sight: into as many rows as it had when last drawn, or before its first
+    /// drawing as many as the band below the diagram leaves it.
+    fn keep_sample_in_sight(&mut self) {
+        let (batch, table) = self.batch();
+        if !table || self.practising() {
+            return;
+        }
+        let rows = match self.views.cost_rows.get() {
+            u16::MAX => {
+                let screen = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+                let band = regions(screen, self.scenario.image).below_top().height;
+                // Its borders, the header's two lines and the mean row.
+                band.saturating_sub(5)
+            }
+            rows => rows,
+        };
+        let shown = self.views.sample.min(batch.saturating_sub(1));
+        self.views.keep_in_sight(shown, usize::from(rows));
+    }
+
+    /// The position in the batch of the sample the panels show (see [`Views::sample_in`]);
+    /// the first while practice asks (its questions are about the first).
+    pub fn sample(&self) -> usize {
+        self.sample_of(&self.run.stepper)
+    }
+
+    /// The same for `s`, the stepper of the run or of a copy in compare mode.
+    pub fn sample_of(&self, s: &crate::nn::Stepper) -> usize {
+        if self.practising() {
+            0
+        } else {
+            self.views.sample_in(s)
         }
     }
 
@@ -391,6 +456,11 @@ impl App {
         let result = movement(&mut self.runs());
         if self.run.stepper.phase() != phase {
             self.views.phase_scroll = 0;
+            if phase == Phase::Loss {
+                // The cost table's scroll is not the values panel's.
+                self.views.values_scroll = 0;
+            }
+            self.keep_sample_in_sight();
         }
         if self.comparison.is_none() {
             self.keep_selection();

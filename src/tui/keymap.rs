@@ -111,6 +111,18 @@ const KEYS: &[Binding] = &[
         description: || words!("view-key-select-layer"),
     },
     Binding {
+        keys: &[(KeyCode::Char('.'), NONE)],
+        label: ".",
+        message: Message::NextSample,
+        description: || words!("view-key-next-sample"),
+    },
+    Binding {
+        keys: &[(KeyCode::Char(','), NONE)],
+        label: ",",
+        message: Message::PreviousSample,
+        description: || words!("view-key-previous-sample"),
+    },
+    Binding {
         keys: &[(KeyCode::Char(']'), NONE)],
         label: "]",
         message: Message::MorePrecision,

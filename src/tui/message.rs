@@ -29,6 +29,10 @@ pub enum Message {
     SelectPrevious,
     /// Move the selection to the next layer.
     SelectNextLayer,
+    /// Show the next sample of the batch.
+    NextSample,
+    /// Show the previous sample of the batch.
+    PreviousSample,
     /// Show one more decimal place.
     MorePrecision,
     /// Show one fewer decimal place.

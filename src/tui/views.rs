@@ -10,7 +10,7 @@ use super::focus::{Enlarged, Focus};
 use super::message::Message;
 use super::panel::Panel;
 use super::scenarios::PickerEntry;
-use crate::nn::Cost;
+use crate::nn::{Cost, Stepper};
 
 /// Lines a panel scrolls at a time.
 pub const PAGE: u16 = 10;
@@ -60,6 +60,9 @@ pub struct Views {
     pub values_end: Cell<u16>,
     /// The same for the phase panel.
     pub phase_end: Cell<u16>,
+    /// How many samples' rows the cost table had room for when last drawn (unknown, the
+    /// most, until then): choosing a sample scrolls it into them.
+    pub cost_rows: Cell<u16>,
     /// The panel the scrolling and zoom keys act on, once `f` chose one (its border is then
     /// highlighted); until then the values, as if never moved.
     pub focus: Option<Focus>,
@@ -67,6 +70,10 @@ pub struct Views {
     pub enlarged: Option<Enlarged>,
     /// A cost a lesson asks for: written `?` in the charts and the cost table until answered.
     pub hidden: Option<Cost>,
+    /// The sample of the batch the per-sample numbers show (`,` and `.`), as a position in
+    /// the batch from 0. It is kept from iteration to iteration; a smaller batch (the last of
+    /// an epoch) shows its last sample instead, see [`Views::sample_in`].
+    pub sample: usize,
 }
 
 impl Default for Views {
@@ -84,9 +91,11 @@ impl Default for Views {
             phase_scroll: 0,
             values_end: Cell::new(u16::MAX),
             phase_end: Cell::new(u16::MAX),
+            cost_rows: Cell::new(u16::MAX),
             focus: None,
             enlarged: None,
             hidden: None,
+            sample: 0,
         }
     }
 }
@@ -102,6 +111,30 @@ impl Views {
             phase_scroll: 0,
             ..self.clone()
         }
+    }
+
+    /// The position in `s`'s batch of the sample the panels show: the chosen one, or the
+    /// batch's last when the batch is smaller.
+    pub fn sample_in(&self, s: &Stepper) -> usize {
+        self.sample.min(s.samples().len().saturating_sub(1))
+    }
+
+    /// Chooses the next sample (`forward`) or the previous one of a batch of `batch`
+    /// samples whose shown sample is `shown`, stopping at the first and the last.
+    pub fn choose_sample(&mut self, shown: usize, batch: usize, forward: bool) {
+        self.sample = if forward {
+            (shown + 1).min(batch.saturating_sub(1))
+        } else {
+            shown.saturating_sub(1)
+        };
+    }
+
+    /// Scrolls the cost table, `rows` samples high, as little as shows the row of the
+    /// sample at position `shown`.
+    pub fn keep_in_sight(&mut self, shown: usize, rows: usize) {
+        let first =
+            usize::from(self.values_scroll).clamp((shown + 1).saturating_sub(rows.max(1)), shown);
+        self.values_scroll = u16::try_from(first).unwrap_or(u16::MAX);
     }
 
     /// Whether `panel`'s view is shown.

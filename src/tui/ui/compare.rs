@@ -163,7 +163,7 @@ fn render_runs(frame: &mut Frame, columns: &[Rect], app: &App, cmp: &Comparison)
             let why = crate::text::stop::describe(&stop);
             lines.push(Line::styled(why, app.theme.notice()));
         }
-        match worked_with(s, selection, app.views.precision) {
+        match worked_with(s, selection, app.sample_of(s), app.views.precision) {
             Some(w) => lines.push(Line::styled(w, app.theme.active())),
             None => lines.push(Line::from(crate::text::phase::explanation(s, s.phase()))),
         }

@@ -35,9 +35,13 @@ fn shown(s: &Stepper) -> [Cost; 3] {
     [Cost::Mse, cross_entropy, Cost::ClassificationError]
 }
 
+/// Marks the chosen sample's row where the batch has more than one.
+const CHOSEN: &str = "▶";
+
 /// Every sample of the batch, then the mean, at `numbers`' precision; the `hidden` cost is
-/// written `?` (a lesson asks for it).
-fn entries(s: &Stepper, numbers: Numbers, hidden: Option<Cost>) -> Vec<Entry> {
+/// written `?` (a lesson asks for it); the sample at position `chosen` is marked when the
+/// batch has more than one.
+fn entries(s: &Stepper, numbers: Numbers, hidden: Option<Cost>, chosen: usize) -> Vec<Entry> {
     let ws = s.workspace();
     let batch = s.samples().len();
     let width = ws.target.nrows();
@@ -48,11 +52,17 @@ fn entries(s: &Stepper, numbers: Numbers, hidden: Option<Cost>) -> Vec<Entry> {
         .chunks_exact(width)
         .zip(targets.chunks_exact(width))
         .zip(s.samples())
-        .map(|((o, d), sample)| {
+        .enumerate()
+        .map(|(b, ((o, d), sample))| {
             let c = Costs::of(o, d, width);
             let wrong = c.get(Cost::ClassificationError);
+            let marker = match batch {
+                1 => "",
+                _ if b == chosen => CHOSEN,
+                _ => " ",
+            };
             Entry {
-                sample: (sample + 1).to_string(),
+                sample: format!("{marker}{}", sample + 1),
                 outputs: join(o, |x| numbers.show(x)),
                 targets: join(d, compact),
                 right: if wrong > 0.0 { "✗" } else { "✓" }.into(),
@@ -143,8 +153,8 @@ fn clipped(text: &str, width: usize) -> String {
     }
 }
 
-/// Draws the table of `s`'s batch into `area`, scrolled by the values panel's scroll; in
-/// compare mode titled with the copy's label, `copy`.
+/// Draws the table of `s`'s batch into `area`, scrolled by the values panel's scroll, the
+/// chosen sample's row marked; in compare mode titled with the copy's label, `copy`.
 pub fn render_cost_table(
     frame: &mut Frame,
     area: Rect,
@@ -155,7 +165,8 @@ pub fn render_cost_table(
     let numbers = Numbers {
         precision: app.views.precision,
     };
-    let mut entries = entries(s, numbers, app.views.hidden);
+    let chosen = app.sample_of(s);
+    let mut entries = entries(s, numbers, app.views.hidden, chosen);
     let mean = entries.pop().expect("the mean row");
     let cells = |e: &Entry| -> Vec<String> {
         let mut cells = vec![
@@ -213,6 +224,9 @@ pub fn render_cost_table(
     app.views
         .values_end
         .set(u16::try_from(end).unwrap_or(u16::MAX));
+    app.views
+        .cost_rows
+        .set(u16::try_from(room).unwrap_or(u16::MAX));
     let first = usize::from(app.views.values_scroll).min(end);
     let shown_rows = &entries[first..entries.len().min(first + room)];
     let title = words!("cost-table-title", batch = entries.len());
@@ -240,7 +254,14 @@ pub fn render_cost_table(
     let row = |e: &Entry| Row::new(cells(e).iter().zip(&widths).map(|(c, w)| clipped(c, *w)));
     let rows = shown_rows
         .iter()
-        .map(row)
+        .enumerate()
+        .map(|(i, e)| {
+            if first + i == chosen && entries.len() > 1 {
+                row(e).style(app.theme.selected())
+            } else {
+                row(e)
+            }
+        })
         .chain([row(&mean).style(app.theme.active())]);
     let constraints = widths.iter().map(|w| Constraint::Length(*w as u16));
     let table = Table::new(rows, constraints)

@@ -15,9 +15,9 @@ use crate::words;
 
 /// The number the phase is about for `selection`, with its name: an output in a forward
 /// phase, the batch's loss, a δ, a gradient, a new weight, the loss over the training set
-/// once the iteration is done (the batch's first sample where it matters, as in the phase
-/// panel).
-pub fn result(s: &Stepper, selection: Option<Selection>) -> Option<(String, f64)> {
+/// once the iteration is done (for the batch's sample at position `b` where it matters, as
+/// in the phase panel).
+pub fn result(s: &Stepper, selection: Option<Selection>, b: usize) -> Option<(String, f64)> {
     let ws = s.workspace();
     let depth = s.network().depth();
     let loss = s.training().loss;
@@ -32,13 +32,13 @@ pub fn result(s: &Stepper, selection: Option<Selection>) -> Option<(String, f64)
         )),
         (Phase::Forward(l), Some(Selection::Neuron { layer, index })) if layer == l => Some((
             indexed(&value_name(depth, l), &[index]),
-            ws.out[l - 1][(index, 0)],
+            ws.out[l - 1][(index, b)],
         )),
         (Phase::OutputDelta, Some(Selection::Neuron { layer, index })) if layer == depth => {
-            Some((delta_name(depth, index), ws.delta[depth - 1][(index, 0)]))
+            Some((delta_name(depth, index), ws.delta[depth - 1][(index, b)]))
         }
         (Phase::HiddenDelta(l), Some(Selection::Neuron { layer, index })) if layer == l => {
-            Some((delta_name(l, index), ws.delta[l - 1][(index, 0)]))
+            Some((delta_name(l, index), ws.delta[l - 1][(index, b)]))
         }
         (Phase::Gradients, Some(Selection::Weight { layer, row, col })) => Some((
             format!("∂C/∂{}", indexed(&matrix_name(depth, layer), &[row, col])),
@@ -84,7 +84,7 @@ pub fn render_digits(frame: &mut Frame, area: Rect, app: &App) {
         );
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some((name, value)) = result(&app.run.stepper, app.selection()) else {
+    let Some((name, value)) = result(&app.run.stepper, app.selection(), app.sample()) else {
         let text = Paragraph::new(words!("digits-nothing-yet")).wrap(Wrap { trim: true });
         frame.render_widget(text.centered(), inner);
         return;

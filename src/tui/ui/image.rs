@@ -64,7 +64,7 @@ pub fn pixels(values: &[f64], rows: usize, cols: usize, color: bool) -> Vec<Line
     }
 }
 
-/// Draws the batch's first input as an image, with its predicted and true class.
+/// Draws the chosen sample's input as an image, with its predicted and true class.
 pub fn render_image(frame: &mut Frame, area: Rect, app: &App, (rows, cols): (usize, usize)) {
     let s = &app.run.stepper;
     let block = Block::default().borders(Borders::ALL).title(Line::styled(
@@ -79,15 +79,16 @@ pub fn render_image(frame: &mut Frame, area: Rect, app: &App, (rows, cols): (usi
         return;
     }
     let ws = s.workspace();
-    let input: Vec<f64> = ws.input.column(0).iter().copied().collect();
+    let b = app.sample();
+    let input: Vec<f64> = ws.input.column(b).iter().copied().collect();
     let mut lines = pixels(&input, rows, cols, app.theme.color);
     let names = class_names(&app.run.stepper);
     let name = |k: usize| names.get(k).cloned().unwrap_or_else(|| k.to_string());
-    let truth = class_of(ws.target.column(0).as_slice());
+    let truth = class_of(ws.target.column(b).as_slice());
     lines.push(Line::from(words!("view-image-true", class = name(truth))));
     let depth = s.network().depth();
     if s.reached(Phase::Forward(depth)) {
-        let predicted = class_of(ws.out[depth - 1].column(0).as_slice());
+        let predicted = class_of(ws.out[depth - 1].column(b).as_slice());
         let mark = if predicted == truth { "✓" } else { "✗" };
         lines.push(Line::styled(
             words!("view-image-predicted", class = name(predicted), mark = mark),

@@ -84,7 +84,7 @@ pub fn render_layers(frame: &mut Frame, area: Rect, app: &App) {
             height: 1,
             ..table.inner
         };
-        let text = selected(s, app.selection(), numbers);
+        let text = selected(s, app.selection(), app.sample(), numbers);
         frame.render_widget(Line::styled(text, app.theme.selected()), line);
     }
 }
@@ -158,14 +158,14 @@ fn mean_abs(values: &[f64]) -> f64 {
     values.iter().map(|v| v.abs()).sum::<f64>() / values.len().max(1) as f64
 }
 
-/// The selected neuron with its value (δ once the backward pass has reached it), or the
-/// selected weight, e.g. `▶ h₃ = 0.5123`.
-fn selected(s: &Stepper, selection: Option<Selection>, numbers: Numbers) -> String {
+/// The selected neuron with its value for the batch's sample at position `sample` (δ once
+/// the backward pass has reached it), or the selected weight, e.g. `▶ h₃ = 0.5123`.
+fn selected(s: &Stepper, selection: Option<Selection>, sample: usize, numbers: Numbers) -> String {
     let depth = s.network().depth();
     match selection {
         Some(Selection::Neuron { layer: l, index }) => {
             let name = indexed(&value_name(depth, l), &[index]);
-            match shown_value(s, l, index) {
+            match shown_value(s, l, index, sample) {
                 Some((v, true)) => {
                     let delta = indexed(&format!("δ{}", superscript(l)), &[index]);
                     format!("▶ {delta} = {}", numbers.show(v))

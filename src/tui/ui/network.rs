@@ -28,9 +28,10 @@ const EDGE_LABEL: usize = 6;
 /// order tried.
 const EDGE_SPOTS: [f64; 7] = [0.5, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8];
 
-/// The value a neuron shows: δ once the backward pass has reached its layer, else its
-/// activation (the input for layer 0); `None` before the value exists.
-pub fn shown_value(s: &Stepper, l: usize, j: usize) -> Option<(f64, bool)> {
+/// The value a neuron shows for the batch's sample at position `b`: δ once the backward
+/// pass has reached its layer, else its activation (the input for layer 0); `None` before
+/// the value exists.
+pub fn shown_value(s: &Stepper, l: usize, j: usize, b: usize) -> Option<(f64, bool)> {
     let ws = s.workspace();
     let depth = s.network().depth();
     if l >= 1 {
@@ -40,16 +41,16 @@ pub fn shown_value(s: &Stepper, l: usize, j: usize) -> Option<(f64, bool)> {
             Phase::HiddenDelta(l)
         };
         if s.reached(delta_phase) {
-            return Some((ws.delta[l - 1][(j, 0)], true));
+            return Some((ws.delta[l - 1][(j, b)], true));
         }
     }
     if !s.reached(Phase::Forward(l.max(1))) {
         return None;
     }
     if l == 0 {
-        Some((ws.input[(j, 0)], false))
+        Some((ws.input[(j, b)], false))
     } else {
-        Some((ws.out[l - 1][(j, 0)], false))
+        Some((ws.out[l - 1][(j, b)], false))
     }
 }
 
@@ -267,7 +268,7 @@ fn draw_labels(buf: &mut Buffer, app: &App, g: &Geometry) {
             let (text, style) = match slot {
                 None => ("⋮".to_string(), theme.dim()),
                 Some(j) => {
-                    let (text, is_delta) = match shown_value(s, l, *j) {
+                    let (text, is_delta) = match shown_value(s, l, *j, app.sample()) {
                         Some((v, is_delta)) => (numbers.fit(v, width), is_delta),
                         None => (indexed(&name, &[*j]), false),
                     };

@@ -21,25 +21,36 @@ use crate::words;
 
 /// The formula with this iteration's numbers for the selection.
 pub fn worked(app: &App) -> Option<String> {
-    worked_with(&app.run.stepper, app.selection(), app.views.precision)
+    worked_with(
+        &app.run.stepper,
+        app.selection(),
+        app.sample(),
+        app.views.precision,
+    )
 }
 
-/// The formula with `s`'s numbers for `selection`, at `precision` decimals.
-pub fn worked_with(s: &Stepper, selection: Option<Selection>, precision: usize) -> Option<String> {
+/// The formula with `s`'s numbers for `selection` and the batch's sample at position
+/// `sample`, at `precision` decimals.
+pub fn worked_with(
+    s: &Stepper,
+    selection: Option<Selection>,
+    sample: usize,
+    precision: usize,
+) -> Option<String> {
     let explain = Explain::new(s, precision);
     let phase = s.phase();
     let depth = s.network().depth();
     let numbers = Numbers { precision };
     match (phase, selection?) {
         (Phase::Forward(l), Selection::Neuron { layer, index }) if layer == l => {
-            Some(explain.forward(l, index, 0))
+            Some(explain.forward(l, index, sample))
         }
-        (Phase::Loss, _) => Some(explain.loss(0)),
+        (Phase::Loss, _) => Some(explain.loss(sample)),
         (Phase::OutputDelta, Selection::Neuron { layer, index }) if layer == depth => {
-            Some(explain.output_delta(index, 0))
+            Some(explain.output_delta(index, sample))
         }
         (Phase::HiddenDelta(l), Selection::Neuron { layer, index }) if layer == l => {
-            Some(explain.hidden_delta(l, index, 0))
+            Some(explain.hidden_delta(l, index, sample))
         }
         (Phase::Gradients, Selection::Weight { layer, row, col }) => {
             Some(explain.gradient(layer, row, col))
@@ -60,9 +71,9 @@ pub fn worked_with(s: &Stepper, selection: Option<Selection>, precision: usize) 
         (_, Selection::Neuron { layer, index }) if s.reached(Phase::Forward(layer.max(1))) => {
             let ws = s.workspace();
             let v = if layer == 0 {
-                ws.input[(index, 0)]
+                ws.input[(index, sample)]
             } else {
-                ws.out[layer - 1][(index, 0)]
+                ws.out[layer - 1][(index, sample)]
             };
             Some(format!(
                 "{} = {}",
@@ -164,10 +175,12 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::from(explanation(s, phase)));
     let batch = s.samples().len();
     if phase != Phase::Start && batch > 1 {
+        let chosen = app.sample();
         lines.push(Line::styled(
             words!(
-                "explain-first-of-batch",
-                sample = s.samples()[0] + 1,
+                "explain-chosen-of-batch",
+                sample = s.samples()[chosen] + 1,
+                position = chosen + 1,
                 batch = batch
             ),
             theme.dim(),

@@ -40,6 +40,7 @@ fn rows(app: &App, width: usize, wanted: usize) -> Vec<Row> {
         },
         selected: app.selection(),
         column: app.views.values_column,
+        sample: app.sample(),
     };
     let s = panel.s;
     let mut rows = Vec::new();
@@ -68,6 +69,8 @@ struct Panel<'a> {
     selected: Option<Selection>,
     /// The first column asked for of matrices wider than [`WIDE`].
     column: usize,
+    /// The position in the batch of the sample whose vectors are shown.
+    sample: usize,
 }
 
 /// `values` as pieces: `open` before the first, `close` after the last.
@@ -103,23 +106,23 @@ impl Panel<'_> {
         ]
     }
 
-    /// The batch's first sample: its input x and target d.
+    /// The chosen sample of the batch: its input x and target d.
     fn sample(&self, width: usize) -> Row {
-        let (s, ws) = (self.s, self.s.workspace());
+        let (s, ws, b) = (self.s, self.s.workspace(), self.sample);
         let (n_in, n_out) = (ws.input.nrows(), ws.target.nrows());
-        let sample = words!("values-sample", number = s.samples()[0] + 1);
+        let sample = words!("values-sample", number = s.samples()[b] + 1);
         let mut pieces = vec![Piece::new(vec![Span::styled(sample, self.theme.dim())])];
         let room = width.saturating_sub(SAMPLE_HANG);
         let mut input = numbers(
             Span::raw("x = ("),
-            self.signed((0..n_in).map(|i| ws.input[(i, 0)])),
+            self.signed((0..n_in).map(|i| ws.input[(i, b)])),
             ")",
         );
         input[0].set_gap(2);
         pieces.extend(together(input, room));
         let mut target = numbers(
             Span::raw("d = ("),
-            self.signed((0..n_out).map(|i| ws.target[(i, 0)])),
+            self.signed((0..n_out).map(|i| ws.target[(i, b)])),
             ")",
         );
         target[0].set_gap(3);
@@ -298,7 +301,8 @@ impl Panel<'_> {
         }
     }
 
-    /// Layer `l`'s outputs once computed, and its δ once the backward pass reached it.
+    /// Layer `l`'s outputs for the chosen sample once computed, and its δ once the backward
+    /// pass reached it.
     fn vectors(&self, l: usize, rows: &mut Vec<Row>) {
         let (s, ws) = (self.s, self.s.workspace());
         let depth = s.network().depth();
@@ -317,11 +321,11 @@ impl Panel<'_> {
             }
         };
         if s.reached(Phase::Forward(l)) {
-            let out = self.signed((0..n).map(|j| ws.out[l - 1][(j, 0)]));
+            let out = self.signed((0..n).map(|j| ws.out[l - 1][(j, self.sample)]));
             rows.push(vector(value_name(depth, l), out));
         }
         if s.reached(delta_phase) {
-            let delta = self.signed((0..n).map(|j| ws.delta[l - 1][(j, 0)]));
+            let delta = self.signed((0..n).map(|j| ws.delta[l - 1][(j, self.sample)]));
             rows.push(vector(format!("δ{}", superscript(l)), delta));
         }
     }
