@@ -48,8 +48,10 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// The epoch, the iteration, the phase and the run state of `stepper`, and the order in
-/// which they give way (a part's index once per form it drops): the run state's speed,
-/// then the words "epoch" and "iteration", then the run state, the phase, the counts.
+/// which they give way (a part's index once per form it drops): what follows the speed, the
+/// words "epoch" and "iteration" (shortened), the speed in words, then the run state, the
+/// phase, the counts. While auto-run runs, the phase (changing too fast to read) gives way
+/// before the speed.
 pub fn progress(stepper: &Stepper, app: &App) -> (Vec<Forms>, Vec<usize>) {
     let epoch = stepper.epoch().to_string();
     let iteration = stepper.iteration().to_string();
@@ -83,7 +85,12 @@ pub fn progress(stepper: &Stepper, app: &App) -> (Vec<Forms>, Vec<usize>) {
             String::new(),
         ],
     ];
-    (parts, vec![3, 3, 1, 0, 3, 2, 1, 0])
+    let order = if app.auto_run.running {
+        vec![3, 1, 0, 2, 3, 3, 1, 0]
+    } else {
+        vec![3, 1, 0, 3, 3, 2, 1, 0]
+    };
+    (parts, order)
 }
 
 /// ", beyond 1000 epochs" after the speed while auto-run goes on beyond the scenario's
