@@ -154,3 +154,33 @@ fn a_stopped_copy_says_why_in_its_panel_while_the_others_go_on() {
         rows.join("\n")
     );
 }
+
+/// With practice on, auto-run also stops at the scenario's epochs: from the end of epoch 39
+/// it steps (the 1-1 network's questions are closed as they come) and pauses at the end of
+/// epoch 40 with the same words instead of stepping on.
+#[test]
+fn practice_mode_auto_run_stops_at_the_scenarios_epochs() {
+    let mut app = app("tests/fixtures/stop/forty.toml");
+    app.update(Message::TogglePractice);
+    for _ in 0..39 {
+        app.update(Message::FinishIteration);
+    }
+    app.auto_run.speed = 2;
+    app.update(Message::ToggleRun);
+    for _ in 0..2000 {
+        if app.question().is_some() {
+            app.update(Message::Close);
+            app.update(Message::ToggleRun);
+        }
+        if !app.auto_run.running {
+            break;
+        }
+        tick(&mut app);
+    }
+    assert!(!app.auto_run.running);
+    assert_eq!(app.notice.as_deref(), Some("finished: 40 epochs"));
+    assert_eq!(
+        (app.run.stepper.completed(), app.run.stepper.phase()),
+        (40, Phase::Done)
+    );
+}

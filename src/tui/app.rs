@@ -162,7 +162,13 @@ impl App {
             && let Some(pace) = self.auto_run.due()
         {
             if self.practising() {
-                self.step_or_ask();
+                match self.runs().finished() {
+                    Ok(()) => self.step_or_ask(),
+                    Err(stopped) => {
+                        self.auto_run.pause();
+                        self.notice = Some(stopped);
+                    }
+                }
             } else {
                 self.move_runs(|runs| runs.advance(pace, clock));
             }

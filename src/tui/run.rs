@@ -342,9 +342,8 @@ impl Lockstep<'_> {
     }
 
     /// One auto-run step at `pace`; it stops at the first divergence. At full speed the
-    /// budget is measured on `clock`.
-    /// Runs a stop halted wait while the others go on; when every run is halted, the
-    /// result says why.
+    /// budget is measured on `clock`. Runs that a stop halted wait while the others go on;
+    /// when every run is halted, the result says why.
     pub fn advance(&mut self, pace: Pace, clock: &dyn Clock) -> Result<(), String> {
         let moving = |r: &Run| r.halted().is_none();
         match pace {
@@ -375,7 +374,7 @@ impl Lockstep<'_> {
 
     /// Why auto-run stops when every run is halted (a line per run, after its label when
     /// there are several).
-    fn finished(&self) -> Result<(), String> {
+    pub fn finished(&self) -> Result<(), String> {
         let stops: Option<Vec<Stop>> = self.0.iter().map(Run::halted).collect();
         let Some(stops) = stops else {
             return Ok(());
