@@ -51,7 +51,7 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
 /// which they give way (a part's index once per form it drops): what follows the speed, the
 /// words "epoch" and "iteration" (shortened), the speed in words, then the run state, the
 /// phase, the counts. While auto-run runs, the phase (changing too fast to read) gives way
-/// before the speed.
+/// and the counts and the speed in words stay: a long scenario name is shortened instead.
 pub fn progress(stepper: &Stepper, app: &App) -> (Vec<Forms>, Vec<usize>) {
     let epoch = stepper.epoch().to_string();
     let iteration = stepper.iteration().to_string();
@@ -86,7 +86,7 @@ pub fn progress(stepper: &Stepper, app: &App) -> (Vec<Forms>, Vec<usize>) {
         ],
     ];
     let order = if app.auto_run.running {
-        vec![3, 1, 0, 2, 3, 3, 1, 0]
+        vec![3, 1, 0, 2]
     } else {
         vec![3, 1, 0, 3, 3, 2, 1, 0]
     };
