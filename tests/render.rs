@@ -935,3 +935,28 @@ fn the_values_panel_writes_out_only_what_can_be_shown() {
     let (all, few) = (words(&all), words(&few));
     assert_eq!(few[..], all[..few.len()]);
 }
+
+/// While auto-run runs at 80 columns, the status line keeps the counts and the speed in words
+/// and shortens a long scenario name; paused, the name is whole and the phase shows.
+#[test]
+fn a_running_status_line_keeps_the_speed_at_80_columns() {
+    let mut app = app("gd-modes");
+    app.auto_run.speed = 4;
+    app.update(Message::ToggleRun);
+    let running = screen(&mut app, 80, 24);
+    let first = running.lines().next().unwrap();
+    assert!(first.contains("▶ 10 iterations/s"), "{first}");
+    assert!(first.contains("│ ep. 1 │ it. 1/100 │"), "{first}");
+    assert!(
+        first.starts_with(" Gradient descent: batch, SGD,… │"),
+        "{first}"
+    );
+    app.update(Message::ToggleRun);
+    let paused = screen(&mut app, 80, 24);
+    let first = paused.lines().next().unwrap();
+    assert!(
+        first.starts_with(" Gradient descent: batch, SGD, mini-batch │"),
+        "{first}"
+    );
+    assert!(first.contains("│ start │ ⏸"), "{first}");
+}
