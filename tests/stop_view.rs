@@ -153,6 +153,8 @@ fn a_stopped_copy_says_why_in_its_panel_while_the_others_go_on() {
         "{}",
         rows.join("\n")
     );
+    // The status line counts the epochs of the copy that goes on (an epoch an iteration).
+    assert!(rows[0].contains("│ epoch 10 │"), "{}", rows[0]);
 }
 
 /// With practice on, auto-run also stops at the scenario's epochs: from the end of epoch 39

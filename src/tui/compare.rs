@@ -48,8 +48,17 @@ impl Comparison {
         })
     }
 
-    /// The first run's stepper (they share the phase).
+    /// The stepper of the run furthest along (the first of those): they move in lockstep
+    /// and share the phase, except that a run a stop rule halted waits while the others go
+    /// on, and the status line counts the epochs of those that go on.
     pub fn lead(&self) -> &Stepper {
-        &self.runs[0].stepper
+        let furthest = (self.runs.iter()).fold(&self.runs[0], |lead, run| {
+            if run.stepper.completed() > lead.stepper.completed() {
+                run
+            } else {
+                lead
+            }
+        });
+        &furthest.stepper
     }
 }
