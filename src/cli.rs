@@ -13,6 +13,7 @@ use crate::nn::{Cost, Costs, Divergence, Stop, StopWatch};
 use crate::scenario::compare::{Run, Setting, labels, parse_vary};
 use crate::scenario::evaluation::{EpochCosts, Evaluation};
 use crate::scenario::file::{names_a_file, read_text};
+use crate::scenario::set::Override;
 use crate::scenario::{BUILTINS, DEFAULT, FileKind, MAX_EPOCHS, Scenario, ScenarioError, Setup};
 use crate::text::divergence::describe;
 use crate::text::notation::{Numbers, compact, cost_name, mode_name, scientific};
@@ -84,6 +85,9 @@ pub enum Command {
         /// background, for a washed-out projector); NO_COLOR still turns colours off.
         #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
         theme: ThemeName,
+        /// Change a scenario key, e.g. training.learning_rate=0.1 (a TOML value; repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
     },
     /// Open a guided lesson (a file or a built-in name; none: the built-in `backprop`) where
     /// the student left off.
@@ -115,6 +119,9 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Change a scenario key, e.g. training.learning_rate=0.1 (a TOML value; repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
     },
     /// Train two to four copies that differ in one setting, from the same initial weights
     /// and data order, and compare them.
@@ -139,6 +146,9 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Change a scenario key, e.g. training.learning_rate=0.1 (a TOML value; repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
     },
     /// Train headlessly (fast) and print the final costs.
     Train {
@@ -153,6 +163,9 @@ pub enum Command {
         /// After training, evaluate the held-out test set once.
         #[arg(long)]
         test: bool,
+        /// Change a scenario key, e.g. training.learning_rate=0.1 (a TOML value; repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
     },
 }
 
@@ -258,8 +271,12 @@ fn terminal_for_view() -> Result<(), CliError> {
 /// `err`).
 pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<(), CliError> {
     match command {
-        Command::Run { scenario, theme } => {
-            let mut app = crate::tui::load(&scenario)?;
+        Command::Run {
+            scenario,
+            theme,
+            set,
+        } => {
+            let mut app = crate::tui::load_with(&scenario, overrides(&set)?)?;
             terminal_for_view()?;
             app.theme.light = theme == ThemeName::Light;
             crate::tui::run(app).map_err(CliError::Terminal)
@@ -274,8 +291,9 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             steps,
             format,
             output,
+            set,
         } => {
-            let scenario = Scenario::load(&scenario)?;
+            let scenario = Scenario::load_with(&scenario, &overrides(&set)?)?;
             scenario.setup()?;
             to_output(output.as_deref(), out, |out, path| {
                 trace(&scenario, steps, format, out, path)
@@ -286,8 +304,9 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             epochs,
             curve,
             test,
+            set,
         } => train(
-            &Scenario::load(&scenario)?,
+            &Scenario::load_with(&scenario, &overrides(&set)?)?,
             epochs,
             curve.as_deref(),
             test,
@@ -300,8 +319,9 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             target,
             format,
             output,
+            set,
         } => {
-            let scenario = Scenario::load(&scenario)?;
+            let scenario = Scenario::load_with(&scenario, &overrides(&set)?)?;
             let report = compare(&scenario, vary.as_deref(), epochs, target.as_deref())?;
             to_output(output.as_deref(), out, |out, path| {
                 report.write(format, out).map_err(write_error(path))
@@ -314,6 +334,14 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             report.completed()
         }
     }
+}
+
+/// The `--set KEY=VALUE` settings, read.
+fn overrides(specs: &[String]) -> Result<Vec<Override>, CliError> {
+    Ok(specs
+        .iter()
+        .map(|spec| Override::parse(spec))
+        .collect::<Result<_, _>>()?)
 }
 
 /// What a write error on standard output names.
@@ -898,6 +926,10 @@ fn write_costs(
     let header = words!(
         "cli-train-header",
         name = scenario.name.clone(),
+        shape = (setup.network.sizes().iter())
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("-"),
         epochs = epochs,
         iterations = iterations,
         mode = mode_name(setup.training.mode),

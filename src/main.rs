@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     let command = args.command.unwrap_or(Command::Run {
         scenario: DEFAULT.to_string(),
         theme: ThemeName::Dark,
+        set: Vec::new(),
     });
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     match cli::run(command, &mut out, &mut err) {

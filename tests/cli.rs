@@ -465,7 +465,7 @@ fn train_speaks_korean_with_its_table_aligned_in_terminal_cells() {
         // gd-modes: 1000 training samples in mini-batches of 10, η = 0.5: 3 × 100 iterations.
         assert_eq!(
             lines[0],
-            "경사 하강법: 배치, 확률적, 미니배치: 3에폭, 이터레이션 300번 \
+            "경사 하강법: 배치, 확률적, 미니배치 (2-6-1): 3에폭, 이터레이션 300번 \
              (미니배치 경사 하강법, 배치 크기 10, η = 0.5)"
         );
         assert!(lines[2].starts_with("훈련 "), "{report}");

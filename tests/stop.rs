@@ -29,7 +29,7 @@ fn backstep(lang: &str, args: &[&str]) -> String {
 fn train_stops_when_the_cost_is_below_the_rule_and_says_which_rule() {
     let out = backstep("en", &["train", "tests/fixtures/stop/below.toml"]);
     assert!(
-        out.starts_with("One weight, stop below: 5 epochs, 5 iterations"),
+        out.starts_with("One weight, stop below (1-1): 5 epochs, 5 iterations"),
         "{out}"
     );
     assert!(

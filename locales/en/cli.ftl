@@ -70,7 +70,7 @@ cli-check-ok = ok: { $origin } ({ $name }: { $sizes } network, training samples:
 
 ## train.
 
-cli-train-header = { $name }: { $epochs } epochs, { $iterations } iterations ({ $mode }, batch size { $batch }, η = { $eta })
+cli-train-header = { $name } ({ $shape }): { $epochs } epochs, { $iterations } iterations ({ $mode }, batch size { $batch }, η = { $eta })
 cli-train-training = training
 cli-train-validation = validation
 cli-train-test = test

@@ -210,3 +210,7 @@ error-csv-long-line = expected lines of at most { $limit } bytes, found a longer
 ## Stop rules (issue 12): [training.stop].
 error-stop-pair = `{ $given }` needs `{ $missing }` beside it in [training.stop]
 error-stop-positive = expected a number above 0, found { $value }
+
+## --set KEY=VALUE (issue 13)
+error-set-form = expected KEY=VALUE, e.g. training.learning_rate=0.1 (a TOML value; text that is not TOML is taken as a string)
+error-set-not-table = `{ $key }` is a value, not a table

@@ -64,7 +64,7 @@ cli-check-ok = 정상: { $origin } ({ $name }: { $sizes } 신경망, 훈련 샘�
 
 ## train.
 
-cli-train-header = { $name }: { $epochs }에폭, 이터레이션 { $iterations }번 ({ $mode }, 배치 크기 { $batch }, η = { $eta })
+cli-train-header = { $name } ({ $shape }): { $epochs }에폭, 이터레이션 { $iterations }번 ({ $mode }, 배치 크기 { $batch }, η = { $eta })
 cli-train-training = 훈련
 cli-train-validation = 검증
 cli-train-test = 테스트

@@ -186,3 +186,7 @@ error-csv-long-line = 한 줄은 최대 { $limit }바이트여야 하는데 더 
 ## Stop rules (issue 12): [training.stop].
 error-stop-pair = [training.stop]의 `{ $given }`에는 `{ $missing }`이(가) 함께 있어야 합니다
 error-stop-positive = 0보다 큰 수가 필요하지만 { $value }이(가) 있습니다
+
+## --set KEY=VALUE (issue 13)
+error-set-form = KEY=VALUE 꼴이어야 합니다. 예: training.learning_rate=0.1 (값은 TOML로 쓰며, TOML이 아닌 글은 문자열로 봅니다)
+error-set-not-table = `{ $key }`는 값이지 표가 아닙니다

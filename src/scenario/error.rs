@@ -33,6 +33,14 @@ pub enum ScenarioError {
     /// A syntax error, a wrong type, an unknown or missing key, or an invalid value.
     #[error("{0}")]
     Invalid(Box<Diagnostic>),
+    /// A `--set KEY=VALUE` is malformed, or the value it gives is refused.
+    #[error("--set {set}: {message}")]
+    Set {
+        /// the setting as given
+        set: String,
+        /// what was expected and what was found
+        message: String,
+    },
     /// The data file named by the scenario is unreadable or malformed.
     #[error("{file}: {source}")]
     Data {

@@ -12,19 +12,54 @@ use super::check::{Checker, locate_in};
 use super::error::{Diagnostic, FileKind, ScenarioError, plain, syntax_message};
 use super::file::{names_a_file, read_text};
 use super::raw::RawScenario;
+use super::set::{self, Override};
 
 impl Scenario {
     /// Loads `name_or_path`: a built-in scenario of that name, unless the name has a path
     /// separator or ends in `.toml` (a file or folder here named like a built-in does not hide
     /// it: `./NAME` names the file), else a file.
     pub fn load(name_or_path: &str) -> Result<Scenario, ScenarioError> {
+        Scenario::load_with(name_or_path, &[])
+    }
+
+    /// Loads `name_or_path` as [`Scenario::load`] does, with `overrides` (`--set`) written
+    /// into its text first and validated like the file: an error about a setting names
+    /// `--set`; any other error is the file's own, where it is in the file.
+    pub fn load_with(
+        name_or_path: &str,
+        overrides: &[Override],
+    ) -> Result<Scenario, ScenarioError> {
+        let (text, file, folder) = Scenario::text_of(name_or_path)?;
+        if overrides.is_empty() {
+            return Scenario::parse(&text, &file, folder.as_deref());
+        }
+        let edited = set::apply(&text, overrides)?;
+        match Scenario::parse(&edited, &file, folder.as_deref()) {
+            Err(ScenarioError::Invalid(d)) => Err(set::blame(&d, overrides).unwrap_or_else(|| {
+                Scenario::parse(&text, &file, folder.as_deref())
+                    .err()
+                    .unwrap_or(ScenarioError::Invalid(d))
+            })),
+            result => result,
+        }
+    }
+
+    /// The text of `name_or_path` (a built-in, or a file), how errors name it, and the folder
+    /// its data file is looked for in.
+    fn text_of(
+        name_or_path: &str,
+    ) -> Result<(String, String, Option<std::path::PathBuf>), ScenarioError> {
         let path = Path::new(name_or_path);
         match builtin::find(name_or_path) {
             Some(b) if !names_a_file(name_or_path) => {
                 let origin = crate::words!("error-origin-builtin", name = b.name);
-                Scenario::parse(b.source, &origin, None)
+                Ok((b.source.to_string(), origin, None))
             }
-            _ if path.exists() => Scenario::from_file(path),
+            _ if path.exists() => {
+                let text = read_text(path, FileKind::Scenario)?;
+                let folder = path.parent().map(Path::to_path_buf);
+                Ok((text, crate::text::untrusted::path(path), folder))
+            }
             _ => Err(ScenarioError::Unknown {
                 name: printable(name_or_path),
                 builtins: BUILTINS

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::lesson::Keeper;
 use super::scenarios::{PickerEntry, Scenarios};
 use crate::lesson::progress::{LessonProgress, Progress};
+use crate::scenario::set::Override;
 use crate::scenario::{BUILTINS, Scenario, ScenarioError, Setup};
 
 /// Scenarios read from the file system.
@@ -46,6 +47,34 @@ impl Scenarios for Disk {
 
     fn setup(&self, scenario: &Scenario) -> Result<Setup, ScenarioError> {
         scenario.setup()
+    }
+}
+
+/// The scenarios on disk, with `--set` overrides written into one of them: `source`, the one
+/// the view was opened on.
+#[derive(Clone, Debug)]
+pub struct Overridden {
+    /// The scenario the overrides are for.
+    pub source: String,
+    /// The `--set` settings.
+    pub overrides: Vec<Override>,
+}
+
+impl Scenarios for Overridden {
+    fn entries(&self) -> Vec<PickerEntry> {
+        Disk.entries()
+    }
+
+    fn load(&self, source: &str) -> Result<Scenario, ScenarioError> {
+        if source == self.source {
+            Scenario::load_with(source, &self.overrides)
+        } else {
+            Disk.load(source)
+        }
+    }
+
+    fn setup(&self, scenario: &Scenario) -> Result<Setup, ScenarioError> {
+        Disk.setup(scenario)
     }
 }
 

@@ -41,6 +41,7 @@ pub use message::Message;
 
 use crate::lesson::progress::ProgressError;
 use crate::scenario::ScenarioError;
+use crate::scenario::set::Override;
 use disk::Disk;
 use signals::{Signal, Watch};
 use theme::Theme;
@@ -78,7 +79,21 @@ pub fn load_lesson(
 /// The app on a scenario read from disk (a file path or a built-in name), in colour unless
 /// `NO_COLOR` is set.
 pub fn load(source: &str) -> Result<App, ScenarioError> {
-    let mut app = App::new(Rc::new(Disk), source)?;
+    load_with(source, Vec::new())
+}
+
+/// The app on `source` with `overrides` (`--set`) written into it, also when it is opened
+/// again (`R`); other scenarios the picker opens are read as they are.
+pub fn load_with(source: &str, overrides: Vec<Override>) -> Result<App, ScenarioError> {
+    let scenarios: Rc<dyn scenarios::Scenarios> = if overrides.is_empty() {
+        Rc::new(Disk)
+    } else {
+        Rc::new(disk::Overridden {
+            source: source.to_string(),
+            overrides,
+        })
+    };
+    let mut app = App::new(scenarios, source)?;
     app.theme = Theme::from_env();
     Ok(app)
 }
