@@ -566,6 +566,7 @@ fn printed(path: &Path, test: bool) -> String {
         steps: 2,
         format,
         output: None,
+        set: Vec::new(),
     };
     let commands = [
         Command::Check {
@@ -578,6 +579,7 @@ fn printed(path: &Path, test: bool) -> String {
             epochs: Some(3),
             curve: None,
             test,
+            set: Vec::new(),
         },
     ];
     let mut all = String::new();

@@ -299,6 +299,7 @@ fn trace(name: &str, steps: u64, format: Format) -> Vec<u8> {
             steps,
             format,
             output: None,
+            set: Vec::new(),
         },
         &mut out,
         &mut Vec::new(),
