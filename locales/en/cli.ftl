@@ -102,3 +102,9 @@ cli-error-every-copy-diverged = every copy diverged ({ $copies } of { $copies })
 
 ## Stop rules (issue 12).
 cli-compare-stopped-label = { $label } (stopped at epoch { $epoch })
+
+## --set (issue 13)
+cli-help-run-set = Change a scenario key, e.g. training.learning_rate=0.1 or 'network.layers=[2, 5, 1]' (a TOML value; text that is not TOML is a string; repeatable, a later one wins)
+cli-help-trace-set = Change a scenario key, e.g. training.learning_rate=0.1 or 'network.layers=[2, 5, 1]' (a TOML value; text that is not TOML is a string; repeatable, a later one wins)
+cli-help-train-set = Change a scenario key, e.g. training.learning_rate=0.1 or 'network.layers=[2, 5, 1]' (a TOML value; text that is not TOML is a string; repeatable, a later one wins)
+cli-help-compare-set = Change a scenario key, e.g. training.learning_rate=0.1 or 'network.layers=[2, 5, 1]' (a TOML value; text that is not TOML is a string; repeatable, a later one wins)

@@ -95,3 +95,9 @@ cli-error-every-copy-diverged = 모든 사본({ $copies }개 중 { $copies }개)
 
 ## Stop rules (issue 12).
 cli-compare-stopped-label = { $label } ({ $epoch }번째 에폭에서 멈춤)
+
+## --set (issue 13)
+cli-help-run-set = 시나리오의 키를 바꿉니다. 예: training.learning_rate=0.1, 'network.layers=[2, 5, 1]' (값은 TOML, TOML이 아닌 글은 문자열; 여러 번 쓸 수 있고 나중 것이 우선)
+cli-help-trace-set = 시나리오의 키를 바꿉니다. 예: training.learning_rate=0.1, 'network.layers=[2, 5, 1]' (값은 TOML, TOML이 아닌 글은 문자열; 여러 번 쓸 수 있고 나중 것이 우선)
+cli-help-train-set = 시나리오의 키를 바꿉니다. 예: training.learning_rate=0.1, 'network.layers=[2, 5, 1]' (값은 TOML, TOML이 아닌 글은 문자열; 여러 번 쓸 수 있고 나중 것이 우선)
+cli-help-compare-set = 시나리오의 키를 바꿉니다. 예: training.learning_rate=0.1, 'network.layers=[2, 5, 1]' (값은 TOML, TOML이 아닌 글은 문자열; 여러 번 쓸 수 있고 나중 것이 우선)
