@@ -97,6 +97,9 @@ pub enum Command {
         /// Begin the lesson anew, forgetting its saved place and answers.
         #[arg(long)]
         restart: bool,
+        /// Change a scenario key, e.g. training.learning_rate=0.1 (a TOML value; repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
     },
     /// List the built-in lessons and scenarios with their descriptions.
     List,
@@ -240,14 +243,14 @@ impl From<Divergence> for CliError {
     }
 }
 
-/// Opens lesson `name` (none: `backprop`) at its saved place, or anew with `restart`; a
-/// saved progress that cannot be read is told in the lesson's notice, and it starts at stop 1
-/// (see [`crate::tui::load_lesson`]).
-fn open_lesson(name: Option<&str>, restart: bool) -> Result<(), CliError> {
+/// Opens lesson `name` (none: `backprop`) at its saved place, or anew with `restart`, with
+/// `set` written into every scenario it opens; a saved progress that cannot be read is told
+/// in the lesson's notice, and it starts at stop 1 (see [`crate::tui::load_lesson`]).
+fn open_lesson(name: Option<&str>, restart: bool, set: Vec<Override>) -> Result<(), CliError> {
     let lesson = crate::lesson::Lesson::load(name.unwrap_or("backprop"))
         .map_err(|e| CliError::Lesson(e.to_string()))?;
     terminal_for_view()?;
-    let view = crate::tui::load_lesson(lesson, restart).map_err(CliError::Lesson)?;
+    let view = crate::tui::load_lesson(lesson, restart, set).map_err(CliError::Lesson)?;
     crate::tui::run(view).map_err(CliError::Terminal)
 }
 
@@ -281,7 +284,11 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             app.theme.light = theme == ThemeName::Light;
             crate::tui::run(app).map_err(CliError::Terminal)
         }
-        Command::Lesson { lesson, restart } => open_lesson(lesson.as_deref(), restart),
+        Command::Lesson {
+            lesson,
+            restart,
+            set,
+        } => open_lesson(lesson.as_deref(), restart, overrides(&set)?),
         Command::List => list_lessons(out)
             .and_then(|()| list(out))
             .map_err(write_error(Path::new(STDOUT))),

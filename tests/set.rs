@@ -189,3 +189,35 @@ fn the_view_keeps_the_setting_when_started_again() {
     app.update(Message::Reset);
     assert_eq!(app.run.stepper.training().learning_rate, 0.3);
 }
+
+/// A lesson opened with `--set` writes the setting into every scenario it opens.
+#[test]
+fn a_lesson_writes_the_setting_into_its_scenarios() {
+    use backstep::lesson::Lesson;
+    use backstep::tui::disk::Overridden;
+    use backstep::tui::lesson::{Keeper, LessonView};
+    struct Nowhere;
+    impl Keeper for Nowhere {
+        fn keep(
+            &self,
+            _: &str,
+            _: &backstep::lesson::progress::LessonProgress,
+        ) -> Result<(), String> {
+            Ok(())
+        }
+    }
+    let set = backstep::scenario::set::Override::parse("training.learning_rate=0.125").unwrap();
+    let scenarios = Overridden {
+        source: None,
+        overrides: vec![set],
+    };
+    let lesson = Lesson::load("backprop").unwrap();
+    let view = LessonView::new(
+        std::rc::Rc::new(scenarios),
+        std::rc::Rc::new(Nowhere),
+        lesson,
+        Default::default(),
+    )
+    .unwrap();
+    assert_eq!(view.app.run.stepper.training().learning_rate, 0.125);
+}

@@ -101,3 +101,4 @@ cli-help-run-set = 시나리오의 키를 바꿉니다. 예: training.learning_r
 cli-help-trace-set = 시나리오의 키를 바꿉니다. 예: training.learning_rate=0.1, 'network.layers=[2, 5, 1]' (값은 TOML, TOML이 아닌 글은 문자열; 여러 번 쓸 수 있고 나중 것이 우선)
 cli-help-train-set = 시나리오의 키를 바꿉니다. 예: training.learning_rate=0.1, 'network.layers=[2, 5, 1]' (값은 TOML, TOML이 아닌 글은 문자열; 여러 번 쓸 수 있고 나중 것이 우선)
 cli-help-compare-set = 시나리오의 키를 바꿉니다. 예: training.learning_rate=0.1, 'network.layers=[2, 5, 1]' (값은 TOML, TOML이 아닌 글은 문자열; 여러 번 쓸 수 있고 나중 것이 우선)
+cli-help-lesson-set = 수업이 여는 모든 시나리오의 키를 바꿉니다. 예: training.learning_rate=0.1 (값은 TOML; 여러 번 쓸 수 있음)

@@ -50,12 +50,12 @@ impl Scenarios for Disk {
     }
 }
 
-/// The scenarios on disk, with `--set` overrides written into one of them: `source`, the one
-/// the view was opened on.
+/// The scenarios on disk, with `--set` overrides written into the one the view was opened on
+/// (`source`), or into every one a lesson opens (`None`).
 #[derive(Clone, Debug)]
 pub struct Overridden {
-    /// The scenario the overrides are for.
-    pub source: String,
+    /// The scenario the overrides are for; none: all of them.
+    pub source: Option<String>,
     /// The `--set` settings.
     pub overrides: Vec<Override>,
 }
@@ -66,7 +66,7 @@ impl Scenarios for Overridden {
     }
 
     fn load(&self, source: &str) -> Result<Scenario, ScenarioError> {
-        if source == self.source {
+        if self.source.as_deref().is_none_or(|s| s == source) {
             Scenario::load_with(source, &self.overrides)
         } else {
             Disk.load(source)

@@ -56,14 +56,22 @@ pub const FRAME: Duration = Duration::from_millis(33);
 pub fn load_lesson(
     lesson: crate::lesson::Lesson,
     restart: bool,
+    overrides: Vec<Override>,
 ) -> Result<lesson::LessonView, String> {
     let (saved, problem) = crate::lesson::progress::Progress::load();
     let progress = match restart {
         true => Default::default(),
         false => saved.lessons.get(&lesson.name).cloned().unwrap_or_default(),
     };
-    let mut view =
-        lesson::LessonView::new(Rc::new(Disk), Rc::new(disk::DataFolder), lesson, progress)?;
+    let scenarios: Rc<dyn scenarios::Scenarios> = if overrides.is_empty() {
+        Rc::new(Disk)
+    } else {
+        Rc::new(disk::Overridden {
+            source: None,
+            overrides,
+        })
+    };
+    let mut view = lesson::LessonView::new(scenarios, Rc::new(disk::DataFolder), lesson, progress)?;
     view.app.theme = Theme::from_env();
     // The file's name only: the reasons are the system's words, not the catalog's.
     view.notice = problem.map(|p| {
@@ -89,7 +97,7 @@ pub fn load_with(source: &str, overrides: Vec<Override>) -> Result<App, Scenario
         Rc::new(Disk)
     } else {
         Rc::new(disk::Overridden {
-            source: source.to_string(),
+            source: Some(source.to_string()),
             overrides,
         })
     };
