@@ -100,3 +100,41 @@ fn the_view_at_120_by_40() {
     let mut app = trained_xor(false);
     insta::assert_snapshot!(screen(&mut app, 120, 40));
 }
+
+/// `scenario` trained for its epochs: the training and validation classification errors
+/// before and after.
+fn errors(scenario: &str) -> ((f64, f64), (f64, f64)) {
+    let setup = backstep::scenario::Scenario::load(scenario)
+        .unwrap()
+        .setup()
+        .unwrap();
+    let mut stepper = setup.stepper();
+    let of = |s: &backstep::nn::Stepper| {
+        let validation = s.validation_costs().unwrap().classification_error;
+        (s.costs().classification_error, validation)
+    };
+    let before = of(&stepper);
+    let epochs = stepper.training().epochs as u64;
+    let iterations = epochs * stepper.iterations_per_epoch() as u64;
+    stepper.fast_forward(iterations).unwrap();
+    (before, of(&stepper))
+}
+
+#[test]
+fn circles_are_learned_within_their_epochs() {
+    let (_, (training, validation)) = errors("circles");
+    assert!(
+        training < 0.05 && validation < 0.05,
+        "{training} {validation}"
+    );
+}
+
+#[test]
+fn spirals_are_learned_within_their_epochs() {
+    let ((start, _), (training, validation)) = errors("spirals");
+    assert!(start > 0.3, "a guess at the start: {start}");
+    assert!(
+        training < 0.1 && validation < 0.1,
+        "{training} {validation}"
+    );
+}
