@@ -138,3 +138,88 @@ fn spirals_are_learned_within_their_epochs() {
         "{training} {validation}"
     );
 }
+
+/// tmux on its own socket, killed when dropped.
+struct Tmux(String);
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new("tmux")
+            .args(["-L", &self.0])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text` (or fails after ten seconds).
+    fn wait_for(&self, text: &str) -> String {
+        let start = std::time::Instant::now();
+        loop {
+            let screen = self.run(&["capture-pane", "-p", "-t", "bs"]);
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed().as_secs() < 10, "no `{text}` in\n{screen}");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+/// In a real terminal at 80×24 without colours: XOR run at full speed to its 1000 epochs,
+/// then `b`: the four corners of the map show their class's characters. The view takes the
+/// left half (columns 0 to 39, rows 1 to 22): inside its border the map starts after the
+/// gutter of "-0.10" and a space (column 7), is 22 wide (38 less the gutter's 6, the
+/// neurons' column of 38/4 = 9 and a space: columns 7 to 28) and 19 high (rows 2 to 20).
+#[test]
+fn b_on_trained_xor_in_tmux_shows_the_corners_classes() {
+    if std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run the tmux tests"
+        );
+        return;
+    }
+    let tmux = Tmux(format!("backstep-boundary-{}", std::process::id()));
+    let command = format!(
+        "NO_COLOR=1 LC_ALL=C {} run xor; sleep 30",
+        env!("CARGO_BIN_EXE_backstep")
+    );
+    tmux.run(&[
+        "-u",
+        "new-session",
+        "-d",
+        "-s",
+        "bs",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &command,
+    ]);
+    tmux.wait_for("XOR, the classic");
+    for key in ["r", "+", "+", "+", "+", "+", "+", "+", "+", "+"] {
+        tmux.run(&["send-keys", "-t", "bs", key]);
+    }
+    tmux.wait_for("finished: 1000 epochs");
+    tmux.run(&["send-keys", "-t", "bs", "b"]);
+    let screen = tmux.wait_for("decision boundary");
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    for ((x, y), class) in [((7, 2), 1), ((28, 2), 0), ((7, 20), 0), ((28, 20), 1)] {
+        let symbol = lines[y][x];
+        assert!(
+            symbol != ' ' && [" .:-", " +*#"][class].contains(symbol),
+            "({x}, {y}) shows {symbol:?}, not a sure class {class}:\n{screen}"
+        );
+    }
+}

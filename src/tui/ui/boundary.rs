@@ -164,15 +164,20 @@ fn axes(buf: &mut Buffer, map: Rect, plane: &Plane, theme: Theme) {
 
 /// Small maps of the hidden neurons' activations (each rescaled to its own range over the
 /// plane, low in the first class's colour, high in the second's) stacked in `area`, each
-/// under its name.
+/// under its name; as many as fit.
 fn neurons(buf: &mut Buffer, area: Rect, theme: Theme, b: &Boundary, layer: usize) {
-    let count = b.hidden.len().min(MOST_NEURONS);
+    // As many as fit at three rows each: the name, a map row and a space.
+    let count = b
+        .hidden
+        .len()
+        .min(MOST_NEURONS)
+        .min(usize::from(area.height / 3));
     let height = (area.height / count.max(1) as u16).min(area.width / 2 + 1);
-    if height < 3 {
+    if count == 0 || height < 3 {
         return;
     }
     let per = rows_per_line(theme);
-    for (k, values) in b.hidden.iter().enumerate() {
+    for (k, values) in b.hidden.iter().take(count).enumerate() {
         let top = area.y + k as u16 * height;
         let name = words!(
             "view-boundary-neuron",
