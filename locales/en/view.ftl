@@ -146,3 +146,12 @@ view-status-beyond = , beyond { $epochs } epochs
 view-key-next-sample = show the next sample of the batch (stops at the last)
 view-key-previous-sample = show the previous sample of the batch (stops at the first)
 sample-practice-first = Practice asks about the first sample of each batch: leave it (p) to choose another with , and .
+
+## The decision boundary (issue 13): its key, its title and its axes.
+
+view-key-boundary = the decision boundary over the input plane / values
+view-boundary-title = decision boundary after { $iterations } iterations (b: values)
+view-boundary-two-inputs = The decision boundary is drawn over the plane of two inputs; this network has { $inputs } inputs.
+view-boundary-legend = ● training  ○ validation
+view-boundary-neuron = h{ $neuron } (layer { $layer })
+view-boundary-title-short = decision boundary (b: values)

@@ -140,3 +140,12 @@ view-status-beyond = , { $epochs } 에폭 넘어 계속
 view-key-next-sample = 배치의 다음 샘플 보기 (마지막에서 멈춤)
 view-key-previous-sample = 배치의 이전 샘플 보기 (처음에서 멈춤)
 sample-practice-first = 연습 모드는 각 배치의 첫 번째 샘플에 대해 묻습니다. 다른 샘플을 , . 로 고르려면 연습 모드를 끄세요(p).
+
+## 결정 경계 (issue 13): 키, 제목, 축.
+
+view-key-boundary = 입력 평면 위의 결정 경계 / 값
+view-boundary-title = 이터레이션 { $iterations }번 뒤의 결정 경계 (b: 값)
+view-boundary-two-inputs = 결정 경계는 입력 두 개가 이루는 평면 위에 그립니다. 이 신경망의 입력은 { $inputs }개입니다.
+view-boundary-legend = ● 훈련  ○ 검증
+view-boundary-neuron = h{ $neuron } ({ $layer }층)
+view-boundary-title-short = 결정 경계 (b: 값)

@@ -9,7 +9,7 @@ use crate::data::{Dataset, class_of};
 /// Runs `network` forward over all of `data` a chunk (the workspace's capacity) at a time,
 /// handing each chunk's workspace to `visit` once its outputs are computed. Returns whether
 /// every net was finite.
-fn forward_in_chunks(
+pub fn forward_in_chunks(
     network: &Network,
     data: &Dataset,
     workspace: &mut Workspace,

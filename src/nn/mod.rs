@@ -2,6 +2,7 @@
 //! here words anything for a student; see `crate::text` for that.
 
 pub mod activation;
+pub mod boundary;
 pub mod divergence;
 pub mod evaluate;
 pub mod fast;

@@ -26,6 +26,8 @@ pub const BUILTINS: &[Builtin] = &[
     builtin!("zero-init"),
     builtin!("raw-inputs"),
     builtin!("standardized-inputs"),
+    builtin!("circles"),
+    builtin!("spirals"),
     builtin!("iris"),
     builtin!("digits"),
 ];

@@ -12,17 +12,20 @@ pub enum Panel {
     Classes,
     /// Gradient health per layer, instead of the diagram and the values.
     Health,
+    /// The decision boundary over the input plane, instead of the diagram and the values.
+    Boundary,
 }
 
 impl Panel {
     /// Every view, in the order the help lists their keys.
-    pub const ALL: [Panel; 2] = [Panel::Classes, Panel::Health];
+    pub const ALL: [Panel; 3] = [Panel::Classes, Panel::Health, Panel::Boundary];
 
     /// The keys that toggle the view, with the modifiers they need.
     pub fn keys(self) -> &'static [(KeyCode, KeyModifiers)] {
         match self {
             Panel::Classes => &[(KeyCode::Char('v'), KeyModifiers::NONE)],
             Panel::Health => &[(KeyCode::Char('g'), KeyModifiers::NONE)],
+            Panel::Boundary => &[(KeyCode::Char('b'), KeyModifiers::NONE)],
         }
     }
 
@@ -31,6 +34,7 @@ impl Panel {
         match self {
             Panel::Classes => "v",
             Panel::Health => "g",
+            Panel::Boundary => "b",
         }
     }
 
@@ -39,6 +43,7 @@ impl Panel {
         match self {
             Panel::Classes => || words!("view-key-classes"),
             Panel::Health => || words!("view-key-health"),
+            Panel::Boundary => || words!("view-key-boundary"),
         }
     }
 }

@@ -2,11 +2,14 @@
 //! gradient health of its latest iteration. Normal mode moves one run; compare mode moves
 //! several together ([`Lockstep`]). Nothing here draws.
 
+use std::cell::{Ref, RefCell};
+
 use super::curves::{Curves, Point};
 use super::pace::{Clock, Pace, full_speed};
+use crate::nn::boundary::{Boundary, Plane, boundary};
 use crate::nn::health::{LayerHealth, layer_health};
 use crate::nn::stepper::{HISTORY_BYTES, HISTORY_ITERATIONS};
-use crate::nn::{Divergence, Phase, Stepper, Stop, StopWatch};
+use crate::nn::{Divergence, Network, Phase, Stepper, Stop, StopWatch};
 use crate::scenario::compare::EpochsToTarget;
 use crate::text::divergence::describe;
 use crate::words;
@@ -25,6 +28,9 @@ pub struct Run {
     /// The confusion matrix the classes view shows, and the completed iterations it was
     /// computed after (kept so that frames do not recompute it).
     pub confusion: Option<(u64, Vec<Vec<usize>>)>,
+    /// The decision boundary the boundary view draws, with the completed iterations and the
+    /// hidden layer it was computed for (kept so that frames do not recompute it).
+    boundary: RefCell<Option<((u64, usize), Boundary)>>,
     /// In compare mode, the first epoch end that met the comparison's target.
     pub target: Option<EpochsToTarget>,
     /// The divergence that stopped the last move, until a move succeeds or one is undone.
@@ -48,6 +54,7 @@ impl Run {
             curves: Curves::default(),
             health: None,
             confusion: None,
+            boundary: RefCell::new(None),
             target: None,
             diverged: None,
             stop,
@@ -157,11 +164,7 @@ impl Run {
     /// training set when none is held out).
     fn confusion_matrix(&self) -> Vec<Vec<usize>> {
         let s = &self.stepper;
-        let network = if s.phase() == Phase::Done {
-            s.network()
-        } else {
-            s.weights_before()
-        };
+        let network = self.completed_network();
         let (train, validation) = (s.train_set(), s.validation_set());
         let shown = if validation.is_empty() {
             train
@@ -171,6 +174,35 @@ impl Run {
         let mut workspace = crate::nn::Workspace::for_evaluation(network, shown.len());
         let classes = train.targets.nrows().max(2);
         crate::nn::evaluate::confusion(network, shown, classes, &mut workspace)
+    }
+
+    /// The weights after the last completed iteration: the network once the iteration is
+    /// done, else the weights it started from.
+    fn completed_network(&self) -> &Network {
+        let s = &self.stepper;
+        if s.phase() == Phase::Done {
+            s.network()
+        } else {
+            s.weights_before()
+        }
+    }
+
+    /// The decision boundary after the completed iterations over `columns` × `rows` cells of
+    /// the training data's plane, with hidden layer `layer`'s activations; computed again
+    /// only when the iterations, the layer or the grid changed. None unless the network has
+    /// two inputs.
+    pub fn boundary(&self, columns: usize, rows: usize, layer: usize) -> Option<Ref<'_, Boundary>> {
+        let key = (self.stepper.completed(), layer);
+        let stale =
+            self.boundary.borrow().as_ref().is_none_or(|(k, b)| {
+                *k != key || (b.plane.columns, b.plane.rows) != (columns, rows)
+            });
+        if stale {
+            let plane = Plane::around(self.stepper.train_set(), columns, rows);
+            let fresh = boundary(self.completed_network(), plane, layer);
+            *self.boundary.borrow_mut() = fresh.map(|b| (key, b));
+        }
+        Ref::filter_map(self.boundary.borrow(), |b| b.as_ref().map(|(_, b)| b)).ok()
     }
 
     /// Moves the stepper with `action`, then adds a point if iterations were completed and

@@ -13,6 +13,7 @@
 //!  keys: Space next · ← back · n iteration · e epoch · r run · ? help · q quit
 //! ```
 
+pub mod boundary;
 pub mod classes;
 pub mod compare;
 pub mod costs;
@@ -112,7 +113,7 @@ fn render_main(frame: &mut Frame, area: Rect, app: &App) {
 /// that panel).
 fn focused(regions: &Regions, app: &App) -> Vec<Rect> {
     let loss = app.run.stepper.phase() == Phase::Loss;
-    let health = app.views.shows(Panel::Health);
+    let health = app.views.shows(Panel::Health) || app.views.shows(Panel::Boundary);
     let with_image = |area: Rect| regions.image.map_or(area, |image| image.union(area));
     match app.focus() {
         Focus::Diagram | Focus::Values if health && !loss => {
@@ -149,7 +150,9 @@ fn render_base(frame: &mut Frame, app: &App) {
 /// The Loss phase: the diagram (or the health view) above the cost table, which takes the
 /// values panel's and the charts' place.
 fn render_loss(frame: &mut Frame, regions: &Regions, app: &App) {
-    if app.views.shows(Panel::Health) {
+    if app.views.shows(Panel::Boundary) {
+        boundary::render_boundary(frame, regions.network, app, &app.run);
+    } else if app.views.shows(Panel::Health) {
         health::render_health(frame, regions.network, app, &app.run, None);
     } else {
         render_diagram(frame, regions.network, regions.image, app);
@@ -170,10 +173,13 @@ pub fn render_diagram(frame: &mut Frame, network: Rect, image: Option<Rect>, app
     }
 }
 
-/// Every other phase: the diagram and values (or the health view), and the charts (or the
-/// classes view).
+/// Every other phase: the diagram and values (or the boundary or health view), and the
+/// charts (or the classes view).
 fn render_panels(frame: &mut Frame, regions: &Regions, app: &App) {
-    if app.views.shows(Panel::Health) {
+    if app.views.shows(Panel::Boundary) {
+        let area = regions.network.union(regions.values);
+        boundary::render_boundary(frame, area, app, &app.run);
+    } else if app.views.shows(Panel::Health) {
         health::render_health(
             frame,
             regions.network.union(regions.values),
