@@ -1,5 +1,5 @@
 //! Drawing speed: one full frame at 200×60, mid-iteration, for a hand-sized network and a
-//! 64-32-10 one.
+//! 64-32-10 one; the decision boundary view recomputed every frame.
 
 use backstep::tui::{Message, load, ui};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -47,5 +47,27 @@ fn covered_cells(c: &mut Criterion) {
     backstep::text::catalog::set_language(backstep::text::catalog::Language::English);
 }
 
-criterion_group!(benches, frames, covered_cells);
+/// A frame of the decision boundary view at full speed: every frame follows new iterations,
+/// so the grid over the input plane is computed again (circles, 2-8-1, at 120×40).
+fn boundary_frames(c: &mut Criterion) {
+    let mut app = load("circles").unwrap();
+    app.update(Message::Toggle(backstep::tui::panel::Panel::Boundary));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    c.bench_function(
+        "boundary frame 120x40: circles, a new iteration each",
+        |b| {
+            b.iter(|| {
+                app.update(Message::FinishIteration);
+                terminal
+                    .draw(|frame| {
+                        ui::render(frame, &app);
+                        ui::wrap::clear_covered(frame.buffer_mut());
+                    })
+                    .unwrap();
+            })
+        },
+    );
+}
+
+criterion_group!(benches, frames, covered_cells, boundary_frames);
 criterion_main!(benches);
