@@ -561,3 +561,32 @@ fn full_speed_stops_at_the_scenarios_epochs_in_a_real_terminal() {
     tmux.keys(&["r"]);
     tmux.wait_for("▶ full speed, beyond 40 epochs");
 }
+
+/// In a real terminal at 80×24 without colours: XOR run at full speed to its 1000 epochs,
+/// then `b`: the four corners of the map show their class's characters. The view takes the
+/// left half (columns 0 to 39, rows 1 to 22): inside its border the map starts after the
+/// gutter of "-0.10" and a space (column 7), is 22 wide (38 less the gutter's 6, the
+/// neurons' column of 38/4 = 9 and a space: columns 7 to 28) and 19 high (rows 2 to 20).
+#[test]
+fn b_on_trained_xor_in_tmux_shows_the_corners_classes() {
+    let command = format!(
+        "NO_COLOR=1 LC_ALL=C {} run xor; sleep 30",
+        env!("CARGO_BIN_EXE_backstep")
+    );
+    let Some(tmux) = start_command("boundary", &command, 80, 24) else {
+        return;
+    };
+    tmux.wait_for("XOR, the classic");
+    tmux.keys(&["r", "+", "+", "+", "+", "+", "+", "+", "+", "+"]);
+    tmux.wait_for("finished: 1000 epochs");
+    tmux.keys(&["b"]);
+    let screen = tmux.wait_for("decision boundary");
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    for ((x, y), class) in [((7, 2), 1), ((28, 2), 0), ((7, 20), 0), ((28, 20), 1)] {
+        let symbol = lines[y][x];
+        assert!(
+            symbol != ' ' && [" .:-", " +*#"][class].contains(symbol),
+            "({x}, {y}) shows {symbol:?}, not a sure class {class}:\n{screen}"
+        );
+    }
+}
