@@ -808,17 +808,7 @@ fn a_wide_matrix_scrolls_sideways() {
         backstep::text::phase::name(app.run.stepper.phase()),
         "update (layer 1)"
     );
-    let text = |app: &App| {
-        ui::values::lines(app, 38, usize::MAX)
-            .iter()
-            .map(|l| {
-                l.spans
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-    };
+    let text = |app: &App| values_text(app, usize::MAX);
     let lines = text(&app);
     assert!(lines.len() < 150, "{} lines", lines.len());
     let header = |lines: &[String]| {
@@ -908,17 +898,7 @@ fn a_diverged_copy_in_compare_mode_at_80x24() {
 fn the_values_panel_writes_out_only_what_can_be_shown() {
     let mut app = app("digits");
     step_to(&mut app, "update (layer 1)");
-    let text = |wanted: usize| {
-        ui::values::lines(&app, 38, wanted)
-            .iter()
-            .map(|l| {
-                l.spans
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-    };
+    let text = |wanted: usize| values_text(&app, wanted);
     let (all, few) = (text(usize::MAX), text(12));
     assert!(
         few.len() >= 12 && few.len() * 2 < all.len(),
@@ -959,4 +939,12 @@ fn a_running_status_line_keeps_the_speed_at_80_columns() {
         "{first}"
     );
     assert!(first.contains("│ start │ ⏸"), "{first}");
+}
+
+/// The values panel's first `wanted` lines (or all) at 38 cells, as text.
+fn values_text(app: &App, wanted: usize) -> Vec<String> {
+    ui::values::lines(app, 38, wanted)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect()
 }
