@@ -62,19 +62,25 @@ impl Checker<'_> {
 
     /// `epochs`: 1 to [`MAX_EPOCHS`] (default 1000).
     fn epochs(&self, epochs: Option<u64>) -> Result<usize, ScenarioError> {
-        match epochs {
-            Some(e) if (1..=MAX_EPOCHS).contains(&e) => Ok(e as usize),
-            Some(e) => Err(self.error(
-                "training.epochs",
-                words!(
-                    "error-epochs",
-                    min = "1",
-                    max = MAX_EPOCHS.to_string(),
-                    found = e.to_string()
-                ),
-            )),
-            None => Ok(1000),
+        epochs.map_or(Ok(1000), |e| {
+            self.epoch_count("training.epochs", e, MAX_EPOCHS)
+        })
+    }
+
+    /// A count of epochs at `key`: 1 to `max`.
+    fn epoch_count(&self, key: &str, found: u64, max: u64) -> Result<usize, ScenarioError> {
+        if (1..=max).contains(&found) {
+            return Ok(found as usize);
         }
+        Err(self.error(
+            key,
+            words!(
+                "error-epochs",
+                min = "1",
+                max = max.to_string(),
+                found = found.to_string()
+            ),
+        ))
     }
 
     /// `[training.stop]`: `cost` with `below`, and `min_change` with `over_epochs`, each pair
@@ -97,7 +103,10 @@ impl Checker<'_> {
             (None, None) => None,
             (Some(change), Some(over)) => {
                 let change = self.positive("training.stop.min_change", change)?;
-                Some((change, self.over_epochs(over)?))
+                Some((
+                    change,
+                    self.epoch_count("training.stop.over_epochs", over, MAX_OVER_EPOCHS as u64)?,
+                ))
             }
             (Some(_), None) => return Err(self.pair("min_change", "over_epochs")),
             (None, Some(_)) => return Err(self.pair("over_epochs", "min_change")),
@@ -125,21 +134,5 @@ impl Checker<'_> {
             ));
         }
         Ok(value)
-    }
-
-    /// `over_epochs`: 1 to [`MAX_OVER_EPOCHS`].
-    fn over_epochs(&self, over: u64) -> Result<usize, ScenarioError> {
-        if (1..=MAX_OVER_EPOCHS as u64).contains(&over) {
-            return Ok(over as usize);
-        }
-        Err(self.error(
-            "training.stop.over_epochs",
-            words!(
-                "error-epochs",
-                min = "1",
-                max = MAX_OVER_EPOCHS.to_string(),
-                found = over.to_string()
-            ),
-        ))
     }
 }
