@@ -107,24 +107,38 @@ impl History {
         bytes
     }
 
-    /// Whether the start of the iteration after `completed` completed ones is a checkpoint
-    /// still to keep: on the interval and newer than every checkpoint.
-    pub fn wants(&self, completed: u64) -> bool {
-        self.reach > 0
+    /// Keeps the start of an iteration, `network` and `schedule`, as the newest checkpoint
+    /// when it is one still to keep (on the interval, newer than every checkpoint), and
+    /// forgets the checkpoints no longer needed to reach `reach` iterations back from it. The
+    /// oldest checkpoint's buffers are reused once the history is full, so that keeping
+    /// checkpoints allocates nothing at full speed.
+    pub fn keep(&mut self, network: &Network, schedule: &Schedule) {
+        let completed = schedule.completed();
+        let wanted = self.reach > 0
             && completed.is_multiple_of(self.interval)
-            && (self.checkpoints.back()).is_none_or(|last| last.completed() < completed)
-    }
-
-    /// Keeps `snapshot` as the newest checkpoint (see [`History::wants`]), and forgets the
-    /// checkpoints no longer needed to reach `reach` iterations back from it.
-    pub fn record(&mut self, snapshot: Snapshot) {
-        let oldest_needed = snapshot.completed().saturating_sub(self.reach);
+            && (self.checkpoints.back()).is_none_or(|last| last.completed() < completed);
+        if !wanted {
+            return;
+        }
+        let oldest_needed = completed.saturating_sub(self.reach);
+        let needed = |c: Option<&Snapshot>| c.is_some_and(|c| c.completed() <= oldest_needed);
+        let snapshot = match needed(self.checkpoints.get(1)) {
+            true => {
+                let mut old = self.checkpoints.pop_front().expect("two checkpoints");
+                for (kept, layer) in old.network.layers.iter_mut().zip(&network.layers) {
+                    kept.weights.copy_from(&layer.weights);
+                    kept.biases.copy_from(&layer.biases);
+                }
+                old.schedule = schedule.clone();
+                old
+            }
+            false => Snapshot {
+                network: network.clone(),
+                schedule: schedule.clone(),
+            },
+        };
         self.checkpoints.push_back(snapshot);
-        while self
-            .checkpoints
-            .get(1)
-            .is_some_and(|next| next.completed() <= oldest_needed)
-        {
+        while needed(self.checkpoints.get(1)) {
             self.checkpoints.pop_front();
         }
     }

@@ -92,7 +92,7 @@ impl Stepper {
             validation_costs: None,
             history,
         };
-        stepper.history.record(stepper.start.clone());
+        (stepper.history).keep(&stepper.start.network, &stepper.start.schedule);
         stepper.costs = stepper.evaluate_training();
         stepper.costs_before = stepper.costs;
         stepper.validation_costs = stepper.evaluate_validation();
@@ -227,7 +227,7 @@ impl Stepper {
     pub fn set_history_limits(&mut self, iterations: usize, bytes: usize) {
         let snapshot = checkpoint_bytes(&self.network, &self.training, self.train.len());
         self.history = History::new(iterations as u64, bytes, snapshot);
-        self.history.record(self.start.clone());
+        (self.history).keep(&self.start.network, &self.start.schedule);
     }
 
     /// Whether there is anything earlier to step back to.
@@ -256,7 +256,7 @@ impl Stepper {
                     network: self.network.clone(),
                     schedule: self.schedule.clone(),
                 };
-                self.keep(&start.network, &start.schedule);
+                self.history.keep(&start.network, &start.schedule);
                 previous = Some(std::mem::replace(&mut self.start, start));
                 self.costs_before = self.costs;
                 0
@@ -454,21 +454,11 @@ impl Stepper {
                 let _ = trainer.run(&self.train, good);
                 break;
             }
-            self.keep(&trainer.network, &trainer.schedule);
+            self.history.keep(&trainer.network, &trainer.schedule);
         }
         Snapshot {
             network: trainer.network,
             schedule: trainer.schedule,
-        }
-    }
-
-    /// Keeps the start of an iteration, `network` and `schedule`, when it is a checkpoint.
-    fn keep(&mut self, network: &Network, schedule: &Schedule) {
-        if self.history.wants(schedule.completed()) {
-            self.history.record(Snapshot {
-                network: network.clone(),
-                schedule: schedule.clone(),
-            });
         }
     }
 
