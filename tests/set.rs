@@ -88,7 +88,7 @@ fn the_train_header_names_the_networks_shape() {
         "network.layers=[2, 5, 1]",
     ]);
     assert!(
-        out.starts_with("XOR, the classic (2-5-1): 1 epochs"),
+        out.starts_with("XOR, the classic (2-5-1): 1 epoch, 4 iterations"),
         "{out}"
     );
 }

@@ -70,7 +70,13 @@ cli-check-ok = ok: { $origin } ({ $name }: { $sizes } network, training samples:
 
 ## train.
 
-cli-train-header = { $name } ({ $shape }): { $epochs } epochs, { $iterations } iterations ({ $mode }, batch size { $batch }, η = { $eta })
+cli-train-header = { $name } ({ $shape }): { $epochs ->
+        [one] { $epochs } epoch
+       *[other] { $epochs } epochs
+    }, { $iterations ->
+        [one] { $iterations } iteration
+       *[other] { $iterations } iterations
+    } ({ $mode }, batch size { $batch }, η = { $eta })
 cli-train-training = training
 cli-train-validation = validation
 cli-train-test = test
