@@ -221,3 +221,14 @@ fn a_lesson_writes_the_setting_into_its_scenarios() {
     .unwrap();
     assert_eq!(view.app.run.stepper.training().learning_rate, 0.125);
 }
+
+/// A control character given on the command line is written out, not sent to the terminal,
+/// in the value and in the key.
+#[test]
+fn control_characters_in_a_setting_are_escaped() {
+    for set in ["training.loss=\u{1b}[2Jx", "training.lo\u{1b}[2Jss=1"] {
+        let err = text(&backstep(&["train", "xor", "--set", set]).stderr);
+        assert!(!err.contains('\u{1b}'), "{err:?}");
+        assert!(err.matches("\\u{1b}").count() >= 2, "{err}");
+    }
+}

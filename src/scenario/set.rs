@@ -86,7 +86,8 @@ pub fn apply(text: &str, overrides: &[Override]) -> Result<String, ScenarioError
 }
 
 /// The error of a setting for a diagnostic of the edited text that is about one of
-/// `overrides` (the last that concerns its key), if any.
+/// `overrides` (the last that concerns its key), if any; what came from the command line is
+/// escaped.
 pub fn blame(diagnostic: &Diagnostic, overrides: &[Override]) -> Option<ScenarioError> {
     let o = overrides
         .iter()
@@ -94,7 +95,7 @@ pub fn blame(diagnostic: &Diagnostic, overrides: &[Override]) -> Option<Scenario
         .find(|o| o.concerns(&diagnostic.key))?;
     Some(ScenarioError::Set {
         set: o.spec(),
-        message: format!("`{}`: {}", diagnostic.key, diagnostic.message),
+        message: printable(&format!("`{}`: {}", diagnostic.key, diagnostic.message)),
     })
 }
 
