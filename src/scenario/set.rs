@@ -3,7 +3,7 @@
 //! the scenario's text before it is validated exactly like the file. A run with `--set` is a
 //! run of the edited file.
 
-use toml_edit::{DocumentMut, Item, Table, Value};
+use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
 use super::error::{Diagnostic, ScenarioError};
 use crate::text::untrusted::printable;
@@ -70,12 +70,12 @@ pub fn apply(text: &str, overrides: &[Override]) -> Result<String, ScenarioError
     for o in overrides {
         let names: Vec<&str> = o.key.split('.').map(str::trim).collect();
         let (last, tables) = names.split_last().expect("a key has a name");
-        let mut table: &mut Table = document.as_table_mut();
+        let mut table: &mut dyn TableLike = document.as_table_mut();
         for (i, name) in tables.iter().enumerate() {
             let item = table
                 .entry(name)
                 .or_insert_with(|| Item::Table(Table::new()));
-            table = item.as_table_mut().ok_or_else(|| ScenarioError::Set {
+            table = item.as_table_like_mut().ok_or_else(|| ScenarioError::Set {
                 set: o.spec(),
                 message: words!("error-set-not-table", key = names[..=i].join(".")),
             })?;
@@ -129,6 +129,10 @@ mod tests {
         );
         assert_eq!(table["data"]["normalize"].as_str(), Some("standardize"));
         assert_eq!(table["training"]["stop"]["below"].as_float(), Some(0.01));
+        let inline = apply("name = { en = \"A\", ko = \"B\" }\n", &[set("name.en=C")]).unwrap();
+        let table: toml::Table = toml::from_str(&inline).unwrap();
+        assert_eq!(table["name"]["en"].as_str(), Some("C"), "{inline}");
+        assert_eq!(table["name"]["ko"].as_str(), Some("B"), "{inline}");
         assert!(edited.starts_with("name = \"x\"\n[training]\n"), "{edited}");
     }
 
