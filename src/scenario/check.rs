@@ -63,6 +63,8 @@ impl Checker<'_> {
             normalize: data.normalize,
             comparison: None,
             image: data.image,
+            text: std::sync::Arc::from(self.text),
+            folder: folder.map(Path::to_path_buf),
         };
         if let Some(c) = raw.compare {
             scenario.comparison = Some(self.comparison(c, &scenario)?);

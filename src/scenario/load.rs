@@ -30,13 +30,30 @@ impl Scenario {
         overrides: &[Override],
     ) -> Result<Scenario, ScenarioError> {
         let (text, file, folder) = Scenario::text_of(name_or_path)?;
+        Scenario::parse_with(&text, &file, folder.as_deref(), overrides)
+    }
+
+    /// This scenario with `overrides` written into its text, validated like a file: what
+    /// `--set` and the settings panel change. An error about a setting names it.
+    pub fn with(&self, overrides: &[Override]) -> Result<Scenario, ScenarioError> {
+        Scenario::parse_with(&self.text, &self.origin, self.folder.as_deref(), overrides)
+    }
+
+    /// Parses `text` with `overrides` written in first: an error about a setting names
+    /// `--set`; any other error is the text's own, where it is in the text.
+    fn parse_with(
+        text: &str,
+        file: &str,
+        folder: Option<&Path>,
+        overrides: &[Override],
+    ) -> Result<Scenario, ScenarioError> {
         if overrides.is_empty() {
-            return Scenario::parse(&text, &file, folder.as_deref());
+            return Scenario::parse(text, file, folder);
         }
-        let edited = set::apply(&text, overrides)?;
-        match Scenario::parse(&edited, &file, folder.as_deref()) {
+        let edited = set::apply(text, overrides)?;
+        match Scenario::parse(&edited, file, folder) {
             Err(ScenarioError::Invalid(d)) => Err(set::blame(&d, overrides).unwrap_or_else(|| {
-                Scenario::parse(&text, &file, folder.as_deref())
+                Scenario::parse(text, file, folder)
                     .err()
                     .unwrap_or(ScenarioError::Invalid(d))
             })),

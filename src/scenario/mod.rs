@@ -113,6 +113,11 @@ pub struct Scenario {
     pub comparison: Option<compare::Comparison>,
     /// Rows × columns when each input is an image (the view draws it).
     pub image: Option<(usize, usize)>,
+    /// The text it was read from, with any `--set` written in: [`Scenario::with`] edits it
+    /// again, and saving writes it.
+    pub text: std::sync::Arc<str>,
+    /// The folder its data file is looked for in (none for a built-in).
+    pub folder: Option<PathBuf>,
 }
 
 /// A built network with its data, ready to step or train.

@@ -14,8 +14,8 @@ use crate::words;
 pub struct Override {
     /// The dotted key, e.g. `training.learning_rate`.
     pub key: String,
-    /// The value as written.
-    pub value: String,
+    /// The value as written; none removes the key (its default applies).
+    pub value: Option<String>,
 }
 
 impl Override {
@@ -30,22 +30,37 @@ impl Override {
         if key.is_empty() || key.split('.').any(|name| name.trim().is_empty()) {
             return Err(refused());
         }
-        Ok(Override {
+        Ok(Override::new(key, value.trim()))
+    }
+
+    /// `key` set to `value` (TOML, else a string).
+    pub fn new(key: &str, value: &str) -> Override {
+        Override {
             key: key.to_string(),
-            value: value.trim().to_string(),
-        })
+            value: Some(value.to_string()),
+        }
     }
 
-    /// How it was given: `KEY=VALUE`, control characters escaped.
+    /// `key` removed, so that its default applies.
+    pub fn removal(key: &str) -> Override {
+        Override {
+            key: key.to_string(),
+            value: None,
+        }
+    }
+
+    /// How it was given: `KEY=VALUE` (`KEY` alone for a removal), control characters escaped.
     pub fn spec(&self) -> String {
-        printable(&format!("{}={}", self.key, self.value))
+        match &self.value {
+            Some(value) => printable(&format!("{}={value}", self.key)),
+            None => printable(&self.key),
+        }
     }
 
-    /// The value: TOML when it reads as TOML, else the text as a string.
-    fn value(&self) -> Value {
-        self.value
-            .parse::<Value>()
-            .unwrap_or_else(|_| Value::from(self.value.as_str()))
+    /// The value: TOML when it reads as TOML, else the text as a string; none for a removal.
+    fn value(&self) -> Option<Value> {
+        let text = self.value.as_deref()?;
+        Some(text.parse::<Value>().unwrap_or_else(|_| Value::from(text)))
     }
 
     /// Whether an error about `key` is about this setting: the same key, a key inside it, or
@@ -67,11 +82,14 @@ pub fn apply(text: &str, overrides: &[Override]) -> Result<String, ScenarioError
     let Ok(mut document) = text.parse::<DocumentMut>() else {
         return Ok(text.to_string());
     };
-    for o in overrides {
+    'overrides: for o in overrides {
         let names: Vec<&str> = o.key.split('.').map(str::trim).collect();
         let (last, tables) = names.split_last().expect("a key has a name");
         let mut table: &mut dyn TableLike = document.as_table_mut();
         for (i, name) in tables.iter().enumerate() {
+            if o.value.is_none() && !table.contains_key(name) {
+                continue 'overrides;
+            }
             let item = table
                 .entry(name)
                 .or_insert_with(|| Item::Table(Table::new()));
@@ -80,7 +98,10 @@ pub fn apply(text: &str, overrides: &[Override]) -> Result<String, ScenarioError
                 message: words!("error-set-not-table", key = names[..=i].join(".")),
             })?;
         }
-        table.insert(last, Item::Value(o.value()));
+        match o.value() {
+            Some(value) => _ = table.insert(last, Item::Value(value)),
+            None => _ = table.remove(last),
+        }
     }
     Ok(document.to_string())
 }
@@ -129,6 +150,23 @@ mod tests {
         );
         assert_eq!(table["data"]["normalize"].as_str(), Some("standardize"));
         assert_eq!(table["training"]["stop"]["below"].as_float(), Some(0.01));
+        let removed = apply(
+            &edited,
+            &[
+                Override::removal("training.learning_rate"),
+                Override::removal("compare.vary"),
+            ],
+        )
+        .unwrap();
+        let table: toml::Table = toml::from_str(&removed).unwrap();
+        assert!(
+            table["training"].get("learning_rate").is_none(),
+            "{removed}"
+        );
+        assert!(
+            table.get("compare").is_none(),
+            "a removal makes no table: {removed}"
+        );
         let inline = apply("name = { en = \"A\", ko = \"B\" }\n", &[set("name.en=C")]).unwrap();
         let table: toml::Table = toml::from_str(&inline).unwrap();
         assert_eq!(table["name"]["en"].as_str(), Some("C"), "{inline}");
