@@ -4,8 +4,8 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::files::Staged;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use tempfile::NamedTempFile;
 use unicode_width::UnicodeWidthStr;
 
 use crate::lesson::{BUILTINS as LESSONS, Lesson, is_lesson};
@@ -365,63 +365,14 @@ fn write_error(path: &Path) -> impl Fn(std::io::Error) -> CliError + '_ {
     }
 }
 
-/// A file the command line writes: beside a regular file (or where none is yet), a temporary
-/// file that becomes it only when [`commit`] renames it there, so that an error or an
-/// interruption (a full disk) never leaves half a file where the user's file was; a device or
-/// a FIFO (`/dev/stdout`, a named pipe) is written as it is, since renaming onto it would
-/// replace it.
-enum Staged {
-    /// The temporary file and the real file it becomes (a symbolic link's target).
-    Beside(NamedTempFile, PathBuf),
-    /// A special file, written in place.
-    Special(std::fs::File),
-}
-
-impl Write for Staged {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        match self {
-            Staged::Beside(file, _) => file.as_file_mut().write(bytes),
-            Staged::Special(file) => file.write(bytes),
-        }
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        match self {
-            Staged::Beside(file, _) => file.as_file_mut().flush(),
-            Staged::Special(file) => file.flush(),
-        }
-    }
-}
-
-/// Opens `path` to be written: see [`Staged`].
+/// Opens `path` to be written (see [`Staged`]), an error naming it.
 fn staged(path: &Path) -> Result<Staged, CliError> {
-    let io = write_error(path);
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return std::fs::File::create(path).map(Staged::Special).map_err(io);
-    }
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let folder = target
-        .parent()
-        .filter(|f| !f.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".backstep-");
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let file = builder.tempfile_in(folder).map_err(io)?;
-    Ok(Staged::Beside(file, target))
+    crate::files::staged(path).map_err(write_error(path))
 }
 
-/// Moves a finished [`staged`] file onto `path`, once it is on the disk whole.
+/// Moves a finished [`staged`] file onto `path`.
 fn commit(file: Staged, path: &Path) -> Result<(), CliError> {
-    let io = write_error(path);
-    match file {
-        Staged::Beside(file, target) => {
-            file.as_file().sync_all().map_err(&io)?;
-            file.persist(target).map(drop).map_err(|e| io(e.error))
-        }
-        Staged::Special(mut file) => file.flush().map_err(io),
-    }
+    crate::files::commit(file).map_err(write_error(path))
 }
 
 /// Runs `write` on the file `output` (written whole, then renamed into place) or, without

@@ -10,6 +10,7 @@
 
 pub mod cli;
 pub mod data;
+pub mod files;
 pub mod lesson;
 pub mod nn;
 pub mod practice;

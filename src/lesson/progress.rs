@@ -3,7 +3,6 @@
 //! A corrupt file is reported and ignored; nothing here panics.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -125,12 +124,8 @@ impl Progress {
         };
         let folder = file.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(folder).map_err(io)?;
-        let mut staged = tempfile::NamedTempFile::new_in(folder).map_err(io)?;
         let json = serde_json::to_vec_pretty(self).map_err(|e| io(e.into()))?;
-        staged.write_all(&json).map_err(io)?;
-        staged.as_file().sync_all().map_err(io)?;
-        staged.persist(file).map_err(|e| io(e.error))?;
-        Ok(())
+        crate::files::write_whole(file, &json).map_err(io)
     }
 
     /// The progress of lesson `name`, made empty if there is none.
