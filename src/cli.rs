@@ -530,12 +530,11 @@ fn check(scenarios: &[String], out: &mut impl Write, err: &mut impl Write) -> Re
     for name in scenarios {
         match Scenario::load(name).and_then(|s| s.setup().map(|setup| (s, setup))) {
             Ok((scenario, setup)) => {
-                let sizes: Vec<String> = scenario.layers.iter().map(ToString::to_string).collect();
                 let ok = words!(
                     "cli-check-ok",
                     origin = scenario.origin.to_string(),
                     name = scenario.name.clone(),
-                    sizes = sizes.join("-"),
+                    sizes = crate::text::notation::shape(&scenario.layers),
                     samples = setup.splits.train.len()
                 );
                 writeln!(out, "{ok}").map_err(&io)?;
@@ -884,10 +883,7 @@ fn write_costs(
     let header = words!(
         "cli-train-header",
         name = scenario.name.clone(),
-        shape = (setup.network.sizes().iter())
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("-"),
+        shape = crate::text::notation::shape(&setup.network.sizes()),
         epochs = epochs,
         iterations = iterations,
         mode = mode_name(setup.training.mode),

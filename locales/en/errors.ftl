@@ -214,3 +214,8 @@ error-stop-positive = expected a number above 0, found { $value }
 ## --set KEY=VALUE (issue 13)
 error-set-form = expected KEY=VALUE, e.g. training.learning_rate=0.1 (a TOML value; text that is not TOML is taken as a string)
 error-set-not-table = `{ $key }` is a value, not a table
+
+## Saving a scenario (settings panel, issue 13)
+error-save-io = could not write { $file }: { $reason }
+error-save-data-differs = { $file } is already there and is not this scenario's data set: save into another folder
+error-save-path = { $file } cannot be named in a scenario file (its name is not UTF-8)

@@ -190,3 +190,8 @@ error-stop-positive = 0보다 큰 수가 필요하지만 { $value }이(가) 있�
 ## --set KEY=VALUE (issue 13)
 error-set-form = KEY=VALUE 꼴이어야 합니다. 예: training.learning_rate=0.1 (값은 TOML로 쓰며, TOML이 아닌 글은 문자열로 봅니다)
 error-set-not-table = `{ $key }`는 값이지 표가 아닙니다
+
+## Saving a scenario (settings panel, issue 13)
+error-save-io = { $file } 파일을 쓰지 못했습니다: { $reason }
+error-save-data-differs = { $file } 파일이 이미 있는데 이 시나리오의 데이터와 다릅니다. 다른 폴더에 저장하세요
+error-save-path = { $file } 경로는 시나리오 파일에 적을 수 없습니다(이름이 UTF-8이 아닙니다)

@@ -16,6 +16,7 @@ mod load;
 pub mod localized;
 mod network;
 mod raw;
+pub mod save;
 pub mod set;
 mod training;
 

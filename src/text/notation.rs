@@ -228,6 +228,15 @@ pub fn compact(x: f64) -> String {
     }
 }
 
+/// A network's shape: its layer sizes joined by dashes, e.g. `2-5-1`.
+pub fn shape(sizes: &[usize]) -> String {
+    sizes
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,6 @@ pub fn write_header(out: &mut impl Write, scenario: &Scenario, stepper: &Stepper
     if !scenario.description.is_empty() {
         writeln!(out, "{}\n", scenario.description.trim())?;
     }
-    let sizes: Vec<String> = network.sizes().iter().map(ToString::to_string).collect();
     let row =
         |out: &mut dyn Write, key: String, value: String| writeln!(out, "| {key} | {value} |");
     writeln!(
@@ -42,7 +41,11 @@ pub fn write_header(out: &mut impl Write, scenario: &Scenario, stepper: &Stepper
         words!("handout-setting"),
         words!("handout-value")
     )?;
-    row(out, words!("handout-layers"), sizes.join("-"))?;
+    row(
+        out,
+        words!("handout-layers"),
+        crate::text::notation::shape(&network.sizes()),
+    )?;
     for (l, layer) in network.layers.iter().enumerate() {
         let value = words!(
             "handout-layer-value",

@@ -15,10 +15,12 @@ use super::panel::Panel;
 use super::practice::{Practice, Question};
 use super::run::{Lockstep, Run};
 use super::scenarios::Scenarios;
+use super::settings::{Outcome, Settings};
 use super::theme::Theme;
 use super::views::{Popup, Views};
 use crate::data::Dataset;
 use crate::nn::Phase;
+use crate::scenario::set::Override;
 use crate::scenario::{Scenario, ScenarioError};
 use crate::selection::{Selection, default_selection, kept};
 use crate::words;
@@ -79,6 +81,10 @@ pub struct App {
     pub practice: Option<Practice>,
     /// The test set's last evaluation, if `t` asked for one.
     pub tested: Option<Tested>,
+    /// The settings panel, while it is open (`o`).
+    pub settings: Option<Settings>,
+    /// The changes the settings panel applied, kept when the scenario starts again (`R`).
+    pub applied: Vec<Override>,
     /// Whether `t` asked to evaluate the test set again and waits for Enter or Esc.
     confirming_test: bool,
     chosen: Option<Selection>,
@@ -90,6 +96,15 @@ impl App {
     /// colour (the front end sets [`App::theme`]).
     pub fn new(scenarios: Rc<dyn Scenarios>, source: &str) -> Result<App, ScenarioError> {
         let scenario = scenarios.load(source)?;
+        App::on(scenarios, source, scenario)
+    }
+
+    /// The app on `scenario`, read from `source` (and changed since, maybe).
+    fn on(
+        scenarios: Rc<dyn Scenarios>,
+        source: &str,
+        scenario: Scenario,
+    ) -> Result<App, ScenarioError> {
         let setup = scenarios.setup(&scenario)?;
         Ok(App {
             run: Run::new(scenario.name.clone(), setup.stepper()),
@@ -105,6 +120,8 @@ impl App {
             quit: false,
             practice: None,
             tested: None,
+            settings: None,
+            applied: Vec::new(),
             confirming_test: false,
             chosen: None,
             scenarios,
@@ -144,7 +161,9 @@ impl App {
 
     /// Handles one message.
     pub fn update(&mut self, message: Message) {
-        if self.views.popup.is_some() {
+        if self.settings.is_some() {
+            self.handle_settings(message);
+        } else if self.views.popup.is_some() {
             self.handle_popup(message);
         } else if self.question().is_some() && self.handle_question(message) {
             // The question took the key.
@@ -159,6 +178,7 @@ impl App {
     /// practice on, auto-run takes one phase at a time and stops at each question.
     pub fn tick(&mut self, clock: &dyn Clock) {
         if self.views.popup.is_none()
+            && self.settings.is_none()
             && let Some(pace) = self.auto_run.due()
         {
             if self.practising() {
@@ -271,9 +291,10 @@ impl App {
                 }
             }
             Message::EvaluateTest => self.evaluate_test(),
-            Message::Reset => {
-                let source = self.source.clone();
-                self.open(&source);
+            Message::Reset => self.reset(),
+            Message::OpenSettings => {
+                self.auto_run.pause();
+                self.settings = Some(Settings::new(&self.scenario, self.save_path()));
             }
             Message::OpenPicker => {
                 self.auto_run.pause();
@@ -503,22 +524,124 @@ impl App {
     /// starts afresh but the views (see [`Views::reopened`]), the speed, the theme and the
     /// terminal's size.
     fn open(&mut self, source: &str) {
-        match App::new(Rc::clone(&self.scenarios), source) {
+        if let Err(e) =
+            App::new(Rc::clone(&self.scenarios), source).map(|next| self.replace_with(next))
+        {
+            self.notice = Some(e.to_string());
+        }
+    }
+
+    /// `R`: the scenario read again, with the settings panel's changes, from its start.
+    fn reset(&mut self) {
+        let scenarios = Rc::clone(&self.scenarios);
+        let applied = self.applied.clone();
+        let next = scenarios
+            .load(&self.source)
+            .and_then(|s| s.with(&applied))
+            .and_then(|s| App::on(scenarios, &self.source, s));
+        match next {
             Ok(next) => {
-                *self = App {
-                    views: self.views.reopened(),
-                    auto_run: self.auto_run.reopened(),
-                    theme: self.theme,
-                    size: self.size,
-                    practice: self.practice.take().map(|p| Practice {
-                        question: None,
-                        ..p
-                    }),
-                    ..next
-                }
+                self.replace_with(next);
+                self.applied = applied;
             }
             Err(e) => self.notice = Some(e.to_string()),
         }
+    }
+
+    /// Everything from `next` but the views, the speed, the theme, the terminal's size and
+    /// practice mode.
+    fn replace_with(&mut self, next: App) {
+        *self = App {
+            views: self.views.reopened(),
+            auto_run: self.auto_run.reopened(),
+            theme: self.theme,
+            size: self.size,
+            practice: self.practice.take().map(|p| Practice {
+                question: None,
+                ..p
+            }),
+            ..next
+        }
+    }
+
+    /// A key press in the settings panel.
+    fn handle_settings(&mut self, message: Message) {
+        let Some(settings) = &mut self.settings else {
+            return;
+        };
+        let input = match message {
+            Message::Settings(input) => input,
+            Message::Quit => {
+                self.quit = true;
+                return;
+            }
+            _ => return,
+        };
+        match settings.update(input) {
+            Outcome::Stay => {}
+            Outcome::Close => self.settings = None,
+            Outcome::Apply(scenario, overrides, summary) => {
+                self.apply_settings(*scenario, overrides, &summary);
+            }
+            Outcome::Save { path, replace } => self.save_scenario(&path, replace),
+        }
+    }
+
+    /// Starts the run again on the scenario the panel changed (compare mode too, if it is
+    /// on), and says what changed and whether the initial weights did.
+    fn apply_settings(&mut self, scenario: Scenario, overrides: Vec<Override>, summary: &str) {
+        let same_start = same_weights(&self.scenario.network(), &scenario.network());
+        let comparing = self.comparison.is_some();
+        match App::on(Rc::clone(&self.scenarios), &self.source, scenario) {
+            Ok(next) => {
+                let mut applied = std::mem::take(&mut self.applied);
+                applied.extend(overrides);
+                self.replace_with(next);
+                self.applied = applied;
+                if comparing {
+                    self.toggle_compare();
+                }
+                let start = match same_start {
+                    true => words!("settings-same-start"),
+                    false => words!("settings-new-start"),
+                };
+                let applied = words!("settings-applied", changes = summary.to_string());
+                self.notice = Some(format!("{applied} {start}"));
+            }
+            Err(e) => {
+                if let Some(settings) = &mut self.settings {
+                    settings.refusal = Some(e.to_string());
+                }
+            }
+        }
+    }
+
+    /// Writes the scenario as it runs to `path` through the front end; a file already there
+    /// is replaced only when the user said so.
+    fn save_scenario(&mut self, path: &str, replace: bool) {
+        let Some(settings) = &mut self.settings else {
+            return;
+        };
+        if !replace && self.scenarios.exists(path) {
+            settings.confirm_replace();
+            return;
+        }
+        match self.scenarios.save(&self.scenario, path) {
+            Ok(files) => {
+                self.settings = None;
+                self.notice = Some(words!("settings-saved", files = files.join(", ")));
+            }
+            Err(refusal) => settings.refusal = Some(refusal),
+        }
+    }
+
+    /// Where `w` offers to save the scenario: `NAME-edited.toml` in the current folder, NAME
+    /// the built-in's name or the file's stem.
+    fn save_path(&self) -> String {
+        let stem = std::path::Path::new(&self.source)
+            .file_stem()
+            .map_or_else(|| "scenario".into(), |s| s.to_string_lossy());
+        format!("{}-edited.toml", crate::text::untrusted::printable(&stem))
     }
 
     /// `t`: evaluates the test set the first time; later shows that result and asks before
@@ -603,4 +726,13 @@ impl App {
             self.chosen = Some(selection);
         }
     }
+}
+
+/// Whether two networks start from the same weights and biases.
+fn same_weights(a: &crate::nn::Network, b: &crate::nn::Network) -> bool {
+    a.layers.len() == b.layers.len()
+        && a.layers
+            .iter()
+            .zip(&b.layers)
+            .all(|(x, y)| x.weights == y.weights && x.biases == y.biases)
 }

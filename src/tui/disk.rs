@@ -48,6 +48,21 @@ impl Scenarios for Disk {
     fn setup(&self, scenario: &Scenario) -> Result<Setup, ScenarioError> {
         scenario.setup()
     }
+
+    fn exists(&self, path: &str) -> bool {
+        std::fs::symlink_metadata(path).is_ok()
+    }
+
+    fn save(&self, scenario: &Scenario, path: &str) -> Result<Vec<String>, String> {
+        crate::scenario::save::save(scenario, Path::new(path))
+            .map(|files| {
+                files
+                    .iter()
+                    .map(|f| crate::text::untrusted::path(f))
+                    .collect()
+            })
+            .map_err(|e| e.to_string())
+    }
 }
 
 /// The scenarios on disk, with `--set` overrides written into the one the view was opened on
@@ -75,6 +90,14 @@ impl Scenarios for Overridden {
 
     fn setup(&self, scenario: &Scenario) -> Result<Setup, ScenarioError> {
         Disk.setup(scenario)
+    }
+
+    fn exists(&self, path: &str) -> bool {
+        Disk.exists(path)
+    }
+
+    fn save(&self, scenario: &Scenario, path: &str) -> Result<Vec<String>, String> {
+        Disk.save(scenario, path)
     }
 }
 

@@ -219,6 +219,12 @@ const KEYS: &[Binding] = &[
         description: || words!("view-key-picker"),
     },
     Binding {
+        keys: &[(KeyCode::Char('o'), NONE)],
+        label: "o",
+        message: Message::OpenSettings,
+        description: || words!("view-key-settings"),
+    },
+    Binding {
         keys: &[(KeyCode::Char('R'), SHIFT), (KeyCode::Char('R'), NONE)],
         label: "R",
         message: Message::Reset,
@@ -296,6 +302,31 @@ pub fn message_for(key: KeyEvent, typing: bool) -> Option<Message> {
             .any(|(code, modifiers)| *code == key.code && *modifiers == key.modifiers)
             .then_some(b.message)
     })
+}
+
+/// The message a key press asks for in the settings panel. While a value or a path is
+/// typed (`typing`), every character types; otherwise the arrows (and h, j, k, l) move and
+/// change, the characters that begin a number type, `w` saves, Enter applies, Esc closes.
+pub fn settings_message(key: KeyEvent, typing: bool) -> Option<Message> {
+    use super::settings::SettingsInput as Input;
+    let plain = key.modifiers == NONE || key.modifiers == SHIFT;
+    let input = match key.code {
+        KeyCode::Char('c') if key.modifiers == KeyModifiers::CONTROL => return Some(Message::Quit),
+        KeyCode::Char(c) if typing && plain => Input::Type(c),
+        KeyCode::Backspace if typing => Input::Erase,
+        KeyCode::Enter => Input::Confirm,
+        KeyCode::Esc => Input::Close,
+        _ if typing => return None,
+        KeyCode::Char(c) if c.is_ascii_digit() || matches!(c, '.' | '-' | '[') => Input::Type(c),
+        KeyCode::Up | KeyCode::Char('k') => Input::Up,
+        KeyCode::Down | KeyCode::Char('j') => Input::Down,
+        KeyCode::Right | KeyCode::Char('l') => Input::Next,
+        KeyCode::Left | KeyCode::Char('h') => Input::Previous,
+        KeyCode::Char('w') => Input::Save,
+        KeyCode::Char('q') => return Some(Message::Quit),
+        _ => return None,
+    };
+    Some(Message::Settings(input))
 }
 
 /// The binding of a message (for the key bar).

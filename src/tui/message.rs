@@ -67,6 +67,10 @@ pub enum Message {
     Reset,
     /// Open the scenario picker.
     OpenPicker,
+    /// Open the settings panel.
+    OpenSettings,
+    /// A key press in the settings panel.
+    Settings(super::settings::SettingsInput),
     /// Show the keys.
     ShowHelp,
     /// Close the popup or the notice.

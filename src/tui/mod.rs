@@ -22,6 +22,7 @@ pub mod panel;
 pub mod practice;
 pub mod run;
 pub mod scenarios;
+pub mod settings;
 pub mod signals;
 pub mod theme;
 pub mod ui;
@@ -129,7 +130,11 @@ impl Screen for App {
     }
 
     fn key(&mut self, key: event::KeyEvent) {
-        if let Some(message) = keymap::message_for(key, self.question().is_some()) {
+        let message = match &self.settings {
+            Some(s) => keymap::settings_message(key, s.editing.is_some() || s.saving.is_some()),
+            None => keymap::message_for(key, self.question().is_some()),
+        };
+        if let Some(message) = message {
             self.update(message);
         }
     }

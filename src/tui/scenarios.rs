@@ -36,4 +36,15 @@ pub trait Scenarios {
 
     /// A scenario's network and data (reading its data file, if it names one).
     fn setup(&self, scenario: &Scenario) -> Result<Setup, ScenarioError>;
+
+    /// Whether something is at `path` (a save would replace it).
+    fn exists(&self, _path: &str) -> bool {
+        false
+    }
+
+    /// Writes `scenario` as a scenario file at `path` (whole or not at all); the files
+    /// written, or why not. Without a file system: refused.
+    fn save(&self, _scenario: &Scenario, _path: &str) -> Result<Vec<String>, String> {
+        Err(crate::words!("settings-save-unavailable"))
+    }
 }

@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
-use super::network::{active, shown_value, sizes_label};
+use super::network::{active, shown_value};
 use crate::nn::{Phase, Stepper};
 use crate::selection::Selection;
 use crate::text::notation::{Numbers, indexed, matrix_name, superscript, value_name};
@@ -64,7 +64,7 @@ pub fn render_layers(frame: &mut Frame, area: Rect, app: &App) {
     };
     let title = words!(
         "layers-title",
-        sizes = sizes_label(&s.network().sizes()),
+        sizes = crate::text::notation::shape(&s.network().sizes()),
         matrices = matrices
     );
     let widths = kept.iter().map(|&i| Constraint::Length(WIDTHS[i]));

@@ -30,6 +30,7 @@ pub mod picker;
 pub mod plots;
 pub mod question;
 pub mod rows;
+pub mod settings;
 pub mod status;
 pub mod values;
 pub mod wrap;
@@ -61,6 +62,9 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     render_screen(frame, area, app);
     render_popup(frame, area, app);
+    if let Some(s) = &app.settings {
+        settings::render_settings(frame, area, app, s);
+    }
     render_base(frame, app);
 }
 

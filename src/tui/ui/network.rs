@@ -115,7 +115,7 @@ fn title(app: &App) -> Line<'static> {
     };
     let title = words!(
         "layers-title",
-        sizes = sizes_label(&network.sizes()),
+        sizes = crate::text::notation::shape(&network.sizes()),
         matrices = matrices
     );
     Line::styled(format!(" {title} {legend}"), app.theme.title())
@@ -313,12 +313,4 @@ fn draw_matrix_names(buf: &mut Buffer, app: &App, g: &Geometry) {
 /// A value with an explicit sign, so meaning does not ride on colour.
 pub fn signed(numbers: Numbers, v: f64) -> String {
     numbers.signed(v)
-}
-
-pub fn sizes_label(sizes: &[usize]) -> String {
-    sizes
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("-")
 }
