@@ -192,3 +192,5 @@ settings-save-keys = Enter saves · Esc cancels
 settings-save-replace = That file exists: Enter again replaces it, or change the name.
 settings-save-unavailable = This version cannot write files.
 settings-saved = Saved { $files }: `backstep check` reads it, `backstep run` runs it as you ran it.
+settings-more-above = ↑ more
+settings-more-below = ↓ more

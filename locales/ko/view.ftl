@@ -186,3 +186,5 @@ settings-save-keys = Enter 저장 · Esc 취소
 settings-save-replace = 같은 이름의 파일이 있습니다. Enter를 한 번 더 누르면 덮어쓰고, 아니면 이름을 바꾸세요.
 settings-save-unavailable = 이 버전에서는 파일을 쓸 수 없습니다.
 settings-saved = { $files } 파일을 저장했습니다. `backstep check`로 확인하고 `backstep run`으로 방금과 같이 실행할 수 있습니다.
+settings-more-above = ↑ 더 있음
+settings-more-below = ↓ 더 있음

@@ -10,6 +10,7 @@ use crate::data::generate::Generator;
 use crate::nn::{Activation, BiasMode, Init, Loss, Mode};
 use crate::scenario::set::Override;
 use crate::scenario::{DataSource, Scenario, ScenarioError};
+use crate::text::notation::shape;
 use crate::words;
 
 /// How ←/→ change a setting's value.
@@ -449,7 +450,10 @@ impl Settings {
             return Outcome::Close;
         }
         match self.checked() {
-            Ok(scenario) => Outcome::Apply(Box::new(scenario), overrides, self.summary()),
+            Ok(scenario) => {
+                let summary = self.summary(&scenario);
+                Outcome::Apply(Box::new(scenario), overrides, summary)
+            }
             Err(refusal) => {
                 self.refusal = Some(refusal);
                 Outcome::Stay
@@ -457,15 +461,21 @@ impl Settings {
         }
     }
 
-    /// What changed: `key old → new`, one after another.
-    fn summary(&self) -> String {
+    /// What changed: `key old → new`, one after another (the layers as a shape, `2-8-1`).
+    fn summary(&self, changed: &Scenario) -> String {
         (0..self.fields.len())
             .filter(|&i| self.changed(i))
-            .map(|i| {
-                format!(
+            .map(|i| match self.fields[i].kind {
+                Kind::Hidden => format!(
+                    "{} {} → {}",
+                    self.fields[i].key,
+                    shape(&self.base.layers),
+                    shape(&changed.layers)
+                ),
+                _ => format!(
                     "{} {} → {}",
                     self.fields[i].key, self.original[i], self.values[i]
-                )
+                ),
             })
             .collect::<Vec<_>>()
             .join(", ")

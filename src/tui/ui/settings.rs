@@ -28,27 +28,31 @@ pub fn render_settings(frame: &mut Frame, area: Rect, app: &App, settings: &Sett
     let popup = centered(popup_area(area), WIDTH, rows + BELOW + 3);
     frame.render_widget(Clear, popup);
     let shape = crate::text::notation::shape(&settings.base().layers);
-    let block = Block::default().borders(Borders::ALL).title(Line::styled(
-        format!(
-            " {} ",
-            words!(
-                "settings-title",
-                name = settings.base().name.clone(),
-                shape = shape
-            )
-        ),
-        theme.title(),
-    ));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let title = words!(
+        "settings-title",
+        name = settings.base().name.clone(),
+        shape = shape
+    );
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::styled(format!(" {title} "), theme.title()));
     let [list, _, message, keys] = Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(1),
         Constraint::Length(BELOW - 2),
         Constraint::Length(2),
     ])
-    .areas(inner);
-    render_rows(frame, list, app, settings);
+    .areas(block.inner(popup));
+    let first = first_row(settings.cursor, list.height);
+    let marker = |text: String| Line::styled(format!(" {text} "), theme.dim()).right_aligned();
+    if first > 0 {
+        block = block.title(marker(words!("settings-more-above")));
+    }
+    if first + usize::from(list.height) < settings.fields().len() {
+        block = block.title_bottom(marker(words!("settings-more-below")));
+    }
+    frame.render_widget(block, popup);
+    render_rows(frame, list, app, settings, first);
     let (text, style) = message_text(settings, app);
     frame.render_widget(
         Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true }),
@@ -62,12 +66,11 @@ pub fn render_settings(frame: &mut Frame, area: Rect, app: &App, settings: &Sett
 }
 
 /// The rows that fit in `area`, scrolled so that the highlighted one shows.
-fn render_rows(frame: &mut Frame, area: Rect, app: &App, settings: &Settings) {
+fn render_rows(frame: &mut Frame, area: Rect, app: &App, settings: &Settings, first: usize) {
     let theme = app.theme;
     let labels: Vec<String> = settings.fields().iter().map(|f| (f.label)()).collect();
     let column = labels.iter().map(|l| l.width()).max().unwrap_or(0);
     let height = usize::from(area.height.max(1));
-    let first = (settings.cursor + 1).saturating_sub(height);
     let lines: Vec<Line> = labels
         .iter()
         .enumerate()
@@ -100,6 +103,12 @@ fn render_rows(frame: &mut Frame, area: Rect, app: &App, settings: &Settings) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The first row shown in a list `height` rows high: as far down as shows the highlighted
+/// row.
+fn first_row(cursor: usize, height: u16) -> usize {
+    (cursor + 1).saturating_sub(usize::from(height.max(1)))
 }
 
 /// What the panel says under the list, and how.
