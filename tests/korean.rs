@@ -122,3 +122,24 @@ fn the_status_bar_in_korean() {
     }
     insta::assert_snapshot!(lines);
 }
+
+#[test]
+fn the_settings_panel_in_korean() {
+    use backstep::tui::settings::SettingsInput;
+    set_language(Language::Korean);
+    for (width, height) in SIZES {
+        let mut app = app("xor");
+        app.update(Message::OpenSettings);
+        for c in "-1".chars() {
+            app.update(Message::Settings(SettingsInput::Type(c)));
+        }
+        app.update(Message::Settings(SettingsInput::Confirm));
+        let text = screen(&mut app, width, height);
+        assert!(text.contains("설정: 고전 문제 XOR (2-2-1)"), "{text}");
+        assert!(text.contains("0 이상의 학습률이 필요하지만"), "{text}");
+        for line in text.lines() {
+            assert!(line.width() <= usize::from(width), "{line}");
+        }
+        insta::assert_snapshot!(format!("settings_{width}x{height}"), text);
+    }
+}

@@ -157,7 +157,7 @@ view-boundary-neuron = h{ $neuron } (layer { $layer })
 view-boundary-title-short = decision boundary (b: values)
 
 ## The settings panel (issue 13)
-view-key-settings = settings: change any setting, apply (the run starts again), save as a scenario file
+view-key-settings = settings: change any setting, apply it, save it as a file
 settings-title = Settings: { $name } ({ $shape })
 settings-learning-rate = Learning rate η
 settings-loss = Cost function (loss)

@@ -151,7 +151,7 @@ view-boundary-neuron = h{ $neuron } ({ $layer }층)
 view-boundary-title-short = 결정 경계 (b: 값)
 
 ## The settings panel (issue 13)
-view-key-settings = 설정: 무엇이든 바꾸고 적용(처음부터 다시 학습)하거나 시나리오 파일로 저장합니다
+view-key-settings = 설정: 무엇이든 바꾸고 적용하거나 파일로 저장
 settings-title = 설정: { $name } ({ $shape })
 settings-learning-rate = 학습률 η
 settings-loss = 비용 함수(손실)

@@ -425,4 +425,49 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn in_the_settings_panel_the_arrows_change_and_every_character_types_a_value() {
+        use crate::tui::settings::SettingsInput as Input;
+        let key = |c| KeyEvent::new(c, NONE);
+        let settings = |c, typing| settings_message(key(c), typing);
+        assert_eq!(
+            settings(KeyCode::Right, false),
+            Some(Message::Settings(Input::Next))
+        );
+        assert_eq!(
+            settings(KeyCode::Char('h'), false),
+            Some(Message::Settings(Input::Previous))
+        );
+        assert_eq!(
+            settings(KeyCode::Char('7'), false),
+            Some(Message::Settings(Input::Type('7')))
+        );
+        assert_eq!(
+            settings(KeyCode::Char('w'), false),
+            Some(Message::Settings(Input::Save))
+        );
+        assert_eq!(
+            settings(KeyCode::Char('w'), true),
+            Some(Message::Settings(Input::Type('w')))
+        );
+        assert_eq!(
+            settings(KeyCode::Char('q'), true),
+            Some(Message::Settings(Input::Type('q')))
+        );
+        assert_eq!(settings(KeyCode::Char('q'), false), Some(Message::Quit));
+        assert_eq!(
+            settings(KeyCode::Backspace, true),
+            Some(Message::Settings(Input::Erase))
+        );
+        assert_eq!(
+            settings(KeyCode::Esc, true),
+            Some(Message::Settings(Input::Close))
+        );
+        assert_eq!(settings(KeyCode::Left, true), None);
+        assert_eq!(
+            message_for(key(KeyCode::Char('o')), false),
+            Some(Message::OpenSettings)
+        );
+    }
 }

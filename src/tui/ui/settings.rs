@@ -80,7 +80,7 @@ fn render_rows(frame: &mut Frame, area: Rect, app: &App, settings: &Settings, fi
             let highlighted = i == settings.cursor;
             let marker = if settings.changed(i) { "* " } else { "  " };
             let value = match (&settings.editing, highlighted) {
-                (Some(typed), true) => format!("{typed}▏"),
+                (Some(typed), true) => format!("» {typed}▏"),
                 (None, true) => format!("◀ {} ▶", settings.values[i]),
                 _ => format!("  {}", settings.values[i]),
             };
