@@ -96,6 +96,21 @@ fn the_view_at_80_by_24() {
 }
 
 #[test]
+fn every_neuron_of_circles_has_its_map_at_80_by_24_and_spirals_names_its_layer() {
+    let mut circles = app("circles");
+    circles.update(Message::Toggle(Panel::Boundary));
+    let text = screen(&mut circles, 80, 24);
+    for name in ["h₁", "h₂", "h₃", "h₄", "h₅", "h₆", "h₇", "h₈"] {
+        assert!(text.contains(name), "{name} missing:\n{text}");
+    }
+    let mut spirals = app("spirals");
+    spirals.update(Message::Toggle(Panel::Boundary));
+    let text = screen(&mut spirals, 120, 40);
+    assert!(text.contains("a¹₁") && text.contains("a¹₈"), "{text}");
+    assert!(!text.contains("a¹₉"), "at most 8:\n{text}");
+}
+
+#[test]
 fn the_view_at_120_by_40() {
     let mut app = trained_xor(false);
     insta::assert_snapshot!(screen(&mut app, 120, 40));

@@ -153,7 +153,6 @@ view-key-boundary = the decision boundary over the input plane / values
 view-boundary-title = decision boundary after { $iterations } iterations (b: values)
 view-boundary-two-inputs = The decision boundary is drawn over the plane of two inputs; this network has { $inputs } inputs.
 view-boundary-legend = ● training  ○ validation
-view-boundary-neuron = h{ $neuron } (layer { $layer })
 view-boundary-title-short = decision boundary (b: values)
 
 ## The settings panel (issue 13)

@@ -147,7 +147,6 @@ view-key-boundary = 입력 평면 위의 결정 경계 / 값
 view-boundary-title = 이터레이션 { $iterations }번 뒤의 결정 경계 (b: 값)
 view-boundary-two-inputs = 결정 경계는 입력 두 개가 이루는 평면 위에 그립니다. 이 신경망의 입력은 { $inputs }개입니다.
 view-boundary-legend = ● 훈련  ○ 검증
-view-boundary-neuron = h{ $neuron } ({ $layer }층)
 view-boundary-title-short = 결정 경계 (b: 값)
 
 ## The settings panel (issue 13)

@@ -16,6 +16,7 @@ use super::plots::fitted;
 use crate::data::{Dataset, class_of};
 use crate::nn::Phase;
 use crate::nn::boundary::{Boundary, MOST_NEURONS, Plane};
+use crate::text::notation::{indexed, value_name};
 use crate::tui::app::App;
 use crate::tui::run::Run;
 use crate::tui::theme::Theme;
@@ -164,33 +165,37 @@ fn axes(buf: &mut Buffer, map: Rect, plane: &Plane, theme: Theme) {
 
 /// Small maps of the hidden neurons' activations (each rescaled to its own range over the
 /// plane, low in the first class's colour, high in the second's) stacked in `area`, each
-/// under its name; as many as fit.
-fn neurons(buf: &mut Buffer, area: Rect, theme: Theme, b: &Boundary, layer: usize) {
-    // As many as fit at three rows each: the name, a map row and a space.
+/// under its name as the diagram writes it (h₁, a²₃), layer `layer` of a network of `depth`
+/// layers; as many as fit, with a blank row between them where there is room.
+fn neurons(
+    buf: &mut Buffer,
+    area: Rect,
+    theme: Theme,
+    b: &Boundary,
+    (layer, depth): (usize, usize),
+) {
+    // At least two rows each: the name and a map row.
     let count = b
         .hidden
         .len()
         .min(MOST_NEURONS)
-        .min(usize::from(area.height / 3));
+        .min(usize::from(area.height / 2));
     let height = (area.height / count.max(1) as u16).min(area.width / 2 + 1);
-    if count == 0 || height < 3 {
+    if count == 0 || height < 2 {
         return;
     }
+    let gap = u16::from(height >= 3);
     let per = rows_per_line(theme);
     for (k, values) in b.hidden.iter().take(count).enumerate() {
         let top = area.y + k as u16 * height;
-        let name = words!(
-            "view-boundary-neuron",
-            neuron = (k + 1).to_string(),
-            layer = layer.to_string()
-        );
+        let name = indexed(&value_name(depth, layer), &[k]);
         buf.set_string(
             area.x,
             top,
             super::wrap::cut(&name, area.width.into()),
             theme.dim(),
         );
-        let map = Rect::new(area.x, top + 1, area.width, height - 2);
+        let map = Rect::new(area.x, top + 1, area.width, height - 1 - gap);
         let (low, high) = values
             .iter()
             .fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(*v), h.max(*v)));
@@ -269,5 +274,5 @@ pub fn render_boundary(frame: &mut Frame, area: Rect, app: &App, run: &Run) {
     points(buf, map, app.theme, &b.plane, s.validation_set(), '○');
     axes(buf, map, &b.plane, app.theme);
     let column = Rect::new(map.right() + 1, inner.y, side, inner.height);
-    neurons(buf, column, app.theme, &b, layer);
+    neurons(buf, column, app.theme, &b, (layer, s.network().depth()));
 }
