@@ -13,6 +13,7 @@ pub mod data;
 pub mod files;
 pub mod lesson;
 pub mod nn;
+pub mod plot;
 pub mod practice;
 pub mod random;
 pub mod scenario;

@@ -219,3 +219,6 @@ error-set-not-table = `{ $key }` is a value, not a table
 error-save-io = could not write { $file }: { $reason }
 error-save-data-differs = { $file } is already there and is not this scenario's data set: save into another folder
 error-save-path = { $file } cannot be named in a scenario file (its name is not UTF-8)
+
+## Plotting (issue 14)
+error-plot-draw = could not draw the image: { $reason }

@@ -195,3 +195,6 @@ error-set-not-table = `{ $key }`는 값이지 표가 아닙니다
 error-save-io = { $file } 파일을 쓰지 못했습니다: { $reason }
 error-save-data-differs = { $file } 파일이 이미 있는데 이 시나리오의 데이터와 다릅니다. 다른 폴더에 저장하세요
 error-save-path = { $file } 경로는 시나리오 파일에 적을 수 없습니다(이름이 UTF-8이 아닙니다)
+
+## Plotting (issue 14)
+error-plot-draw = 그림을 그리지 못했습니다: { $reason }
