@@ -101,6 +101,11 @@ pub enum Command {
         #[arg(long = "set", value_name = "KEY=VALUE")]
         set: Vec<String>,
     },
+    /// Open a saved session (`S` in the view) where it was saved, with the same numbers.
+    Resume {
+        /// A session file, e.g. xor.session.toml.
+        file: PathBuf,
+    },
     /// List the built-in lessons and scenarios with their descriptions.
     List,
     /// Validate scenario and lesson files (or built-in names; none: every built-in); exit 0
@@ -227,6 +232,9 @@ pub enum CliError {
     /// A comparison was asked for wrongly.
     #[error("{0}")]
     Compare(String),
+    /// A session cannot be resumed.
+    #[error("{0}")]
+    Session(String),
     /// Some of the checked scenarios are invalid (their errors are already printed).
     #[error("{}", words!("cli-error-check", invalid = *invalid, total = *total))]
     Check {
@@ -270,6 +278,21 @@ fn terminal_for_view() -> Result<(), CliError> {
     Err(CliError::Terminal(std::io::Error::other(reason)))
 }
 
+/// Opens the session saved in `file` where it was saved, in its language unless `--lang`
+/// was given.
+fn resume(file: &Path) -> Result<(), CliError> {
+    let session =
+        crate::session::Session::load(file).map_err(|e| CliError::Session(e.to_string()))?;
+    let asked = std::env::args().any(|a| a == "--lang" || a.starts_with("--lang="));
+    if !asked {
+        let language = crate::text::catalog::Language::from_locale(&session.language);
+        crate::text::catalog::set_language(language);
+    }
+    let app = crate::tui::resume(file, &session).map_err(CliError::Session)?;
+    terminal_for_view()?;
+    crate::tui::run(app).map_err(CliError::Terminal)
+}
+
 /// Runs a headless command, writing its report to `out` (and problems found by `check` to
 /// `err`).
 pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<(), CliError> {
@@ -289,6 +312,7 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             restart,
             set,
         } => open_lesson(lesson.as_deref(), restart, overrides(&set)?),
+        Command::Resume { file } => resume(&file),
         Command::List => list_lessons(out)
             .and_then(|()| list(out))
             .map_err(write_error(Path::new(STDOUT))),

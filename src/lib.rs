@@ -18,6 +18,7 @@ pub mod practice;
 pub mod random;
 pub mod scenario;
 pub mod selection;
+pub mod session;
 pub mod text;
 pub mod trace;
 pub mod tui;

@@ -115,3 +115,7 @@ cli-help-trace-set = Change a scenario key, e.g. training.learning_rate=0.1 or '
 cli-help-train-set = Change a scenario key, e.g. training.learning_rate=0.1 or 'network.layers=[2, 5, 1]' (a TOML value; text that is not TOML is a string; repeatable, a later one wins)
 cli-help-compare-set = Change a scenario key, e.g. training.learning_rate=0.1 or 'network.layers=[2, 5, 1]' (a TOML value; text that is not TOML is a string; repeatable, a later one wins)
 cli-help-lesson-set = Change a key of every scenario the lesson opens, e.g. training.learning_rate=0.1 (a TOML value; repeatable)
+
+## resume (issue 14)
+cli-help-resume = Open a saved session (S in the view) where it was saved, with the same numbers
+cli-help-resume-file = A session file, e.g. xor.session.toml

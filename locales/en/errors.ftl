@@ -5,12 +5,14 @@
 
 error-read = { $file }: cannot read the { $kind ->
     [lesson] lesson
+    [session] session
    *[scenario] scenario
 } file: { $reason }
 error-empty = { $file }: the file is empty; a scenario needs at least `name`, `[network] layers` and a `[data]` table (see `backstep list` and the files in scenarios/)
 error-not-utf = { $file }:{ $line }:{ $column }: expected UTF-8 text, found the byte { $byte }; save the file as UTF-8
 error-not-a-file = { $file }: expected a { $kind ->
     [lesson] lesson
+    [session] session
    *[scenario] scenario
 } file, found { $found ->
     [folder] a folder
@@ -18,6 +20,7 @@ error-not-a-file = { $file }: expected a { $kind ->
 }
 error-too-large = { $file }: expected a { $kind ->
     [lesson] lesson
+    [session] session
    *[scenario] scenario
 } file of at most { $limit } bytes, found { $bytes } bytes
 error-origin-builtin = built-in { $name }
@@ -222,3 +225,12 @@ error-save-path = { $file } cannot be named in a scenario file (its name is not 
 
 ## Plotting (issue 14)
 error-plot-draw = could not draw the image: { $reason }
+
+## Sessions (issue 14)
+session-write = could not save the session to { $file }: { $reason }
+session-invalid = { $file } is not a session backstep can resume: { $reason }
+session-version = expected version { $expected }, found { $found }
+session-changed = { $file }: the scenario { $scenario } has changed since the session was saved, so its numbers would not be the same: { $changes }
+session-changed-text = its text changed
+session-changed-none = (none)
+session-changed-more = and { $n } more

@@ -193,3 +193,7 @@ settings-save-unavailable = This version cannot write files.
 settings-saved = Saved { $files }: `backstep check` reads it, `backstep run` runs it as you ran it.
 settings-more-above = ↑ more
 settings-more-below = ↓ more
+
+## Sessions (issue 14)
+view-key-save-session = save the session (the scenario as run, where it stands, the views) to NAME.session.toml
+session-saved = Session saved to { $file }: `backstep resume { $file }` opens it here again.

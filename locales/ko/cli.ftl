@@ -102,3 +102,7 @@ cli-help-trace-set = 시나리오의 키를 바꿉니다. 예: training.learning
 cli-help-train-set = 시나리오의 키를 바꿉니다. 예: training.learning_rate=0.1, 'network.layers=[2, 5, 1]' (값은 TOML, TOML이 아닌 글은 문자열; 여러 번 쓸 수 있고 나중 것이 우선)
 cli-help-compare-set = 시나리오의 키를 바꿉니다. 예: training.learning_rate=0.1, 'network.layers=[2, 5, 1]' (값은 TOML, TOML이 아닌 글은 문자열; 여러 번 쓸 수 있고 나중 것이 우선)
 cli-help-lesson-set = 수업이 여는 모든 시나리오의 키를 바꿉니다. 예: training.learning_rate=0.1 (값은 TOML; 여러 번 쓸 수 있음)
+
+## resume (issue 14)
+cli-help-resume = 저장한 세션(보기에서 S)을 저장한 자리에서 같은 숫자로 다시 엽니다
+cli-help-resume-file = 세션 파일. 예: xor.session.toml

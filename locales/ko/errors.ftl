@@ -5,12 +5,14 @@
 
 error-read = { $file }: { $kind ->
     [lesson] 수업
+    [session] 세션
    *[scenario] 시나리오
 } 파일을 읽을 수 없습니다: { $reason }
 error-empty = { $file }: 파일이 비어 있습니다. 시나리오에는 적어도 `name`, `[network] layers`와 `[data]` 테이블이 있어야 합니다(`backstep list`와 scenarios/ 폴더의 파일을 참고하세요)
 error-not-utf = { $file }:{ $line }:{ $column }: UTF-8 텍스트가 필요하지만 바이트 { $byte }이(가) 있습니다. 파일을 UTF-8로 저장하세요
 error-not-a-file = { $file }: { $kind ->
     [lesson] 수업
+    [session] 세션
    *[scenario] 시나리오
 } 파일이 필요하지만 { $found ->
     [folder] 폴더가
@@ -18,6 +20,7 @@ error-not-a-file = { $file }: { $kind ->
 } 있습니다
 error-too-large = { $file }: { $kind ->
     [lesson] 수업
+    [session] 세션
    *[scenario] 시나리오
 } 파일은 { $limit }바이트 이하여야 하지만 { $bytes }바이트입니다
 error-origin-builtin = 내장 시나리오 { $name }
@@ -198,3 +201,12 @@ error-save-path = { $file } 경로는 시나리오 파일에 적을 수 없습�
 
 ## Plotting (issue 14)
 error-plot-draw = 그림을 그리지 못했습니다: { $reason }
+
+## Sessions (issue 14)
+session-write = 세션을 { $file } 파일에 저장하지 못했습니다: { $reason }
+session-invalid = { $file } 파일은 backstep이 이어서 열 수 있는 세션이 아닙니다: { $reason }
+session-version = 버전 { $expected }이어야 하지만 { $found }입니다
+session-changed = { $file }: 세션을 저장한 뒤 시나리오 { $scenario }가 바뀌어서 같은 숫자를 다시 얻을 수 없습니다: { $changes }
+session-changed-text = 글이 바뀌었습니다
+session-changed-none = (없음)
+session-changed-more = 외 { $n }개

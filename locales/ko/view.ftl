@@ -187,3 +187,7 @@ settings-save-unavailable = 이 버전에서는 파일을 쓸 수 없습니다.
 settings-saved = { $files } 파일을 저장했습니다. `backstep check`로 확인하고 `backstep run`으로 방금과 같이 실행할 수 있습니다.
 settings-more-above = ↑ 더 있음
 settings-more-below = ↓ 더 있음
+
+## Sessions (issue 14)
+view-key-save-session = 세션(실행 중인 시나리오, 지금 위치, 보기 설정)을 NAME.session.toml에 저장
+session-saved = 세션을 { $file }에 저장했습니다. `backstep resume { $file }`로 지금 이 자리에서 다시 열 수 있습니다.

@@ -5,7 +5,6 @@
 use crate::text::untrusted;
 use std::path::Path;
 
-use super::MAX_FILE_BYTES;
 use super::error::{FileError, FileKind, Found, line_column};
 
 /// Whether a name given on the command line names a file rather than a built-in: it has a
@@ -28,12 +27,12 @@ pub fn read_text(path: &Path, kind: FileKind) -> Result<String, FileError> {
     if found != Found::File {
         return Err(FileError::NotAFile { file, kind, found });
     }
-    if metadata.len() > MAX_FILE_BYTES {
+    if metadata.len() > kind.limit() {
         return Err(FileError::TooLarge {
             file,
             kind,
             bytes: metadata.len(),
-            limit: MAX_FILE_BYTES,
+            limit: kind.limit(),
         });
     }
     let bytes = std::fs::read(path).map_err(read_error)?;

@@ -10,7 +10,7 @@ use crate::text::untrusted::printable;
 use crate::words;
 
 /// One `--set KEY=VALUE`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Override {
     /// The dotted key, e.g. `training.learning_rate`.
     pub key: String,

@@ -83,6 +83,8 @@ pub struct App {
     pub tested: Option<Tested>,
     /// The settings panel, while it is open (`o`).
     pub settings: Option<Settings>,
+    /// The `--set` settings the view was opened with.
+    pub set: Vec<Override>,
     /// The changes the settings panel applied, kept when the scenario starts again (`R`).
     pub applied: Vec<Override>,
     /// Whether `t` asked to evaluate the test set again and waits for Enter or Esc.
@@ -96,6 +98,15 @@ impl App {
     /// colour (the front end sets [`App::theme`]).
     pub fn new(scenarios: Rc<dyn Scenarios>, source: &str) -> Result<App, ScenarioError> {
         let scenario = scenarios.load(source)?;
+        App::on(scenarios, source, scenario)
+    }
+
+    /// The app on `scenario`, read from `source` (with settings written in, maybe).
+    pub fn new_on(
+        scenarios: Rc<dyn Scenarios>,
+        source: &str,
+        scenario: Scenario,
+    ) -> Result<App, ScenarioError> {
         App::on(scenarios, source, scenario)
     }
 
@@ -121,11 +132,17 @@ impl App {
             practice: None,
             tested: None,
             settings: None,
+            set: Vec::new(),
             applied: Vec::new(),
             confirming_test: false,
             chosen: None,
             scenarios,
         })
+    }
+
+    /// What the user chose for the panels to explain, if anything.
+    pub fn chosen(&self) -> Option<Selection> {
+        self.chosen
     }
 
     /// Sets what the panels explain (none: the phase's own default), as a lesson's stop asks.
@@ -292,6 +309,7 @@ impl App {
             }
             Message::EvaluateTest => self.evaluate_test(),
             Message::Reset => self.reset(),
+            Message::SaveSession => self.save_session(),
             Message::OpenSettings => {
                 self.auto_run.pause();
                 self.settings = Some(Settings::new(&self.scenario, self.save_path()));
@@ -551,7 +569,12 @@ impl App {
     /// Everything from `next` but the views, the speed, the theme, the terminal's size and
     /// practice mode.
     fn replace_with(&mut self, next: App) {
+        let set = match next.source == self.source {
+            true => std::mem::take(&mut self.set),
+            false => next.set.clone(),
+        };
         *self = App {
+            set,
             views: self.views.reopened(),
             auto_run: self.auto_run.reopened(),
             theme: self.theme,
@@ -635,13 +658,30 @@ impl App {
         }
     }
 
-    /// Where `w` offers to save the scenario: `NAME-edited.toml` in the current folder, NAME
-    /// the built-in's name or the file's stem.
-    fn save_path(&self) -> String {
+    /// `S`: the session, written to `NAME.session.toml` in the current folder (NAME the
+    /// built-in's name or the file's stem); the notice names the file.
+    fn save_session(&mut self) {
+        self.auto_run.pause();
+        let path = format!("{}.session.toml", self.stem());
+        let text = self.session().to_toml();
+        self.notice = Some(match self.scenarios.write(&path, text.as_bytes()) {
+            Ok(()) => words!("session-saved", file = path),
+            Err(e) => e,
+        });
+    }
+
+    /// The built-in's name or the file's stem the view was opened on, escaped.
+    fn stem(&self) -> String {
         let stem = std::path::Path::new(&self.source)
             .file_stem()
             .map_or_else(|| "scenario".into(), |s| s.to_string_lossy());
-        format!("{}-edited.toml", crate::text::untrusted::printable(&stem))
+        crate::text::untrusted::printable(&stem)
+    }
+
+    /// Where `w` offers to save the scenario: `NAME-edited.toml` in the current folder, NAME
+    /// the built-in's name or the file's stem.
+    fn save_path(&self) -> String {
+        format!("{}-edited.toml", self.stem())
     }
 
     /// `t`: evaluates the test set the first time; later shows that result and asks before

@@ -53,6 +53,16 @@ impl Scenarios for Disk {
         std::fs::symlink_metadata(path).is_ok()
     }
 
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        crate::files::write_whole(Path::new(path), bytes).map_err(|e| {
+            crate::words!(
+                "error-save-io",
+                file = crate::text::untrusted::path(Path::new(path)),
+                reason = e.to_string()
+            )
+        })
+    }
+
     fn save(&self, scenario: &Scenario, path: &str) -> Result<Vec<String>, String> {
         crate::scenario::save::save(scenario, Path::new(path))
             .map(|files| {
@@ -94,6 +104,10 @@ impl Scenarios for Overridden {
 
     fn exists(&self, path: &str) -> bool {
         Disk.exists(path)
+    }
+
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        Disk.write(path, bytes)
     }
 
     fn save(&self, scenario: &Scenario, path: &str) -> Result<Vec<String>, String> {

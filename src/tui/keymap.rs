@@ -225,6 +225,12 @@ const KEYS: &[Binding] = &[
         description: || words!("view-key-settings"),
     },
     Binding {
+        keys: &[(KeyCode::Char('S'), SHIFT), (KeyCode::Char('S'), NONE)],
+        label: "S",
+        message: Message::SaveSession,
+        description: || words!("view-key-save-session"),
+    },
+    Binding {
         keys: &[(KeyCode::Char('R'), SHIFT), (KeyCode::Char('R'), NONE)],
         label: "R",
         message: Message::Reset,

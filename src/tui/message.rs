@@ -69,6 +69,8 @@ pub enum Message {
     OpenPicker,
     /// Open the settings panel.
     OpenSettings,
+    /// Save the session to a file.
+    SaveSession,
     /// A key press in the settings panel.
     Settings(super::settings::SettingsInput),
     /// Show the keys.

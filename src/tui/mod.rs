@@ -20,6 +20,7 @@ pub mod message;
 pub mod pace;
 pub mod panel;
 pub mod practice;
+pub mod resume;
 pub mod run;
 pub mod scenarios;
 pub mod settings;
@@ -99,11 +100,21 @@ pub fn load_with(source: &str, overrides: Vec<Override>) -> Result<App, Scenario
     } else {
         Rc::new(disk::Overridden {
             source: Some(source.to_string()),
-            overrides,
+            overrides: overrides.clone(),
         })
     };
     let mut app = App::new(scenarios, source)?;
     app.theme = Theme::from_env();
+    app.set = overrides;
+    Ok(app)
+}
+
+/// The view of the session saved in `file`, read from disk: see [`App::resumed`].
+pub fn resume(file: &std::path::Path, session: &crate::session::Session) -> Result<App, String> {
+    let mut app = App::resumed(Rc::new(Disk), session, file)?;
+    let light = app.theme.light;
+    app.theme = Theme::from_env();
+    app.theme.light = light;
     Ok(app)
 }
 

@@ -42,6 +42,12 @@ pub trait Scenarios {
         false
     }
 
+    /// Writes `bytes` to the file `path` (whole or not at all), or says why not. Without a
+    /// file system: refused.
+    fn write(&self, _path: &str, _bytes: &[u8]) -> Result<(), String> {
+        Err(crate::words!("settings-save-unavailable"))
+    }
+
     /// Writes `scenario` as a scenario file at `path` (whole or not at all); the files
     /// written, or why not. Without a file system: refused.
     fn save(&self, _scenario: &Scenario, _path: &str) -> Result<Vec<String>, String> {
