@@ -158,6 +158,13 @@ fn a_scenario_file_varies_any_key_and_points_at_a_refused_value() {
         ),
         "{e}"
     );
+    let (_dir, blank) =
+        with_compare("vary = \"training..loss\"\nvalues = [\"mse\", \"half-mse\"]\n");
+    let e = refusal("en", &["check", &blank]);
+    assert!(
+        e.contains("`compare.vary`: expected a scenario key (e.g. data.normalize) or one of loss,"),
+        "{e}"
+    );
     let e = refusal("ko", &["compare", &file]);
     assert!(
         e.contains(
@@ -214,4 +221,51 @@ fn refusals_name_the_value_and_say_why_in_both_languages() {
         let e = refusal("ko", &vary(spec));
         assert!(e.starts_with(ko), "{spec}: {e}");
     }
+}
+
+/// The lesson's left network (cost-table's own weights) given on the command line as the
+/// first of two values: its row has the lesson's numbers, as the `[compare]` table's `left`.
+#[test]
+fn weights_are_varied_on_the_command_line_as_a_toml_array() {
+    let table = output(&[
+        "compare",
+        "cost-table",
+        "--vary",
+        "weights=[[[[0.3, 0.3, 0.1], [0.3, 0.4, 0.2], [0.4, 0.3, 0.7]]], \
+         [[[1, 0, 0], [0, 1, 0], [0, 0, 1]]]]",
+    ]);
+    let row = |label: &str| {
+        let line = table
+            .lines()
+            .find(|l| l.starts_with(&format!("| {label} |")));
+        line.unwrap_or_else(|| panic!("{table}"))
+            .split_once(" |")
+            .unwrap()
+            .1
+            .to_string()
+    };
+    assert!(table.contains("(weights #1, weights #2)"), "{table}");
+    let declared = output(&["compare", "cost-table"]);
+    let left = declared
+        .lines()
+        .find(|l| l.starts_with("| left |"))
+        .unwrap();
+    assert_eq!(row("weights #1"), left.split_once(" |").unwrap().1);
+    assert!(
+        row("weights #1").starts_with(" 0.8067 |"),
+        "the lesson's MSE 0.8067"
+    );
+    let e = refusal(
+        "en",
+        &[
+            "compare",
+            "cost-table",
+            "--vary",
+            "weights=[[[[1, 2]]], [[[3]]]]",
+        ],
+    );
+    assert!(
+        e.starts_with("error: --vary: value 1 of `weights`: `network.weights[0]`"),
+        "{e}"
+    );
 }

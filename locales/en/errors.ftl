@@ -206,3 +206,7 @@ error-stop-positive = expected a number above 0, found { $value }
 ## --set KEY=VALUE (issue 13)
 error-set-form = expected KEY=VALUE, e.g. training.learning_rate=0.1 (a TOML value; text that is not TOML is taken as a string)
 error-set-not-table = `{ $key }` is a value, not a table
+
+## Compare any key (issue 13).
+
+error-compare-key = expected a scenario key (e.g. data.normalize) or one of { $names }, found "{ $found }"

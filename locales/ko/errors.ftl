@@ -182,3 +182,7 @@ error-stop-positive = 0보다 큰 수가 필요하지만 { $value }이(가) 있�
 ## --set KEY=VALUE (issue 13)
 error-set-form = KEY=VALUE 꼴이어야 합니다. 예: training.learning_rate=0.1 (값은 TOML로 쓰며, TOML이 아닌 글은 문자열로 봅니다)
 error-set-not-table = `{ $key }`는 값이지 표가 아닙니다
+
+## 어떤 키든 비교(이슈 13).
+
+error-compare-key = 시나리오 키(예: data.normalize)나 { $names } 중 하나가 필요하지만 "{ $found }"이(가) 있습니다

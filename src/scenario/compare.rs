@@ -261,7 +261,11 @@ impl Checker<'_> {
         if key.is_empty() || key.split('.').any(|name| name.trim().is_empty()) {
             return Err(self.error(
                 "compare.vary",
-                expected_one_of(SETTINGS.join(", "), format!("\"{}\"", printable(&raw.vary))),
+                words!(
+                    "error-compare-key",
+                    names = SETTINGS.join(", "),
+                    found = printable(&raw.vary)
+                ),
             ));
         }
         check_count(raw.values.len()).map_err(|e| self.error("compare.values", e))?;
