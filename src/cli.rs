@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::lesson::{BUILTINS as LESSONS, Lesson, is_lesson};
 use crate::nn::{Cost, Costs, Divergence, Stop, StopWatch};
-use crate::scenario::compare::{Run, Setting, labels, parse_vary};
+use crate::scenario::compare::{Run, parse_vary};
 use crate::scenario::evaluation::{EpochCosts, Evaluation};
 use crate::scenario::file::{names_a_file, read_text};
 use crate::scenario::set::Override;
@@ -614,8 +614,8 @@ fn trace(
 struct CompareReport {
     /// The scenario's name.
     name: String,
-    /// The varied setting.
-    varied: Setting,
+    /// The varied key: a short name (`loss`) or any key (`data.normalize`).
+    varied: String,
     /// Epochs each copy trained.
     epochs: usize,
     /// The cost "epochs to reach" watches.
@@ -637,15 +637,10 @@ fn compare(
     target: Option<&str>,
 ) -> Result<CompareReport, CliError> {
     let declared = scenario.comparison.as_ref();
-    let (values, labels) = match (vary, declared) {
-        (Some(spec), _) => {
-            let (_, values) = parse_vary(spec, scenario).map_err(|e| {
-                CliError::Compare(words!("cli-error-vary", message = e.to_string()))
-            })?;
-            let labels = labels(&values);
-            (values, labels)
-        }
-        (None, Some(c)) => (c.values.clone(), c.labels.clone()),
+    let (varied, copies, labels) = match (vary, declared) {
+        (Some(spec), _) => parse_vary(spec, scenario)
+            .map_err(|e| CliError::Compare(words!("cli-error-vary", message = e.to_string())))?,
+        (None, Some(c)) => (c.setting.clone(), c.copies.clone(), c.labels.clone()),
         (None, None) => {
             return Err(CliError::Compare(words!(
                 "cli-error-no-compare",
@@ -667,7 +662,7 @@ fn compare(
     );
     Ok(CompareReport {
         name: scenario.name.clone(),
-        varied: Setting::from(&values[0]),
+        varied,
         epochs,
         target_cost,
         target,
@@ -675,7 +670,7 @@ fn compare(
             scenario.layers.last().copied().unwrap_or(1),
             scenario.output_activation,
         ),
-        runs: crate::scenario::compare::run(scenario, &values, &labels, epochs)?,
+        runs: crate::scenario::compare::run(&copies, &labels, epochs)?,
     })
 }
 
@@ -718,9 +713,9 @@ impl CompareReport {
         let title = words!(
             "cli-compare-title",
             name = self.name.clone(),
-            setting = crate::text::compare::setting_name(self.varied)
+            setting = crate::text::compare::setting_name(&self.varied)
         );
-        let summary = crate::text::compare::summary(self.varied, &labels, epochs);
+        let summary = crate::text::compare::summary(&self.varied, &labels, epochs);
         write!(out, "# {title}\n\n{summary}\n\n")?;
         let cross = self.cross_entropy;
         let to_target = words!(

@@ -2,7 +2,7 @@
 
 use backstep::cli::{self, Command, CompareFormat};
 use backstep::scenario::Scenario;
-use backstep::scenario::compare::{Variation, run};
+use backstep::scenario::compare::run;
 use backstep::tui::Message;
 
 #[test]
@@ -13,11 +13,7 @@ fn copies_start_bit_identical_and_differ_only_in_the_varied_setting() {
         .clone()
         .expect("mse-vs-ce declares a comparison");
     assert_eq!(c.setting, "loss");
-    let setups: Vec<_> = c
-        .values
-        .iter()
-        .map(|v| base.varied(v).setup().unwrap())
-        .collect();
+    let setups: Vec<_> = c.copies.iter().map(|c| c.setup().unwrap()).collect();
     assert_eq!(setups[0].network, setups[1].network);
     assert_eq!(setups[0].splits, setups[1].splits);
     let (mut a, mut b) = (setups[0].stepper(), setups[1].stepper());
@@ -34,7 +30,7 @@ fn copies_start_bit_identical_and_differ_only_in_the_varied_setting() {
 fn from_saturated_outputs_cross_entropy_learns_faster_than_mse() {
     let base = Scenario::load("mse-vs-ce").unwrap();
     let c = base.comparison.clone().unwrap();
-    let runs = run(&base, &c.values, &c.labels, 60).unwrap();
+    let runs = run(&c.copies, &c.labels, 60).unwrap();
     let mse = runs[0].epochs_to(c.target_cost, c.target);
     let ce = runs[1]
         .epochs_to(c.target_cost, c.target)
@@ -155,10 +151,15 @@ fn bad_comparisons_are_refused_with_what_was_expected() {
     };
     assert!(refuse("loss=mse").contains("expected 2 to 4 values"));
     assert!(refuse("loss=mse,mae").contains("found `mae`"));
-    assert!(refuse("colour=red,blue").contains("expected one of loss, learning_rate"));
+    assert!(
+        refuse("colour=red,blue")
+            .contains("`colour`: unknown key `colour`; expected one of `name`"),
+        "{}",
+        refuse("colour=red,blue")
+    );
     assert!(refuse("learning_rate=0.1,-1").contains("≥ 0"));
     assert!(refuse("hidden_activation=relu,softmax").contains("output layer only"));
-    assert!(refuse("mse").contains("SETTING=VALUE"));
+    assert!(refuse("mse").contains("KEY=VALUE"));
     let text = "name = \"x\"\n[network]\nlayers = [2, 1]\n[data]\ninputs = [[0.0, 1.0]]\ntargets = [[1.0]]\n[compare]\nvary = \"loss\"\nvalues = [\"mse\", \"half-mse\", \"mse\", \"mse\", \"mse\"]\n";
     let e = Scenario::parse(text, "five.toml", None)
         .unwrap_err()
@@ -168,14 +169,8 @@ fn bad_comparisons_are_refused_with_what_was_expected() {
         e.contains("`compare.values`: expected 2 to 4 values (one per copy), found 5"),
         "{e}"
     );
-    assert!(matches!(
-        Scenario::load("gd-modes")
-            .unwrap()
-            .comparison
-            .unwrap()
-            .values[..],
-        [Variation::Mode(_), Variation::Mode(_), Variation::Mode(_)]
-    ));
+    let modes = Scenario::load("gd-modes").unwrap().comparison.unwrap();
+    assert_eq!(modes.labels, ["batch", "SGD", "mini-batch"]);
 }
 
 #[test]
@@ -184,7 +179,7 @@ fn on_vanishing_relu_and_tanh_keep_the_error_signal_that_sigmoid_loses() {
     let base = Scenario::load("vanishing").unwrap();
     let c = base.comparison.clone().unwrap();
     assert_eq!(c.setting, "hidden_activation");
-    let runs = run(&base, &c.values, &c.labels, 1).unwrap();
+    let runs = run(&c.copies, &c.labels, 1).unwrap();
     let ratio: Vec<f64> = runs
         .iter()
         .map(|r| first_to_last(&r.health).unwrap())
@@ -217,7 +212,7 @@ fn the_view_and_compare_count_the_same_epochs_to_the_target() {
     const EPOCHS: usize = 60;
     let base = Scenario::load("mse-vs-ce").unwrap();
     let c = base.comparison.clone().unwrap();
-    let expected: Vec<Option<usize>> = run(&base, &c.values, &c.labels, EPOCHS)
+    let expected: Vec<Option<usize>> = run(&c.copies, &c.labels, EPOCHS)
         .unwrap()
         .iter()
         .map(|r| r.epochs_to(c.target_cost, c.target))

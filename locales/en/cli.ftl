@@ -26,7 +26,7 @@ cli-help-trace-format = The output format: { $values } (default: { $default }); 
 cli-help-trace-output = Write to this file instead of standard output
 cli-help-compare = Train two to four copies that differ in one setting, from the same initial weights and data order, and compare them
 cli-help-compare-scenario = A scenario file or a built-in name
-cli-help-compare-vary = The setting and its values, e.g. loss=mse,cross-entropy (default: the scenario's `[compare]` table)
+cli-help-compare-vary = The key and its 2 to 4 values: any key --set accepts, or a short name (loss, learning_rate, mode, batch_size, hidden_activation, init, weights), e.g. loss=mse,cross-entropy or data.normalize=none,standardize; a TOML array for values that hold commas, e.g. 'network.layers=[[2, 2, 1], [2, 4, 1]]' (default: the scenario's `[compare]` table)
 cli-help-compare-epochs = Epochs to train each copy; 0 compares the initial weights (default: the scenario's `[compare] epochs`, else its `epochs`)
 cli-help-compare-target = The target for "epochs to reach", e.g. mse=0.05 (default: the scenario's, or mse=0.1)
 cli-help-compare-format = The output format: { $values } (default: { $default }); markdown is the summary table, csv every copy's curves
@@ -46,7 +46,7 @@ cli-error-not-terminal-output = standard output is not a terminal (it goes to a 
 cli-error-not-terminal-input = standard input is not a terminal (keys cannot be read)
 cli-error-dumb-terminal = TERM=dumb cannot draw the view
 cli-error-check = { $invalid } of { $total } checked are invalid
-cli-error-no-compare = { $origin }: the scenario declares no [compare] table; give --vary SETTING=VALUE,VALUE (e.g. --vary loss=mse,cross-entropy)
+cli-error-no-compare = { $origin }: the scenario declares no [compare] table; give --vary KEY=VALUE,VALUE (e.g. --vary loss=mse,cross-entropy)
 cli-error-vary = --vary: { $message }
 cli-error-target-form = --target: expected COST=VALUE (e.g. mse=0.05), found `{ $found }`
 cli-error-target-cost = --target: expected one of { $costs }, found `{ $found }`

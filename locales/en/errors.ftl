@@ -147,15 +147,7 @@ error-no-training-data = validation + test must leave some training data (sum < 
 
 ## [compare]
 
-error-what-loss = a loss
-error-what-learning-rate = a learning rate
-error-what-batch-size = a batch size
-error-what-weights = weight matrices, one per layer
-error-compare-learning-rate = expected a finite learning rate ≥ 0, found { $value }
-error-compare-matrix-shape = expected matrix { $matrix } to be { $rows } rows of { $cols } weights
-error-compare-matrix-finite = expected finite weights in matrix { $matrix }
-error-vary-form = expected SETTING=VALUE,VALUE (e.g. loss=mse,cross-entropy), found `{ $spec }`
-error-vary-weights = weights can be varied only in a scenario file's [compare] table
+error-vary-form = expected KEY=VALUE,VALUE or KEY=[VALUE, VALUE] (e.g. loss=mse,cross-entropy), found `{ $spec }`
 error-vary-value = value { $n } of `{ $key }`: { $reason }
 error-copies = expected { $min } to { $max } values (one per copy), found { $found }
 error-label-count = expected { $copies } labels (one per value), found { $found }
@@ -234,3 +226,7 @@ session-changed = { $file }: the scenario { $scenario } has changed since the se
 session-changed-text = its text changed
 session-changed-none = (none)
 session-changed-more = and { $n } more
+
+## Compare any key (issue 13).
+
+error-compare-key = expected a scenario key (e.g. data.normalize) or one of { $names }, found "{ $found }"

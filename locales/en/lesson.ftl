@@ -254,3 +254,8 @@ stop-beyond-rule = running on past the stop rule; the scenario's { $epochs } epo
 ## Every sample of a batch (issue 12): the phase panel's line under the explanation.
 
 explain-chosen-of-batch = sample { $sample } — { $position } of { $batch } in this batch (, . choose); the gradients average all { $batch }
+
+## Compare any key (issue 13): a varied key without a short name, and what such copies share.
+
+setting-key = `{ $key }`
+compare-shared-rest = everything else the same

@@ -26,7 +26,7 @@ cli-help-trace-format = 출력 형식: { $values } (기본값: { $default }). js
 cli-help-trace-output = 표준 출력 대신 이 파일에 씁니다
 cli-help-compare = 설정 하나만 다른 복사본 2~4개를 같은 초기 가중치와 같은 데이터 순서로 훈련하고 비교합니다
 cli-help-compare-scenario = 시나리오 파일이나 내장 시나리오 이름
-cli-help-compare-vary = 바꿀 설정과 그 값들. 예: loss=mse,cross-entropy (기본값: 시나리오의 `[compare]` 표)
+cli-help-compare-vary = 바꿀 키와 그 값 2~4개. --set이 받는 어떤 키든, 또는 짧은 이름(loss, learning_rate, mode, batch_size, hidden_activation, init, weights). 예: loss=mse,cross-entropy, data.normalize=none,standardize. 값에 쉼표가 있으면 TOML 배열로 씁니다. 예: 'network.layers=[[2, 2, 1], [2, 4, 1]]' (기본값: 시나리오의 `[compare]` 표)
 cli-help-compare-epochs = 복사본마다 훈련할 에폭 수. 0이면 초기 가중치를 비교합니다 (기본값: 시나리오의 `[compare] epochs`, 없으면 `epochs`)
 cli-help-compare-target = "목표까지 에폭"의 목표. 예: mse=0.05 (기본값: 시나리오에 적힌 값, 없으면 mse=0.1)
 cli-help-compare-format = 출력 형식: { $values } (기본값: { $default }). markdown은 요약 표, csv는 복사본마다의 비용 곡선입니다
@@ -46,7 +46,7 @@ cli-error-not-terminal-output = 표준 출력이 터미널이 아닙니다(파�
 cli-error-not-terminal-input = 표준 입력이 터미널이 아니어서 키를 읽을 수 없습니다
 cli-error-dumb-terminal = TERM=dumb 터미널에서는 화면을 그릴 수 없습니다
 cli-error-check = 검사한 { $total }개 중 { $invalid }개가 올바르지 않습니다
-cli-error-no-compare = { $origin }: 이 시나리오에는 [compare] 표가 없습니다. --vary SETTING=VALUE,VALUE로 알려 주세요 (예: --vary loss=mse,cross-entropy)
+cli-error-no-compare = { $origin }: 이 시나리오에는 [compare] 표가 없습니다. --vary KEY=VALUE,VALUE로 알려 주세요 (예: --vary loss=mse,cross-entropy)
 cli-error-vary = --vary: { $message }
 cli-error-target-form = --target: COST=VALUE 꼴(예: mse=0.05)이어야 하는데 `{ $found }`입니다
 cli-error-target-cost = --target: { $costs } 중 하나여야 하는데 `{ $found }`입니다

@@ -123,15 +123,7 @@ error-no-training-data = 검증 + 테스트 비율은 훈련 데이터를 남겨
 
 ## [compare]
 
-error-what-loss = 손실 함수
-error-what-learning-rate = 학습률
-error-what-batch-size = 배치 크기
-error-what-weights = 층마다 하나씩인 가중치 행렬
-error-compare-learning-rate = 0 이상의 유한한 학습률이 필요하지만 { $value }이(가) 있습니다
-error-compare-matrix-shape = 행렬 { $matrix }은(는) 가중치 { $cols }개짜리 행 { $rows }개여야 합니다
-error-compare-matrix-finite = 행렬 { $matrix }의 가중치는 모두 유한한 수여야 합니다
-error-vary-form = 설정=값,값 형태(예: loss=mse,cross-entropy)가 필요하지만 `{ $spec }`이(가) 있습니다
-error-vary-weights = 가중치는 시나리오 파일의 [compare] 테이블에서만 바꿔 볼 수 있습니다
+error-vary-form = 키=값,값 또는 키=[값, 값] 형태(예: loss=mse,cross-entropy)가 필요하지만 `{ $spec }`이(가) 있습니다
 error-vary-value = `{ $key }`의 { $n }번째 값: { $reason }
 error-copies = 값이 { $min }개에서 { $max }개까지(복사본마다 하나) 필요하지만 { $found }개가 있습니다
 error-label-count = 이름표가 { $copies }개(값마다 하나) 필요하지만 { $found }개가 있습니다
@@ -210,3 +202,7 @@ session-changed = { $file }: 세션을 저장한 뒤 시나리오 { $scenario }�
 session-changed-text = 글이 바뀌었습니다
 session-changed-none = (없음)
 session-changed-more = 외 { $n }개
+
+## 어떤 키든 비교(이슈 13).
+
+error-compare-key = 시나리오 키(예: data.normalize)나 { $names } 중 하나가 필요하지만 "{ $found }"이(가) 있습니다

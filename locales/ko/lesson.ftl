@@ -253,3 +253,8 @@ stop-beyond-rule = 정지 규칙을 넘어서 계속 실행합니다. 시나리�
 ## 배치의 모든 샘플(이슈 12): 단계 패널의 설명 아래 줄.
 
 explain-chosen-of-batch = 샘플 { $sample } — 이 배치의 샘플 { $batch }개 중 { $position }번째 (, . 로 선택). 기울기는 { $batch }개 전체의 평균입니다
+
+## 어떤 키든 비교(이슈 13): 짧은 이름이 없는 키, 그런 사본들이 공유하는 것.
+
+setting-key = `{ $key }`
+compare-shared-rest = 나머지 설정은 동일

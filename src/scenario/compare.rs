@@ -1,79 +1,91 @@
-//! Comparisons: two to four copies of a scenario that differ in exactly one setting.
+//! Comparisons: two to four copies of a scenario that differ in exactly one setting, any key
+//! `--set` accepts. Each copy is the scenario's text with that key written in, validated like
+//! the file.
 
-use std::fmt;
-
-use nalgebra::DMatrix;
-use serde::Deserialize;
 use strum::{IntoEnumIterator, VariantNames};
 
 use super::check::Checker;
-use super::error::ScenarioError;
-use super::error::{alternatives, expected_count, expected_found, expected_one_of};
+use super::error::{ScenarioError, expected_one_of};
 use super::evaluation::{EpochCosts, Evaluation};
-use super::network::{hidden_activations, softmax_hidden};
 use super::raw::RawCompare;
+use super::set::{self, Override};
 use super::{MAX_EPOCHS, Scenario};
-use crate::nn::{Activation, Cost, Costs, Init, Loss, Mode, Stop, StopWatch};
+use crate::nn::{Cost, Costs, Stop, StopWatch};
 use crate::text::untrusted::printable;
 use crate::words;
-
-/// The settings a comparison may vary, named as the scenario file's keys.
-pub const SETTINGS: &[&str] = <Setting as VariantNames>::VARIANTS;
 
 /// The fewest and most copies in a comparison.
 pub const COPIES: (usize, usize) = (2, 4);
 
-/// One value of the varied setting.
-#[derive(Clone, Debug, PartialEq, strum::EnumDiscriminants)]
-#[strum_discriminants(
-    name(Setting),
-    doc = "A setting a comparison may vary.",
-    derive(strum::EnumString, strum::VariantNames),
-    strum(serialize_all = "snake_case")
+/// The longest label written for a value of a key without a short name, in characters.
+const LABEL_WIDTH: usize = 24;
+
+/// A setting a comparison may vary by a short name (the name `[compare] vary` had before any
+/// key could be varied); its full key is equivalent.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, strum::EnumString, strum::VariantNames, strum::EnumIter,
 )]
-pub enum Variation {
-    /// `loss`
-    Loss(Loss),
-    /// `learning_rate`
-    LearningRate(f64),
-    /// `mode`
-    Mode(Mode),
-    /// `batch_size` (mini-batch)
-    BatchSize(usize),
-    /// `hidden_activation`
-    HiddenActivation(Activation),
-    /// `init`
-    Init(Init),
-    /// `weights`, one matrix per layer, with their position in the list
-    Weights(usize, Vec<DMatrix<f64>>),
+#[strum(serialize_all = "snake_case")]
+pub enum Setting {
+    /// `training.loss`
+    Loss,
+    /// `training.learning_rate`
+    LearningRate,
+    /// `training.mode`
+    Mode,
+    /// `training.batch_size` (mini-batch)
+    BatchSize,
+    /// `network.hidden_activation`
+    HiddenActivation,
+    /// `network.init` (the given weights removed)
+    Init,
+    /// `network.weights`, one matrix per layer
+    Weights,
 }
 
-impl fmt::Display for Variation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::text::notation::{compact, cost_name, mode_short_name};
-        let label = match self {
-            Variation::Loss(l) => cost_name((*l).into()),
-            Variation::LearningRate(eta) => format!("η = {}", compact(*eta)),
-            Variation::Mode(m) => mode_short_name(*m),
-            Variation::BatchSize(b) => crate::words!("compare-label-batch-size", size = *b),
-            Variation::HiddenActivation(a) => {
-                crate::words!("compare-label-hidden", activation = a.name())
-            }
-            Variation::Init(i) => crate::words!("compare-label-init", init = i.name()),
-            Variation::Weights(i, _) => crate::words!("compare-label-weights", number = i + 1),
-        };
-        f.write_str(&label)
+/// The short names, e.g. `loss`.
+pub const SETTINGS: &[&str] = <Setting as VariantNames>::VARIANTS;
+
+impl Setting {
+    /// The scenario file's key it names, e.g. `training.loss`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Setting::Loss => "training.loss",
+            Setting::LearningRate => "training.learning_rate",
+            Setting::Mode => "training.mode",
+            Setting::BatchSize => "training.batch_size",
+            Setting::HiddenActivation => "network.hidden_activation",
+            Setting::Init => "network.init",
+            Setting::Weights => "network.weights",
+        }
+    }
+
+    /// The setting `key` names, by its short name or its full key, if it has a short name.
+    pub fn of(key: &str) -> Option<Setting> {
+        let key = key.trim();
+        key.parse()
+            .ok()
+            .or_else(|| Setting::iter().find(|s| s.key() == key))
     }
 }
 
-/// A comparison: the varied setting's values, in order.
+/// The full key `key` stands for: `training.loss` for `loss`, any other key as it is.
+pub fn full_key(key: &str) -> &str {
+    match Setting::of(key) {
+        Some(setting) => setting.key(),
+        None => key.trim(),
+    }
+}
+
+/// A comparison: the varied key and one copy of the scenario per value, in order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
-    /// The setting's name, one of [`SETTINGS`].
+    /// The varied key as written: a short name of [`SETTINGS`] or any key, e.g.
+    /// `data.normalize`.
     pub setting: String,
-    /// One value per copy.
-    pub values: Vec<Variation>,
-    /// One name per copy: `labels` as written, or each value as [`labels`] writes it.
+    /// One copy per value: the scenario with the key set to it, without `[compare]`.
+    pub copies: Vec<Scenario>,
+    /// One name per copy: `labels` as written, or each value as [`label`] writes it.
     pub labels: Vec<String>,
     /// The epochs `compare` trains each copy when not told (`epochs`; the scenario's training
     /// epochs when the table does not say).
@@ -87,159 +99,140 @@ pub struct Comparison {
 /// Why a value cannot be used; the caller adds the file and the key.
 pub type Refusal = String;
 
-/// Reads one TOML value as the typed value of `setting`, checking it against the base
-/// scenario (layer shapes, finite numbers, softmax only at the output).
-pub fn variation(
-    setting: &str,
-    index: usize,
-    value: &toml::Value,
+/// What makes a copy with `key` set to `value` (TOML, else a string): `[compare]` removed,
+/// the key set, and what goes with it (mini-batch for a batch size; for an init no given
+/// weights, and no `init_range` unless it is `uniform`).
+fn overrides(key: &str, value: &str) -> Vec<Override> {
+    let mut overrides = vec![
+        Override::removal("compare"),
+        Override::new(full_key(key), value),
+    ];
+    match Setting::of(key) {
+        Some(Setting::BatchSize) => {
+            overrides.push(Override::new("training.mode", "\"mini-batch\""))
+        }
+        Some(Setting::Init) => {
+            overrides.push(Override::removal("network.weights"));
+            if value.trim().trim_matches('"') != "uniform" {
+                overrides.push(Override::removal("network.init_range"));
+            }
+        }
+        _ => {}
+    }
+    overrides
+}
+
+/// `base` with `key` set to `value`, validated like the file; a refusal names the key it is
+/// about and says what was expected and found.
+fn copy(base: &Scenario, key: &str, value: &str) -> Result<Scenario, Refusal> {
+    let overrides = overrides(key, value);
+    let edited = set::apply(&base.text, &overrides).map_err(|e| refusal(e, &overrides))?;
+    Scenario::parse(&edited, &base.origin, base.folder.as_deref())
+        .map_err(|e| refusal(e, &overrides))
+}
+
+/// The words of a copy's error: the setting's own words when it is about the varied key,
+/// else the key it is about (e.g. given weights that no longer fit the layers).
+fn refusal(error: ScenarioError, overrides: &[Override]) -> Refusal {
+    match error {
+        ScenarioError::Invalid(d) => match set::blame(&d, overrides) {
+            Some(ScenarioError::Set { message, .. }) => message,
+            _ => printable(&format!("`{}`: {}", d.key, d.message)),
+        },
+        ScenarioError::Set { message, .. } => message,
+        other => other.to_string(),
+    }
+}
+
+/// The copies of `base` with `key` set to each of `values` (TOML, else strings), each named
+/// by [`label`]; a refused value gives its position (0-based) and why.
+pub fn copies(
     base: &Scenario,
-) -> Result<Variation, Refusal> {
-    let Ok(kind) = setting.parse::<Setting>() else {
-        return Err(one_of(SETTINGS, format!("`{setting}`")));
-    };
-    Ok(match kind {
-        Setting::Loss => Variation::Loss(typed(value, &words!("error-what-loss"))?),
-        Setting::LearningRate => {
-            let eta: f64 = typed(value, &words!("error-what-learning-rate"))?;
-            if !eta.is_finite() || eta < 0.0 {
-                return Err(words!(
-                    "error-compare-learning-rate",
-                    value = eta.to_string()
-                ));
-            }
-            Variation::LearningRate(eta)
-        }
-        Setting::Mode => {
-            let modes = alternatives(Mode::iter().map(Mode::name));
-            Variation::Mode(typed(value, &modes)?)
-        }
-        Setting::BatchSize => {
-            let b: u64 = typed(value, &words!("error-what-batch-size"))?;
-            if b == 0 {
-                return Err(words!("error-batch-size-zero"));
-            }
-            Variation::BatchSize(b as usize)
-        }
-        Setting::HiddenActivation => {
-            let a: Activation = typed(value, &hidden_activations())?;
-            if a == Activation::Softmax {
-                return Err(softmax_hidden());
-            }
-            Variation::HiddenActivation(a)
-        }
-        Setting::Init => {
-            let inits = alternatives(Init::iter().map(Init::name));
-            Variation::Init(typed(value, &inits)?)
-        }
-        Setting::Weights => Variation::Weights(index, weights(value, &base.layers)?),
-    })
-}
-
-/// "expected one of `names`, found `found`".
-fn one_of(names: &[&str], found: String) -> Refusal {
-    expected_one_of(names.join(", "), found)
-}
-
-/// `value` read as a `T`. An unknown name already reads "expected one of …, found …"; a wrong
-/// type is refused in the setting's own words, `what`.
-fn typed<'de, T: Deserialize<'de>>(value: &toml::Value, what: &str) -> Result<T, Refusal> {
-    T::deserialize(value.clone()).map_err(|e| {
-        let message = e.message().trim();
-        if message.starts_with("unknown variant") {
-            super::error::plain(message)
-        } else {
-            expected_found(what.to_string(), value.to_string())
-        }
-    })
-}
-
-/// `value` read as one finite weight matrix per layer of a network of `layers`.
-fn weights(value: &toml::Value, layers: &[usize]) -> Result<Vec<DMatrix<f64>>, Refusal> {
-    let w: Vec<Vec<Vec<f64>>> = typed(value, &words!("error-what-weights"))?;
-    if w.len() != layers.len() - 1 {
-        return Err(expected_count(
-            words!("error-count-matrices", n = layers.len() - 1),
-            w.len(),
-        ));
+    key: &str,
+    values: &[String],
+) -> Result<(Vec<Scenario>, Vec<String>), (usize, Refusal)> {
+    let mut copies = Vec::new();
+    let mut labels = Vec::new();
+    for (i, value) in values.iter().enumerate() {
+        let mut c = copy(base, key, value).map_err(|e| (i, e))?;
+        let name = label(key, i, value, &c);
+        c.name = format!("{} [{name}]", base.name);
+        copies.push(c);
+        labels.push(name);
     }
-    let mut matrices = Vec::new();
-    for (l, m) in w.iter().enumerate() {
-        let (rows, cols) = (layers[l + 1], layers[l]);
-        if m.len() != rows || m.iter().any(|r| r.len() != cols) {
-            return Err(words!(
-                "error-compare-matrix-shape",
-                matrix = (l + 1).to_string(),
-                rows = rows.to_string(),
-                cols = cols.to_string()
-            ));
-        }
-        if m.iter().flatten().any(|x| !x.is_finite()) {
-            return Err(words!(
-                "error-compare-matrix-finite",
-                matrix = (l + 1).to_string()
-            ));
-        }
-        matrices.push(DMatrix::from_fn(rows, cols, |r, c| m[r][c]));
-    }
-    Ok(matrices)
+    Ok((copies, labels))
 }
 
-impl Scenario {
-    /// A copy of this scenario with one setting changed.
-    pub fn varied(&self, variation: &Variation) -> Scenario {
-        let mut s = self.clone();
-        match variation {
-            Variation::Loss(l) => s.training.loss = *l,
-            Variation::LearningRate(eta) => s.training.learning_rate = *eta,
-            Variation::Mode(m) => s.training.mode = *m,
-            Variation::BatchSize(b) => {
-                s.training.mode = Mode::MiniBatch;
-                s.training.batch_size = *b;
-            }
-            Variation::HiddenActivation(a) => s.hidden_activation = *a,
-            Variation::Init(i) => {
-                s.init = *i;
-                s.weights = None;
-            }
-            Variation::Weights(_, w) => s.weights = Some(w.clone()),
+/// A copy's name when the scenario gives none: for a short name the value in the lesson's
+/// words (`mse`, `η = 0.5`, `hidden tanh`, `weights #1`), for any other key `name = value`
+/// with the key's last name and the value as written, cut short (`normalize = standardize`).
+pub fn label(key: &str, index: usize, value: &str, copy: &Scenario) -> String {
+    use crate::text::notation::{compact, cost_name, mode_short_name};
+    match Setting::of(key) {
+        Some(Setting::Loss) => cost_name(copy.training.loss.into()),
+        Some(Setting::LearningRate) => format!("η = {}", compact(copy.training.learning_rate)),
+        Some(Setting::Mode) => mode_short_name(copy.training.mode),
+        Some(Setting::BatchSize) => {
+            words!("compare-label-batch-size", size = copy.training.batch_size)
         }
-        s.name = format!("{} [{variation}]", self.name);
-        s
+        Some(Setting::HiddenActivation) => {
+            words!(
+                "compare-label-hidden",
+                activation = copy.hidden_activation.name()
+            )
+        }
+        Some(Setting::Init) => words!("compare-label-init", init = copy.init.name()),
+        Some(Setting::Weights) => words!("compare-label-weights", number = index + 1),
+        None => {
+            let name = key.rsplit('.').next().unwrap_or(key).trim();
+            let value = match value.parse::<toml_edit::Value>() {
+                Ok(toml_edit::Value::String(s)) => s.value().clone(),
+                _ => value.split_whitespace().collect::<Vec<_>>().join(" "),
+            };
+            let label = printable(&format!("{name} = {value}"));
+            if label.chars().count() > LABEL_WIDTH {
+                let cut: String = label.chars().take(LABEL_WIDTH - 1).collect();
+                format!("{cut}…")
+            } else {
+                label
+            }
+        }
     }
 }
 
-/// Parses a command line's `--vary key=v1,v2`: each value is read as TOML (a number, a
-/// boolean) or else as a string.
-pub fn parse_vary(spec: &str, base: &Scenario) -> Result<(String, Vec<Variation>), Refusal> {
+/// Parses a command line's `--vary KEY=V1,V2` or `--vary 'KEY=[V1, V2]'`: a TOML array after
+/// the `=` gives the values (so a value may hold commas, e.g. `network.layers`), else the
+/// text is split on commas; each value is read as TOML, else as a string. Gives the key and
+/// the copies with their labels.
+pub fn parse_vary(
+    spec: &str,
+    base: &Scenario,
+) -> Result<(String, Vec<Scenario>, Vec<String>), Refusal> {
     let (key, values) = spec
         .split_once('=')
-        .ok_or_else(|| words!("error-vary-form", spec = spec.to_string()))?;
+        .ok_or_else(|| words!("error-vary-form", spec = printable(spec)))?;
     let key = key.trim();
-    if key == "weights" {
-        return Err(words!("error-vary-weights"));
+    if key.is_empty() || key.split('.').any(|name| name.trim().is_empty()) {
+        return Err(words!("error-vary-form", spec = printable(spec)));
     }
-    let values: Vec<&str> = values.split(',').map(str::trim).collect();
+    let values = match values.trim().parse::<toml_edit::Value>() {
+        Ok(toml_edit::Value::Array(array)) => array
+            .iter()
+            .map(|v| v.to_string().trim().to_string())
+            .collect(),
+        _ => values.split(',').map(|v| v.trim().to_string()).collect(),
+    };
+    let values: Vec<String> = values;
     check_count(values.len())?;
-    let parsed = values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let value = toml::from_str::<toml::Table>(&format!("v = {v}"))
-                .ok()
-                .and_then(|mut t| t.remove("v"))
-                .unwrap_or_else(|| toml::Value::String(v.to_string()));
-            variation(key, i, &value, base).map_err(|e| {
-                words!(
-                    "error-vary-value",
-                    n = (i + 1).to_string(),
-                    key = key.to_string(),
-                    reason = e
-                )
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok((key.to_string(), parsed))
+    let (copies, labels) = copies(base, key, &values).map_err(|(i, reason)| {
+        words!(
+            "error-vary-value",
+            n = (i + 1).to_string(),
+            key = printable(key),
+            reason = reason
+        )
+    })?;
+    Ok((key.to_string(), copies, labels))
 }
 
 /// Refuses fewer than two or more than four copies.
@@ -257,31 +250,31 @@ pub fn check_count(n: usize) -> Result<(), Refusal> {
 }
 
 impl Checker<'_> {
-    /// Checks `[compare]` against the scenario whose copies it compares.
+    /// Checks `[compare]` against the scenario whose copies it compares: each value makes a
+    /// copy validated like the file.
     pub(super) fn comparison(
         &self,
         raw: RawCompare,
         base: &Scenario,
     ) -> Result<Comparison, ScenarioError> {
-        if raw.vary.parse::<Setting>().is_err() {
+        let key = raw.vary.trim();
+        if key.is_empty() || key.split('.').any(|name| name.trim().is_empty()) {
             return Err(self.error(
                 "compare.vary",
-                one_of(SETTINGS, format!("\"{}\"", raw.vary)),
+                words!(
+                    "error-compare-key",
+                    names = SETTINGS.join(", "),
+                    found = printable(&raw.vary)
+                ),
             ));
         }
         check_count(raw.values.len()).map_err(|e| self.error("compare.values", e))?;
-        let values = raw
-            .values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                variation(&raw.vary, i, v, base)
-                    .map_err(|e| self.error(&format!("compare.values[{i}]"), e))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let values: Vec<String> = raw.values.iter().map(toml::Value::to_string).collect();
+        let (copies, default_labels) = copies(base, key, &values)
+            .map_err(|(i, e)| self.error(&format!("compare.values[{i}]"), e))?;
         let labels = match raw.labels {
-            Some(given) => self.copy_labels(given, values.len())?,
-            None => labels(&values),
+            Some(given) => self.copy_labels(given, copies.len())?,
+            None => default_labels,
         };
         let epochs = match raw.epochs {
             Some(e) if e <= MAX_EPOCHS => Some(e as usize),
@@ -302,13 +295,13 @@ impl Checker<'_> {
         let Some(target_cost) = Cost::named(&name) else {
             return Err(self.error(
                 "compare.target_cost",
-                one_of(Cost::VARIANTS, format!("\"{name}\"")),
+                expected_one_of(Cost::VARIANTS.join(", "), format!("\"{name}\"")),
             ));
         };
         let target = self.finite("compare.target", raw.target.unwrap_or(0.1))?;
         Ok(Comparison {
-            setting: raw.vary,
-            values,
+            setting: key.to_string(),
+            copies,
             labels,
             epochs,
             target_cost,
@@ -342,12 +335,6 @@ impl Checker<'_> {
         }
         Ok(given)
     }
-}
-
-/// The copies' names when the scenario gives none: each value written out, e.g. `mse`,
-/// `η = 0.5`, `weights #1`.
-pub fn labels(values: &[Variation]) -> Vec<String> {
-    values.iter().map(Variation::to_string).collect()
 }
 
 /// One copy's training run.
@@ -428,20 +415,19 @@ impl EpochsToTarget {
     }
 }
 
-/// Trains every copy for `epochs` epochs from the same initial weights (except where the
-/// varied setting is the initial weights) and the same data order, recording the costs
-/// after each epoch; copy i is named `labels[i]`.
+/// Trains every copy for `epochs` epochs, recording the costs after each epoch; copy i is
+/// named `labels[i]`. Copies start from the same initial weights and data order unless the
+/// varied key changes them (the weights, the layers, the seed …).
 pub fn run(
-    base: &Scenario,
-    values: &[Variation],
+    copies: &[Scenario],
     labels: &[String],
     epochs: usize,
 ) -> Result<Vec<Run>, ScenarioError> {
-    values
+    copies
         .iter()
         .zip(labels)
-        .map(|(variation, label)| {
-            let setup = base.varied(variation).setup()?;
+        .map(|(copy, label)| {
+            let setup = copy.setup()?;
             let mut evaluation = Evaluation::new(&setup);
             let mut trainer = setup.trainer();
             let mut curve = vec![evaluation.point(&trainer, 0)];
@@ -511,7 +497,7 @@ mod tests {
     }
 
     #[test]
-    fn settings_are_named_as_the_scenario_file_keys() {
+    fn short_names_stand_for_their_keys() {
         assert_eq!(
             SETTINGS,
             [
@@ -524,5 +510,10 @@ mod tests {
                 "weights"
             ]
         );
+        assert_eq!(full_key("loss"), "training.loss");
+        assert_eq!(full_key("hidden_activation"), "network.hidden_activation");
+        assert_eq!(Setting::of("network.weights"), Some(Setting::Weights));
+        assert_eq!(full_key("data.normalize"), "data.normalize");
+        assert_eq!(Setting::of("data.normalize"), None);
     }
 }

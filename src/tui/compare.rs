@@ -10,9 +10,10 @@ use crate::words;
 
 /// All runs and what they are compared on.
 pub struct Comparison {
-    /// The varied setting, e.g. `loss`.
+    /// The varied key as written, e.g. `loss` or `data.normalize`.
     pub setting: String,
-    /// Two to four runs, one per value of the setting.
+    /// Two to four runs, one per value of the setting; their networks may differ in shape
+    /// (when the layers are varied).
     pub runs: Vec<Run>,
     /// The cost the summary watches.
     pub target_cost: Cost,
@@ -29,13 +30,11 @@ impl Comparison {
             .as_ref()
             .ok_or_else(|| words!("view-compare-none", scenario = scenario.name.clone()))?;
         let runs = c
-            .values
+            .copies
             .iter()
             .zip(&c.labels)
-            .map(|(v, label)| {
-                let setup = scenarios
-                    .setup(&scenario.varied(v))
-                    .map_err(|e| e.to_string())?;
+            .map(|(copy, label)| {
+                let setup = scenarios.setup(copy).map_err(|e| e.to_string())?;
                 let target = EpochsToTarget::new(c.target_cost, c.target);
                 Ok(Run::new(label.clone(), setup.stepper()).watching(target))
             })

@@ -470,7 +470,7 @@ mod tests {
     fn watched() -> Run {
         let base = Scenario::load("mse-vs-ce").unwrap();
         let c = base.comparison.clone().unwrap();
-        let setup = base.varied(&c.values[1]).setup().unwrap();
+        let setup = c.copies[1].setup().unwrap();
         let target = EpochsToTarget::new(c.target_cost, c.target);
         Run::new("binary-cross-entropy".into(), setup.stepper()).watching(target)
     }

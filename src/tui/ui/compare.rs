@@ -111,13 +111,9 @@ fn per_copy(
 /// way last.
 fn render_status(frame: &mut Frame, area: Rect, app: &App, cmp: &Comparison) {
     let (mut parts, mut order) = super::status::progress(cmp.lead(), app);
-    let setting = cmp
-        .setting
-        .parse()
-        .map_or(cmp.setting.clone(), setting_name);
     let compared = words!(
         "view-compare-status",
-        setting = setting,
+        setting = setting_name(&cmp.setting),
         copies = cmp.runs.len().to_string()
     );
     let copies = words!(
