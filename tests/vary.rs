@@ -93,7 +93,7 @@ fn layers_are_varied_with_a_toml_array_of_values() {
         "--format",
         "csv",
     ]);
-    assert!(csv.contains("\n2,\"layers = [2, 4, 1]\",0,0,"), "{csv}");
+    assert!(csv.contains("\n2,2-4-1,0,0,"), "{csv}");
     assert_eq!(
         copy_curve(&csv, 1),
         train_curve("xor", &["network.layers=[2, 2, 1]"], "3")
@@ -111,7 +111,7 @@ fn layers_are_varied_with_a_toml_array_of_values() {
     assert!(
         table.starts_with(
             "# XOR, the classic: `network.layers` compared\n\n2 copies that differ only in \
-             their `network.layers` (layers = [2, 2, 1], layers = [2, 4, 1]); the same data \
+             their `network.layers` (2-2-1, 2-4-1); the same data \
              and data order;"
         ),
         "{table}"

@@ -183,6 +183,7 @@ pub fn label(key: &str, index: usize, value: &str, copy: &Scenario) -> String {
         }
         Some(Setting::Init) => words!("compare-label-init", init = copy.init.name()),
         Some(Setting::Weights) => words!("compare-label-weights", number = index + 1),
+        None if full_key(key) == "network.layers" => crate::text::notation::shape(&copy.layers),
         None => {
             let name = key.rsplit('.').next().unwrap_or(key).trim();
             let value = match value.parse::<toml_edit::Value>() {
