@@ -158,6 +158,30 @@ pub enum Command {
         #[arg(long = "set", value_name = "KEY=VALUE")]
         set: Vec<String>,
     },
+    /// Draw the cost curves (MSE, cross-entropy, classification error; training and
+    /// validation) as an SVG or PNG image, every copy of a comparison overlaid.
+    Plot {
+        /// A scenario file or a built-in name.
+        scenario: String,
+        /// Epochs to train (default: the scenario's `epochs`, or its `[compare] epochs`).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(0..=MAX_EPOCHS))]
+        epochs: Option<u64>,
+        /// The image: FILE.svg or FILE.png (default: NAME-curves.svg here).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Width × height in pixels, e.g. 1280x800.
+        #[arg(long, value_name = "WxH", default_value = "960x600")]
+        size: String,
+        /// Overlay the copies of the scenario's `[compare]` table.
+        #[arg(long)]
+        compare: bool,
+        /// Overlay copies that differ in one setting, as `compare --vary` makes them.
+        #[arg(long)]
+        vary: Option<String>,
+        /// Change a scenario key, e.g. training.learning_rate=0.1 (a TOML value; repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+    },
     /// Train headlessly (fast) and print the final costs.
     Train {
         /// A scenario file or a built-in name.
@@ -235,6 +259,9 @@ pub enum CliError {
     /// A session cannot be resumed.
     #[error("{0}")]
     Session(String),
+    /// An image cannot be drawn.
+    #[error("{0}")]
+    Plot(String),
     /// Some of the checked scenarios are invalid (their errors are already printed).
     #[error("{}", words!("cli-error-check", invalid = *invalid, total = *total))]
     Check {
@@ -278,6 +305,104 @@ fn terminal_for_view() -> Result<(), CliError> {
     Err(CliError::Terminal(std::io::Error::other(reason)))
 }
 
+/// What `plot` was asked for.
+struct PlotRequest<'a> {
+    /// The scenario as named on the command line.
+    source: &'a str,
+    epochs: Option<u64>,
+    output: Option<PathBuf>,
+    size: &'a str,
+    /// Whether to overlay copies.
+    compare: bool,
+    vary: Option<&'a str>,
+}
+
+/// Trains the scenario (or its copies) and writes the image; its path.
+fn plot(scenario: &Scenario, request: &PlotRequest) -> Result<PathBuf, CliError> {
+    let size = parse_size(request.size)?;
+    let path = request.output.clone().unwrap_or_else(|| {
+        let stem = Path::new(request.source)
+            .file_stem()
+            .map_or_else(|| "scenario".into(), |s| s.to_string_lossy());
+        PathBuf::from(format!("{stem}-curves.svg"))
+    });
+    let kind = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase);
+    let shape = crate::text::notation::shape(&scenario.layers);
+    let (runs, title, cross_entropy) = if request.compare {
+        let report = compare(scenario, request.vary, request.epochs, None)?;
+        let title = words!(
+            "plot-title-compare",
+            name = report.name.clone(),
+            shape = shape,
+            setting = crate::text::compare::setting_name(&report.varied),
+            epochs = report.epochs
+        );
+        (report.runs, title, report.cross_entropy)
+    } else {
+        let epochs = request
+            .epochs
+            .map_or(scenario.training.epochs, |e| e as usize);
+        let runs = crate::scenario::compare::run(
+            std::slice::from_ref(scenario),
+            std::slice::from_ref(&scenario.name),
+            epochs,
+        )?;
+        let title = words!(
+            "plot-title",
+            name = scenario.name.clone(),
+            shape = shape,
+            epochs = epochs
+        );
+        let outputs = scenario.layers.last().copied().unwrap_or(1);
+        (
+            runs,
+            title,
+            Cost::cross_entropy_for(outputs, scenario.output_activation),
+        )
+    };
+    let figure = crate::plot::Figure {
+        title,
+        runs: &runs,
+        cross_entropy,
+        size,
+    };
+    let drawn = |e: crate::plot::PlotError| CliError::Plot(e.to_string());
+    let bytes = match kind.as_deref() {
+        Some("svg") => crate::plot::svg(&figure).map_err(drawn)?.into_bytes(),
+        Some("png") => crate::plot::png(&figure).map_err(drawn)?,
+        _ => {
+            let found = crate::text::untrusted::path(&path);
+            return Err(CliError::Plot(words!("cli-error-plot-kind", found = found)));
+        }
+    };
+    crate::files::write_whole(&path, &bytes).map_err(write_error(&path))?;
+    Ok(path)
+}
+
+/// `--size WxH`: two whole numbers of pixels within [`crate::plot::SIDES`].
+fn parse_size(spec: &str) -> Result<(u32, u32), CliError> {
+    let (min, max) = crate::plot::SIDES;
+    let side = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (min..=max).contains(n))
+    };
+    spec.split_once(['x', 'X', '×'])
+        .and_then(|(w, h)| Some((side(w)?, side(h)?)))
+        .ok_or_else(|| {
+            CliError::Plot(words!(
+                "cli-error-plot-size",
+                found = crate::text::untrusted::printable(spec),
+                min = min,
+                max = max
+            ))
+        })
+}
+
 /// Opens the session saved in `file` where it was saved, in its language unless `--lang`
 /// was given.
 fn resume(file: &Path) -> Result<(), CliError> {
@@ -313,6 +438,29 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             set,
         } => open_lesson(lesson.as_deref(), restart, overrides(&set)?),
         Command::Resume { file } => resume(&file),
+        Command::Plot {
+            scenario,
+            epochs,
+            output,
+            size,
+            compare,
+            vary,
+            set,
+        } => {
+            let loaded = Scenario::load_with(&scenario, &overrides(&set)?)?;
+            let figure = PlotRequest {
+                source: &scenario,
+                epochs,
+                output,
+                size: &size,
+                compare: compare || vary.is_some(),
+                vary: vary.as_deref(),
+            };
+            let path = plot(&loaded, &figure)?;
+            let path = crate::text::untrusted::path(&path);
+            writeln!(out, "{}", words!("cli-plot-wrote", file = path))
+                .map_err(write_error(Path::new(STDOUT)))
+        }
         Command::List => list_lessons(out)
             .and_then(|()| list(out))
             .map_err(write_error(Path::new(STDOUT))),

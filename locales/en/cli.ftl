@@ -119,3 +119,16 @@ cli-help-lesson-set = Change a key of every scenario the lesson opens, e.g. trai
 ## resume (issue 14)
 cli-help-resume = Open a saved session (S in the view) where it was saved, with the same numbers
 cli-help-resume-file = A session file, e.g. xor.session.toml
+
+## plot (issue 14)
+cli-help-plot = Draw the cost curves (MSE, cross-entropy, classification error; training and validation) as an SVG or PNG image, every copy of a comparison overlaid
+cli-help-plot-scenario = A scenario file or a built-in name
+cli-help-plot-epochs = Epochs to train (default: the scenario's epochs, or its [compare] epochs)
+cli-help-plot-output = The image: FILE.svg or FILE.png (default: NAME-curves.svg in the current folder)
+cli-help-plot-size = Width × height in pixels, e.g. 1280x800 (default: { $default })
+cli-help-plot-compare = Overlay the copies of the scenario's [compare] table
+cli-help-plot-vary = Overlay copies that differ in one setting, as compare --vary makes them, e.g. loss=mse,cross-entropy
+cli-help-plot-set = Change a scenario key, e.g. training.learning_rate=0.1 (a TOML value; repeatable)
+cli-plot-wrote = wrote { $file }
+cli-error-plot-kind = expected an image file ending in .svg or .png, found { $found }
+cli-error-plot-size = --size: expected WIDTHxHEIGHT in pixels, each from { $min } to { $max }, e.g. 960x600, found { $found }

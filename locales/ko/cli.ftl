@@ -106,3 +106,16 @@ cli-help-lesson-set = 수업이 여는 모든 시나리오의 키를 바꿉니�
 ## resume (issue 14)
 cli-help-resume = 저장한 세션(보기에서 S)을 저장한 자리에서 같은 숫자로 다시 엽니다
 cli-help-resume-file = 세션 파일. 예: xor.session.toml
+
+## plot (issue 14)
+cli-help-plot = 비용 곡선(MSE, 교차 엔트로피, 분류 오류; 훈련과 검증)을 SVG나 PNG 그림으로 그립니다. 비교하면 모든 사본을 겹쳐 그립니다
+cli-help-plot-scenario = 시나리오 파일 또는 내장 시나리오 이름
+cli-help-plot-epochs = 학습할 에폭 수 (기본값: 시나리오의 epochs, 또는 [compare]의 epochs)
+cli-help-plot-output = 그림 파일: FILE.svg 또는 FILE.png (기본값: 현재 폴더의 NAME-curves.svg)
+cli-help-plot-size = 가로 × 세로 픽셀, 예: 1280x800 (기본값: { $default })
+cli-help-plot-compare = 시나리오의 [compare] 표에 있는 사본을 겹쳐 그립니다
+cli-help-plot-vary = compare --vary처럼 설정 하나만 다른 사본을 겹쳐 그립니다. 예: loss=mse,cross-entropy
+cli-help-plot-set = 시나리오 키를 바꿉니다. 예: training.learning_rate=0.1 (TOML 값, 여러 번 쓸 수 있음)
+cli-plot-wrote = { $file } 파일을 썼습니다
+cli-error-plot-kind = .svg나 .png로 끝나는 그림 파일이어야 하지만 { $found }입니다
+cli-error-plot-size = --size: 가로x세로 픽셀(각각 { $min }에서 { $max }까지, 예: 960x600)이어야 하지만 { $found }입니다
