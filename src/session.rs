@@ -52,6 +52,8 @@ pub struct Position {
     pub phase: Option<usize>,
     /// Whether `r` went on beyond the scenario's stop.
     pub beyond: bool,
+    /// The iterations after which the curves took their points (resuming takes them again).
+    pub points: Vec<u64>,
 }
 
 /// The view's toggles.

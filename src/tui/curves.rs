@@ -67,7 +67,12 @@ impl Curves {
         self.points.truncate(keep);
     }
 
-    /// The last point.
+    /// The iterations the points were taken after, in order.
+    pub fn iterations(&self) -> Vec<u64> {
+        self.points.iter().map(|p| p.iteration).collect()
+    }
+
+    /// The last point, if any.
     pub fn last(&self) -> Option<&Point> {
         self.points.last()
     }

@@ -31,6 +31,7 @@ fn position(run: &Run) -> Position {
         completed: s.completed(),
         phase: s.phases().iter().position(|p| *p == s.phase()),
         beyond: run.beyond,
+        points: run.curves.iterations(),
     }
 }
 
@@ -139,20 +140,10 @@ impl App {
     }
 }
 
-/// Takes `run` from its start to `place`: whole iterations through the fast path (by hand
-/// past a stop, as the user went, or beyond it when `r` went on), then phase by phase.
+/// Takes `run` from its start to `place`: through the points its curves took, then phase
+/// by phase.
 fn replay(run: &mut Run, place: &Position) -> Result<(), Divergence> {
-    while run.stepper.completed() < place.completed {
-        let before = run.stepper.completed();
-        run.fast_forward(place.completed - before)?;
-        if run.stepper.completed() == before {
-            if place.beyond {
-                run.go_beyond();
-            } else {
-                run.finish_iteration()?;
-            }
-        }
-    }
+    run.replay(&place.points)?;
     if let Some(i) = place.phase {
         let phase = run.stepper.phases().get(i).copied();
         while phase.is_some_and(|p| p != run.stepper.phase())

@@ -114,6 +114,19 @@ impl Run {
         Ok(())
     }
 
+    /// Replays from the start through the fast path to each of `points` (iterations
+    /// completed) in turn, taking a point of the curves at each as the run took them, so that
+    /// the curves, the stop rules and the target see what they saw.
+    pub fn replay(&mut self, points: &[u64]) -> Result<(), Divergence> {
+        for &point in points {
+            let left = point.saturating_sub(self.stepper.completed());
+            if left > 0 {
+                self.moving(|s| s.fast_forward(left))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Undoes a phase, forgetting the points of the iterations undone; false when the
     /// history ends here.
     pub fn back(&mut self) -> bool {
