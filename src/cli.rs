@@ -413,6 +413,11 @@ fn resume(file: &Path) -> Result<(), CliError> {
         let language = crate::text::catalog::Language::from_locale(&session.language);
         crate::text::catalog::set_language(language);
     }
+    if let Some(place) = &session.lesson {
+        let view = crate::tui::resume_lesson(file, &session, place).map_err(CliError::Session)?;
+        terminal_for_view()?;
+        return crate::tui::run(view).map_err(CliError::Terminal);
+    }
     let app = crate::tui::resume(file, &session).map_err(CliError::Session)?;
     terminal_for_view()?;
     crate::tui::run(app).map_err(CliError::Terminal)

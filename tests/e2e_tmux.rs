@@ -590,3 +590,33 @@ fn b_on_trained_xor_in_tmux_shows_the_corners_classes() {
         );
     }
 }
+
+/// A student closes the view mid-iteration after saving the session (`S`) and opens it again
+/// with `backstep resume`: the same phase, the same numbers, the same screen.
+#[test]
+fn a_student_saves_a_session_and_resumes_it_at_the_same_phase() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let bin = env!("CARGO_BIN_EXE_backstep");
+    let run = format!("cd {folder} && LC_ALL=C {bin} run two-two-two; sleep 30");
+    let Some(tmux) = start_command("session", &run, 80, 24) else {
+        return;
+    };
+    tmux.wait_for("Two-two-two by hand │ epoch 1");
+    tmux.keys(&["Space", "Space", "Space", "Space", "]", "S"]);
+    let saved = tmux.wait_for("Session saved to");
+    assert!(dir.path().join("two-two-two.session.toml").exists());
+    assert!(saved.contains("output delta"), "{saved}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_without("Session saved");
+    let before = tmux.screen();
+    tmux.keys(&["q"]);
+    drop(tmux);
+
+    let resume = format!("cd {folder} && LC_ALL=C {bin} resume two-two-two.session.toml; sleep 30");
+    let tmux = start_command("resumed", &resume, 80, 24).unwrap();
+    let after = tmux.wait_for("output delta");
+    // δ²₁ = (0.7514 − 0.01)·0.7514·(1 − 0.7514) = 0.138499, by hand, at five decimals.
+    assert!(after.contains("0.13850"), "{after}");
+    assert_eq!(before, after);
+}

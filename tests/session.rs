@@ -161,3 +161,46 @@ fn a_session_whose_scenario_changed_is_refused_naming_the_change() {
     let e = Session::load(&file).unwrap_err().to_string();
     assert!(e.contains("is not a session backstep can resume"), "{e}");
 }
+
+#[test]
+fn a_lesson_comes_back_at_its_stop_with_its_answers() {
+    use backstep::lesson::Lesson;
+    use backstep::lesson::progress::LessonProgress;
+    use backstep::tui::lesson::{Keeper, LessonView};
+    struct Nowhere;
+    impl Keeper for Nowhere {
+        fn keep(&self, _: &str, _: &LessonProgress) -> Result<(), String> {
+            Ok(())
+        }
+    }
+    let progress = LessonProgress {
+        stop: 3,
+        answers: [(0, true), (1, false), (2, true)].into(),
+    };
+    let lesson = Lesson::load("backprop").unwrap();
+    let disk = std::rc::Rc::new(backstep::tui::disk::Disk);
+    let mut view = LessonView::new(disk, std::rc::Rc::new(Nowhere), lesson, progress).unwrap();
+    view.app.update(Message::MorePrecision);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("backprop.session.toml");
+    std::fs::write(&file, view.session().to_toml()).unwrap();
+    let session = Session::load(&file).unwrap();
+    let place = session.lesson.clone().unwrap();
+    assert_eq!(place.name, "backprop");
+    let resumed = backstep::tui::resume_lesson(&file, &session, &place).unwrap();
+    assert_eq!(resumed.stop, 3);
+    assert_eq!(resumed.progress, view.progress);
+    assert_eq!(resumed.progress.score(), view.progress.score());
+    assert_eq!(resumed.app.views.precision, 5);
+    let drawn = |v: &LessonView| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|f| backstep::tui::ui::lesson::render_lesson(f, v))
+            .unwrap();
+        format!("{:?}", terminal.backend().buffer())
+    };
+    let mut resumed = resumed;
+    resumed.app.theme = view.app.theme;
+    assert_eq!(drawn(&resumed), drawn(&view));
+}

@@ -65,6 +65,7 @@ impl Checker<'_> {
         Ok(Lesson {
             name: name.to_string(),
             origin: file.to_string(),
+            source: name.to_string(),
             title: raw.lesson.title,
             description: raw.lesson.description,
             stops,

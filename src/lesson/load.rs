@@ -26,7 +26,10 @@ impl Lesson {
                 let origin = crate::words!("error-lesson-origin-builtin", name = b.name);
                 Lesson::parse(b.source, b.name, &origin, None)
             }
-            _ if path.exists() => Lesson::from_file(path),
+            _ if path.exists() => Lesson::from_file(path).map(|lesson| Lesson {
+                source: name_or_path.to_string(),
+                ..lesson
+            }),
             _ => Err(LessonError::Unknown {
                 name: printable(name_or_path),
                 builtins: BUILTINS

@@ -15,6 +15,8 @@ pub struct Lesson {
     pub name: String,
     /// Where it came from: a path, or `built-in NAME`.
     pub origin: String,
+    /// How to load it again: the built-in's name or the path it was loaded from.
+    pub source: String,
     /// The lesson's title.
     pub title: Localized,
     /// What it teaches, if the file says.

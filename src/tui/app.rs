@@ -664,10 +664,15 @@ impl App {
         self.auto_run.pause();
         let path = format!("{}.session.toml", self.stem());
         let text = self.session().to_toml();
-        self.notice = Some(match self.scenarios.write(&path, text.as_bytes()) {
+        self.notice = Some(match self.write_file(&path, text.as_bytes()) {
             Ok(()) => words!("session-saved", file = path),
             Err(e) => e,
         });
+    }
+
+    /// Writes `bytes` to the file `path` through the front end (whole or not at all).
+    pub fn write_file(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.scenarios.write(path, bytes)
     }
 
     /// The built-in's name or the file's stem the view was opened on, escaped.

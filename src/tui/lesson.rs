@@ -59,6 +59,8 @@ pub enum Step {
     ScrollUp,
     /// The narration a page down.
     ScrollDown,
+    /// Save the session (the lesson's place and answers, the view).
+    SaveSession,
     /// A key of the stepping view that only changes what is shown.
     View(Message),
 }
@@ -98,6 +100,7 @@ pub fn step_for(key: KeyEvent, typing: bool) -> Option<Step> {
         KeyCode::Left | KeyCode::Char('h') => Some(Step::Previous),
         KeyCode::Char('?') => Some(Step::Help),
         KeyCode::Char('q') => Some(Step::Quit),
+        KeyCode::Char('S') => Some(Step::SaveSession),
         KeyCode::Esc => Some(Step::Close),
         KeyCode::Up => Some(Step::Up),
         KeyCode::Down => Some(Step::Down),
@@ -118,6 +121,8 @@ pub struct LessonView {
     pub lesson: Lesson,
     /// The current stop, 0-based.
     pub stop: usize,
+    /// The `--set` settings written into every scenario the lesson opens.
+    pub set: Vec<crate::scenario::set::Override>,
     /// Where the student is and what was answered (kept after every move and answer).
     pub progress: LessonProgress,
     /// The attempt at the stop's multiple-choice question.
@@ -169,6 +174,7 @@ impl LessonView {
             app,
             lesson,
             stop,
+            set: Vec::new(),
             progress,
             attempt: Attempt::new(),
             answer: None,
@@ -269,6 +275,7 @@ impl LessonView {
                     .min(self.scroll_end.get());
             }
             Step::View(message) => self.app.update(message),
+            Step::SaveSession => self.save_session(),
         }
     }
 
@@ -393,6 +400,33 @@ impl LessonView {
         if let Err(reason) = self.keeper.keep(&self.lesson.name, &self.progress) {
             self.notice = Some(words!("lesson-view-not-saved", reason = reason));
         }
+    }
+
+    /// The lesson's session: its place and answers, its settings, the view.
+    pub fn session(&self) -> crate::session::Session {
+        let mut session = self.app.session();
+        session.settings = self.set.clone();
+        session.lesson = Some(crate::session::LessonPlace {
+            name: self.lesson.source.clone(),
+            progress: self.progress.clone(),
+        });
+        session
+    }
+
+    /// `S`: the session (the lesson's place and answers, its `--set` settings, the view)
+    /// written to `NAME.session.toml` here, NAME the lesson's built-in name or file stem.
+    fn save_session(&mut self) {
+        let session = self.session();
+        let file = format!(
+            "{}.session.toml",
+            crate::text::untrusted::printable(&self.lesson.name)
+        );
+        self.notice = Some(
+            match self.app.write_file(&file, session.to_toml().as_bytes()) {
+                Ok(()) => words!("session-saved", file = file),
+                Err(e) => e,
+            },
+        );
     }
 
     /// Keeps the progress and quits (the q key, or a signal ending the process).

@@ -70,11 +70,12 @@ pub fn load_lesson(
     } else {
         Rc::new(disk::Overridden {
             source: None,
-            overrides,
+            overrides: overrides.clone(),
         })
     };
     let mut view = lesson::LessonView::new(scenarios, Rc::new(disk::DataFolder), lesson, progress)?;
     view.app.theme = Theme::from_env();
+    view.set = overrides;
     // The file's name only: the reasons are the system's words, not the catalog's.
     view.notice = problem.map(|p| {
         let file = match p {
@@ -107,6 +108,30 @@ pub fn load_with(source: &str, overrides: Vec<Override>) -> Result<App, Scenario
     app.theme = Theme::from_env();
     app.set = overrides;
     Ok(app)
+}
+
+/// The lesson of the session saved in `file` at its stop, with its answers and settings, its
+/// progress kept in the user's data folder from then on; refused when the stop's scenario no
+/// longer reads as it did.
+pub fn resume_lesson(
+    file: &std::path::Path,
+    session: &crate::session::Session,
+    place: &crate::session::LessonPlace,
+) -> Result<lesson::LessonView, String> {
+    let lesson = crate::lesson::Lesson::load(&place.name).map_err(|e| e.to_string())?;
+    let scenarios = Rc::new(disk::Overridden {
+        source: None,
+        overrides: session.settings.clone(),
+    });
+    let keeper = Rc::new(disk::DataFolder);
+    let mut view = lesson::LessonView::new(scenarios, keeper, lesson, place.progress.clone())?;
+    session
+        .check(file, &view.app.scenario.text)
+        .map_err(|e| e.to_string())?;
+    view.set = session.settings.clone();
+    view.app.theme = Theme::from_env();
+    view.app.restore_view(&session.view);
+    Ok(view)
 }
 
 /// The view of the session saved in `file`, read from disk: see [`App::resumed`].

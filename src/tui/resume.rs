@@ -114,7 +114,7 @@ impl App {
     }
 
     /// The toggles of `view`.
-    fn restore_view(&mut self, view: &ViewState) {
+    pub fn restore_view(&mut self, view: &ViewState) {
         let v = &mut self.views;
         v.shown = Panel::ALL
             .into_iter()

@@ -248,6 +248,7 @@ fn render_help(frame: &mut Frame, area: Rect, view: &LessonView) {
         ("PgDn/PgUp", words!("lesson-view-key-scroll")),
         ("z f g v", words!("lesson-view-key-views")),
         ("Esc", words!("lesson-view-key-close")),
+        ("S", words!("view-key-save-session")),
         ("?", words!("lesson-view-key-help")),
         ("q", words!("lesson-view-key-quit")),
     ];
