@@ -365,7 +365,8 @@ fn plot(scenario: &Scenario, request: &PlotRequest) -> Result<PathBuf, CliError>
     };
     let figure = crate::plot::Figure {
         title,
-        runs: &runs,
+        series: runs.iter().map(crate::plot::Series::of_run).collect(),
+        x_label: words!("plot-epochs"),
         cross_entropy,
         size,
     };

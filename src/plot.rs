@@ -8,7 +8,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::nn::Cost;
+use crate::nn::{Cost, Costs};
 use crate::scenario::compare::Run;
 use crate::scenario::evaluation::EpochCosts;
 use crate::text::catalog::{Language, language};
@@ -34,12 +34,52 @@ const COLOURS: [RGBColor; 4] = [
     RGBColor(148, 103, 189),
 ];
 
+/// One point of a curve: where on the x axis, and the costs there.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sample {
+    /// Epochs or iterations.
+    pub x: f64,
+    /// Over the training set.
+    pub train: Costs,
+    /// Over the validation set, if one is held out.
+    pub validation: Option<Costs>,
+}
+
+/// The curves of one run: its name and its points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// What differs, for a copy of a comparison.
+    pub label: String,
+    /// The points, in order.
+    pub samples: Vec<Sample>,
+}
+
+impl Series {
+    /// A copy's run, over its epochs.
+    pub fn of_run(run: &Run) -> Series {
+        Series {
+            label: run.label.clone(),
+            samples: run
+                .curve
+                .iter()
+                .map(|p: &EpochCosts| Sample {
+                    x: p.epoch as f64,
+                    train: p.train,
+                    validation: p.validation,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// What an image shows.
-pub struct Figure<'a> {
+pub struct Figure {
     /// The title over the panels.
     pub title: String,
-    /// One run per copy (one for a scenario alone).
-    pub runs: &'a [Run],
+    /// One series per copy (one for a scenario alone).
+    pub series: Vec<Series>,
+    /// What the x axis counts, e.g. `epochs`.
+    pub x_label: String,
     /// The cross-entropy that suits the output layer.
     pub cross_entropy: Cost,
     /// Width and height in pixels.
@@ -125,10 +165,11 @@ fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The largest finite value any run reaches of `cost` (1 when none is above 0).
-fn highest(runs: &[Run], cost: Cost) -> f64 {
-    runs.iter()
-        .flat_map(|r| &r.curve)
+/// The largest finite value any series reaches of `cost` (1 when none is above 0).
+fn highest(series: &[Series], cost: Cost) -> f64 {
+    series
+        .iter()
+        .flat_map(|r| &r.samples)
         .flat_map(|p| [Some(p.train), p.validation])
         .flatten()
         .map(|c| c.get(cost))
@@ -144,15 +185,14 @@ fn draw_panel<DB: DrawingBackend>(
     cost: Cost,
     scale: f64,
 ) -> Result<(), PlotError> {
-    let epochs = figure
-        .runs
+    let right = figure
+        .series
         .iter()
-        .filter_map(|r| r.curve.last())
-        .map(|p| p.epoch)
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let top = highest(figure.runs, cost) * 1.05;
+        .filter_map(|r| r.samples.last())
+        .map(|p| p.x)
+        .fold(0.0, f64::max);
+    let right = if right > 0.0 { right } else { 1.0 };
+    let top = highest(&figure.series, cost) * 1.05;
     let font = (14.0 * scale).max(8.0);
     let mut chart = ChartBuilder::on(area)
         .caption(cost_name(cost), ("sans-serif", font * 1.2))
@@ -160,19 +200,19 @@ fn draw_panel<DB: DrawingBackend>(
         .margin_right((24.0 * scale) as u32)
         .x_label_area_size((32.0 * scale) as u32)
         .y_label_area_size((64.0 * scale) as u32)
-        .build_cartesian_2d(0.0..epochs as f64, 0.0..top)
+        .build_cartesian_2d(0.0..right, 0.0..top)
         .map_err(PlotError::new)?;
     chart
         .configure_mesh()
-        .x_desc(words!("plot-epochs"))
-        .x_label_formatter(&|x| format!("{x:.0}"))
+        .x_desc(figure.x_label.clone())
+        .x_label_formatter(&|x| crate::text::notation::compact(*x))
         .y_desc(cost_name(cost))
         .label_style(("sans-serif", font))
         .axis_desc_style(("sans-serif", font))
         .draw()
         .map_err(PlotError::new)?;
-    for (i, run) in figure.runs.iter().enumerate() {
-        draw_run(&mut chart, i, run, cost)?;
+    for (i, series) in figure.series.iter().enumerate() {
+        draw_series(&mut chart, i, series, cost)?;
     }
     Ok(())
 }
@@ -190,12 +230,12 @@ fn draw_legend<DB: DrawingBackend>(
     let gap = (18.0 * scale) as i32;
     let y = area.dim_in_pixel().1 as i32 / 2;
     let mut entries: Vec<(String, RGBColor, bool)> = Vec::new();
-    if figure.runs.len() > 1 {
-        for (i, run) in figure.runs.iter().enumerate() {
-            entries.push((run.label.clone(), COLOURS[i % COLOURS.len()], false));
+    if figure.series.len() > 1 {
+        for (i, series) in figure.series.iter().enumerate() {
+            entries.push((series.label.clone(), COLOURS[i % COLOURS.len()], false));
         }
     }
-    let ink = match figure.runs.len() {
+    let ink = match figure.series.len() {
         1 => COLOURS[0],
         _ => RGBColor(0, 0, 0),
     };
@@ -234,19 +274,19 @@ type Chart<'a, DB> = ChartContext<
     Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
 >;
 
-/// Run `i`'s training curve (solid) and validation curve (dashed, when it has one).
-fn draw_run<DB: DrawingBackend>(
+/// Series `i`'s training curve (solid) and validation curve (dashed, when it has one).
+fn draw_series<DB: DrawingBackend>(
     chart: &mut Chart<DB>,
     i: usize,
-    run: &Run,
+    series: &Series,
     cost: Cost,
 ) -> Result<(), PlotError> {
     let style = COLOURS[i % COLOURS.len()].stroke_width(2);
-    let train = points(&run.curve, |p| Some(p.train.get(cost)));
+    let train = points(&series.samples, |p| Some(p.train.get(cost)));
     chart
         .draw_series(LineSeries::new(train, style))
         .map_err(PlotError::new)?;
-    let validation = points(&run.curve, |p| p.validation.map(|c| c.get(cost)));
+    let validation = points(&series.samples, |p| p.validation.map(|c| c.get(cost)));
     if !validation.is_empty() {
         chart
             .draw_series(DashedLineSeries::new(validation, 6, 4, style))
@@ -255,11 +295,11 @@ fn draw_run<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The finite points (epoch, value) of a curve.
-fn points(curve: &[EpochCosts], value: impl Fn(&EpochCosts) -> Option<f64>) -> Vec<(f64, f64)> {
-    curve
+/// The finite points (x, value) of a curve.
+fn points(samples: &[Sample], value: impl Fn(&Sample) -> Option<f64>) -> Vec<(f64, f64)> {
+    samples
         .iter()
-        .filter_map(|p| value(p).map(|v| (p.epoch as f64, v)))
+        .filter_map(|p| value(p).map(|v| (p.x, v)))
         .filter(|(_, v)| v.is_finite())
         .collect()
 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use super::answer::AnswerInput;
 use super::compare::Comparison;
+use super::export_menu::Export;
 use super::focus::Focus;
 use super::help::{help_last_scroll, help_page};
 use super::layout::{Geometry, LayerTable, by_layer, regions};
@@ -83,6 +84,12 @@ pub struct App {
     pub tested: Option<Tested>,
     /// The settings panel, while it is open (`o`).
     pub settings: Option<Settings>,
+    /// The export menu's highlighted entry, while it is open (`w`).
+    pub export_menu: Option<usize>,
+    /// The export chosen, for the front end to write (and then to say where).
+    pub export: Option<Export>,
+    /// The folder exports are written to (none: the current folder).
+    pub export_dir: Option<String>,
     /// The `--set` settings the view was opened with.
     pub set: Vec<Override>,
     /// The changes the settings panel applied, kept when the scenario starts again (`R`).
@@ -132,6 +139,9 @@ impl App {
             practice: None,
             tested: None,
             settings: None,
+            export_menu: None,
+            export: None,
+            export_dir: None,
             set: Vec::new(),
             applied: Vec::new(),
             confirming_test: false,
@@ -180,6 +190,8 @@ impl App {
     pub fn update(&mut self, message: Message) {
         if self.settings.is_some() {
             self.handle_settings(message);
+        } else if self.export_menu.is_some() {
+            self.handle_export_menu(message);
         } else if self.views.popup.is_some() {
             self.handle_popup(message);
         } else if self.question().is_some() && self.handle_question(message) {
@@ -196,6 +208,7 @@ impl App {
     pub fn tick(&mut self, clock: &dyn Clock) {
         if self.views.popup.is_none()
             && self.settings.is_none()
+            && self.export_menu.is_none()
             && let Some(pace) = self.auto_run.due()
         {
             if self.practising() {
@@ -310,6 +323,10 @@ impl App {
             Message::EvaluateTest => self.evaluate_test(),
             Message::Reset => self.reset(),
             Message::SaveSession => self.save_session(),
+            Message::OpenExport => {
+                self.auto_run.pause();
+                self.export_menu = Some(0);
+            }
             Message::OpenSettings => {
                 self.auto_run.pause();
                 self.settings = Some(Settings::new(&self.scenario, self.save_path()));
@@ -642,19 +659,20 @@ impl App {
     /// Writes the scenario as it runs to `path` through the front end; a file already there
     /// is replaced only when the user said so.
     fn save_scenario(&mut self, path: &str, replace: bool) {
+        let result = match !replace && self.scenarios.exists(path) {
+            true => None,
+            false => Some(self.save_scenario_to(path)),
+        };
         let Some(settings) = &mut self.settings else {
             return;
         };
-        if !replace && self.scenarios.exists(path) {
-            settings.confirm_replace();
-            return;
-        }
-        match self.scenarios.save(&self.scenario, path) {
-            Ok(files) => {
+        match result {
+            None => settings.confirm_replace(),
+            Some(Ok(files)) => {
                 self.settings = None;
                 self.notice = Some(words!("settings-saved", files = files.join(", ")));
             }
-            Err(refusal) => settings.refusal = Some(refusal),
+            Some(Err(refusal)) => settings.refusal = Some(refusal),
         }
     }
 
@@ -670,17 +688,62 @@ impl App {
         });
     }
 
+    /// A key in the export menu: ↑/↓ move, Enter asks the front end for the export, Esc
+    /// closes.
+    fn handle_export_menu(&mut self, message: Message) {
+        let Some(cursor) = self.export_menu else {
+            return;
+        };
+        let last = Export::ALL.len() - 1;
+        match message {
+            Message::SelectNext => self.export_menu = Some((cursor + 1).min(last)),
+            Message::SelectPrevious => self.export_menu = Some(cursor.saturating_sub(1)),
+            Message::Confirm => {
+                self.export_menu = None;
+                self.export = Some(Export::ALL[cursor]);
+            }
+            Message::Close | Message::OpenExport => self.export_menu = None,
+            Message::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    /// The file an export writes, in the export folder.
+    pub fn export_path(&self, export: Export) -> String {
+        let name = export.file_name(&self.stem(), self.exported_iteration());
+        match &self.export_dir {
+            Some(dir) => std::path::Path::new(dir).join(name).display().to_string(),
+            None => name,
+        }
+    }
+
+    /// The iteration a handout exports: the one under way (finished first), or the one just
+    /// completed.
+    pub fn exported_iteration(&self) -> u64 {
+        let s = &self.run.stepper;
+        match s.phase() {
+            Phase::Done => s.completed(),
+            _ => s.completed() + 1,
+        }
+    }
+
     /// Writes `bytes` to the file `path` through the front end (whole or not at all).
     pub fn write_file(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         self.scenarios.write(path, bytes)
     }
 
     /// The built-in's name or the file's stem the view was opened on, escaped.
-    fn stem(&self) -> String {
+    pub fn stem(&self) -> String {
         let stem = std::path::Path::new(&self.source)
             .file_stem()
             .map_or_else(|| "scenario".into(), |s| s.to_string_lossy());
         crate::text::untrusted::printable(&stem)
+    }
+
+    /// Saves the scenario as it runs to `path` through the front end (a built-in's data set
+    /// beside it); the files written.
+    pub fn save_scenario_to(&self, path: &str) -> Result<Vec<String>, String> {
+        self.scenarios.save(&self.scenario, path)
     }
 
     /// Where `w` offers to save the scenario: `NAME-edited.toml` in the current folder, NAME

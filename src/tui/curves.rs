@@ -67,6 +67,11 @@ impl Curves {
         self.points.truncate(keep);
     }
 
+    /// The points, in order.
+    pub fn points(&self) -> &[Point] {
+        &self.points
+    }
+
     /// The iterations the points were taken after, in order.
     pub fn iterations(&self) -> Vec<u64> {
         self.points.iter().map(|p| p.iteration).collect()

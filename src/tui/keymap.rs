@@ -225,6 +225,12 @@ const KEYS: &[Binding] = &[
         description: || words!("view-key-settings"),
     },
     Binding {
+        keys: &[(KeyCode::Char('w'), NONE)],
+        label: "w",
+        message: Message::OpenExport,
+        description: || words!("view-key-export"),
+    },
+    Binding {
         keys: &[(KeyCode::Char('S'), SHIFT), (KeyCode::Char('S'), NONE)],
         label: "S",
         message: Message::SaveSession,

@@ -71,6 +71,8 @@ pub enum Message {
     OpenSettings,
     /// Save the session to a file.
     SaveSession,
+    /// Open the export menu.
+    OpenExport,
     /// A key press in the settings panel.
     Settings(super::settings::SettingsInput),
     /// Show the keys.

@@ -11,6 +11,8 @@ pub mod app;
 pub mod compare;
 pub mod curves;
 pub mod disk;
+pub mod export;
+pub mod export_menu;
 pub mod focus;
 pub mod help;
 pub mod keymap;
@@ -172,6 +174,7 @@ impl Screen for App {
         };
         if let Some(message) = message {
             self.update(message);
+            export::write_asked(self);
         }
     }
 
