@@ -254,3 +254,7 @@ stop-beyond-rule = running on past the stop rule; the scenario's { $epochs } epo
 ## Every sample of a batch (issue 12): the phase panel's line under the explanation.
 
 explain-chosen-of-batch = sample { $sample } — { $position } of { $batch } in this batch (, . choose); the gradients average all { $batch }
+
+## trace --format latex (issue 14): the first line of the LaTeX handout.
+
+handout-latex-engine = Compile with pdflatex (Debian: texlive-latex-base, texlive-latex-recommended): pdflatex handout.tex

@@ -253,3 +253,7 @@ stop-beyond-rule = 정지 규칙을 넘어서 계속 실행합니다. 시나리�
 ## 배치의 모든 샘플(이슈 12): 단계 패널의 설명 아래 줄.
 
 explain-chosen-of-batch = 샘플 { $sample } — 이 배치의 샘플 { $batch }개 중 { $position }번째 (, . 로 선택). 기울기는 { $batch }개 전체의 평균입니다
+
+## trace --format latex(이슈 14): LaTeX 강의 자료의 첫 줄.
+
+handout-latex-engine = 한국어 문서는 xelatex으로 컴파일합니다: xelatex handout.tex. kotex(Debian: texlive-xetex, texlive-lang-korean)과 나눔 글꼴(fonts-nanum)이 필요하며, 다른 한글 글꼴을 쓰려면 \setmainhangulfont의 이름을 바꾸세요

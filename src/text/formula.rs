@@ -130,6 +130,7 @@ fn latex_symbol(c: char) -> String {
         'Σ' => "\\sum",
         '∂' => "\\partial",
         '·' => "\\cdot",
+        '×' => "\\times",
         '−' => "-",
         '⊙' => "\\odot",
         '←' => "\\leftarrow",
