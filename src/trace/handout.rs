@@ -400,7 +400,11 @@ fn health(blocks: &mut Vec<Block>, stepper: &Stepper) {
         });
         let name = matrix_name(network.depth(), i + 1);
         vec![
-            vec![Span::Math(format!("{} ({name})", i + 1))],
+            vec![
+                Span::Text(format!("{} (", i + 1)),
+                Span::Math(name),
+                Span::Text(")".into()),
+            ],
             number(h.mean_abs_delta),
             number(h.mean_derivative),
             number(h.grad_norm),

@@ -131,7 +131,7 @@ fn math(unicode: &str) -> String {
 /// bold, the characters LaTeX reads as commands escaped, the lesson's symbols (δ, ², ⊙) in
 /// math mode, and in English (pdflatex) any other character its fonts lack named by its
 /// code point.
-pub fn text(words: &str) -> String {
+fn text(words: &str) -> String {
     printable(words)
         .split("**")
         .enumerate()
