@@ -114,7 +114,8 @@ pub enum Command {
         /// Scenario or lesson files (a lesson has a `[lesson]` table) or built-in names.
         scenarios: Vec<String>,
     },
-    /// Write every number of the first iterations: JSON Lines, CSV or a markdown handout.
+    /// Write every number of the first iterations: JSON Lines, CSV, or a handout in markdown or
+    /// LaTeX.
     Trace {
         /// A scenario file or a built-in name.
         scenario: String,
@@ -228,6 +229,8 @@ pub enum Format {
     Csv,
     /// A readable worked iteration.
     Markdown,
+    /// The worked iteration as a LaTeX document.
+    Latex,
 }
 
 /// Why a command failed.
@@ -750,6 +753,7 @@ fn trace(
         Format::Markdown => {
             trace::markdown::write_header(&mut out, scenario, &stepper).map_err(&io)?
         }
+        Format::Latex => trace::latex::write_header(&mut out, scenario, &stepper).map_err(&io)?,
         Format::Json => {}
     }
     for _ in 0..steps {
@@ -758,8 +762,12 @@ fn trace(
             Format::Json => trace::json::write(&mut out, &IterationTrace::capture(&stepper)),
             Format::Csv => trace::csv::write(&mut out, &IterationTrace::capture(&stepper)),
             Format::Markdown => trace::markdown::write(&mut out, &stepper),
+            Format::Latex => trace::latex::write(&mut out, &stepper),
         }
         .map_err(&io)?;
+    }
+    if format == Format::Latex {
+        trace::latex::write_footer(&mut out).map_err(&io)?;
     }
     Ok(())
 }

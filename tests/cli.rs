@@ -582,11 +582,11 @@ fn help_speaks_korean_for_every_command() {
     let trace = text(&backstep(&["trace", "-h", "--lang=ko"]).stdout);
     assert!(trace.contains("\n인자:\n"), "{trace}");
     assert!(
-        trace.contains("출력 형식: json, csv, markdown (기본값: json)"),
+        trace.contains("출력 형식: json, csv, markdown, latex (기본값: json)"),
         "{trace}"
     );
     let english = text(&backstep(&["trace", "--help"]).stdout);
-    assert!(english.contains("The output format: json, csv, markdown (default: json)"));
+    assert!(english.contains("The output format: json, csv, markdown, latex (default: json)"));
 }
 
 /// Every command and argument clap knows has its help in Korean (none falls back to an id

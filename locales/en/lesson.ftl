@@ -259,3 +259,7 @@ explain-chosen-of-batch = sample { $sample } — { $position } of { $batch } in 
 
 setting-key = `{ $key }`
 compare-shared-rest = everything else the same
+
+## trace --format latex (issue 14): the first line of the LaTeX handout.
+
+handout-latex-engine = Compile with pdflatex (Debian: texlive-latex-base, texlive-latex-recommended): pdflatex handout.tex

@@ -258,3 +258,7 @@ explain-chosen-of-batch = 샘플 { $sample } — 이 배치의 샘플 { $batch }
 
 setting-key = `{ $key }`
 compare-shared-rest = 나머지 설정은 동일
+
+## trace --format latex(이슈 14): LaTeX 강의 자료의 첫 줄.
+
+handout-latex-engine = 한국어 문서는 xelatex으로 컴파일합니다: xelatex handout.tex. kotex(Debian: texlive-xetex, texlive-lang-korean)과 나눔 글꼴(fonts-nanum)이 필요하며, 다른 한글 글꼴을 쓰려면 \setmainhangulfont의 이름을 바꾸세요

@@ -39,9 +39,12 @@ pub fn loss_derivative(l: Loss) -> String {
 }
 
 /// The same formula as LaTeX math (for `$…$`): Greek letters and operators become commands,
-/// runs of super- and subscript digits become `^{…}` and `_{…}`, and words become `\text{…}`.
+/// runs of super- and subscript digits become `^{…}` and `_{…}` (after `{}` where the base
+/// already has one: `a^{2}_{1}{}^{2}`), what follows `^` (`e^−net`, `e^(−0.5)`) becomes its
+/// exponent, and words become `\text{…}`.
 pub fn latex(unicode: &str) -> String {
     let mut out = String::new();
+    let mut scripts = Scripts::default();
     let mut chars = unicode.chars().peekable();
     while let Some(c) = chars.next() {
         if let Some(first) = superscript(c) {
@@ -50,7 +53,7 @@ pub fn latex(unicode: &str) -> String {
                 run.push_str(more);
                 chars.next();
             }
-            out.push_str(&format!("^{{{run}}}"));
+            out.push_str(&scripts.superscript(&run));
         } else if let Some(first) = subscript(c) {
             let mut run = first.to_string();
             while let Some(&next) = chars.peek() {
@@ -61,19 +64,74 @@ pub fn latex(unicode: &str) -> String {
                 }
                 chars.next();
             }
-            out.push_str(&format!("_{{{run}}}"));
+            out.push_str(&scripts.subscript(&run));
+        } else if c == '^' {
+            out.push_str(&scripts.superscript(&latex(&exponent(&mut chars))));
         } else if c.is_ascii_alphabetic() {
             let mut word = c.to_string();
             while let Some(&next) = chars.peek().filter(|c| c.is_ascii_alphabetic()) {
                 word.push(next);
                 chars.next();
             }
+            scripts = Scripts::default();
             push(&mut out, &latex_word(&word), chars.peek());
         } else {
+            scripts = Scripts::default();
             push(&mut out, &latex_symbol(c), chars.peek());
         }
     }
     out
+}
+
+/// Which scripts the last base already has.
+#[derive(Default)]
+struct Scripts {
+    sup: bool,
+    sub: bool,
+}
+
+impl Scripts {
+    fn superscript(&mut self, run: &str) -> String {
+        let empty = if self.sup { "{}" } else { "" };
+        *self = Scripts {
+            sup: true,
+            sub: self.sub && !self.sup,
+        };
+        format!("{empty}^{{{run}}}")
+    }
+
+    fn subscript(&mut self, run: &str) -> String {
+        let empty = if self.sub { "{}" } else { "" };
+        *self = Scripts {
+            sup: self.sup && !self.sub,
+            sub: true,
+        };
+        format!("{empty}_{{{run}}}")
+    }
+}
+
+/// What follows a `^`: a parenthesised group with its parentheses, or everything up to a
+/// space, a closing parenthesis, a slash or a comma.
+fn exponent(chars: &mut std::iter::Peekable<std::str::Chars>) -> String {
+    let mut term = String::new();
+    let mut depth = 0usize;
+    while let Some(&c) = chars.peek() {
+        let ends = matches!(c, ' ' | ')' | '/' | ',' | ';') && depth == 0;
+        if ends {
+            break;
+        }
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        term.push(c);
+        chars.next();
+        if depth == 0 && term.starts_with('(') {
+            break;
+        }
+    }
+    term
 }
 
 /// Appends `piece`, with a space when it ends in a command name that the next letter would
@@ -130,6 +188,7 @@ fn latex_symbol(c: char) -> String {
         'Σ' => "\\sum",
         '∂' => "\\partial",
         '·' => "\\cdot",
+        '×' => "\\times",
         '−' => "-",
         '⊙' => "\\odot",
         '←' => "\\leftarrow",
@@ -193,6 +252,12 @@ mod tests {
             "C = \\tfrac{1}{2} \\sum_k (d_k - O_k)^{2}"
         );
         assert_eq!(latex("W₁₀,₁"), "W_{10,1}");
+        assert_eq!(latex("1 − a¹₁²"), "1 - a^{1}_{1}{}^{2}");
+        assert_eq!(latex("1/(1 + e^−net)"), "1/(1 + e^{-\\mathrm{net}})");
+        assert_eq!(
+            latex("e^(−1.5) / Σ_k e^net²ₖ"),
+            "e^{(-1.5)} / \\sum_k e^{\\mathrm{net}^{2}_{k}}"
+        );
         assert_eq!(latex("mean δˡ"), "\\text{mean} \\delta ^{l}");
     }
 }

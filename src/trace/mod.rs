@@ -1,7 +1,10 @@
-//! Traces of iterations: what every phase computed, written as JSON Lines, CSV or markdown.
+//! Traces of iterations: what every phase computed, written as JSON Lines, CSV, or a handout
+//! in markdown or LaTeX.
 
 pub mod csv;
+pub mod handout;
 pub mod json;
+pub mod latex;
 pub mod markdown;
 
 use nalgebra::DMatrix;

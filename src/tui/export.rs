@@ -33,7 +33,7 @@ pub fn write_asked(app: &mut App) {
 /// The bytes of an export (all but the scenario, which the front end saves as a file).
 fn contents(app: &App, export: Export) -> Result<Vec<u8>, String> {
     match export {
-        Export::Markdown => handout(app),
+        Export::Markdown | Export::Latex => handout(app, export),
         Export::Svg => crate::plot::svg(&figure(app))
             .map(String::into_bytes)
             .map_err(|e| e.to_string()),
@@ -45,7 +45,7 @@ fn contents(app: &App, export: Export) -> Result<Vec<u8>, String> {
 }
 
 /// The iteration under way, finished on a copy of the stepper, as a handout.
-fn handout(app: &App) -> Result<Vec<u8>, String> {
+fn handout(app: &App, export: Export) -> Result<Vec<u8>, String> {
     let mut stepper = app.run.stepper.clone();
     if stepper.phase() != Phase::Done {
         stepper
@@ -53,9 +53,14 @@ fn handout(app: &App) -> Result<Vec<u8>, String> {
             .map_err(|d| crate::text::divergence::describe(&d))?;
     }
     let mut out = Vec::new();
-    crate::trace::markdown::write_header(&mut out, &app.scenario, &stepper)
-        .and_then(|()| crate::trace::markdown::write(&mut out, &stepper))
-        .map_err(|e| e.to_string())?;
+    let written = match export {
+        Export::Latex => crate::trace::latex::write_header(&mut out, &app.scenario, &stepper)
+            .and_then(|()| crate::trace::latex::write(&mut out, &stepper))
+            .and_then(|()| crate::trace::latex::write_footer(&mut out)),
+        _ => crate::trace::markdown::write_header(&mut out, &app.scenario, &stepper)
+            .and_then(|()| crate::trace::markdown::write(&mut out, &stepper)),
+    };
+    written.map_err(|e| e.to_string())?;
     Ok(out)
 }
 

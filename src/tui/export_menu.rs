@@ -9,6 +9,8 @@ use crate::words;
 pub enum Export {
     /// The iteration under way (finished first) as the markdown handout.
     Markdown,
+    /// The same as a LaTeX document.
+    Latex,
     /// The cost charts as an SVG image.
     Svg,
     /// The cost charts as a PNG image.
@@ -23,8 +25,9 @@ pub enum Export {
 
 impl Export {
     /// Every export, in the menu's order.
-    pub const ALL: [Export; 6] = [
+    pub const ALL: [Export; 7] = [
         Export::Markdown,
+        Export::Latex,
         Export::Svg,
         Export::Png,
         Export::Csv,
@@ -36,6 +39,7 @@ impl Export {
     pub fn label(self) -> String {
         match self {
             Export::Markdown => words!("export-markdown"),
+            Export::Latex => words!("export-latex"),
             Export::Svg => words!("export-svg"),
             Export::Png => words!("export-png"),
             Export::Csv => words!("export-csv"),
@@ -48,6 +52,7 @@ impl Export {
     pub fn file_name(self, stem: &str, completed: u64) -> String {
         match self {
             Export::Markdown => format!("{stem}-iteration-{completed}.md"),
+            Export::Latex => format!("{stem}-iteration-{completed}.tex"),
             Export::Svg => format!("{stem}-curves.svg"),
             Export::Png => format!("{stem}-curves.png"),
             Export::Csv => format!("{stem}-curves.csv"),
