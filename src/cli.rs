@@ -88,6 +88,9 @@ pub enum Command {
         /// Change a scenario key, e.g. training.learning_rate=0.1 (a TOML value; repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         set: Vec<String>,
+        /// The folder `w` (export) writes into (default: the current folder).
+        #[arg(long)]
+        export_dir: Option<PathBuf>,
     },
     /// Open a guided lesson (a file or a built-in name; none: the built-in `backprop`) where
     /// the student left off.
@@ -435,10 +438,12 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             scenario,
             theme,
             set,
+            export_dir,
         } => {
             let mut app = crate::tui::load_with(&scenario, overrides(&set)?)?;
             terminal_for_view()?;
             app.theme.light = theme == ThemeName::Light;
+            app.export_dir = export_dir.map(|d| d.display().to_string());
             crate::tui::run(app).map_err(CliError::Terminal)
         }
         Command::Lesson {

@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         scenario: DEFAULT.to_string(),
         theme: ThemeName::Dark,
         set: Vec::new(),
+        export_dir: None,
     });
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     match cli::run(command, &mut out, &mut err) {

@@ -13,3 +13,4 @@ plot-training = training
 plot-validation = validation
 plot-title = { $name } ({ $shape }): cost curves over { $epochs } epochs
 plot-title-compare = { $name } ({ $shape }): { $setting } compared over { $epochs } epochs
+plot-iterations = iterations

@@ -197,3 +197,16 @@ settings-more-below = ↓ more
 ## Sessions (issue 14)
 view-key-save-session = save the session (the scenario as run, where it stands, the views) to NAME.session.toml
 session-saved = Session saved to { $file }: `backstep resume { $file }` opens it here again.
+
+## Export from the view (issue 14)
+view-key-export = export: this iteration as markdown or LaTeX, the charts as SVG or PNG, the curves as CSV, the screen as text, the scenario as run
+export-title = Export (↑↓ choose · Enter write · Esc close)
+export-markdown = this iteration as markdown
+export-latex = this iteration as LaTeX
+export-svg = the charts as SVG
+export-png = the charts as PNG
+export-csv = the curves as CSV
+export-screen = the screen as plain text
+export-scenario = the scenario as run (TOML)
+export-written = Wrote { $files }.
+export-chart-title = { $name } ({ $shape }): costs after { $iterations } iterations

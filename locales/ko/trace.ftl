@@ -13,3 +13,4 @@ plot-training = 훈련
 plot-validation = 검증
 plot-title = { $name } ({ $shape }): { $epochs }에폭 동안의 비용 곡선
 plot-title-compare = { $name } ({ $shape }): { $setting } 비교, { $epochs }에폭
+plot-iterations = 이터레이션

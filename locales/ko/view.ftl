@@ -191,3 +191,16 @@ settings-more-below = ↓ 더 있음
 ## Sessions (issue 14)
 view-key-save-session = 세션(실행 중인 시나리오, 지금 위치, 보기 설정)을 NAME.session.toml에 저장
 session-saved = 세션을 { $file }에 저장했습니다. `backstep resume { $file }`로 지금 이 자리에서 다시 열 수 있습니다.
+
+## Export from the view (issue 14)
+view-key-export = 내보내기: 이번 이터레이션을 markdown이나 LaTeX로, 그래프를 SVG나 PNG로, 곡선을 CSV로, 화면을 글로, 실행 중인 시나리오를 파일로
+export-title = 내보내기 (↑↓ 고르기 · Enter 쓰기 · Esc 닫기)
+export-markdown = 이번 이터레이션 (markdown)
+export-latex = 이번 이터레이션 (LaTeX)
+export-svg = 그래프 (SVG)
+export-png = 그래프 (PNG)
+export-csv = 곡선 (CSV)
+export-screen = 화면 (텍스트)
+export-scenario = 실행 중인 시나리오 (TOML)
+export-written = { $files } 파일을 썼습니다.
+export-chart-title = { $name } ({ $shape }): { $iterations }번째 이터레이션까지의 비용

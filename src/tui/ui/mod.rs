@@ -18,6 +18,7 @@ pub mod classes;
 pub mod compare;
 pub mod costs;
 pub mod digits;
+pub mod export;
 pub mod focus;
 pub mod health;
 pub mod help;
@@ -64,6 +65,9 @@ pub fn render(frame: &mut Frame, app: &App) {
     render_popup(frame, area, app);
     if let Some(s) = &app.settings {
         settings::render_settings(frame, area, app, s);
+    }
+    if let Some(cursor) = app.export_menu {
+        export::render_export(frame, area, app, cursor);
     }
     render_base(frame, app);
 }
