@@ -712,8 +712,8 @@ fn a_mistyped_command_line_is_explained_in_both_languages() {
     let cases: [(&[&str], &str, &str); 4] = [
         (
             &["trian", "xor"],
-            "error: there is no command `trian`; the commands are run, lesson, list, check, trace, compare, train. Similar: `trace`, `train`.",
-            "오류: `trian`(이)라는 명령은 없습니다. 명령은 run, lesson, list, check, trace, compare, train입니다. 비슷한 것: `trace`, `train`.",
+            "error: there is no command `trian`; the commands are run, lesson, resume, list, check, trace, compare, plot, train. Similar: `trace`, `train`.",
+            "오류: `trian`(이)라는 명령은 없습니다. 명령은 run, lesson, resume, list, check, trace, compare, plot, train입니다. 비슷한 것: `trace`, `train`.",
         ),
         (
             &["train", "xor", "--epocs", "3"],

@@ -269,3 +269,52 @@ fn weights_are_varied_on_the_command_line_as_a_toml_array() {
         "{e}"
     );
 }
+
+/// Compare mode keeps copies of different depths together by the kind of phase: the deeper
+/// copy's third forward pass happens while the other waits before its loss, and both reach
+/// the loss, the deltas and the end of the iteration together; back undoes the same way.
+#[test]
+fn copies_of_different_depths_step_together_by_phase() {
+    use backstep::nn::Phase;
+    use backstep::tui::Message;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("depths.toml");
+    let xor = std::fs::read_to_string("scenarios/xor.toml").unwrap();
+    let text = format!(
+        "{xor}\n[compare]\nvary = \"network.layers\"\nvalues = [[2, 2, 1], [2, 3, 3, 1]]\n"
+    );
+    std::fs::write(&file, text).unwrap();
+    let mut app = backstep::tui::load(file.to_str().unwrap()).unwrap();
+    app.update(Message::ToggleCompare);
+    let phases = |app: &backstep::tui::app::App| -> Vec<Phase> {
+        let c = app.comparison.as_ref().unwrap();
+        c.runs.iter().map(|r| r.stepper.phase()).collect()
+    };
+    let mut seen = Vec::new();
+    for _ in 0..12 {
+        app.update(Message::NextPhase);
+        seen.push(phases(&app));
+    }
+    assert_eq!(seen[0], [Phase::Forward(1), Phase::Forward(1)]);
+    assert_eq!(seen[1], [Phase::Forward(2), Phase::Forward(2)]);
+    assert_eq!(
+        seen[2],
+        [Phase::Forward(2), Phase::Forward(3)],
+        "the deeper copy's third layer"
+    );
+    assert_eq!(seen[3], [Phase::Loss, Phase::Loss]);
+    assert_eq!(seen[4], [Phase::OutputDelta, Phase::OutputDelta]);
+    assert_eq!(seen[5], [Phase::HiddenDelta(1), Phase::HiddenDelta(2)]);
+    assert_eq!(seen[6], [Phase::HiddenDelta(1), Phase::HiddenDelta(1)]);
+    assert_eq!(seen[7], [Phase::Gradients, Phase::Gradients]);
+    assert_eq!(seen[8], [Phase::Update(2), Phase::Update(3)]);
+    assert_eq!(seen[9], [Phase::Update(1), Phase::Update(2)]);
+    assert_eq!(seen[10], [Phase::Update(1), Phase::Update(1)]);
+    assert_eq!(seen[11], [Phase::Done, Phase::Done]);
+    app.update(Message::NextPhase);
+    assert_eq!(phases(&app), [Phase::Forward(1), Phase::Forward(1)]);
+    for expected in seen.iter().rev() {
+        app.update(Message::PreviousPhase);
+        assert_eq!(&phases(&app), expected);
+    }
+}

@@ -132,4 +132,4 @@ cli-help-plot-set = Change a scenario key, e.g. training.learning_rate=0.1 (a TO
 cli-plot-wrote = wrote { $file }
 cli-error-plot-kind = expected an image file ending in .svg or .png, found { $found }
 cli-error-plot-size = --size: expected WIDTHxHEIGHT in pixels, each from { $min } to { $max }, e.g. 960x600, found { $found }
-cli-help-run-export-dir = The folder w (export) writes into (default: the current folder)
+cli-help-run-export_dir = The folder w (export) writes into (default: the current folder)

@@ -195,11 +195,11 @@ settings-more-above = ↑ more
 settings-more-below = ↓ more
 
 ## Sessions (issue 14)
-view-key-save-session = save the session (the scenario as run, where it stands, the views) to NAME.session.toml
+view-key-save-session = save the session to NAME.session.toml (backstep resume)
 session-saved = Session saved to { $file }: `backstep resume { $file }` opens it here again.
 
 ## Export from the view (issue 14)
-view-key-export = export: this iteration as markdown or LaTeX, the charts as SVG or PNG, the curves as CSV, the screen as text, the scenario as run
+view-key-export = export: handout, charts, curves, screen or scenario as files
 export-title = Export (↑↓ choose · Enter write · Esc close)
 export-markdown = this iteration as markdown
 export-latex = this iteration as LaTeX

@@ -119,4 +119,4 @@ cli-help-plot-set = 시나리오 키를 바꿉니다. 예: training.learning_rat
 cli-plot-wrote = { $file } 파일을 썼습니다
 cli-error-plot-kind = .svg나 .png로 끝나는 그림 파일이어야 하지만 { $found }입니다
 cli-error-plot-size = --size: 가로x세로 픽셀(각각 { $min }에서 { $max }까지, 예: 960x600)이어야 하지만 { $found }입니다
-cli-help-run-export-dir = w(내보내기)로 파일을 쓸 폴더 (기본값: 현재 폴더)
+cli-help-run-export_dir = w(내보내기)로 파일을 쓸 폴더 (기본값: 현재 폴더)

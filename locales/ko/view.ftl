@@ -189,11 +189,11 @@ settings-more-above = ↑ 더 있음
 settings-more-below = ↓ 더 있음
 
 ## Sessions (issue 14)
-view-key-save-session = 세션(실행 중인 시나리오, 지금 위치, 보기 설정)을 NAME.session.toml에 저장
+view-key-save-session = 세션을 NAME.session.toml에 저장 (backstep resume)
 session-saved = 세션을 { $file }에 저장했습니다. `backstep resume { $file }`로 지금 이 자리에서 다시 열 수 있습니다.
 
 ## Export from the view (issue 14)
-view-key-export = 내보내기: 이번 이터레이션을 markdown이나 LaTeX로, 그래프를 SVG나 PNG로, 곡선을 CSV로, 화면을 글로, 실행 중인 시나리오를 파일로
+view-key-export = 내보내기: 풀이, 그래프, 곡선, 화면, 시나리오를 파일로
 export-title = 내보내기 (↑↓ 고르기 · Enter 쓰기 · Esc 닫기)
 export-markdown = 이번 이터레이션 (markdown)
 export-latex = 이번 이터레이션 (LaTeX)

@@ -64,14 +64,6 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    /// The most bytes read of a file of this kind.
-    pub fn limit(self) -> u64 {
-        match self {
-            FileKind::Session => 2 * super::MAX_FILE_BYTES + 64 * 1024,
-            _ => super::MAX_FILE_BYTES,
-        }
-    }
-
     /// The name the catalog's messages select their words by: `scenario`, `lesson`.
     pub fn key(self) -> &'static str {
         self.into()

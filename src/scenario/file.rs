@@ -5,6 +5,7 @@
 use crate::text::untrusted;
 use std::path::Path;
 
+use super::MAX_FILE_BYTES;
 use super::error::{FileError, FileKind, Found, line_column};
 
 /// Whether a name given on the command line names a file rather than a built-in: it has a
@@ -12,6 +13,14 @@ use super::error::{FileError, FileKind, Found, line_column};
 /// hide the built-in; `./NAME` names the file.
 pub fn names_a_file(name: &str) -> bool {
     name.contains(['/', std::path::MAIN_SEPARATOR]) || name.ends_with(".toml")
+}
+
+/// The most bytes read of a file of `kind`: a session holds a scenario's text and more.
+fn limit(kind: FileKind) -> u64 {
+    match kind {
+        FileKind::Session => 2 * MAX_FILE_BYTES + 64 * 1024,
+        _ => MAX_FILE_BYTES,
+    }
 }
 
 /// The text of the `kind` file at `path`.
@@ -27,12 +36,12 @@ pub fn read_text(path: &Path, kind: FileKind) -> Result<String, FileError> {
     if found != Found::File {
         return Err(FileError::NotAFile { file, kind, found });
     }
-    if metadata.len() > kind.limit() {
+    if metadata.len() > limit(kind) {
         return Err(FileError::TooLarge {
             file,
             kind,
             bytes: metadata.len(),
-            limit: kind.limit(),
+            limit: limit(kind),
         });
     }
     let bytes = std::fs::read(path).map_err(read_error)?;

@@ -322,10 +322,62 @@ impl Run {
 /// move reports what went wrong as the notice to show.
 pub struct Lockstep<'a>(pub &'a mut [Run]);
 
+/// Where a phase of iteration `iteration` stands in the order copies of different depths
+/// keep together: the iteration, then the phase's kind (a deeper copy's extra forward,
+/// hidden-delta or update phases share their kind with the others').
+fn place(phase: Phase, iteration: u64) -> (u64, u8) {
+    let kind = match phase {
+        Phase::Start => 0,
+        Phase::Forward(_) => 1,
+        Phase::Loss => 2,
+        Phase::OutputDelta => 3,
+        Phase::HiddenDelta(_) => 4,
+        Phase::Gradients => 5,
+        Phase::Update(_) => 6,
+        Phase::Done => 7,
+    };
+    (iteration, kind)
+}
+
+/// Where `s` stands now: a finished iteration counts itself, any other phase belongs to the
+/// iteration under way; then how many phases of its kind it has taken (a deeper copy's third
+/// forward pass is further along than another copy's second).
+fn here(s: &Stepper) -> (u64, u8, usize) {
+    let iteration = match s.phase() {
+        Phase::Done => s.completed(),
+        _ => s.completed() + 1,
+    };
+    let (iteration, kind) = place(s.phase(), iteration);
+    let taken = s
+        .phases()
+        .iter()
+        .position(|p| *p == s.phase())
+        .map_or(0, |i| {
+            let same = |p: &&Phase| place(**p, 0).1 == kind;
+            s.phases()[..=i].iter().filter(same).count()
+        });
+    (iteration, kind, taken)
+}
+
+/// Where the next phase of `s` stands: always in the iteration after those completed.
+fn next(s: &Stepper) -> (u64, u8) {
+    let at = s.phases().iter().position(|p| *p == s.phase());
+    let phase = at
+        .and_then(|i| s.phases().get(i + 1))
+        .unwrap_or(&s.phases()[0]);
+    place(*phase, s.completed() + 1)
+}
+
 impl Lockstep<'_> {
-    /// The next phase, on every run.
+    /// The next phase, on every run whose next phase comes first: copies of different depths
+    /// keep together by the kind of phase (a deeper copy's third forward pass while the
+    /// others wait before the loss).
     pub fn step(&mut self) -> Result<(), String> {
-        self.each(Run::step)
+        let first = self.0.iter().map(|r| next(&r.stepper)).min();
+        self.each(|r| match Some(next(&r.stepper)) == first {
+            true => r.step(),
+            false => Ok(()),
+        })
     }
 
     /// Finishes the iteration on every run.
@@ -338,12 +390,19 @@ impl Lockstep<'_> {
         self.each(Run::finish_epoch)
     }
 
-    /// Undoes a phase on every run, or on none when one of them cannot go back.
+    /// Undoes a phase on every run furthest along (all of them, unless copies differ in
+    /// depth), or on none when one of them cannot go back.
     pub fn back(&mut self) -> Result<(), String> {
-        if self.0.iter().any(|r| !r.stepper.can_step_back()) {
+        let last = self.0.iter().map(|r| here(&r.stepper)).max();
+        let moving = |r: &Run| Some(here(&r.stepper)) == last;
+        if self
+            .0
+            .iter()
+            .any(|r| moving(r) && !r.stepper.can_step_back())
+        {
             return Err(self.history_end());
         }
-        for run in self.0.iter_mut() {
+        for run in self.0.iter_mut().filter(|r| moving(r)) {
             run.back();
         }
         Ok(())
