@@ -198,14 +198,14 @@ fn draw_panel<DB: DrawingBackend>(
         .caption(cost_name(cost), ("sans-serif", font * 1.2))
         .margin((8.0 * scale) as u32)
         .margin_right((24.0 * scale) as u32)
-        .x_label_area_size((32.0 * scale) as u32)
+        .x_label_area_size((40.0 * scale) as u32)
         .y_label_area_size((64.0 * scale) as u32)
         .build_cartesian_2d(0.0..right, 0.0..top)
         .map_err(PlotError::new)?;
     chart
         .configure_mesh()
         .x_desc(figure.x_label.clone())
-        .x_label_formatter(&|x| crate::text::notation::compact(*x))
+        .x_label_formatter(&|x| crate::text::notation::compact((x * 1000.0).round() / 1000.0))
         .y_desc(cost_name(cost))
         .label_style(("sans-serif", font))
         .axis_desc_style(("sans-serif", font))
@@ -283,6 +283,11 @@ fn draw_series<DB: DrawingBackend>(
 ) -> Result<(), PlotError> {
     let style = COLOURS[i % COLOURS.len()].stroke_width(2);
     let train = points(&series.samples, |p| Some(p.train.get(cost)));
+    if let [only] = train[..] {
+        chart
+            .draw_series(std::iter::once(Circle::new(only, 4, style.filled())))
+            .map_err(PlotError::new)?;
+    }
     chart
         .draw_series(LineSeries::new(train, style))
         .map_err(PlotError::new)?;
