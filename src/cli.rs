@@ -176,7 +176,8 @@ pub enum Command {
         /// Width × height in pixels, e.g. 1280x800.
         #[arg(long, value_name = "WxH", default_value = "960x600")]
         size: String,
-        /// Overlay the copies of the scenario's `[compare]` table.
+        /// Overlay the copies of the scenario's `[compare]` table (a scenario with one is
+        /// always drawn so; this refuses one without).
         #[arg(long)]
         compare: bool,
         /// Overlay copies that differ in one setting, as `compare --vary` makes them.
@@ -467,7 +468,7 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
                 epochs,
                 output,
                 size: &size,
-                compare: compare || vary.is_some(),
+                compare: compare || vary.is_some() || loaded.comparison.is_some(),
                 vary: vary.as_deref(),
             };
             let path = plot(&loaded, &figure)?;

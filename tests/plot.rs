@@ -182,3 +182,23 @@ fn a_bad_size_or_file_kind_is_refused() {
         assert!(err.contains(words), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn a_scenario_with_a_comparison_is_drawn_with_every_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    plot_in(dir.path(), &["plot", "mse-vs-ce", "--epochs", "4"]);
+    let svg = std::fs::read_to_string(dir.path().join("mse-vs-ce-curves.svg")).unwrap();
+    let colours: std::collections::BTreeSet<String> = polylines(&svg)
+        .into_iter()
+        .filter(|(_, n)| *n == 5)
+        .map(|(stroke, _)| stroke)
+        .collect();
+    assert_eq!(colours.len(), 2, "{colours:?}");
+    let run = backstep(&["plot", "xor", "--compare"]);
+    assert!(!run.status.success());
+    assert!(
+        text(&run.stderr).contains("[compare]"),
+        "{}",
+        text(&run.stderr)
+    );
+}

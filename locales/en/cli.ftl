@@ -126,7 +126,7 @@ cli-help-plot-scenario = A scenario file or a built-in name
 cli-help-plot-epochs = Epochs to train (default: the scenario's epochs, or its [compare] epochs)
 cli-help-plot-output = The image: FILE.svg or FILE.png (default: NAME-curves.svg in the current folder)
 cli-help-plot-size = Width × height in pixels, e.g. 1280x800 (default: { $default })
-cli-help-plot-compare = Overlay the copies of the scenario's [compare] table
+cli-help-plot-compare = Overlay the copies of the scenario's [compare] table (a scenario with one is always drawn so; this refuses one without)
 cli-help-plot-vary = Overlay copies that differ in one setting, as compare --vary makes them, e.g. loss=mse,cross-entropy
 cli-help-plot-set = Change a scenario key, e.g. training.learning_rate=0.1 (a TOML value; repeatable)
 cli-plot-wrote = wrote { $file }

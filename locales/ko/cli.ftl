@@ -113,7 +113,7 @@ cli-help-plot-scenario = 시나리오 파일 또는 내장 시나리오 이름
 cli-help-plot-epochs = 학습할 에폭 수 (기본값: 시나리오의 epochs, 또는 [compare]의 epochs)
 cli-help-plot-output = 그림 파일: FILE.svg 또는 FILE.png (기본값: 현재 폴더의 NAME-curves.svg)
 cli-help-plot-size = 가로 × 세로 픽셀, 예: 1280x800 (기본값: { $default })
-cli-help-plot-compare = 시나리오의 [compare] 표에 있는 사본을 겹쳐 그립니다
+cli-help-plot-compare = 시나리오의 [compare] 표에 있는 사본을 겹쳐 그립니다 ([compare]가 있으면 늘 그렇게 그리고, 없으면 거부합니다)
 cli-help-plot-vary = compare --vary처럼 설정 하나만 다른 사본을 겹쳐 그립니다. 예: loss=mse,cross-entropy
 cli-help-plot-set = 시나리오 키를 바꿉니다. 예: training.learning_rate=0.1 (TOML 값, 여러 번 쓸 수 있음)
 cli-plot-wrote = { $file } 파일을 썼습니다
