@@ -31,6 +31,8 @@ pub struct Session {
     pub settings: Vec<Override>,
     /// The scenario's text with the settings written in, as it ran.
     pub text: String,
+    /// The fingerprints of its training, validation and test data, in hexadecimal.
+    pub data: String,
     /// `en` or `ko`.
     pub language: String,
     /// Each run's place: the one run, or every copy in compare mode.
@@ -112,6 +114,14 @@ pub enum SessionError {
         /// What is wrong with it.
         reason: String,
     },
+    /// The scenario reads the same, but its data changed.
+    #[error("{}", words!("session-data-changed", file = file.clone(), scenario = scenario.clone()))]
+    DataChanged {
+        /// The session file, escaped.
+        file: String,
+        /// The scenario, escaped.
+        scenario: String,
+    },
     /// The scenario no longer reads as it did.
     #[error("{}", words!("session-changed", file = file.clone(), scenario = scenario.clone(), changes = changes.clone()))]
     Changed {
@@ -158,6 +168,18 @@ impl Session {
             )));
         }
         Ok(session)
+    }
+
+    /// Refuses the session when `data`, the fingerprints of the data read again, are not
+    /// those it ran on.
+    pub fn check_data(&self, file: &Path, data: &str) -> Result<(), SessionError> {
+        if data == self.data {
+            return Ok(());
+        }
+        Err(SessionError::DataChanged {
+            file: untrusted::path(file),
+            scenario: untrusted::printable(&self.source),
+        })
     }
 
     /// Refuses the session when `now`, the scenario's text read again with the session's

@@ -204,3 +204,30 @@ fn a_lesson_comes_back_at_its_stop_with_its_answers() {
     resumed.app.theme = view.app.theme;
     assert_eq!(drawn(&resumed), drawn(&view));
 }
+
+#[test]
+fn a_session_whose_data_file_changed_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("flowers.toml");
+    let iris = std::fs::read_to_string("scenarios/iris.toml").unwrap();
+    std::fs::write(&scenario, iris.replace("../assets/iris.csv", "iris.csv")).unwrap();
+    let data = std::fs::read_to_string("assets/iris.csv").unwrap();
+    std::fs::write(dir.path().join("iris.csv"), &data).unwrap();
+    let app = app(scenario.to_str().unwrap());
+    let file = dir.path().join("flowers.session.toml");
+    std::fs::write(&file, app.session().to_toml()).unwrap();
+    let session = Session::load(&file).unwrap();
+    assert!(backstep::tui::resume(&file, &session).is_ok());
+    std::fs::write(dir.path().join("iris.csv"), data.replacen("5.1", "5.2", 1)).unwrap();
+    let again = backstep::tui::load(scenario.to_str().unwrap()).unwrap();
+    assert_ne!(
+        again.data_fingerprint(),
+        session.data,
+        "the data read again differ"
+    );
+    let refusal = backstep::tui::resume(&file, &session).err().unwrap();
+    assert!(
+        refusal.contains("the data of the scenario") && refusal.contains("has changed"),
+        "{refusal}"
+    );
+}

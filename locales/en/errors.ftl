@@ -230,3 +230,4 @@ session-changed-more = and { $n } more
 ## Compare any key (issue 13).
 
 error-compare-key = expected a scenario key (e.g. data.normalize) or one of { $names }, found "{ $found }"
+session-data-changed = { $file }: the data of the scenario { $scenario } has changed since the session was saved, so its numbers would not be the same

@@ -68,6 +68,25 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// A 64-bit FNV-1a hash of every number (its bits) and class name, in order: two data
+    /// sets with the same fingerprint are, for a session's purposes, the same data.
+    pub fn fingerprint(&self) -> u64 {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |bytes: &[u8]| {
+            for b in bytes {
+                hash = (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        for x in self.inputs.iter().chain(self.targets.iter()) {
+            eat(&x.to_bits().to_le_bytes());
+        }
+        for name in &self.classes {
+            eat(name.as_bytes());
+            eat(&[0]);
+        }
+        hash
+    }
+
     /// A data set from rows of inputs and rows of targets (one row per sample).
     pub fn from_rows(inputs: &[Vec<f64>], targets: &[Vec<f64>]) -> Dataset {
         let width = |rows: &[Vec<f64>]| rows.first().map_or(0, Vec::len);

@@ -129,6 +129,7 @@ pub fn resume_lesson(
     let mut view = lesson::LessonView::new(scenarios, keeper, lesson, place.progress.clone())?;
     session
         .check(file, &view.app.scenario.text)
+        .and_then(|()| session.check_data(file, &view.app.data_fingerprint()))
         .map_err(|e| e.to_string())?;
     view.set = session.settings.clone();
     view.app.theme = Theme::from_env();

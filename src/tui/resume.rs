@@ -47,6 +47,7 @@ impl App {
             source: self.source.clone(),
             settings: self.set.iter().chain(&self.applied).cloned().collect(),
             text: self.scenario.text.to_string(),
+            data: self.data_fingerprint(),
             language: match language() {
                 Language::Korean => "ko".into(),
                 _ => "en".into(),
@@ -55,6 +56,14 @@ impl App {
             view: self.view_state(),
             lesson: None,
         }
+    }
+
+    /// The fingerprints of the training, validation and test data, in hexadecimal.
+    pub fn data_fingerprint(&self) -> String {
+        let s = &self.run.stepper;
+        [s.train_set(), s.validation_set(), &self.test_set]
+            .map(|d| format!("{:016x}", d.fingerprint()))
+            .join(" ")
     }
 
     fn view_state(&self) -> ViewState {
@@ -95,6 +104,9 @@ impl App {
             .map_err(|e| e.to_string())?;
         let mut app =
             App::new_on(scenarios, &session.source, scenario).map_err(|e| e.to_string())?;
+        session
+            .check_data(file, &app.data_fingerprint())
+            .map_err(|e| e.to_string())?;
         app.applied = session.settings.clone();
         app.restore_view(&session.view);
         let runs = match &mut app.comparison {
