@@ -324,8 +324,8 @@ struct PlotRequest<'a> {
     vary: Option<&'a str>,
 }
 
-/// Trains the scenario (or its copies) and writes the image; its path.
-fn plot(scenario: &Scenario, request: &PlotRequest) -> Result<PathBuf, CliError> {
+/// Trains the scenario (or its copies) and writes the image; its path, and the runs drawn.
+fn plot(scenario: &Scenario, request: &PlotRequest) -> Result<(PathBuf, Vec<Run>), CliError> {
     let size = parse_size(request.size)?;
     let path = request.output.clone().unwrap_or_else(|| {
         let stem = Path::new(request.source)
@@ -387,7 +387,7 @@ fn plot(scenario: &Scenario, request: &PlotRequest) -> Result<PathBuf, CliError>
         }
     };
     crate::files::write_whole(&path, &bytes).map_err(write_error(&path))?;
-    Ok(path)
+    Ok((path, runs))
 }
 
 /// `--size WxH`: two whole numbers of pixels within [`crate::plot::SIDES`].
@@ -471,7 +471,8 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
                 compare: compare || vary.is_some() || loaded.comparison.is_some(),
                 vary: vary.as_deref(),
             };
-            let path = plot(&loaded, &figure)?;
+            let (path, runs) = plot(&loaded, &figure)?;
+            write_early_ends(&runs, err).map_err(write_error(Path::new(STDERR)))?;
             let path = crate::text::untrusted::path(&path);
             writeln!(out, "{}", words!("cli-plot-wrote", file = path))
                 .map_err(write_error(Path::new(STDOUT)))
@@ -954,22 +955,7 @@ impl CompareReport {
     /// Says for every copy that diverged where, which value became what, and what to try;
     /// for every copy a stop rule stopped early, which rule and where.
     fn write_early_ends(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        for r in &self.runs {
-            let reason = match (&r.diverged, &r.stopped) {
-                (Some(d), _) => Some(describe(d)),
-                (None, Some(stop)) => Some(crate::text::stop::reason(stop)),
-                (None, None) => None,
-            };
-            if let Some(reason) = reason {
-                let label = r.label.clone();
-                writeln!(
-                    out,
-                    "{}",
-                    words!("cli-compare-stopped", label = label, reason = reason)
-                )?;
-            }
-        }
-        Ok(())
+        write_early_ends(&self.runs, out)
     }
 
     /// An error when every copy diverged: no copy completed, so there is nothing to compare.
@@ -1153,4 +1139,24 @@ fn write_timing(out: &mut impl Write, iterations: u64, elapsed: Duration) -> std
         nanoseconds = format!("{per_iteration:.1}")
     );
     writeln!(out, "{timing}")
+}
+
+/// A line for each run that ended early: where it diverged, or which rule stopped it.
+fn write_early_ends(runs: &[Run], out: &mut dyn Write) -> std::io::Result<()> {
+    for r in runs {
+        let reason = match (&r.diverged, &r.stopped) {
+            (Some(d), _) => Some(describe(d)),
+            (None, Some(stop)) => Some(crate::text::stop::reason(stop)),
+            (None, None) => None,
+        };
+        if let Some(reason) = reason {
+            let label = r.label.clone();
+            writeln!(
+                out,
+                "{}",
+                words!("cli-compare-stopped", label = label, reason = reason)
+            )?;
+        }
+    }
+    Ok(())
 }
