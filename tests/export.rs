@@ -161,3 +161,31 @@ fn the_export_menu_at_80x24() {
     app.update(Message::Close);
     assert_eq!(app.export_menu, None);
 }
+
+#[test]
+fn the_status_line_names_the_file_written_until_the_next_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = exporting("xor", dir.path());
+    export(&mut app, Export::Csv);
+    let path = dir.path().join("xor-curves.csv").display().to_string();
+    for (width, height) in [(120, 40), (80, 24)] {
+        let drawn = screen(&mut app, width, height);
+        let status = drawn.lines().next().unwrap().to_string();
+        let name = if width == 80 {
+            "xor-curves.csv"
+        } else {
+            path.as_str()
+        };
+        assert!(
+            status.contains("wrote") && status.contains(name),
+            "{status}"
+        );
+    }
+    app.update(Message::NextPhase);
+    let status = screen(&mut app, 120, 40)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(!status.contains("wrote"), "{status}");
+}

@@ -210,3 +210,4 @@ export-screen = the screen as plain text
 export-scenario = the scenario as run (TOML)
 export-written = Wrote { $files }.
 export-chart-title = { $name } ({ $shape }): costs after { $iterations } iterations
+status-written = wrote { $file }

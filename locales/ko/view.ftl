@@ -204,3 +204,4 @@ export-screen = 화면 (텍스트)
 export-scenario = 실행 중인 시나리오 (TOML)
 export-written = { $files } 파일을 썼습니다.
 export-chart-title = { $name } ({ $shape }): { $iterations }번째 이터레이션까지의 비용
+status-written = { $file } 씀

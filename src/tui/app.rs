@@ -84,6 +84,9 @@ pub struct App {
     pub tested: Option<Tested>,
     /// The settings panel, while it is open (`o`).
     pub settings: Option<Settings>,
+    /// The file last written (an export, a session, a saved scenario), named in the status
+    /// line until the next move or Esc.
+    pub written: Option<String>,
     /// The export menu's highlighted entry, while it is open (`w`).
     pub export_menu: Option<usize>,
     /// The export chosen, for the front end to write (and then to say where).
@@ -139,6 +142,7 @@ impl App {
             practice: None,
             tested: None,
             settings: None,
+            written: None,
             export_menu: None,
             export: None,
             export_dir: None,
@@ -338,7 +342,10 @@ impl App {
                     cursor: 0,
                 });
             }
-            Message::Close => self.notice = None,
+            Message::Close => {
+                self.notice = None;
+                self.written = None;
+            }
             Message::Quit => self.quit = true,
             Message::Click { column, row } => self.click(column, row),
             _ => {}
@@ -528,7 +535,10 @@ impl App {
             self.keep_selection();
         }
         match result {
-            Ok(()) => self.notice = None,
+            Ok(()) => {
+                self.notice = None;
+                self.written = None;
+            }
             Err(problem) => {
                 self.auto_run.pause();
                 self.notice = Some(problem);
@@ -670,6 +680,7 @@ impl App {
             None => settings.confirm_replace(),
             Some(Ok(files)) => {
                 self.settings = None;
+                self.written = files.last().cloned();
                 self.notice = Some(words!("settings-saved", files = files.join(", ")));
             }
             Some(Err(refusal)) => settings.refusal = Some(refusal),
@@ -683,7 +694,10 @@ impl App {
         let path = format!("{}.session.toml", self.stem());
         let text = self.session().to_toml();
         self.notice = Some(match self.write_file(&path, text.as_bytes()) {
-            Ok(()) => words!("session-saved", file = path),
+            Ok(()) => {
+                self.written = Some(path.clone());
+                words!("session-saved", file = path)
+            }
             Err(e) => e,
         });
     }

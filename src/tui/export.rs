@@ -25,7 +25,10 @@ pub fn write_asked(app: &mut App) {
             .and_then(|bytes| app.write_file(&path, &bytes).map(|()| vec![path.clone()])),
     };
     app.notice = Some(match written {
-        Ok(files) => words!("export-written", files = files.join(", ")),
+        Ok(files) => {
+            app.written = files.last().cloned();
+            words!("export-written", files = files.join(", "))
+        }
         Err(why) => why,
     });
 }

@@ -39,11 +39,15 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     };
     let rate = words!("status-learning-rate", rate = compact(t.learning_rate));
     let (mut parts, mut order) = progress(s, app);
-    parts.extend([vec![rate, String::new()], mode, practice(app)]);
+    let written = match &app.written {
+        Some(file) => vec![words!("status-written", file = file.clone()), String::new()],
+        None => vec![String::new()],
+    };
+    parts.extend([vec![rate, String::new()], mode, practice(app), written]);
     // The mode gives way first, then η, then the progress as `progress` says; the practice
-    // score last.
+    // score, then the file just written, last.
     order.splice(0..0, [5, 5, 4]);
-    order.push(6);
+    order.extend([6, 7]);
     render_line(frame, area, app, &app.scenario.name, &parts, &order);
 }
 
