@@ -107,9 +107,11 @@ fn charts_curves_screen_and_scenario_are_written() {
 
     app.size = (100, 30);
     app.notice = None;
+    app.written = None;
     export(&mut app, Export::Screen);
     let written = std::fs::read_to_string(dir.path().join("xor-screen.txt")).unwrap();
     app.notice = None;
+    app.written = None;
     assert_eq!(written, format!("{}\n", screen(&mut app, 100, 30)));
 
     let notice = export(&mut app, Export::Scenario);
