@@ -334,3 +334,38 @@ fn the_csv_of_a_diverged_copy_ends_at_its_last_finite_epoch() {
     }
     assert!(text(&run.stderr).contains("diverged in epoch 512"));
 }
+
+/// With η = 3 the linear network's MSE is inf from epoch 512 while w stays finite until
+/// epoch 1024 (by hand, above): the fast path evaluates no costs, so full speed notices only
+/// where it steps again (the scenario's last epoch, 600), and stepping back an epoch lands
+/// where the MSE was already inf. The view says training diverged there instead
+/// of showing inf as a number.
+#[test]
+fn stepping_back_into_costs_that_overflowed_says_so() {
+    use backstep::scenario::set::Override;
+    use backstep::tui::Message;
+    let set = vec![Override::parse("training.learning_rate=3").unwrap()];
+    let mut app = backstep::tui::load_with(LINEAR_RATE, set).unwrap();
+    let diverged = app.run.fast_forward(2000);
+    assert!(diverged.is_err(), "w becomes inf");
+    let reached = app.run.stepper.completed();
+    assert!(
+        reached > 513,
+        "past the MSE's overflow at epoch 512: {reached}"
+    );
+    app.update(Message::BackEpoch);
+    assert_eq!(
+        app.run.stepper.completed(),
+        reached,
+        "the end of the epoch before"
+    );
+    assert_eq!(app.run.stepper.phase(), backstep::nn::Phase::Done);
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("training diverged in epoch 599") && notice.contains("became inf"),
+        "{notice}"
+    );
+    app.update(Message::BackEpoch);
+    app.update(Message::BackEpoch);
+    assert!(app.notice.is_some(), "still inf two epochs before");
+}

@@ -56,6 +56,9 @@ pub struct Stepper {
     costs: Costs,
     validation_costs: Option<Costs>,
     history: History,
+    /// What went non-finite while the last step back replayed phases (whole-set costs the
+    /// fast path did not evaluate may overflow), if anything did.
+    replayed: Option<Divergence>,
 }
 
 impl Stepper {
@@ -91,6 +94,7 @@ impl Stepper {
             costs: Costs::default(),
             validation_costs: None,
             history,
+            replayed: None,
         };
         (stepper.history).keep(&stepper.start.network, &stepper.start.schedule);
         stepper.costs = stepper.evaluate_training();
@@ -118,6 +122,7 @@ impl Stepper {
             costs: self.costs,
             validation_costs: self.validation_costs,
             history: History::none(),
+            replayed: None,
         }
     }
 
@@ -236,6 +241,12 @@ impl Stepper {
         self.index.is_some() || (completed > 0 && self.history.nearest(completed - 1).is_some())
     }
 
+    /// What went non-finite in the phases the last step back replayed, if anything did: the
+    /// view says so instead of showing `inf` as a number.
+    pub fn replayed_divergence(&self) -> Option<&Divergence> {
+        self.replayed.as_ref()
+    }
+
     /// Whether the current iteration has got as far as `phase`.
     pub fn reached(&self, phase: Phase) -> bool {
         match (self.index, self.phases.iter().position(|p| *p == phase)) {
@@ -247,6 +258,7 @@ impl Stepper {
     /// Performs the next phase. At [`Phase::Done`] this begins the next iteration.
     /// A non-finite value leaves the stepper where it was and reports the divergence.
     pub fn step(&mut self) -> Result<(), Divergence> {
+        self.replayed = None;
         let mut previous = None;
         let next = match self.index {
             None => 0,
@@ -287,6 +299,7 @@ impl Stepper {
     /// showing the network as that iteration found it. Returns false when there is nothing
     /// earlier to go back to.
     pub fn back(&mut self) -> bool {
+        self.replayed = None;
         match self.index {
             Some(i) if i > 0 => {
                 self.replay(i - 1);
@@ -345,6 +358,7 @@ impl Stepper {
     /// Goes to the end of the iteration after which `done` iterations are complete (0: the
     /// start of the first); false, changing nothing, when it is out of reach.
     pub fn back_to(&mut self, done: u64) -> bool {
+        self.replayed = None;
         if done > 0 {
             return self.end_of(done);
         }
@@ -477,9 +491,13 @@ impl Stepper {
         self.schedule = self.start.schedule.clone();
         self.costs_before = self.evaluate_training();
         self.validation_costs = self.evaluate_validation();
+        self.replayed = None;
         for i in 0..=last {
-            // These phases succeeded before; replaying them computes the same numbers.
-            let _ = self.run(i);
+            // These phases computed the same numbers before; only whole-set costs the fast
+            // path skipped can turn out non-finite, and that is kept to be reported.
+            if let Err(divergence) = self.run(i) {
+                self.replayed.get_or_insert(divergence);
+            }
         }
         if last + 1 < self.phases.len() {
             self.costs = self.costs_before;

@@ -145,7 +145,7 @@ impl Run {
         if !action(&mut self.stepper) {
             return false;
         }
-        self.diverged = None;
+        self.diverged = self.stepper.replayed_divergence().cloned();
         let completed = self.stepper.completed();
         self.curves.truncate_after(completed);
         if let Some(target) = &mut self.target {
@@ -405,7 +405,26 @@ impl Lockstep<'_> {
         for run in self.0.iter_mut().filter(|r| moving(r)) {
             run.back();
         }
-        Ok(())
+        self.replay_problems()
+    }
+
+    /// What the runs' last step back found non-finite, a line per run (after its label when
+    /// there are several).
+    fn replay_problems(&self) -> Result<(), String> {
+        let several = self.0.len() > 1;
+        let problems: Vec<String> = (self.0.iter())
+            .filter_map(|run| {
+                let d = run.stepper.replayed_divergence()?;
+                Some(match several {
+                    true => format!("{}: {}", run.label, describe(d)),
+                    false => describe(d),
+                })
+            })
+            .collect();
+        match problems.is_empty() {
+            true => Ok(()),
+            false => Err(problems.join("\n")),
+        }
     }
 
     /// Steps every run back a whole iteration, or none when one of them cannot.
@@ -429,7 +448,7 @@ impl Lockstep<'_> {
         for (run, done) in self.0.iter_mut().zip(targets) {
             run.back_to(done);
         }
-        Ok(())
+        self.replay_problems()
     }
 
     /// Why the runs cannot go further back: at the start, or at the end of the history.
