@@ -109,6 +109,10 @@ fn first_hundred_iterations_of_every_builtin_match_the_libm_code() {
         let want = &expected[name];
         all_close(&format!("{name} loss"), &got.loss, &want.loss);
         all_close(&format!("{name} costs"), &got.costs, &want.costs);
-        all_close(&format!("{name} parameters"), &got.parameters, &want.parameters);
+        all_close(
+            &format!("{name} parameters"),
+            &got.parameters,
+            &want.parameters,
+        );
     }
 }
