@@ -17,7 +17,7 @@
 //!
 //! **exp.** Write x = k·ln 2 + r with k = round(x / ln 2), so |r| ≤ ln 2 / 2. Then
 //! eˣ = 2ᵏ · eʳ. r is computed with ln 2 split in two (`LN2_HI` has its last 32 bits zero,
-//! `LN2_LO` is the rest), eʳ by its Taylor polynomial to r¹³ (the first term left out is
+//! `LN2_LO` is the rest), eʳ by its Taylor polynomial to r¹³, evaluated by Estrin's scheme (the first term left out is
 //! below 10⁻¹⁷ relative), and 2ᵏ is built from exponent bits, as 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋) so
 //! that results near the overflow and underflow edges (k up to 1024 and down to −1075) are
 //! rounded once. x is first clamped to [−746, 710]: past those, the result is inf or 0.
@@ -47,7 +47,7 @@ const ROUND: f64 = 6_755_399_441_055_744.0;
 /// 2⁵² + 1023: adding it to an integer k puts k + 1023 (the biased exponent) in the low bits.
 const BIAS: f64 = 4_503_599_627_371_519.0;
 
-/// 1/n! for n = 13 down to 2: eʳ = 1 + r + r² (1/2! + r (1/3! + …)).
+/// 1/n! for n = 13 down to 2: eʳ = 1 + r + r² (1/2! + r/3! + …).
 const EXP_TAYLOR: [f64; 12] = [
     1.0 / 6_227_020_800.0,
     1.0 / 479_001_600.0,
@@ -95,6 +95,20 @@ fn horner(x: f64, coefficients: &[f64]) -> f64 {
     coefficients.iter().fold(0.0, |p, &c| p.mul_add(x, c))
 }
 
+/// 1/2! + r/3! + … + r¹¹/13! by Estrin's scheme: pairs, then pairs of pairs, so that only
+/// four multiply-adds wait on each other (Horner's rule would chain eleven).
+#[inline(always)]
+fn estrin(r: f64) -> f64 {
+    let c = |n: usize| EXP_TAYLOR[11 - n];
+    let q = |n: usize| c(n + 1).mul_add(r, c(n));
+    let r2 = r * r;
+    let r4 = r2 * r2;
+    let s0 = q(2).mul_add(r2, q(0));
+    let s1 = q(6).mul_add(r2, q(4));
+    let s2 = q(10).mul_add(r2, q(8));
+    s2.mul_add(r4 * r4, s1.mul_add(r4, s0))
+}
+
 /// 2ᵏ for an integer-valued k in [−1022, 1023], from its exponent bits.
 #[inline(always)]
 fn power_of_two(k: f64) -> f64 {
@@ -108,7 +122,7 @@ pub fn exp_one(x: f64) -> f64 {
     let clamped = if clamped.is_nan() { 0.0 } else { clamped };
     let k = (clamped * LOG2_E + ROUND) - ROUND;
     let r = (-k).mul_add(LN2_LO, (-k).mul_add(LN2_HI, clamped));
-    let e_r = (r * r).mul_add(horner(r, &EXP_TAYLOR), r) + 1.0;
+    let e_r = (r * r).mul_add(estrin(r), r) + 1.0;
     let half = (k * 0.5).floor();
     let e = e_r * power_of_two(half) * power_of_two(k - half);
     if x.is_nan() { x + x } else { e }
@@ -133,7 +147,7 @@ pub fn sigmoid_one(z: f64) -> f64 {
     if z.is_nan() { z + z } else { top / (1.0 + e) }
 }
 
-/// out = f(x) element by element, 8 at a time; the last few through a padded block.
+/// out = f(x) element by element, 8 at a time, then the last few one by one.
 #[inline(always)]
 fn each(x: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
     let (xs, x_rest) = x.as_chunks::<LANES>();
@@ -141,10 +155,9 @@ fn each(x: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
     for (o, x) in outs.iter_mut().zip(xs) {
         *o = x.map(f);
     }
-    let mut block = [0.0; LANES];
-    block[..x_rest.len()].copy_from_slice(x_rest);
-    let block = block.map(f);
-    out_rest.copy_from_slice(&block[..x_rest.len()]);
+    for (o, x) in out_rest.iter_mut().zip(x_rest) {
+        *o = f(*x);
+    }
 }
 
 /// Which of the three builds of [`each`] runs.
@@ -184,12 +197,17 @@ impl Path {
     /// out = f(x) on this path. Panics when the processor cannot run it.
     pub fn each(self, x: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
         assert!(self.available(), "{self:?} is not available here");
+        self.run(x, out, f);
+    }
+
+    /// out = f(x) on this path, which the processor must support.
+    fn run(self, x: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
         match self {
             #[cfg(target_arch = "x86_64")]
-            // SAFETY: the processor has AVX-512F and FMA (checked just above).
+            // SAFETY: only `best` or `each` (which checks) chose this path.
             Path::Avx512 => unsafe { each_avx512(x, out, f) },
             #[cfg(target_arch = "x86_64")]
-            // SAFETY: the processor has AVX2 and FMA (checked just above).
+            // SAFETY: only `best` or `each` (which checks) chose this path.
             Path::Avx2 => unsafe { each_avx2(x, out, f) },
             _ => each(x, out, f),
         }
@@ -212,7 +230,7 @@ fn each_avx2(x: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
 
 /// out = eˣ element by element (`out` at least as long as `x`).
 pub fn exp(x: &[f64], out: &mut [f64]) {
-    Path::best().each(x, out, exp_one);
+    Path::best().run(x, out, exp_one);
 }
 
 /// x ← eˣ element by element.
@@ -221,18 +239,18 @@ pub fn exp_in_place(x: &mut [f64]) {
     for block in x.chunks_mut(256) {
         let mut copy = [0.0; 256];
         copy[..block.len()].copy_from_slice(block);
-        path.each(&copy[..block.len()], block, exp_one);
+        path.run(&copy[..block.len()], block, exp_one);
     }
 }
 
 /// out = tanh x element by element (`out` at least as long as `x`).
 pub fn tanh(x: &[f64], out: &mut [f64]) {
-    Path::best().each(x, out, tanh_one);
+    Path::best().run(x, out, tanh_one);
 }
 
 /// out = σ(x) element by element (`out` at least as long as `x`).
 pub fn sigmoid(x: &[f64], out: &mut [f64]) {
-    Path::best().each(x, out, sigmoid_one);
+    Path::best().run(x, out, sigmoid_one);
 }
 
 #[cfg(test)]
