@@ -36,7 +36,7 @@ impl Activation {
     pub fn apply(self, net: &[f64], out: &mut [f64], rows: usize) -> bool {
         match self {
             Activation::Sigmoid => whole(net, out, vmath::sigmoid),
-            Activation::Tanh => whole(net, out, vmath::tanh),
+            Activation::Tanh => map(net, out, f64::tanh),
             Activation::Relu => map(net, out, |z| if z > 0.0 { z } else { 0.0 }),
             Activation::Linear => map(net, out, |z| z),
             Activation::Softmax => {

@@ -91,8 +91,12 @@ const TANH_SMALL: f64 = 0.55;
 
 /// p(x) by Horner's rule, with `coefficients` highest first.
 #[inline(always)]
-fn horner(x: f64, coefficients: &[f64]) -> f64 {
-    coefficients.iter().fold(0.0, |p, &c| p.mul_add(x, c))
+fn horner<const N: usize>(x: f64, coefficients: &[f64; N]) -> f64 {
+    let mut p = 0.0_f64;
+    for &c in coefficients {
+        p = p.mul_add(x, c);
+    }
+    p
 }
 
 /// 1/2! + r/3! + … + r¹¹/13! by Estrin's scheme: pairs, then pairs of pairs, so that only
