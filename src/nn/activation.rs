@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::vmath;
+
 /// An activation function of a layer.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumIter,
@@ -33,7 +35,7 @@ impl Activation {
     /// saturated tanh(±inf) would otherwise hide a divergence.
     pub fn apply(self, net: &[f64], out: &mut [f64], rows: usize) -> bool {
         match self {
-            Activation::Sigmoid => map(net, out, sigmoid),
+            Activation::Sigmoid => whole(net, out, vmath::sigmoid),
             Activation::Tanh => map(net, out, f64::tanh),
             Activation::Relu => map(net, out, |z| if z > 0.0 { z } else { 0.0 }),
             Activation::Linear => map(net, out, |z| z),
@@ -41,12 +43,15 @@ impl Activation {
                 let mut finite = true;
                 for (z, o) in net.chunks_exact(rows).zip(out.chunks_exact_mut(rows)) {
                     let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                    let mut sum = 0.0;
                     for (oi, zi) in o.iter_mut().zip(z) {
                         finite &= zi.is_finite();
-                        *oi = (zi - max).exp();
-                        sum += *oi;
+                        *oi = zi - max;
                     }
+                }
+                let out = &mut out[..net.len()];
+                vmath::exp_in_place(out);
+                for o in out.chunks_exact_mut(rows) {
+                    let sum: f64 = o.iter().sum();
                     for oi in o.iter_mut() {
                         *oi /= sum;
                     }
@@ -75,9 +80,10 @@ impl Activation {
     }
 }
 
-/// The logistic function.
-pub fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + (-z).exp())
+/// out = f(net) by a whole-buffer kernel; returns whether every net was finite.
+fn whole(net: &[f64], out: &mut [f64], f: fn(&[f64], &mut [f64])) -> bool {
+    f(net, out);
+    net.iter().all(|z| z.is_finite())
 }
 
 /// out = f(net) element by element; returns whether every net was finite.
@@ -115,7 +121,9 @@ mod tests {
 
     #[test]
     fn sigmoid_of_zero_is_half() {
-        assert_eq!(sigmoid(0.0), 0.5);
-        assert!((sigmoid(1.0) - 0.731_058_578_630_004_9).abs() < 1e-15);
+        let (z, mut s) = ([0.0, 1.0], [0.0; 2]);
+        Activation::Sigmoid.apply(&z, &mut s, 2);
+        assert_eq!(s[0], 0.5);
+        assert!((s[1] - 0.731_058_578_630_004_9).abs() < 1e-15);
     }
 }

@@ -17,6 +17,7 @@ pub mod schedule;
 pub mod stepper;
 pub mod stop;
 pub mod training;
+pub mod vmath;
 pub mod workspace;
 
 pub use activation::Activation;
