@@ -1,9 +1,9 @@
-//! Vectorized `exp`, `tanh` and the logistic sigmoid over whole buffers, with the same bits on
+//! Vectorized `exp` and the logistic sigmoid over whole buffers, with the same bits on
 //! every machine path.
 //!
 //! # How it works
 //!
-//! Each function is written once, for one number, in plain Rust ([`exp_one`], [`tanh_one`],
+//! Each function is written once, for one number, in plain Rust ([`exp_one`],
 //! [`sigmoid_one`]), using only operations IEEE 754 rounds exactly once: +, −, ×, ÷, fused
 //! multiply-add (`mul_add`), `floor`, comparisons and bit moves, and no branch that depends on
 //! the value (an `if` between two computed values becomes a lane-wise select). The buffers
@@ -22,16 +22,12 @@
 //! that results near the overflow and underflow edges (k up to 1024 and down to −1075) are
 //! rounded once. x is first clamped to [−746, 710]: past those, the result is inf or 0.
 //!
-//! **tanh.** For |x| < 0.55, its Taylor series to x³⁷ (the next term is below 10⁻¹⁷
-//! relative), which keeps the relative accuracy near 0; above, tanh |x| = 1 − 2 / (e^2|x| + 1),
-//! where the subtraction cannot cancel (the result is above ½). The sign is put back last,
-//! and for |x| > 19.1 the formula gives exactly ±1.
-//!
 //! **sigmoid.** σ(z) = 1 / (1 + e^−z) for z ≥ 0 and eᶻ / (1 + eᶻ) for z < 0: one `exp` of
 //! −|z|, never overflowing, so both tails keep their relative accuracy.
 //!
 //! Measured against libm over dense sweeps (see the tests): exp is within 1 ulp of libm,
-//! tanh and sigmoid within 2.
+//! sigmoid within 2. (tanh layers still call libm: a vectorized tanh built the same way ran
+//! slower than libm here, see the README's performance section.)
 
 /// The largest number of lanes one step handles (an AVX-512 register of f64).
 const LANES: usize = 8;
@@ -62,42 +58,6 @@ const EXP_TAYLOR: [f64; 12] = [
     1.0 / 6.0,
     0.5,
 ];
-
-/// The coefficients of x³, x⁵, …, x³⁷ in the Taylor series of tanh x, highest first
-/// (2²ⁿ (2²ⁿ − 1) B₂ₙ / (2n)!, with B₂ₙ the Bernoulli numbers).
-const TANH_TAYLOR: [f64; 18] = [
-    7.054_636_946_400_968e-8,
-    -1.740_661_896_357_164_8e-7,
-    4.294_911_078_273_806e-7,
-    -1.059_726_832_010_465_4e-6,
-    2.614_771_151_290_754_6e-6,
-    -6.451_689_215_655_431e-6,
-    1.591_890_506_932_896_4e-5,
-    -3.927_832_388_331_683e-5,
-    9.691_537_956_929_451e-5,
-    -2.391_291_142_435_524_8e-4,
-    5.900_274_409_455_86e-4,
-    -1.455_834_387_051_318_3e-3,
-    3.592_128_036_572_481e-3,
-    -8.863_235_529_902_197e-3,
-    2.186_948_853_615_520_3e-2,
-    -5.396_825_396_825_397e-2,
-    1.333_333_333_333_333_3e-1,
-    -3.333_333_333_333_333e-1,
-];
-
-/// Below this |x|, tanh uses its Taylor series.
-const TANH_SMALL: f64 = 0.55;
-
-/// p(x) by Horner's rule, with `coefficients` highest first.
-#[inline(always)]
-fn horner<const N: usize>(x: f64, coefficients: &[f64; N]) -> f64 {
-    let mut p = 0.0_f64;
-    for &c in coefficients {
-        p = p.mul_add(x, c);
-    }
-    p
-}
 
 /// 1/2! + r/3! + … + r¹¹/13! by Estrin's scheme: pairs, then pairs of pairs, so that only
 /// four multiply-adds wait on each other (Horner's rule would chain eleven).
@@ -132,15 +92,15 @@ pub fn exp_one(x: f64) -> f64 {
     if x.is_nan() { x + x } else { e }
 }
 
-/// tanh x for one number; see the module's documentation.
-#[inline(always)]
-pub fn tanh_one(x: f64) -> f64 {
-    let a = x.abs();
-    let square = a * a;
-    let small = (a * square).mul_add(horner(square, &TANH_TAYLOR), a);
-    let large = 1.0 - 2.0 / (exp_one(2.0 * a) + 1.0);
-    let t = if a < TANH_SMALL { small } else { large };
-    if x.is_nan() { x + x } else { t.copysign(x) }
+/// σ(z) with libm's `exp`, for buffers too short for the vector path: 1 / (1 + e^−z) for
+/// z ≥ 0 and eᶻ / (1 + eᶻ) below, so both tails keep their relative accuracy.
+pub fn sigmoid_libm(z: f64) -> f64 {
+    let e = (-z.abs()).exp();
+    if z >= 0.0 {
+        1.0 / (1.0 + e)
+    } else {
+        e / (1.0 + e)
+    }
 }
 
 /// σ(z) = 1 / (1 + e^−z) for one number; see the module's documentation.
@@ -247,11 +207,6 @@ pub fn exp_in_place(x: &mut [f64]) {
     }
 }
 
-/// out = tanh x element by element (`out` at least as long as `x`).
-pub fn tanh(x: &[f64], out: &mut [f64]) {
-    Path::best().run(x, out, tanh_one);
-}
-
 /// out = σ(x) element by element (`out` at least as long as `x`).
 pub fn sigmoid(x: &[f64], out: &mut [f64]) {
     Path::best().run(x, out, sigmoid_one);
@@ -328,16 +283,6 @@ mod tests {
     }
 
     #[test]
-    fn tanh_is_within_two_ulp_of_libm_over_its_whole_range() {
-        let mut xs = sweep(-30.0, 30.0, 1_000_000);
-        xs.extend(sweep(-1.0, 1.0, 200_000));
-        let w = worst(&xs, tanh_one, f64::tanh);
-        assert!(w <= 2, "tanh is {w} ulp off");
-        assert_eq!(tanh_one(-0.0).to_bits(), (-0.0f64).to_bits());
-        assert_eq!(tanh_one(f64::NEG_INFINITY), -1.0);
-    }
-
-    #[test]
     fn sigmoid_is_within_two_ulp_and_keeps_both_tails() {
         let xs = sweep(-745.0, 40.0, 1_000_000);
         let libm = |z: f64| {
@@ -357,7 +302,7 @@ mod tests {
     #[test]
     fn every_path_gives_the_same_bits() {
         let xs = sweep(-750.0, 750.0, 100_003);
-        for f in [exp_one as fn(f64) -> f64, tanh_one, sigmoid_one] {
+        for f in [exp_one as fn(f64) -> f64, sigmoid_one] {
             let mut scalar = vec![0.0; xs.len()];
             Path::Scalar.each(&xs, &mut scalar, f);
             for path in [Path::Avx512, Path::Avx2]
@@ -377,8 +322,8 @@ mod tests {
     fn whole_buffers_of_any_length_are_mapped() {
         let xs: Vec<f64> = (0..19).map(|i| i as f64 * 0.37 - 3.0).collect();
         let mut out = vec![0.0; 19];
-        tanh(&xs, &mut out);
-        assert!(xs.iter().zip(&out).all(|(x, o)| *o == tanh_one(*x)));
+        sigmoid(&xs, &mut out);
+        assert!(xs.iter().zip(&out).all(|(x, o)| *o == sigmoid_one(*x)));
         let mut copy = xs.clone();
         exp_in_place(&mut copy);
         assert!(xs.iter().zip(&copy).all(|(x, o)| *o == exp_one(*x)));
