@@ -1,16 +1,17 @@
 //! The three matrix products of back-propagation over column-major slices (one sample per
 //! column): `W·A` (forward), `Wᵀ·D` (hidden deltas) and `D·Aᵀ` (gradients).
 //!
-//! Small products (the networks a student works by hand) run as plain loops over
-//! contiguous columns; larger ones go to `matrixmultiply`, the kernel nalgebra itself uses
-//! for big matrices, reading a transpose by swapping strides. The kernels call it directly
-//! rather than through nalgebra's `gemm`, because nalgebra 0.35 mishandles a strided
-//! (transposed) operand in its small-matrix path: it loops over the strided slice's length
-//! instead of the vector's and writes past the end of the result (its `axcpy_uninit`, reported
-//! upstream as dimforge/nalgebra#1616).
+//! Every product is a register-blocked loop that allocates nothing (matrixmultiply, which
+//! allocates a packing buffer on every call, is not used). Each element is summed in one
+//! fixed order at every size, the order of the plain loop: the bias (or zero) first, then
+//! the terms by ascending inner index, with plain multiplies and adds (no fused
+//! multiply-add). The blocks only compute several such sums at once, so a product's numbers
+//! do not depend on the block sizes or on where a matrix's edge falls.
 
-/// Products with at most this many multiply-adds run as plain loops.
-const SMALL: usize = 4096;
+/// Rows of a block of [`product`]: one vector of the accumulator per column, eight wide.
+const ROWS: usize = 8;
+/// Columns of a block of [`product`] and rows and columns of a block of [`mul_transposed`].
+const COLS: usize = 4;
 
 /// A column-major matrix in a slice: `rows` × `cols`, element (r, c) at `data[r + c·rows]`.
 #[derive(Clone, Copy, Debug)]
@@ -30,46 +31,81 @@ impl<'a> Columns<'a> {
             cols,
         }
     }
+}
 
-    /// Column c, as a slice (found by multiplying, not dividing: these loops are tiny).
-    fn column(&self, c: usize) -> &'a [f64] {
-        &self.data[c * self.rows..(c + 1) * self.rows]
+/// The right operand of [`product`]: element (k, c) at `data[k·step + c·stride]`.
+#[derive(Clone, Copy)]
+struct Right<'a> {
+    data: &'a [f64],
+    step: usize,
+    stride: usize,
+}
+
+impl Right<'_> {
+    fn at(&self, k: usize, c: usize) -> f64 {
+        self.data[k * self.step + c * self.stride]
     }
 }
 
-/// The strides of a matrix for matrixmultiply: (row stride, column stride).
-type Strides = (isize, isize);
-
-fn big(
-    m: usize,
-    k: usize,
-    n: usize,
-    alpha: f64,
-    a: (&[f64], Strides),
-    b: (&[f64], Strides),
+/// out (n × cols) ← start + left·right, each element summed by ascending k, for left
+/// (n × depth, column-major) and right (depth × cols); `start` is a value per row (the bias)
+/// or zero.
+fn product(
     out: &mut [f64],
+    left: Columns<'_>,
+    right: Right<'_>,
+    cols: usize,
+    start: Option<&[f64]>,
 ) {
-    // SAFETY: each operand is a whole `Columns` matrix (its slice holds rows × cols numbers,
-    // checked in `Columns::new`), read either as it is or transposed by swapping its strides,
-    // so every element matrixmultiply reaches lies inside its slice; `out` holds m × n
-    // numbers (checked by the callers) written with strides (1, m).
-    unsafe {
-        matrixmultiply::dgemm(
-            m,
-            k,
-            n,
-            alpha,
-            a.0.as_ptr(),
-            a.1.0,
-            a.1.1,
-            b.0.as_ptr(),
-            b.1.0,
-            b.1.1,
-            0.0,
-            out.as_mut_ptr(),
-            1,
-            m as isize,
-        );
+    let (n, depth) = (left.rows, left.cols);
+    let first = |r: usize| start.map_or(0.0, |s| s[r]);
+    let full_rows = n - n % ROWS;
+    let mut c0 = 0;
+    while c0 + COLS <= cols {
+        for r0 in (0..full_rows).step_by(ROWS) {
+            let mut acc = [[0.0; ROWS]; COLS];
+            for column in &mut acc {
+                for (i, a) in column.iter_mut().enumerate() {
+                    *a = first(r0 + i);
+                }
+            }
+            for k in 0..depth {
+                let w = &left.data[r0 + k * n..r0 + k * n + ROWS];
+                for (j, column) in acc.iter_mut().enumerate() {
+                    let x = right.at(k, c0 + j);
+                    for (a, wi) in column.iter_mut().zip(w) {
+                        *a += wi * x;
+                    }
+                }
+            }
+            for (j, column) in acc.iter().enumerate() {
+                let o = r0 + (c0 + j) * n;
+                out[o..o + ROWS].copy_from_slice(column);
+            }
+        }
+        edge_rows(out, left, right, (full_rows, c0, c0 + COLS), start);
+        c0 += COLS;
+    }
+    edge_rows(out, left, right, (0, c0, cols), start);
+}
+
+/// The plain loop of [`product`] over rows `r0..n` of columns `c0..c1`.
+fn edge_rows(
+    out: &mut [f64],
+    left: Columns<'_>,
+    right: Right<'_>,
+    (r0, c0, c1): (usize, usize, usize),
+    start: Option<&[f64]>,
+) {
+    let (n, depth) = (left.rows, left.cols);
+    for c in c0..c1 {
+        for r in r0..n {
+            let mut sum = start.map_or(0.0, |s| s[r]);
+            for k in 0..depth {
+                sum += left.data[r + k * n] * right.at(k, c);
+            }
+            out[r + c * n] = sum;
+        }
     }
 }
 
@@ -78,60 +114,52 @@ fn big(
 pub fn mul(out: &mut [f64], w: Columns<'_>, a: Columns<'_>, bias: Option<&[f64]>) {
     let (n, m, b) = (w.rows, w.cols, a.cols);
     assert_eq!(m, a.rows, "W·A: inner dimensions differ");
-    let out = &mut out[..n * b];
-    if n * m * b > SMALL {
-        let col_major = |x: Columns<'_>| (x.rows as isize).max(1);
-        big(
-            n,
-            m,
-            b,
-            1.0,
-            (w.data, (1, col_major(w))),
-            (a.data, (1, col_major(a))),
-            out,
-        );
-        if let Some(bias) = bias {
-            for c in 0..b {
-                for (o, bj) in out[c * n..(c + 1) * n].iter_mut().zip(bias) {
-                    *o += bj;
-                }
-            }
-        }
-        return;
-    }
-    for c in 0..b {
-        let x = a.column(c);
-        for r in 0..n {
-            let mut sum = bias.map_or(0.0, |bias| bias[r]);
-            for (i, xi) in x.iter().enumerate() {
-                sum += w.data[r + i * n] * xi;
-            }
-            out[r + c * n] = sum;
-        }
-    }
+    let right = Right {
+        data: a.data,
+        step: 1,
+        stride: m,
+    };
+    product(&mut out[..n * b], w, right, b, bias);
 }
 
-/// out ← Wᵀ·D, for W (p × n) and D (p × b); out is n × b.
+/// out ← Wᵀ·D, for W (p × n) and D (p × b); out is n × b. Each element is the dot product
+/// of a column of W and a column of D, summed by ascending k from −0 (as `Iterator::sum`).
 pub fn mul_transposed(out: &mut [f64], w: Columns<'_>, d: Columns<'_>) {
     let (p, n, b) = (w.rows, w.cols, d.cols);
     assert_eq!(p, d.rows, "Wᵀ·D: inner dimensions differ");
     let out = &mut out[..n * b];
-    if n * p * b > SMALL {
-        let stride = (p as isize).max(1);
-        return big(
-            n,
-            p,
-            b,
-            1.0,
-            (w.data, (stride, 1)),
-            (d.data, (1, stride)),
-            out,
-        );
+    let dot = |r: usize, c: usize| -> f64 {
+        let (x, y) = (&w.data[r * p..(r + 1) * p], &d.data[c * p..(c + 1) * p]);
+        x.iter().zip(y).map(|(x, y)| x * y).sum()
+    };
+    let (full_r, full_c) = (n - n % COLS, b - b % COLS);
+    for c0 in (0..full_c).step_by(COLS) {
+        for r0 in (0..full_r).step_by(COLS) {
+            let mut acc = [[-0.0; COLS]; COLS];
+            for k in 0..p {
+                let y: [f64; COLS] = std::array::from_fn(|j| d.data[k + (c0 + j) * p]);
+                for (i, row) in acc.iter_mut().enumerate() {
+                    let x = w.data[k + (r0 + i) * p];
+                    for (a, yj) in row.iter_mut().zip(y) {
+                        *a += x * yj;
+                    }
+                }
+            }
+            for (i, row) in acc.iter().enumerate() {
+                for (j, a) in row.iter().enumerate() {
+                    out[r0 + i + (c0 + j) * n] = *a;
+                }
+            }
+        }
+        for c in c0..c0 + COLS {
+            for r in full_r..n {
+                out[r + c * n] = dot(r, c);
+            }
+        }
     }
-    for c in 0..b {
-        let d_col = d.column(c);
+    for c in full_c..b {
         for r in 0..n {
-            out[r + c * n] = w.column(r).iter().zip(d_col).map(|(x, y)| x * y).sum();
+            out[r + c * n] = dot(r, c);
         }
     }
 }
@@ -141,18 +169,14 @@ pub fn mul_by_transpose(out: &mut [f64], scale: f64, d: Columns<'_>, a: Columns<
     let (n, b, m) = (d.rows, d.cols, a.rows);
     assert_eq!(b, a.cols, "D·Aᵀ: inner dimensions differ");
     let out = &mut out[..n * m];
-    if n * m * b > SMALL {
-        let (dn, am) = ((n as isize).max(1), (m as isize).max(1));
-        return big(n, b, m, scale, (d.data, (1, dn)), (a.data, (am, 1)), out);
-    }
-    for i in 0..m {
-        for j in 0..n {
-            let mut sum = 0.0;
-            for s in 0..b {
-                sum += d.data[j + s * n] * a.data[i + s * m];
-            }
-            out[j + i * n] = scale * sum;
-        }
+    let right = Right {
+        data: a.data,
+        step: m,
+        stride: 1,
+    };
+    product(out, d, right, m, None);
+    for o in out {
+        *o *= scale;
     }
 }
 
