@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Compare the training speed of `backstep train` with the NumPy reference.
+"""Compare the training speed of `backstep train` with the NumPy reference and with JAX
+(every epoch fused in one jit-compiled `lax.scan`, bench/jax_scan.py).
 
-    python3 bench/compare.py SCENARIO [--epochs-rust N] [--epochs-numpy M] [--binary PATH]
+    python3 bench/compare.py SCENARIO [--epochs-rust N] [--epochs-numpy M] [--epochs-jax J]
+                             [--rounds R] [--binary PATH]
 
 SCENARIO is passed unchanged to both programs: a scenario file path, or a built-in name
 (backstep has its built-ins compiled in; the NumPy reference reads scenarios/NAME.toml).
@@ -16,7 +18,12 @@ Epoch counts: when --epochs-rust / --epochs-numpy are given they are used as the
 Otherwise each program is calibrated: it is run with a small epoch count that is scaled
 up until its training loop takes at least --min-time seconds (default 1.0), so that tiny
 one-sample scenarios and large mini-batch ones both get a meaningful measurement
-without hand-tuning. Only the final (long enough) run is reported.
+without hand-tuning. Then the programs run --rounds times (default 5) interleaved,
+backstep, NumPy, JAX, backstep, …, with those epoch counts, and the median of each
+program's rounds is reported with the ratios NumPy / backstep and JAX / backstep.
+
+JAX is optional: without it the JAX column is skipped and the script says how to install
+it (`pip install "jax[cpu]"`).
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = REPO_ROOT / "bench" / "numpy_reference.py"
+JAX_SCAN = REPO_ROOT / "bench" / "jax_scan.py"
 DEFAULT_BINARY = REPO_ROOT / "target" / "release" / "backstep"
 
 TRAINED_RE = re.compile(
@@ -136,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="epochs for backstep (default: calibrated to --min-time)")
     parser.add_argument("--epochs-numpy", type=int, metavar="M",
                         help="epochs for the NumPy reference (default: calibrated to --min-time)")
+    parser.add_argument("--epochs-jax", type=int, metavar="J",
+                        help="epochs for the JAX scan trainer (default: calibrated to --min-time)")
+    parser.add_argument("--rounds", type=int, default=5, metavar="R",
+                        help="interleaved rounds after calibration; medians are reported (default 5)")
     parser.add_argument("--binary", type=Path, default=DEFAULT_BINARY, metavar="PATH",
                         help=f"backstep executable (default: {DEFAULT_BINARY.relative_to(REPO_ROOT)} "
                              "in the repository)")
@@ -147,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)  # keep progress and errors in order
 
-    for name in ("epochs_rust", "epochs_numpy"):
+    for name in ("epochs_rust", "epochs_numpy", "epochs_jax", "rounds"):
         value = getattr(args, name)
         if value is not None and value < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
@@ -165,26 +177,45 @@ def main(argv: list[str] | None = None) -> int:
     rust_cmd = [str(binary), "train", args.scenario]
     numpy_cmd = [sys.executable, str(REFERENCE), args.scenario]
 
+    commands = [("backstep", [str(binary), "train", args.scenario], args.epochs_rust),
+                ("numpy", [sys.executable, str(REFERENCE), args.scenario], args.epochs_numpy)]
+    if jax_installed():
+        commands.append(("jax scan", [sys.executable, str(JAX_SCAN), args.scenario],
+                         args.epochs_jax))
+    else:
+        print('compare: JAX is not installed, so it is left out; install it with '
+              '`pip install "jax[cpu]"`', file=sys.stderr)
+
     print(f"scenario: {args.scenario}")
     print(f"machine:  {cpu_name()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     try:
-        rust = measure("backstep", rust_cmd, args.epochs_rust, args.min_time, args.timeout,
-                       args.verbose)
-        print(f"backstep: {describe(rust)}")
-        ref = measure("numpy", numpy_cmd, args.epochs_numpy, args.min_time, args.timeout,
-                      args.verbose)
-        print(f"numpy:    {describe(ref)}")
+        epochs = [measure(label, cmd, e, args.min_time, args.timeout, args.verbose).epochs
+                  for label, cmd, e in commands]
+        rounds: list[list[Result]] = [[] for _ in commands]
+        for _ in range(args.rounds):
+            for (label, cmd, _), e, runs in zip(commands, epochs, rounds):
+                runs.append(run_once(label, cmd, e, args.timeout))
     except BenchError as e:
         print(f"compare: error: {e}", file=sys.stderr)
         return 1
 
+    medians = [sorted(runs, key=lambda r: r.ns_per_iteration)[len(runs) // 2] for runs in rounds]
+    for (label, _, _), median in zip(commands, medians):
+        print(f"{label + ':':<9} {describe(median)} (median of {args.rounds})")
+    rust = medians[0]
     if rust.ns_per_iteration <= 0:
         print("compare: error: backstep reported 0 ns/iteration; use more epochs "
               "(--epochs-rust)", file=sys.stderr)
         return 1
-    print(f"ratio: {ref.ns_per_iteration / rust.ns_per_iteration:.1f}x "
-          f"(NumPy ns/iteration / backstep ns/iteration)")
+    for (label, _, _), median in zip(commands[1:], medians[1:]):
+        print(f"ratio {label}: {median.ns_per_iteration / rust.ns_per_iteration:.2f}x "
+              f"({label} ns/iteration / backstep ns/iteration)")
     return 0
+
+
+def jax_installed() -> bool:
+    found = subprocess.run([sys.executable, "-c", "import jax"], capture_output=True)
+    return found.returncode == 0
 
 
 if __name__ == "__main__":

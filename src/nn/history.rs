@@ -7,6 +7,7 @@
 //! iterations, with the interval chosen so that those checkpoints fit in a number of bytes.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use super::network::Network;
 use super::schedule::Schedule;
@@ -47,6 +48,8 @@ pub struct History {
     checkpoints: VecDeque<Snapshot>,
     interval: u64,
     reach: u64,
+    /// The sample order of a forgotten epoch, kept to draw a new epoch's order into.
+    spare_order: Option<Arc<Vec<usize>>>,
 }
 
 impl History {
@@ -64,6 +67,7 @@ impl History {
             checkpoints: VecDeque::new(),
             interval: interval as u64,
             reach,
+            spare_order: None,
         }
     }
 
@@ -73,6 +77,7 @@ impl History {
             checkpoints: VecDeque::new(),
             interval: u64::MAX,
             reach: 0,
+            spare_order: None,
         }
     }
 
@@ -125,11 +130,11 @@ impl History {
         let snapshot = match needed(self.checkpoints.get(1)) {
             true => {
                 let mut old = self.checkpoints.pop_front().expect("two checkpoints");
-                for (kept, layer) in old.network.layers.iter_mut().zip(&network.layers) {
-                    kept.weights.copy_from(&layer.weights);
-                    kept.biases.copy_from(&layer.biases);
+                old.network.copy_from(network);
+                let dropped = std::mem::replace(&mut old.schedule, schedule.clone());
+                if let Some(order) = dropped.into_unshared_order() {
+                    self.spare_order = Some(order);
                 }
-                old.schedule = schedule.clone();
                 old
             }
             false => Snapshot {
@@ -141,6 +146,12 @@ impl History {
         while needed(self.checkpoints.get(1)) {
             self.checkpoints.pop_front();
         }
+    }
+
+    /// Advances `schedule` past its batch, drawing a new epoch's order into the buffer of
+    /// an order the history has forgotten, when it has one (see [`Schedule::advance_reusing`]).
+    pub fn advance(&mut self, schedule: &mut Schedule) {
+        schedule.advance_reusing(&mut self.spare_order);
     }
 
     /// The newest checkpoint at or before the start of the iteration after `completed`

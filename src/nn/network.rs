@@ -73,6 +73,15 @@ pub struct Network {
 }
 
 impl Network {
+    /// Copies the weights and biases of `from`, a network of the same sizes, into this one's
+    /// buffers (allocating nothing).
+    pub fn copy_from(&mut self, from: &Network) {
+        for (kept, layer) in self.layers.iter_mut().zip(&from.layers) {
+            kept.weights.copy_from(&layer.weights);
+            kept.biases.copy_from(&layer.biases);
+        }
+    }
+
     /// A network with `sizes` = [inputs, hidden…, outputs], weights drawn by `init`
     /// from a generator seeded with `seed`, and zero biases.
     pub fn initialized(

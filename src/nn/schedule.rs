@@ -60,15 +60,32 @@ impl Schedule {
             cursor: 0,
             completed: 0,
         };
-        schedule.reshuffle();
+        schedule.reshuffle(&mut None);
         schedule
     }
 
-    fn reshuffle(&mut self) {
-        if self.shuffle {
-            let order: &mut Vec<usize> = Arc::make_mut(&mut self.order);
-            shuffle(&mut self.rng, order);
+    /// Draws the next epoch's order. When the current order is shared (kept by checkpoints),
+    /// the new one is written into `spare` if it holds an unshared order of the same length,
+    /// and into a fresh copy otherwise.
+    fn reshuffle(&mut self, spare: &mut Option<Arc<Vec<usize>>>) {
+        if !self.shuffle {
+            return;
         }
+        if Arc::get_mut(&mut self.order).is_none()
+            && let Some(mut reused) = spare.take()
+            && let Some(order) = Arc::get_mut(&mut reused)
+            && order.len() == self.order.len()
+        {
+            order.copy_from_slice(&self.order);
+            self.order = reused;
+        }
+        let order: &mut Vec<usize> = Arc::make_mut(&mut self.order);
+        shuffle(&mut self.rng, order);
+    }
+
+    /// Its sample order, when nothing else shares it: a buffer for [`Schedule::advance_reusing`].
+    pub fn into_unshared_order(self) -> Option<Arc<Vec<usize>>> {
+        (Arc::strong_count(&self.order) == 1).then_some(self.order)
     }
 
     /// The training-set indices of the current iteration's batch.
@@ -123,13 +140,19 @@ impl Schedule {
 
     /// Moves past the current batch; returns true when that ended an epoch.
     pub fn advance(&mut self) -> bool {
+        self.advance_reusing(&mut None)
+    }
+
+    /// [`Schedule::advance`], drawing a new epoch's order into `spare` (an order from
+    /// [`Schedule::into_unshared_order`]) rather than a new allocation when it can.
+    pub fn advance_reusing(&mut self, spare: &mut Option<Arc<Vec<usize>>>) -> bool {
         self.completed += 1;
         self.cursor += self.batch_size;
         if self.cursor >= self.order.len() {
             self.cursor = 0;
             self.iteration = 1;
             self.epoch += 1;
-            self.reshuffle();
+            self.reshuffle(spare);
             true
         } else {
             self.iteration += 1;

@@ -51,6 +51,9 @@ pub struct Stepper {
     phases: Vec<Phase>,
     index: Option<usize>,
     start: Snapshot,
+    /// The start of the iteration before, kept for its buffers (and to go back to when the
+    /// first phase of an iteration diverges).
+    previous: Snapshot,
     loss: f64,
     costs_before: Costs,
     costs: Costs,
@@ -78,6 +81,10 @@ impl Stepper {
         let mut stepper = Stepper {
             phases: Phase::sequence(network.depth()),
             start: Snapshot {
+                network: network.clone(),
+                schedule: schedule.clone(),
+            },
+            previous: Snapshot {
                 network: network.clone(),
                 schedule: schedule.clone(),
             },
@@ -117,6 +124,7 @@ impl Stepper {
             phases: self.phases.clone(),
             index: self.index,
             start: self.start.clone(),
+            previous: self.previous.clone(),
             loss: self.loss,
             costs_before: self.costs_before,
             costs: self.costs,
@@ -259,17 +267,16 @@ impl Stepper {
     /// A non-finite value leaves the stepper where it was and reports the divergence.
     pub fn step(&mut self) -> Result<(), Divergence> {
         self.replayed = None;
-        let mut previous = None;
+        let mut restore = None;
         let next = match self.index {
             None => 0,
             Some(i) if i + 1 < self.phases.len() => i + 1,
             Some(_) => {
-                let start = Snapshot {
-                    network: self.network.clone(),
-                    schedule: self.schedule.clone(),
-                };
-                self.history.keep(&start.network, &start.schedule);
-                previous = Some(std::mem::replace(&mut self.start, start));
+                std::mem::swap(&mut self.start, &mut self.previous);
+                self.start.network.copy_from(&self.network);
+                self.start.schedule.clone_from(&self.schedule);
+                self.history.keep(&self.start.network, &self.start.schedule);
+                restore = Some(self.costs_before);
                 self.costs_before = self.costs;
                 0
             }
@@ -280,8 +287,9 @@ impl Stepper {
                 Ok(())
             }
             Err(divergence) => {
-                if let Some(previous) = previous {
-                    self.start = previous;
+                if let Some(costs_before) = restore {
+                    std::mem::swap(&mut self.start, &mut self.previous);
+                    self.costs_before = costs_before;
                     self.replay(self.phases.len() - 1);
                 } else if self.index.is_none() {
                     self.restore_start();
@@ -551,8 +559,8 @@ impl Stepper {
                 }
             }
             Phase::Done => {
-                self.schedule = self.start.schedule.clone();
-                self.schedule.advance();
+                self.schedule.clone_from(&self.start.schedule);
+                self.history.advance(&mut self.schedule);
                 self.costs = self.evaluate_training();
                 self.validation_costs = self.evaluate_validation();
                 non_finite_cost(&self.costs, false)
