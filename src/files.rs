@@ -47,8 +47,21 @@ pub fn staged(path: &Path) -> std::io::Result<Staged> {
     builder.prefix(".backstep-");
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let file = builder.tempfile_in(folder)?;
+    let file = builder
+        .tempfile_in(folder)
+        .map_err(without_temporary_path)?;
     Ok(Staged::Beside(file, target))
+}
+
+/// The system's reason for a failed temporary file, without the temporary file's name that
+/// tempfile appends (` at path "…"`): the user asked for another file, and the message names
+/// that one.
+fn without_temporary_path(e: std::io::Error) -> std::io::Error {
+    let text = e.to_string();
+    match text.rfind(" at path \"") {
+        Some(at) => std::io::Error::new(e.kind(), text[..at].to_string()),
+        None => e,
+    }
 }
 
 /// Moves a finished [`staged`] file onto its path, once it is on the disk whole.
@@ -56,7 +69,9 @@ pub fn commit(file: Staged) -> std::io::Result<()> {
     match file {
         Staged::Beside(file, target) => {
             file.as_file().sync_all()?;
-            file.persist(target).map(drop).map_err(|e| e.error)
+            file.persist(target)
+                .map(drop)
+                .map_err(|e| without_temporary_path(e.error))
         }
         Staged::Special(mut file) => file.flush(),
     }
