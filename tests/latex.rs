@@ -26,9 +26,11 @@ fn pdflatex_found() -> bool {
         assert!(
             std::env::var_os("CI").is_none(),
             "pdflatex is missing, and CI must compile the LaTeX handout (.ci/run installs \
-             texlive-latex-base and texlive-latex-recommended)"
+             texlive-latex-base, texlive-latex-recommended and lmodern)"
         );
-        eprintln!("skipped: pdflatex is not installed (apt-get install texlive-latex-base)");
+        eprintln!(
+            "skipped: pdflatex is not installed (apt-get install texlive-latex-base texlive-latex-recommended lmodern)"
+        );
     }
     found
 }

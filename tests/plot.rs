@@ -207,9 +207,22 @@ fn a_scenario_with_a_comparison_is_drawn_with_every_copy() {
 fn a_write_error_names_the_image_not_a_temporary_file() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("no-such-folder").join("x.svg");
-    let run = backstep(&["plot", "xor", "--epochs", "1", "--output", target.to_str().unwrap()]);
+    let run = backstep(&[
+        "plot",
+        "xor",
+        "--epochs",
+        "1",
+        "--output",
+        target.to_str().unwrap(),
+    ]);
     assert!(!run.status.success());
     let err = text(&run.stderr);
-    assert!(err.starts_with(&format!("error: {}: cannot write: ", target.display())), "{err}");
-    assert!(!err.contains(".backstep-") && !err.contains("at path"), "{err}");
+    assert!(
+        err.starts_with(&format!("error: {}: cannot write: ", target.display())),
+        "{err}"
+    );
+    assert!(
+        !err.contains(".backstep-") && !err.contains("at path"),
+        "{err}"
+    );
 }

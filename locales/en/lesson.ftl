@@ -262,4 +262,4 @@ compare-shared-rest = everything else the same
 
 ## trace --format latex (issue 14): the first line of the LaTeX handout.
 
-handout-latex-engine = Compile with pdflatex (Debian: texlive-latex-base, texlive-latex-recommended): pdflatex handout.tex
+handout-latex-engine = Compile with pdflatex (Debian: texlive-latex-base, texlive-latex-recommended, lmodern): pdflatex handout.tex
