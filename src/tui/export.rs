@@ -3,7 +3,6 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
 use super::curves::XAxis;
@@ -19,10 +18,20 @@ pub fn write_asked(app: &mut App) {
         return;
     };
     let path = app.export_path(export);
+    let shown = crate::text::untrusted::printable(&path);
+    let bytes = match export {
+        Export::Markdown | Export::Latex => handout(app, export),
+        Export::Svg => crate::plot::svg(&figure(app))
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string()),
+        Export::Png => crate::plot::png(&figure(app)).map_err(|e| e.to_string()),
+        Export::Csv => curves_csv(app),
+        Export::Screen => Ok(screen_text(app).into_bytes()),
+        Export::Scenario => Ok(Vec::new()),
+    };
     let written = match export {
         Export::Scenario => app.save_scenario_to(&path),
-        _ => contents(app, export)
-            .and_then(|bytes| app.write_file(&path, &bytes).map(|()| vec![path.clone()])),
+        _ => bytes.and_then(|bytes| app.write_file(&path, &bytes).map(|()| vec![shown])),
     };
     app.notice = Some(match written {
         Ok(files) => {
@@ -33,23 +42,10 @@ pub fn write_asked(app: &mut App) {
     });
 }
 
-/// The bytes of an export (all but the scenario, which the front end saves as a file).
-fn contents(app: &App, export: Export) -> Result<Vec<u8>, String> {
-    match export {
-        Export::Markdown | Export::Latex => handout(app, export),
-        Export::Svg => crate::plot::svg(&figure(app))
-            .map(String::into_bytes)
-            .map_err(|e| e.to_string()),
-        Export::Png => crate::plot::png(&figure(app)).map_err(|e| e.to_string()),
-        Export::Csv => curves_csv(app),
-        Export::Screen => Ok(screen_text(app).into_bytes()),
-        Export::Scenario => Err(String::new()),
-    }
-}
-
-/// The iteration under way, finished on a copy of the stepper, as a handout.
+/// The iteration under way, finished on a copy of the stepper (without its undo history),
+/// as a handout.
 fn handout(app: &App, export: Export) -> Result<Vec<u8>, String> {
-    let mut stepper = app.run.stepper.clone();
+    let mut stepper = app.run.stepper.lookahead();
     if stepper.phase() != Phase::Done {
         stepper
             .finish_iteration()
@@ -150,17 +146,7 @@ pub fn screen_text(app: &App) -> String {
     let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
     let _ = terminal.draw(|frame| super::ui::render(frame, app));
     let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < width {
-            let symbol = buffer[(x, y)].symbol();
-            line.push_str(symbol);
-            x += u16::try_from(symbol.width()).unwrap_or(1).max(1);
-        }
-        text.push_str(line.trim_end());
-        text.push('\n');
-    }
-    text
+    (0..height)
+        .map(|y| super::ui::wrap::row_text(buffer, y) + "\n")
+        .collect()
 }

@@ -6,7 +6,6 @@ use backstep::tui::theme::Theme;
 use backstep::tui::{Message, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use unicode_width::UnicodeWidthStr;
 
 /// The built-in (or file) `scenario` opened in the view, without colours.
 pub fn app(scenario: &str) -> App {
@@ -31,22 +30,9 @@ pub fn panel(
         .unwrap();
     let buffer = terminal.backend().buffer();
     (0..height)
-        .map(|y| row(buffer, y, width).trim_end().to_string())
+        .map(|y| backstep::tui::ui::wrap::row_text(buffer, y))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// Row `y` of `buffer` as text: a wide character (a Hangul syllable) once, not followed by
-/// the cell it covers.
-fn row(buffer: &ratatui::buffer::Buffer, y: u16, width: u16) -> String {
-    let mut text = String::new();
-    let mut x = 0;
-    while x < width {
-        let symbol = buffer[(x, y)].symbol();
-        text.push_str(symbol);
-        x += u16::try_from(symbol.width()).unwrap_or(1).max(1);
-    }
-    text
 }
 
 /// The whole screen as text, one line per row.

@@ -28,7 +28,7 @@ pub fn render_export(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
         .iter()
         .zip(&labels)
         .map(|(export, label)| {
-            let path = app.export_path(*export);
+            let path = crate::text::untrusted::printable(&app.export_path(*export));
             ListItem::new(Line::from(vec![
                 Span::raw(pad(label, column)),
                 Span::styled(format!("  {}", cut(&path, room)), theme.dim()),

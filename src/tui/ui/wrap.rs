@@ -67,6 +67,19 @@ pub fn cut(text: &str, width: usize) -> &str {
     text
 }
 
+/// Row `y` of `buffer` as text, without trailing spaces: a wide character (a Hangul
+/// syllable) once, not followed by the cell it covers.
+pub fn row_text(buffer: &Buffer, y: u16) -> String {
+    let mut text = String::new();
+    let mut x = buffer.area.x;
+    while x < buffer.area.right() {
+        let symbol = buffer[(x, y)].symbol();
+        text.push_str(symbol);
+        x += u16::try_from(symbol.width()).unwrap_or(1).max(1);
+    }
+    text.trim_end().to_string()
+}
+
 /// Blanks every cell a wide character covers. A Paragraph drawn over a border leaves the
 /// border's `─` in the cell under a Hangul syllable's second half; the terminal hides it,
 /// so the next frame's diff thinks that cell already shows `─` and leaves a gap there.
