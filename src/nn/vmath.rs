@@ -113,20 +113,19 @@ pub fn sigmoid_one(z: f64) -> f64 {
 
 /// out = f(x) element by element, 8 at a time, then the last few one by one.
 #[inline(always)]
-fn each(x: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
-    let (xs, x_rest) = x.as_chunks::<LANES>();
-    let (outs, out_rest) = out[..x.len()].as_chunks_mut::<LANES>();
-    for (o, x) in outs.iter_mut().zip(xs) {
-        *o = x.map(f);
+fn each(x: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
+    let (blocks, rest) = x.as_chunks_mut::<LANES>();
+    for block in blocks {
+        *block = block.map(f);
     }
-    for (o, x) in out_rest.iter_mut().zip(x_rest) {
-        *o = f(*x);
+    for x in rest {
+        *x = f(*x);
     }
 }
 
 /// Which of the three builds of [`each`] runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Path {
+enum Path {
     /// 8 lanes of AVX-512.
     Avx512,
     /// 4 lanes of AVX2 with FMA.
@@ -137,7 +136,7 @@ pub enum Path {
 
 impl Path {
     /// The fastest path this processor supports.
-    pub fn best() -> Path {
+    fn best() -> Path {
         #[cfg(target_arch = "x86_64")]
         {
             if is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("fma") {
@@ -150,30 +149,32 @@ impl Path {
         Path::Scalar
     }
 
-    /// Whether this processor can run the path.
-    pub fn available(self) -> bool {
+    /// Whether this processor can run the path (the tests compare every path it has).
+    #[cfg(test)]
+    fn available(self) -> bool {
         match self {
             Path::Scalar => true,
             _ => Path::best() == Path::Avx512 || Path::best() == self,
         }
     }
 
-    /// out = f(x) on this path. Panics when the processor cannot run it.
-    pub fn each(self, x: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
+    /// x ← f(x) on this path. Panics when the processor cannot run it.
+    #[cfg(test)]
+    fn each(self, x: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
         assert!(self.available(), "{self:?} is not available here");
-        self.run(x, out, f);
+        self.run(x, f);
     }
 
-    /// out = f(x) on this path, which the processor must support.
-    fn run(self, x: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
+    /// x ← f(x) on this path, which the processor must support.
+    fn run(self, x: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
         match self {
             #[cfg(target_arch = "x86_64")]
             // SAFETY: only `best` or `each` (which checks) chose this path.
-            Path::Avx512 => unsafe { each_avx512(x, out, f) },
+            Path::Avx512 => unsafe { each_avx512(x, f) },
             #[cfg(target_arch = "x86_64")]
             // SAFETY: only `best` or `each` (which checks) chose this path.
-            Path::Avx2 => unsafe { each_avx2(x, out, f) },
-            _ => each(x, out, f),
+            Path::Avx2 => unsafe { each_avx2(x, f) },
+            _ => each(x, f),
         }
     }
 }
@@ -181,35 +182,27 @@ impl Path {
 /// [`each`] built for AVX-512.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512dq,avx2,fma")]
-fn each_avx512(x: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
-    each(x, out, f);
+fn each_avx512(x: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
+    each(x, f);
 }
 
 /// [`each`] built for AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
-fn each_avx2(x: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
-    each(x, out, f);
-}
-
-/// out = eˣ element by element (`out` at least as long as `x`).
-pub fn exp(x: &[f64], out: &mut [f64]) {
-    Path::best().run(x, out, exp_one);
+fn each_avx2(x: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
+    each(x, f);
 }
 
 /// x ← eˣ element by element.
 pub fn exp_in_place(x: &mut [f64]) {
-    let path = Path::best();
-    for block in x.chunks_mut(256) {
-        let mut copy = [0.0; 256];
-        copy[..block.len()].copy_from_slice(block);
-        path.run(&copy[..block.len()], block, exp_one);
-    }
+    Path::best().run(x, exp_one);
 }
 
 /// out = σ(x) element by element (`out` at least as long as `x`).
 pub fn sigmoid(x: &[f64], out: &mut [f64]) {
-    Path::best().run(x, out, sigmoid_one);
+    let out = &mut out[..x.len()];
+    out.copy_from_slice(x);
+    Path::best().run(out, sigmoid_one);
 }
 
 #[cfg(test)]
@@ -259,10 +252,11 @@ mod tests {
         xs
     }
 
-    /// The largest distance in ulps of `ours` from `libm` over `xs`, on every path.
+    /// The largest distance in ulps of `ours` from `libm` over `xs` (the scalar function;
+    /// the paths are compared with it bit for bit in `every_path_gives_the_same_bits`).
     fn worst(xs: &[f64], ours: fn(f64) -> f64, libm: fn(f64) -> f64) -> u64 {
-        let mut out = vec![0.0; xs.len()];
-        Path::Scalar.each(xs, &mut out, ours);
+        let mut out = xs.to_vec();
+        Path::Scalar.each(&mut out, ours);
         xs.iter()
             .zip(&out)
             .map(|(x, o)| ulps(*o, libm(*x)))
@@ -303,14 +297,14 @@ mod tests {
     fn every_path_gives_the_same_bits() {
         let xs = sweep(-750.0, 750.0, 100_003);
         for f in [exp_one as fn(f64) -> f64, sigmoid_one] {
-            let mut scalar = vec![0.0; xs.len()];
-            Path::Scalar.each(&xs, &mut scalar, f);
+            let mut scalar = xs.clone();
+            Path::Scalar.each(&mut scalar, f);
             for path in [Path::Avx512, Path::Avx2]
                 .into_iter()
                 .filter(|p| p.available())
             {
-                let mut out = vec![0.0; xs.len()];
-                path.each(&xs, &mut out, f);
+                let mut out = xs.clone();
+                path.each(&mut out, f);
                 for (x, (a, b)) in xs.iter().zip(out.iter().zip(&scalar)) {
                     assert_eq!(a.to_bits(), b.to_bits(), "{path:?} at {x}");
                 }

@@ -213,17 +213,16 @@ pub fn parse_vary(
         .split_once('=')
         .ok_or_else(|| words!("error-vary-form", spec = printable(spec)))?;
     let key = key.trim();
-    if key.is_empty() || key.split('.').any(|name| name.trim().is_empty()) {
+    if !super::set::valid_key(key) {
         return Err(words!("error-vary-form", spec = printable(spec)));
     }
-    let values = match values.trim().parse::<toml_edit::Value>() {
+    let values: Vec<String> = match values.trim().parse::<toml_edit::Value>() {
         Ok(toml_edit::Value::Array(array)) => array
             .iter()
             .map(|v| v.to_string().trim().to_string())
             .collect(),
         _ => values.split(',').map(|v| v.trim().to_string()).collect(),
     };
-    let values: Vec<String> = values;
     check_count(values.len())?;
     let (copies, labels) = copies(base, key, &values).map_err(|(i, reason)| {
         words!(
@@ -259,7 +258,7 @@ impl Checker<'_> {
         base: &Scenario,
     ) -> Result<Comparison, ScenarioError> {
         let key = raw.vary.trim();
-        if key.is_empty() || key.split('.').any(|name| name.trim().is_empty()) {
+        if !super::set::valid_key(key) {
             return Err(self.error(
                 "compare.vary",
                 words!(

@@ -9,6 +9,11 @@ use super::error::{Diagnostic, ScenarioError};
 use crate::text::untrusted::printable;
 use crate::words;
 
+/// Whether `key` is one or more dotted names, none of them empty.
+pub fn valid_key(key: &str) -> bool {
+    !key.is_empty() && key.split('.').all(|name| !name.trim().is_empty())
+}
+
 /// One `--set KEY=VALUE`.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Override {
@@ -27,7 +32,7 @@ impl Override {
         };
         let (key, value) = spec.split_once('=').ok_or_else(refused)?;
         let key = key.trim();
-        if key.is_empty() || key.split('.').any(|name| name.trim().is_empty()) {
+        if !valid_key(key) {
             return Err(refused());
         }
         Ok(Override::new(key, value.trim()))
