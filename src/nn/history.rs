@@ -28,6 +28,17 @@ impl Snapshot {
         self.schedule.completed()
     }
 
+    /// What a checkpoint like it costs: its numbers, and a sample order of its own when
+    /// every epoch shuffles one (an order that never changes is shared by all).
+    pub fn checkpoint_bytes(&self, shuffled: bool) -> usize {
+        let order = if shuffled {
+            self.schedule.order_bytes()
+        } else {
+            0
+        };
+        self.bytes() + order
+    }
+
     /// The bytes of its numbers: 8 a weight and bias, and [`OVERHEAD`].
     fn bytes(&self) -> usize {
         let numbers: usize = (self.network.layers.iter())
@@ -38,7 +49,7 @@ impl Snapshot {
 }
 
 /// Bytes a snapshot costs besides its numbers.
-pub const OVERHEAD: usize = 300;
+const OVERHEAD: usize = 300;
 
 /// Checkpoints at the starts of iterations whose count of completed iterations is a multiple
 /// of the interval, oldest first: enough to reach any of the last `reach` iterations by

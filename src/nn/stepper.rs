@@ -21,7 +21,7 @@ use super::divergence::{
 };
 use super::evaluate::evaluate;
 use super::fast::Trainer;
-use super::history::{History, OVERHEAD, Snapshot};
+use super::history::{History, Snapshot};
 use super::loss::Costs;
 use super::network::Network;
 use super::phase::Phase;
@@ -76,14 +76,15 @@ impl Stepper {
         let schedule = Schedule::new(train.len(), training.batch_size, training.shuffle, seed);
         let workspace = Workspace::new(&network, schedule.batch_size());
         let evaluation = Workspace::for_evaluation(&network, train.len().max(validation.len()));
-        let snapshot = checkpoint_bytes(&network, &training, train.len());
+        let start = Snapshot {
+            network: network.clone(),
+            schedule: schedule.clone(),
+        };
+        let snapshot = start.checkpoint_bytes(training.shuffle);
         let history = History::new(HISTORY_ITERATIONS as u64, HISTORY_BYTES, snapshot);
         let mut stepper = Stepper {
             phases: Phase::sequence(network.depth()),
-            start: Snapshot {
-                network: network.clone(),
-                schedule: schedule.clone(),
-            },
+            start,
             previous: Snapshot {
                 network: network.clone(),
                 schedule: schedule.clone(),
@@ -238,7 +239,7 @@ impl Stepper {
     /// Reaches `iterations` back with checkpoints in about `bytes` bytes, keeping only the
     /// current iteration's start as a checkpoint.
     pub fn set_history_limits(&mut self, iterations: usize, bytes: usize) {
-        let snapshot = checkpoint_bytes(&self.network, &self.training, self.train.len());
+        let snapshot = self.start.checkpoint_bytes(self.training.shuffle);
         self.history = History::new(iterations as u64, bytes, snapshot);
         (self.history).keep(&self.start.network, &self.start.schedule);
     }
@@ -590,16 +591,6 @@ impl Stepper {
         (!self.validation.is_empty())
             .then(|| evaluate(&self.network, &self.validation, &mut self.evaluation))
     }
-}
-
-/// The bytes a checkpoint of `network` costs: its weights and biases, and the sample order of
-/// `samples` samples when every epoch shuffles its own.
-fn checkpoint_bytes(network: &Network, training: &Training, samples: usize) -> usize {
-    let numbers: usize = (network.layers.iter())
-        .map(|l| l.weights.len() + l.biases.len())
-        .sum();
-    let order = if training.shuffle { 8 * samples } else { 0 };
-    8 * numbers + OVERHEAD + order
 }
 
 /// The first non-finite value of a per-sample buffer of layer l, as a [`Quantity`] made by
