@@ -2,7 +2,7 @@
 //! code with them. Seeded random networks cover every hidden activation, every output
 //! activation with every loss that scenario validation accepts for it, every bias mode, batch
 //! sizes 1, 3 and 32 (with a smaller last batch), 0, 1 and 2 hidden layers, and layers wide
-//! enough for the `matrixmultiply` path of `src/nn/product.rs`. Each case runs a few
+//! enough for the register-blocked products of `src/nn/product.rs`. Each case runs a few
 //! iterations, the reference going on from its own updated network, and the stepper (phase by
 //! phase) and the fast trainer must agree with it to 1e-9 relative.
 
@@ -26,9 +26,9 @@ use common::{bias_modes, hidden_activations, losses, output_activations};
 const RELATIVE: f64 = 1e-9;
 /// Below this magnitude the tolerance stays at RELATIVE · FLOOR = 1e-12 absolute.
 const FLOOR: f64 = 1e-3;
-/// `src/nn/product.rs` (its private `SMALL`) hands products of more than this many
-/// multiply-adds to `matrixmultiply`.
-const LARGE_PRODUCT: usize = 4096;
+/// `src/nn/product.rs` (its private `TINY`) hands products of more than this many
+/// multiply-adds to its register-blocked kernels.
+const LARGE_PRODUCT: usize = 64;
 /// Iterations per case: the third and fourth cross an epoch boundary for every batch size.
 const ITERATIONS: usize = 4;
 /// Random networks checked.

@@ -123,9 +123,9 @@ fn each(x: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
     }
 }
 
-/// Which of the three builds of [`each`] runs.
+/// Which of the three builds of a kernel runs: [`each`] here, the products in `product.rs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Path {
+pub(super) enum Path {
     /// 8 lanes of AVX-512.
     Avx512,
     /// 4 lanes of AVX2 with FMA.
@@ -136,7 +136,7 @@ enum Path {
 
 impl Path {
     /// The fastest path this processor supports.
-    fn best() -> Path {
+    pub(super) fn best() -> Path {
         #[cfg(target_arch = "x86_64")]
         {
             if is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("fma") {
@@ -151,7 +151,7 @@ impl Path {
 
     /// Whether this processor can run the path (the tests compare every path it has).
     #[cfg(test)]
-    fn available(self) -> bool {
+    pub(super) fn available(self) -> bool {
         match self {
             Path::Scalar => true,
             _ => Path::best() == Path::Avx512 || Path::best() == self,

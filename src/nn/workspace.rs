@@ -31,6 +31,8 @@ pub struct Workspace {
     pub grad_weights: Vec<DMatrix<f64>>,
     /// Per layer, n_l: ∂C/∂b_l, the batch mean of δ_l.
     pub grad_biases: Vec<DVector<f64>>,
+    /// Room for the largest W_lᵀ, which the hidden deltas' product reads column by column.
+    transposed: Vec<f64>,
 }
 
 impl Workspace {
@@ -52,6 +54,15 @@ impl Workspace {
                 .map(|l| DMatrix::zeros(l.weights.nrows(), l.weights.ncols()))
                 .collect(),
             grad_biases: sizes[1..].iter().map(|&n| DVector::zeros(n)).collect(),
+            transposed: vec![
+                0.0;
+                network
+                    .layers
+                    .iter()
+                    .map(|l| l.weights.len())
+                    .max()
+                    .unwrap_or(0)
+            ],
         }
     }
 
@@ -192,6 +203,7 @@ impl Workspace {
             lower[i].as_mut_slice(),
             Columns::new(next.as_slice(), next.nrows(), n),
             Columns::new(upper[0].as_slice(), next.nrows(), b),
+            &mut self.transposed,
         );
         let net = &self.net[i].as_slice()[..n * b];
         let out = &self.out[i].as_slice()[..n * b];
