@@ -24,7 +24,7 @@ pub enum Activation {
     Softmax,
 }
 
-/// The fewest numbers a buffer holds for the vector `exp` to pay: shorter ones (a 2-2-2
+/// The fewest numbers a buffer holds for the vector `exp`, sigmoid and tanh to pay: shorter ones (a 2-2-2
 /// network's two outputs of one sample) go through libm one number at a time, which is
 /// quicker there. The stepper and the fast path see the same buffers, so they still make
 /// the same choice, bit for bit.
@@ -43,6 +43,7 @@ impl Activation {
         match self {
             Activation::Sigmoid if net.len() >= WHOLE => whole(net, out, vmath::sigmoid),
             Activation::Sigmoid => map(net, out, vmath::sigmoid_libm),
+            Activation::Tanh if net.len() >= WHOLE => whole(net, out, vmath::tanh),
             Activation::Tanh => map(net, out, f64::tanh),
             Activation::Relu => map(net, out, |z| if z > 0.0 { z } else { 0.0 }),
             Activation::Linear => map(net, out, |z| z),
@@ -128,6 +129,20 @@ mod tests {
     fn relu_derivative_at_zero_is_zero() {
         assert_eq!(Activation::Relu.derivative(0.0, 0.0), 0.0);
         assert_eq!(Activation::Relu.derivative(0.5, 0.5), 1.0);
+    }
+
+    #[test]
+    fn tanh_of_a_whole_buffer_matches_one_number_at_a_time() {
+        let net: Vec<f64> = (0..WHOLE + 3).map(|i| i as f64 * 0.4 - 3.0).collect();
+        let mut out = vec![0.0; net.len()];
+        assert!(Activation::Tanh.apply(&net, &mut out, 1));
+        for (z, o) in net.iter().zip(&out) {
+            assert!((o - z.tanh()).abs() <= 4.0 * f64::EPSILON, "tanh {z}: {o}");
+            assert_eq!(o.to_bits(), vmath::tanh_one(*z).to_bits(), "tanh {z}");
+        }
+        let mut short = [0.0; 2];
+        assert!(!Activation::Tanh.apply(&[0.5, f64::NAN], &mut short, 2));
+        assert_eq!(short[0], 0.5f64.tanh());
     }
 
     #[test]
