@@ -16,7 +16,7 @@
 //! instead of the vector's and writes past the end of the result (its `axcpy_uninit`, reported
 //! upstream as dimforge/nalgebra#1616).
 
-use super::vmath::Path;
+use super::vmath::{Kernel, Path};
 
 /// Products with at most this many multiply-adds run as plain loops, one rounding per
 /// product and per sum, as a student works them by hand.
@@ -80,13 +80,8 @@ impl Product<'_> {
             return self.big(out);
         }
         match path {
-            #[cfg(target_arch = "x86_64")]
-            // SAFETY: the caller checked the processor has AVX-512 and FMA.
-            Path::Avx512 => unsafe { blocked_avx512(self, out) },
-            #[cfg(target_arch = "x86_64")]
-            // SAFETY: the caller checked the processor has AVX2 and FMA.
-            Path::Avx2 => unsafe { blocked_avx2(self, out) },
-            _ => blocked::<false>(self, out),
+            Path::Scalar => blocked::<false>(self, out),
+            _ => path.build(Fused(self, out)),
         }
     }
 
@@ -127,6 +122,18 @@ impl Product<'_> {
                 }
             }
         }
+    }
+}
+
+/// The register-blocked product with fused multiply-adds, as a [`Kernel`] for the vector
+/// paths.
+struct Fused<'a, 'b>(&'a Product<'b>, &'a mut [f64]);
+
+impl Kernel for Fused<'_, '_> {
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        blocked::<true>(self.0, self.1);
     }
 }
 
@@ -222,20 +229,6 @@ fn tile<const R: usize, const C: usize, const FUSED: bool>(
             *o = sum * p.scale;
         }
     }
-}
-
-/// [`blocked`] built for AVX-512.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512dq,avx2,fma")]
-fn blocked_avx512(p: &Product<'_>, out: &mut [f64]) {
-    blocked::<true>(p, out);
-}
-
-/// [`blocked`] built for AVX2.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-fn blocked_avx2(p: &Product<'_>, out: &mut [f64]) {
-    blocked::<true>(p, out);
 }
 
 /// out ← W·A (+ bias on every column, when given), for W (n × m) and A (m × b); out is

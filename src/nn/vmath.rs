@@ -197,31 +197,96 @@ impl Path {
     }
 
     /// x ← f(x) on this path, which the processor must support.
-    fn run(self, x: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
+    fn run<F: Fn(f64) -> f64 + Copy>(self, x: &mut [f64], f: F) {
+        self.build(Map { x, f });
+    }
+
+    /// Runs `kernel` built for this path, which the processor must support.
+    pub(super) fn build<K: Kernel>(self, kernel: K) -> K::Output {
         match self {
             #[cfg(target_arch = "x86_64")]
-            // SAFETY: only `best` or `each` (which checks) chose this path.
-            Path::Avx512 => unsafe { each_avx512(x, f) },
+            // SAFETY: only `best`, or a test that checked `available`, chose this path.
+            Path::Avx512 => unsafe { build_avx512(kernel) },
             #[cfg(target_arch = "x86_64")]
-            // SAFETY: only `best` or `each` (which checks) chose this path.
-            Path::Avx2 => unsafe { each_avx2(x, f) },
-            _ => each(x, f),
+            // SAFETY: only `best`, or a test that checked `available`, chose this path.
+            Path::Avx2 => unsafe { build_avx2(kernel) },
+            _ => kernel.run(),
         }
     }
 }
 
-/// [`each`] built for AVX-512.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512dq,avx2,fma")]
-fn each_avx512(x: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
-    each(x, f);
+/// A loop compiled once per [`Path`]: its `run` must be `#[inline(always)]` (and so must
+/// everything it calls), so that it is built into each path's function with that path's
+/// instructions. A closure would not do: the compiler may leave it out of line, built for the
+/// plain processor (with a software fused multiply-add, many times slower).
+pub(super) trait Kernel {
+    /// What the loop returns.
+    type Output;
+    /// Runs the loop.
+    fn run(self) -> Self::Output;
 }
 
-/// [`each`] built for AVX2.
+/// `kernel` built for AVX-512.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx2,fma")]
+fn build_avx512<K: Kernel>(kernel: K) -> K::Output {
+    kernel.run()
+}
+
+/// `kernel` built for AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
-fn each_avx2(x: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
-    each(x, f);
+fn build_avx2<K: Kernel>(kernel: K) -> K::Output {
+    kernel.run()
+}
+
+/// x ← f(x) element by element: [`each`] as a [`Kernel`].
+struct Map<'a, F> {
+    x: &'a mut [f64],
+    f: F,
+}
+
+impl<F: Fn(f64) -> f64 + Copy> Kernel for Map<'_, F> {
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        each(self.x, self.f);
+    }
+}
+
+/// x ← x − a·g element by element, one multiplication and one subtraction each (the same
+/// bits on every path); returns whether every new x is finite.
+pub fn descend(x: &mut [f64], g: &[f64], a: f64) -> bool {
+    let g = &g[..x.len()];
+    Path::best().build(Descend { x, g, a })
+}
+
+/// [`descend`] as a [`Kernel`].
+struct Descend<'a> {
+    x: &'a mut [f64],
+    g: &'a [f64],
+    a: f64,
+}
+
+impl Kernel for Descend<'_> {
+    type Output = bool;
+    #[inline(always)]
+    fn run(self) -> bool {
+        let (blocks, rest) = self.x.as_chunks_mut::<LANES>();
+        let (g_blocks, g_rest) = self.g.as_chunks::<LANES>();
+        let mut bad = [0.0; LANES];
+        for (block, g) in blocks.iter_mut().zip(g_blocks) {
+            for ((x, g), bad) in block.iter_mut().zip(g).zip(&mut bad) {
+                *x -= self.a * g;
+                *bad += *x * 0.0;
+            }
+        }
+        for (x, g) in rest.iter_mut().zip(g_rest) {
+            *x -= self.a * g;
+            bad[0] += *x * 0.0;
+        }
+        bad.iter().all(|b| *b == 0.0)
+    }
 }
 
 /// x ← eˣ element by element.

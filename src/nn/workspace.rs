@@ -11,6 +11,7 @@ use super::activation::Activation;
 use super::loss::Loss;
 use super::network::{BiasMode, Network};
 use super::product::{Columns, mul, mul_by_transpose, mul_transposed};
+use super::vmath;
 use crate::data::Dataset;
 
 /// The values of one iteration: inputs, targets, and per layer net, out, δ and gradients.
@@ -234,14 +235,14 @@ impl Workspace {
                 Columns::new(self.delta[i].as_slice(), n, b),
                 Columns::new(prev.as_slice(), m, b),
             );
-            let delta = self.delta[i].as_slice();
-            for (j, g) in self.grad_biases[i].as_mut_slice().iter_mut().enumerate() {
-                let mut sum = 0.0;
-                for s in 0..b {
-                    sum += delta[j + s * n];
+            let sums = self.grad_biases[i].as_mut_slice();
+            sums.fill(0.0);
+            for column in self.delta[i].as_slice()[..n * b].chunks_exact(n) {
+                for (sum, d) in sums.iter_mut().zip(column) {
+                    *sum += d;
                 }
-                *g = scale * sum;
             }
+            sums.iter_mut().for_each(|sum| *sum *= scale);
         }
     }
 
@@ -250,29 +251,19 @@ impl Workspace {
     pub fn update(&self, network: &mut Network, i: usize, learning_rate: f64) -> bool {
         let learned = network.bias == BiasMode::Learned;
         let layer = &mut network.layers[i];
-        let weights = descend(
+        let weights = vmath::descend(
             layer.weights.as_mut_slice(),
             self.grad_weights[i].as_slice(),
             learning_rate,
         );
         let biases = !learned
-            || descend(
+            || vmath::descend(
                 layer.biases.as_mut_slice(),
                 self.grad_biases[i].as_slice(),
                 learning_rate,
             );
         weights && biases
     }
-}
-
-/// x ← x − η g; returns whether every new x is finite.
-fn descend(x: &mut [f64], g: &[f64], learning_rate: f64) -> bool {
-    let mut finite = true;
-    for (x, g) in x.iter_mut().zip(g) {
-        *x -= learning_rate * g;
-        finite &= x.is_finite();
-    }
-    finite
 }
 
 impl Workspace {
