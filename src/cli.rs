@@ -293,7 +293,7 @@ fn open_lesson(name: Option<&str>, restart: bool, set: Vec<Override>) -> Result<
         .map_err(|e| CliError::Lesson(e.to_string()))?;
     terminal_for_view()?;
     let view = crate::tui::load_lesson(lesson, restart, set).map_err(CliError::Lesson)?;
-    crate::tui::run(view).map_err(CliError::Terminal)
+    crate::tui::terminal::run(view).map_err(CliError::Terminal)
 }
 
 /// Refuses a standard output or input that is not a terminal, and `TERM=dumb`: the view
@@ -424,11 +424,11 @@ fn resume(file: &Path) -> Result<(), CliError> {
     if let Some(place) = &session.lesson {
         let view = crate::tui::resume_lesson(file, &session, place).map_err(CliError::Session)?;
         terminal_for_view()?;
-        return crate::tui::run(view).map_err(CliError::Terminal);
+        return crate::tui::terminal::run(view).map_err(CliError::Terminal);
     }
     let app = crate::tui::resume(file, &session).map_err(CliError::Session)?;
     terminal_for_view()?;
-    crate::tui::run(app).map_err(CliError::Terminal)
+    crate::tui::terminal::run(app).map_err(CliError::Terminal)
 }
 
 /// Runs a headless command, writing its report to `out` (and problems found by `check` to
@@ -445,7 +445,7 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Resu
             terminal_for_view()?;
             app.theme.light = theme == ThemeName::Light;
             app.export_dir = export_dir.map(|d| d.display().to_string());
-            crate::tui::run(app).map_err(CliError::Terminal)
+            crate::tui::terminal::run(app).map_err(CliError::Terminal)
         }
         Command::Lesson {
             lesson,

@@ -11,13 +11,14 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::nn::{Cost, Costs};
 use crate::scenario::compare::Run;
 use crate::scenario::evaluation::EpochCosts;
-use crate::text::catalog::{Language, language};
 use crate::text::notation::cost_name;
 use crate::words;
 
 /// The font text is drawn with in English (and measured with in SVG).
+#[cfg(not(target_arch = "wasm32"))]
 const LATIN_FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 /// The font for Korean.
+#[cfg(not(target_arch = "wasm32"))]
 const KOREAN_FONT: &[u8] = include_bytes!("../assets/fonts/NanumSquareR.ttf");
 
 /// The default size, in pixels.
@@ -134,13 +135,22 @@ pub fn png(figure: &Figure) -> Result<Vec<u8>, PlotError> {
 }
 
 /// Text is drawn with the font of the language the messages are in.
+#[cfg(not(target_arch = "wasm32"))]
 fn use_fonts() -> Result<(), PlotError> {
+    use crate::text::catalog::{Language, language};
     let font = match language() {
         Language::Korean => KOREAN_FONT,
         _ => LATIN_FONT,
     };
     plotters::style::register_font("sans-serif", FontStyle::Normal, font)
         .map_err(|_| PlotError::new("font"))
+}
+
+/// In a browser plotters measures and draws text with the browser's fonts: none is compiled
+/// in (they would weigh 1.5 MB).
+#[cfg(target_arch = "wasm32")]
+fn use_fonts() -> Result<(), PlotError> {
+    Ok(())
 }
 
 /// The title, then the three panels one under another.

@@ -120,8 +120,8 @@ fn an_empty_answer_reveals_and_text_that_is_no_number_is_not_wrong() {
 
 #[test]
 fn while_asking_the_keys_type_and_nothing_steps() {
+    use backstep::tui::key::{KeyCode, KeyEvent, KeyModifiers};
     use backstep::tui::keymap::message_for;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut app = at_loss();
     app.update(Message::NextPhase);
     let precision = app.views.precision;

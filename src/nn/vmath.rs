@@ -158,8 +158,10 @@ fn each(x: &mut [f64], f: impl Fn(f64) -> f64 + Copy) {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Path {
     /// 8 lanes of AVX-512.
+    #[cfg(target_arch = "x86_64")]
     Avx512,
     /// 4 lanes of AVX2 with FMA.
+    #[cfg(target_arch = "x86_64")]
     Avx2,
     /// Plain scalar code (software fused multiply-add).
     Scalar,

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::lesson::Keeper;
-use super::scenarios::{PickerEntry, Scenarios};
+use super::scenarios::{Builtins, PickerEntry, Scenarios};
 use crate::lesson::progress::{LessonProgress, Progress};
 use crate::scenario::set::Override;
 use crate::scenario::{BUILTINS, Scenario, ScenarioError, Setup};
@@ -16,10 +16,7 @@ pub struct Disk;
 impl Scenarios for Disk {
     /// The built-in scenarios, then the `.toml` files in `scenarios/` that are not built-ins.
     fn entries(&self) -> Vec<PickerEntry> {
-        let mut entries: Vec<PickerEntry> = BUILTINS
-            .iter()
-            .map(|b| PickerEntry::new(b.name, Scenario::load(b.name).ok().as_ref()))
-            .collect();
+        let mut entries = Builtins.entries();
         if let Ok(dir) = std::fs::read_dir("scenarios") {
             let mut files: Vec<String> = dir
                 .filter_map(|e| e.ok().map(|e| e.path()))

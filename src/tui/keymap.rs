@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use super::key::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::message::Message;
 use super::panel::Panel;

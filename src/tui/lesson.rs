@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use super::key::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::answer::{Answer, AnswerInput};
 use super::app::App;

@@ -1,10 +1,11 @@
-//! The stepping view: a terminal app on top of the core (ratatui + crossterm).
+//! The stepping view: an app on top of the core, drawn with ratatui.
 //!
 //! The state and how messages change it ([`app`], with [`run`](mod@run), [`compare`], [`pace`],
-//! [`views`] and [`crate::selection`]) read no clock and no file, so any front end can drive them.
-//! This module is the terminal's front end: its event loop turns keys and clicks into
-//! messages, passes its clock to [`App::tick`], and reads scenarios from disk ([`disk`]);
-//! [`ui`] draws the state into the areas [`layout`] gives each panel.
+//! [`views`] and [`crate::selection`]) read no clock and no file, so any front end can drive them:
+//! a front end hands a [`Screen`] its keys ([`key`]), clicks and clock, and draws it with
+//! [`ui`], which draws the state into the areas [`layout`] gives each panel. The terminal's
+//! front end ([`terminal`](mod@terminal), with the `terminal` feature) runs the event loop
+//! and reads scenarios from disk ([`disk`]).
 
 pub mod answer;
 pub mod app;
@@ -15,6 +16,7 @@ pub mod export;
 pub mod export_menu;
 pub mod focus;
 pub mod help;
+pub mod key;
 pub mod keymap;
 pub mod layout;
 pub mod lesson;
@@ -26,19 +28,16 @@ pub mod resume;
 pub mod run;
 pub mod scenarios;
 pub mod settings;
+#[cfg(feature = "terminal")]
 pub mod signals;
+#[cfg(feature = "terminal")]
+pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod views;
 
 use std::rc::Rc;
-use std::time::{Duration, Instant};
-
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture, KeyCode, KeyModifiers};
-use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
-use ratatui::crossterm::{cursor, execute};
+use std::time::Duration;
 
 pub use app::App;
 pub use message::Message;
@@ -47,7 +46,6 @@ use crate::lesson::progress::ProgressError;
 use crate::scenario::ScenarioError;
 use crate::scenario::set::Override;
 use disk::Disk;
-use signals::{Signal, Watch};
 use theme::Theme;
 
 /// About 30 frames a second.
@@ -151,7 +149,7 @@ pub trait Screen {
     /// Draws the screen (noting the terminal's size).
     fn draw(&mut self, frame: &mut ratatui::Frame);
     /// A key was pressed.
-    fn key(&mut self, key: event::KeyEvent);
+    fn key(&mut self, key: key::KeyEvent);
     /// A message from the mouse.
     fn click(&mut self, message: Message);
     /// Time passed.
@@ -168,7 +166,7 @@ impl Screen for App {
         ui::render(frame, self);
     }
 
-    fn key(&mut self, key: event::KeyEvent) {
+    fn key(&mut self, key: key::KeyEvent) {
         let message = match &self.settings {
             Some(s) => keymap::settings_message(key, s.editing.is_some() || s.saving.is_some()),
             None => keymap::message_for(key, self.question().is_some()),
@@ -198,7 +196,7 @@ impl Screen for lesson::LessonView {
         ui::lesson::render_lesson(frame, self);
     }
 
-    fn key(&mut self, key: event::KeyEvent) {
+    fn key(&mut self, key: key::KeyEvent) {
         if let Some(step) = lesson::step_for(key, self.typing()) {
             self.update(step);
         }
@@ -219,129 +217,4 @@ impl Screen for lesson::LessonView {
     fn leave(&mut self) {
         lesson::LessonView::leave(self);
     }
-}
-
-/// Runs the app (or a lesson) until the user quits. The caller has loaded the scenario, so
-/// a bad one is reported before the terminal is touched. The terminal is restored on
-/// return, on error, on panic (ratatui's panic hook) and on TERM, HUP and INT, after which
-/// the process ends as the signal would have ended it (the lesson's progress kept first);
-/// Ctrl-Z and TSTP suspend with the terminal restored, CONT takes it again.
-pub fn run(mut app: impl Screen) -> std::io::Result<()> {
-    let mut signals = Watch::new()?;
-    signals::watchdog(|| {
-        let _ = release();
-    })?;
-    // ratatui's hook (installed by try_init, around this one) restores raw mode and the
-    // screen; this one also turns mouse reporting off.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-        previous(info);
-    }));
-    let mut terminal = ratatui::try_init()?;
-    let result = execute!(std::io::stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, &mut app, &mut signals));
-    let _ = release();
-    match result? {
-        Ending::Quit => Ok(()),
-        Ending::Signal(signal) => {
-            app.leave();
-            signals::die(signal)
-        }
-    }
-}
-
-/// How the event loop ended.
-enum Ending {
-    /// The user quit.
-    Quit,
-    /// A signal (its number) asked the process to end.
-    Signal(i32),
-}
-
-/// Gives the terminal back as it was: mouse reporting off, the normal screen, the cursor
-/// shown, raw mode off. The escape codes go straight to file descriptor 1, not through
-/// `Stdout`'s lock (held by the main thread for the whole run), so that the watchdog thread
-/// can give the terminal back too.
-fn release() -> std::io::Result<()> {
-    use ratatui::crossterm::Command;
-    use std::os::fd::AsFd;
-    let mut codes = String::new();
-    let _ = DisableMouseCapture.write_ansi(&mut codes);
-    let _ = LeaveAlternateScreen.write_ansi(&mut codes);
-    let _ = cursor::Show.write_ansi(&mut codes);
-    let stdout = std::io::stdout();
-    let mut bytes = codes.as_bytes();
-    while !bytes.is_empty() {
-        let written = rustix::io::write(stdout.as_fd(), bytes)?;
-        bytes = &bytes[written..];
-    }
-    terminal::disable_raw_mode()
-}
-
-/// Takes the terminal again after a suspension (raw mode, the alternate screen, the mouse)
-/// and clears it, so that the next frame redraws everything.
-fn take(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
-    terminal::enable_raw_mode()?;
-    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    terminal.clear()
-}
-
-/// Restores the terminal, stops until continued (`fg`), then takes the terminal again.
-fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
-    release()?;
-    signals::stop();
-    take(terminal)
-}
-
-/// Ctrl-Z: in raw mode the terminal sends it as a key, not as TSTP.
-fn is_suspend(key: &event::KeyEvent) -> bool {
-    key.code == KeyCode::Char('z') && key.modifiers == KeyModifiers::CONTROL
-}
-
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut impl Screen,
-    signals: &mut Watch,
-) -> std::io::Result<Ending> {
-    let start = Instant::now();
-    let clock = || start.elapsed();
-    let mut next_tick = start + FRAME;
-    while !app.quitting() {
-        match signals.caught() {
-            Some(Signal::Leave(signal)) => return Ok(Ending::Signal(signal)),
-            Some(Signal::Suspend) => suspend(terminal)?,
-            Some(Signal::Resume) => take(terminal)?,
-            None => {}
-        }
-        terminal.draw(|frame| {
-            app.draw(frame);
-            ui::wrap::clear_covered(frame.buffer_mut());
-        })?;
-        let timeout = next_tick.saturating_duration_since(Instant::now());
-        if event::poll(timeout)? {
-            match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press && is_suspend(&key) => {
-                    suspend(terminal)?
-                }
-                Event::Key(key) if key.kind == KeyEventKind::Press => app.key(key),
-                Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
-                    app.click(Message::Click {
-                        column: mouse.column,
-                        row: mouse.row,
-                    });
-                }
-                _ => {}
-            }
-        }
-        let now = Instant::now();
-        if now >= next_tick {
-            app.tick(&clock);
-            next_tick += FRAME;
-            if next_tick < now {
-                next_tick = now + FRAME;
-            }
-        }
-    }
-    Ok(Ending::Quit)
 }

@@ -1,7 +1,7 @@
 //! The views that take the place of main-screen panels while they are on, each with its key.
 //! A new view is a variant here, its drawing in `ui/`, and where `ui/mod.rs` puts it.
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use super::key::{KeyCode, KeyModifiers};
 
 use crate::words;
 

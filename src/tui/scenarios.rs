@@ -2,7 +2,7 @@
 //! built-ins and the files on disk ([`super::disk::Disk`]); a front end without a file system
 //! can offer the built-ins alone. The app itself reads no files.
 
-use crate::scenario::{Scenario, ScenarioError, Setup};
+use crate::scenario::{BUILTINS, Scenario, ScenarioError, Setup};
 
 /// One entry of the scenario picker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,5 +52,50 @@ pub trait Scenarios {
     /// written, or why not. Without a file system: refused.
     fn save(&self, _scenario: &Scenario, _path: &str) -> Result<Vec<String>, String> {
         Err(crate::words!("settings-save-unavailable"))
+    }
+}
+
+/// The built-in scenarios alone, compiled in: what a front end without a file system
+/// offers (writing refused).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Builtins;
+
+impl Scenarios for Builtins {
+    /// Every built-in scenario, in the catalog's order.
+    fn entries(&self) -> Vec<PickerEntry> {
+        BUILTINS
+            .iter()
+            .map(|b| PickerEntry::new(b.name, Scenario::load(b.name).ok().as_ref()))
+            .collect()
+    }
+
+    fn load(&self, source: &str) -> Result<Scenario, ScenarioError> {
+        Scenario::load(source)
+    }
+
+    fn setup(&self, scenario: &Scenario) -> Result<Setup, ScenarioError> {
+        scenario.setup()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtins_are_offered_read_and_never_written() {
+        let entries = Builtins.entries();
+        let sources: Vec<&str> = entries.iter().map(|e| e.source.as_str()).collect();
+        assert!(sources.contains(&"two-two-two") && sources.contains(&"xor"));
+        assert!(entries.iter().all(|e| !e.description.is_empty()));
+        assert_eq!(
+            Builtins.load("two-two-two").unwrap().name,
+            "Two-two-two by hand"
+        );
+        // iris reads its data from the copy compiled in.
+        let iris = Builtins.load("iris").unwrap();
+        assert!(Builtins.setup(&iris).is_ok());
+        assert!(Builtins.write("out.toml", b"").is_err());
+        assert!(!Builtins.exists("Cargo.toml"));
     }
 }
