@@ -68,7 +68,9 @@ struct Product<'a> {
 
 impl Product<'_> {
     /// Computes the product into `out` (rows × cols, column-major) on the fastest path this
-    /// processor has.
+    /// processor has. Kept out of line, so that the tiny products' loops stay small enough
+    /// to be inlined where they are called.
+    #[inline(never)]
     fn run(&self, out: &mut [f64]) {
         self.run_on(Path::best(), out);
     }
@@ -79,9 +81,10 @@ impl Product<'_> {
         if self.rows * self.inner > CACHED {
             return self.big(out);
         }
-        match path {
-            Path::Scalar => blocked::<false>(self, out),
-            _ => path.build(Fused(self, out)),
+        if path == Path::Scalar {
+            blocked::<false>(self, out);
+        } else {
+            path.build(Fused(self, out));
         }
     }
 

@@ -257,10 +257,26 @@ impl<F: Fn(f64) -> f64 + Copy> Kernel for Map<'_, F> {
 }
 
 /// x ← x − a·g element by element, one multiplication and one subtraction each (the same
-/// bits on every path); returns whether every new x is finite.
+/// bits on every path); returns whether every new x is finite. Short buffers (a 2-2-2
+/// network's weights) skip choosing a path, which would cost more than the loop.
+#[inline(always)]
 pub fn descend(x: &mut [f64], g: &[f64], a: f64) -> bool {
+    if x.len() < 2 * LANES {
+        return descend_short(x, g, a);
+    }
     let g = &g[..x.len()];
     Path::best().build(Descend { x, g, a })
+}
+
+/// [`descend`] one number at a time.
+#[inline(always)]
+fn descend_short(x: &mut [f64], g: &[f64], a: f64) -> bool {
+    let mut finite = true;
+    for (x, g) in x.iter_mut().zip(g) {
+        *x -= a * g;
+        finite &= x.is_finite();
+    }
+    finite
 }
 
 /// [`descend`] as a [`Kernel`].

@@ -236,8 +236,13 @@ impl Workspace {
                 Columns::new(prev.as_slice(), m, b),
             );
             let sums = self.grad_biases[i].as_mut_slice();
-            sums.fill(0.0);
-            for column in self.delta[i].as_slice()[..n * b].chunks_exact(n) {
+            let mut columns = self.delta[i].as_slice()[..n * b].chunks_exact(n);
+            if let Some(first) = columns.next() {
+                for (sum, d) in sums.iter_mut().zip(first) {
+                    *sum = 0.0 + d;
+                }
+            }
+            for column in columns {
                 for (sum, d) in sums.iter_mut().zip(column) {
                     *sum += d;
                 }
