@@ -463,6 +463,50 @@ mod tests {
     }
 
     #[test]
+    fn descend_subtracts_on_every_path_and_finds_any_non_finite_number() {
+        for len in [5, 16, 37] {
+            let x: Vec<f64> = (0..len).map(|i| (i as f64 * 0.7).sin()).collect();
+            let g: Vec<f64> = (0..len).map(|i| (i as f64 * 1.3).cos()).collect();
+            let want: Vec<f64> = x.iter().zip(&g).map(|(x, g)| x - 0.3 * g).collect();
+            let paths = [Path::Avx512, Path::Avx2, Path::Scalar];
+            for path in paths.into_iter().filter(|p| p.available()) {
+                let mut got = x.clone();
+                let finite = if len < 2 * LANES {
+                    descend(&mut got, &g, 0.3)
+                } else {
+                    path.build(Descend {
+                        x: &mut got,
+                        g: &g,
+                        a: 0.3,
+                    })
+                };
+                assert!(finite, "{path:?}, {len} numbers");
+                assert!(
+                    got.iter()
+                        .zip(&want)
+                        .all(|(a, b)| a.to_bits() == b.to_bits())
+                );
+                for bad in [f64::INFINITY, f64::NAN] {
+                    for at in [0, len / 2, len - 1] {
+                        let mut x = x.clone();
+                        x[at] = bad;
+                        let finite = if len < 2 * LANES {
+                            descend(&mut x, &g, 0.3)
+                        } else {
+                            path.build(Descend {
+                                x: &mut x,
+                                g: &g,
+                                a: 0.3,
+                            })
+                        };
+                        assert!(!finite, "{path:?}: {bad} at {at} of {len} not found");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn whole_buffers_of_any_length_are_mapped() {
         let xs: Vec<f64> = (0..19).map(|i| i as f64 * 0.37 - 3.0).collect();
         let mut out = vec![0.0; 19];
