@@ -211,3 +211,11 @@ export-scenario = the scenario as run (TOML)
 export-written = Wrote { $files }.
 export-chart-title = { $name } ({ $shape }): costs after { $iterations } iterations
 status-written = wrote { $file }
+
+# The web page: links that open a place, and its touch buttons.
+link-bad-phase = The link's phase “{ $found }” is not a whole number from 0 to { $most }; the scenario opens at its start.
+link-bad-language = The link's language “{ $found }” is neither ko nor en; the browser's language is used.
+web-button-back = ◀ back
+web-button-next = next ▶
+web-button-run = run
+web-button-help = help ?

@@ -205,3 +205,11 @@ export-scenario = 실행 중인 시나리오 (TOML)
 export-written = { $files } 파일을 썼습니다.
 export-chart-title = { $name } ({ $shape }): { $iterations }번째 이터레이션까지의 비용
 status-written = { $file } 씀
+
+# 웹 페이지: 특정 단계를 여는 링크와 터치 버튼.
+link-bad-phase = 링크의 단계 “{ $found }”는 0부터 { $most }까지의 정수가 아니어서 시나리오를 처음부터 엽니다.
+link-bad-language = 링크의 언어 “{ $found }”는 ko도 en도 아니어서 브라우저의 언어를 씁니다.
+web-button-back = ◀ 이전
+web-button-next = 다음 ▶
+web-button-run = 실행
+web-button-help = 도움말 ?

@@ -20,6 +20,7 @@ pub mod key;
 pub mod keymap;
 pub mod layout;
 pub mod lesson;
+pub mod link;
 pub mod message;
 pub mod pace;
 pub mod panel;
@@ -33,6 +34,7 @@ pub mod signals;
 #[cfg(feature = "terminal")]
 pub mod terminal;
 pub mod theme;
+pub mod touch;
 pub mod ui;
 pub mod views;
 

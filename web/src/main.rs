@@ -1,38 +1,134 @@
 //! backstep in the browser: the same app as the terminal's, drawn by ratzilla's DOM back end
-//! (the screen's text is real text in the page). The page forwards the browser's keys to the
-//! app, gives it the page's clock, and draws it with the terminal's render function on every
-//! animation frame. It offers the built-in scenarios; files are refused.
+//! (the screen's text is real text in the page). The page reads its address for the place
+//! to open (`?scenario=NAME&phase=N&lang=ko|en`, `?lesson=NAME`), forwards the browser's
+//! keys, clicks and its touch buttons to the app, gives it the page's clock, and draws it
+//! with the terminal's render function on every animation frame. It offers the built-in
+//! scenarios and lessons; what the app writes (exports, sessions) is downloaded.
+
+mod downloads;
+mod keys;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use backstep::tui::key::{KeyCode, KeyEvent, KeyModifiers};
-use backstep::tui::scenarios::Builtins;
-use backstep::tui::{App, Screen};
-use ratzilla::event as web;
+use backstep::lesson::progress::LessonProgress;
+use backstep::text::catalog::{Language, set_language};
+use backstep::tui::Screen;
+use backstep::tui::lesson::Keeper;
+use backstep::tui::link::Link;
+use backstep::tui::message::Message;
+use backstep::tui::touch::touch_buttons;
+use ratzilla::event::{MouseButton, MouseEventKind};
 use ratzilla::ratatui::Terminal;
+use ratzilla::ratatui::buffer::Buffer;
+use ratzilla::ratatui::style::{Color, Modifier};
 use ratzilla::{DomBackend, WebRenderer};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
-/// The scenario the page opens.
-const FIRST: &str = "two-two-two";
+/// A lesson's progress kept for as long as the page is open.
+struct Unkept;
+
+impl Keeper for Unkept {
+    fn keep(&self, _lesson: &str, _progress: &LessonProgress) -> Result<(), String> {
+        Ok(())
+    }
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let app = App::new(Rc::new(Builtins), FIRST).map_err(|e| e.to_string())?;
-    let app = Rc::new(RefCell::new(app));
-    let backend = DomBackend::new()?;
-    let mut terminal = Terminal::new(backend)?;
-    terminal.on_key_event({
-        let app = Rc::clone(&app);
-        move |key| app.borrow_mut().key(key_of(&key))
+    let window = web_sys::window().ok_or("no window")?;
+    let link = Link::parse(&window.location().search().unwrap_or_default());
+    let language = link.language.unwrap_or_else(|| {
+        Language::from_locale(&window.navigator().language().unwrap_or_default())
+    });
+    set_language(language);
+    let screen = link.open(Rc::new(downloads::Downloads), Rc::new(Unkept))?;
+    let screen: Rc<RefCell<Box<dyn Screen>>> = Rc::new(RefCell::new(screen));
+    listen_for_keys(&window, &screen)?;
+    label_buttons(&window, &screen)?;
+    let mut terminal = Terminal::new(DomBackend::new_by_id("screen")?)?;
+    terminal.on_mouse_event({
+        let screen = Rc::clone(&screen);
+        move |mouse| {
+            if mouse.kind == MouseEventKind::ButtonDown(MouseButton::Left) {
+                screen.borrow_mut().click(Message::Click {
+                    column: mouse.col,
+                    row: mouse.row,
+                });
+            }
+        }
     })?;
     terminal.draw_web(move |frame| {
-        let mut app = app.borrow_mut();
-        app.tick(&now);
-        app.draw(frame);
+        let mut screen = screen.borrow_mut();
+        screen.tick(&now);
+        screen.draw(frame);
         backstep::tui::ui::wrap::clear_covered(frame.buffer_mut());
+        unreverse(frame.buffer_mut());
     });
     Ok(())
+}
+
+/// The browser's keys, from anywhere in the page, to the app.
+fn listen_for_keys(
+    window: &web_sys::Window,
+    screen: &Rc<RefCell<Box<dyn Screen>>>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let screen = Rc::clone(screen);
+    let listener =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            if let Some(key) = keys::key_of(&event.clone().into()) {
+                event.prevent_default();
+                screen.borrow_mut().key(key);
+            }
+        });
+    window
+        .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
+        .map_err(|_| "cannot listen for keys")?;
+    listener.forget();
+    Ok(())
+}
+
+/// The touch buttons' words in the page's language, each pressing its key.
+fn label_buttons(
+    window: &web_sys::Window,
+    screen: &Rc<RefCell<Box<dyn Screen>>>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let document = window.document().ok_or("no document")?;
+    for button in touch_buttons() {
+        let Some(element) = document.get_element_by_id(button.id) else {
+            continue;
+        };
+        element.set_text_content(Some(&button.label));
+        let screen = Rc::clone(screen);
+        let listener = Closure::<dyn FnMut()>::new(move || screen.borrow_mut().key(button.key));
+        element
+            .add_event_listener_with_callback("click", listener.as_ref().unchecked_ref())
+            .map_err(|_| "cannot listen for the buttons")?;
+        listener.forget();
+    }
+    Ok(())
+}
+
+/// Gives reversed cells their colours swapped outright: ratzilla draws a reversed cell in
+/// the default colours white on white, hiding a highlighted number.
+fn unreverse(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        if cell.modifier.contains(Modifier::REVERSED) {
+            let fg = if cell.fg == Color::Reset {
+                Color::White
+            } else {
+                cell.fg
+            };
+            let bg = if cell.bg == Color::Reset {
+                Color::Black
+            } else {
+                cell.bg
+            };
+            cell.set_fg(bg).set_bg(fg);
+            cell.modifier.remove(Modifier::REVERSED);
+        }
+    }
 }
 
 /// The time since the page loaded (the browser's clock: `std::time::Instant` has none here).
@@ -41,38 +137,4 @@ fn now() -> Duration {
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now());
     Duration::from_secs_f64(millis / 1000.0)
-}
-
-/// The browser's key as the app's. A typed character already says whether Shift was held,
-/// so Shift is kept only on a capital letter, as the terminal reports it.
-fn key_of(key: &web::KeyEvent) -> KeyEvent {
-    let code = match key.code {
-        web::KeyCode::Char(c) => KeyCode::Char(c),
-        web::KeyCode::Left => KeyCode::Left,
-        web::KeyCode::Right => KeyCode::Right,
-        web::KeyCode::Up => KeyCode::Up,
-        web::KeyCode::Down => KeyCode::Down,
-        web::KeyCode::Backspace => KeyCode::Backspace,
-        web::KeyCode::Enter => KeyCode::Enter,
-        web::KeyCode::Esc => KeyCode::Esc,
-        web::KeyCode::PageUp => KeyCode::PageUp,
-        web::KeyCode::PageDown => KeyCode::PageDown,
-        web::KeyCode::Tab => KeyCode::Tab,
-        _ => KeyCode::Other,
-    };
-    let capital = matches!(code, KeyCode::Char(c) if c.is_uppercase());
-    let mut modifiers = KeyModifiers::NONE;
-    for (held, ours) in [
-        (
-            key.shift && (capital || !matches!(code, KeyCode::Char(_))),
-            KeyModifiers::SHIFT,
-        ),
-        (key.ctrl, KeyModifiers::CONTROL),
-        (key.alt, KeyModifiers::ALT),
-    ] {
-        if held {
-            modifiers = modifiers | ours;
-        }
-    }
-    KeyEvent::new(code, modifiers)
 }

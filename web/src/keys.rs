@@ -1,0 +1,42 @@
+//! The browser's keys as the app's.
+
+use backstep::tui::key::{KeyCode, KeyEvent, KeyModifiers};
+use ratzilla::event as web;
+
+/// The browser's key as the app's, or none for a key the app has no use for (the browser
+/// keeps those: Ctrl+R, F5, F12). A typed character already says whether Shift was held, so
+/// Shift is kept only on a capital letter, as the terminal reports it.
+pub fn key_of(key: &web::KeyEvent) -> Option<KeyEvent> {
+    let code = match key.code {
+        web::KeyCode::Char(c) => KeyCode::Char(c),
+        web::KeyCode::Left => KeyCode::Left,
+        web::KeyCode::Right => KeyCode::Right,
+        web::KeyCode::Up => KeyCode::Up,
+        web::KeyCode::Down => KeyCode::Down,
+        web::KeyCode::Backspace => KeyCode::Backspace,
+        web::KeyCode::Enter => KeyCode::Enter,
+        web::KeyCode::Esc => KeyCode::Esc,
+        web::KeyCode::PageUp => KeyCode::PageUp,
+        web::KeyCode::PageDown => KeyCode::PageDown,
+        web::KeyCode::Tab => KeyCode::Tab,
+        _ => return None,
+    };
+    if key.ctrl && !matches!(code, KeyCode::Char('c')) {
+        return None;
+    }
+    let capital = matches!(code, KeyCode::Char(c) if c.is_uppercase());
+    let mut modifiers = KeyModifiers::NONE;
+    for (held, ours) in [
+        (
+            key.shift && (capital || !matches!(code, KeyCode::Char(_))),
+            KeyModifiers::SHIFT,
+        ),
+        (key.ctrl, KeyModifiers::CONTROL),
+        (key.alt, KeyModifiers::ALT),
+    ] {
+        if held {
+            modifiers = modifiers | ours;
+        }
+    }
+    Some(KeyEvent::new(code, modifiers))
+}
