@@ -24,9 +24,11 @@ if ! command -v wasm-bindgen >/dev/null 2>&1 || [ "$(wasm-bindgen --version | aw
 fi
 
 cargo build --release --target wasm32-unknown-unknown
+target="$(cargo metadata --format-version 1 --no-deps |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
 rm -rf dist
 wasm-bindgen --target web --no-typescript --out-dir dist \
-    target/wasm32-unknown-unknown/release/backstep-web.wasm
+    "$target/wasm32-unknown-unknown/release/backstep-web.wasm"
 cp static/index.html dist/
 size=$(stat -c %s dist/backstep-web_bg.wasm)
 echo "web/dist: $(ls dist | tr '\n' ' ')(wasm: $((size / 1024)) KiB)"

@@ -14,7 +14,7 @@ Checks, each with its expected text worked out here, not read from the program:
 - `?lesson=backprop` opens the lesson; an unknown scenario is said, and two-two-two opens;
 - the first frame's text is there within 1 s of the page starting to load;
 - a resize redraws the screen to the window's new size; `S` offers the session as a
-  download (the status says so).
+  download (the status says so), and so does saving a scenario from the settings panel.
 
 Needs chromium and chromedriver (Debian: `apt-get install chromium chromium-driver`).
 """
@@ -183,6 +183,13 @@ def check(page: str, driver: str, screenshot: Path | None) -> None:
         english.press("S")
         english.wait_for(["two-two-two.session.toml"], "S (the session, downloaded)")
         print("ok: S offers the session as a download")
+        english.open(page + "?scenario=digits&lang=en")
+        english.wait_for(["Handwritten digits"], "digits")
+        for key in ["o", "w", "\ue007"]:
+            english.press(key)
+            time.sleep(0.2)
+        english.wait_for(["digits-edited.toml", "digits.csv"], "saving digits from the settings")
+        print("ok: the settings panel's save downloads digits-edited.toml and digits.csv")
         english.open(page + "?lesson=backprop&lang=en")
         english.wait_for(["Back-propagation, step by step"], "the lesson link")
         print("ok: ?lesson=backprop opens the lesson")

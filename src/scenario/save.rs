@@ -37,27 +37,40 @@ pub enum SaveError {
 /// Writes `scenario` to `target` whole (staged, then renamed), with a built-in's data set
 /// beside it when it has one; the files written, the scenario last.
 pub fn save(scenario: &Scenario, target: &Path) -> Result<Vec<PathBuf>, SaveError> {
+    let files = files(scenario, target)?;
+    let last = files.len() - 1;
+    let mut written = Vec::new();
+    for (i, (path, bytes)) in files.into_iter().enumerate() {
+        if i < last {
+            match std::fs::read(&path) {
+                Ok(there) if there != bytes => {
+                    return Err(SaveError::DataDiffers {
+                        file: untrusted::path(&path),
+                    });
+                }
+                Ok(_) => continue,
+                Err(_) => {}
+            }
+        }
+        write(&path, &bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The files saving `scenario` at `target` makes, each with what it holds: a built-in's
+/// data set beside it first, when it has one, then the scenario's text, naming its data
+/// file from where it is saved. A front end without a file system offers them as downloads.
+pub fn files(scenario: &Scenario, target: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, SaveError> {
     let folder = match target.parent() {
         Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut written = Vec::new();
+    let mut files = Vec::new();
     let data_file = match &scenario.data {
         DataSource::File(path, _) => Some(relative(path, &folder)?),
         DataSource::Embedded(asset, _) => {
-            let beside = folder.join(asset.name);
-            match std::fs::read(&beside) {
-                Ok(bytes) if bytes != asset.text.as_bytes() => {
-                    return Err(SaveError::DataDiffers {
-                        file: untrusted::path(&beside),
-                    });
-                }
-                Ok(_) => {}
-                Err(_) => {
-                    write(&beside, asset.text.as_bytes())?;
-                    written.push(beside);
-                }
-            }
+            files.push((folder.join(asset.name), asset.text.as_bytes().to_vec()));
             Some(asset.name.to_string())
         }
         DataSource::Inline(_) | DataSource::Generated { .. } => None,
@@ -70,9 +83,8 @@ pub fn save(scenario: &Scenario, target: &Path) -> Result<Vec<PathBuf>, SaveErro
         }
         None => scenario.text.to_string(),
     };
-    write(target, text.as_bytes())?;
-    written.push(target.to_path_buf());
-    Ok(written)
+    files.push((target.to_path_buf(), text.into_bytes()));
+    Ok(files)
 }
 
 /// `path` as the saved file names it: relative to `folder` where it can be, else absolute.
@@ -93,4 +105,36 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         file: untrusted::path(path),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_builtin_with_data_makes_its_data_set_then_its_text() {
+        let digits = Scenario::load("digits").unwrap();
+        let files = files(&digits, Path::new("out/d.toml")).unwrap();
+        let names: Vec<&Path> = files.iter().map(|(p, _)| p.as_path()).collect();
+        assert_eq!(
+            names,
+            [Path::new("out/digits.csv"), Path::new("out/d.toml")]
+        );
+        let DataSource::Embedded(asset, _) = &digits.data else {
+            panic!("digits has its data compiled in");
+        };
+        assert_eq!(files[0].1, asset.text.as_bytes());
+        let text = String::from_utf8(files[1].1.clone()).unwrap();
+        assert!(text.contains("file = \"digits.csv\""), "{text}");
+        let xor = Scenario::load("xor").unwrap();
+        assert_eq!(files_of(&xor), ["x.toml"]);
+    }
+
+    fn files_of(scenario: &Scenario) -> Vec<String> {
+        files(scenario, Path::new("x.toml"))
+            .unwrap()
+            .iter()
+            .map(|(p, _)| p.display().to_string())
+            .collect()
+    }
 }

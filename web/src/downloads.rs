@@ -1,6 +1,6 @@
 //! The built-in scenarios, and the browser's downloads for what the app writes: an export,
-//! a session or a saved scenario becomes a file the browser downloads under the name the
-//! app chose.
+//! a session or a saved scenario (with a built-in's data set) becomes a file the browser
+//! downloads under the name the app chose.
 
 use backstep::scenario::{Scenario, ScenarioError, Setup};
 use backstep::tui::scenarios::{Builtins, PickerEntry, Scenarios};
@@ -24,6 +24,18 @@ impl Scenarios for Downloads {
 
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         download(path, bytes).map_err(|e| format!("{e:?}"))
+    }
+
+    fn save(&self, scenario: &Scenario, path: &str) -> Result<Vec<String>, String> {
+        let files = backstep::scenario::save::files(scenario, std::path::Path::new(path))
+            .map_err(|e| e.to_string())?;
+        let mut names = Vec::new();
+        for (file, bytes) in files {
+            let name = backstep::text::untrusted::path(&file);
+            self.write(&name, &bytes)?;
+            names.push(name);
+        }
+        Ok(names)
     }
 }
 
