@@ -8,10 +8,11 @@ reads the page's text.
 Checks, each with its expected text worked out here, not read from the program:
 - `?scenario=two-two-two&phase=4&lang=en` shows the output delta of the worked iteration,
   δ² = (O − d)·O(1 − O), computed below from the scenario's numbers;
-- a key press (Space, through WebDriver's actions) and the page's `next` button each step
-  one phase: to the hidden delta, then to the gradients;
+- a click on the second output neuron shows its delta; a key press (Space, through
+  WebDriver's actions) and the page's `next` button each step one phase: to the hidden
+  delta, then to the gradients;
 - `lang=ko` shows Korean, and without `lang` a browser set to Korean does too;
-- `?lesson=backprop` opens the lesson; an unknown scenario is said, and two-two-two opens;
+- compare mode and practice mode open on `mse-vs-ce`; `?lesson=backprop` opens the lesson; an unknown scenario is said, and two-two-two opens;
 - the first frame's text is there within 1 s of the page starting to load;
 - a resize redraws the screen to the window's new size; `S` offers the session as a
   download (the status says so), and so does saving a scenario from the settings panel.
@@ -120,6 +121,20 @@ class Browser:
         reference = next(iter(element.values()))
         self.on(f"/element/{reference}/click", {})
 
+    def click_text(self, text: str) -> None:
+        """Clicks the cell where `text` first starts on the screen."""
+        element = self.script(
+            "const rows = document.querySelectorAll('#screen pre');"
+            "for (const row of rows) {"
+            "  const cells = Array.from(row.children);"
+            f"  const at = cells.map(c => c.textContent).join('').indexOf({json.dumps(text)});"
+            "  if (at >= 0) { return cells[at]; }"
+            "}"
+            "return null;")
+        if not element:
+            raise CheckError(f"{text!r} is not on the screen to click")
+        self.on(f"/element/{next(iter(element.values()))}/click", {})
+
     def screenshot(self, path: Path) -> None:
         path.write_bytes(base64.b64decode(self.on("/screenshot", method="GET")))
 
@@ -161,6 +176,9 @@ def check(page: str, driver: str, screenshot: Path | None) -> None:
         if screenshot:
             english.screenshot(screenshot)
             print(f"ok: screenshot written to {screenshot}")
+        english.click_text("−0.0381")
+        english.wait_for(["δ²₂ = (O₂ − d₂)"], "a click on the second output neuron")
+        print("ok: a click on the second output neuron shows its delta")
         rows = english.script("return document.querySelectorAll('#screen pre').length")
         english.on("/window/rect", {"width": 1000, "height": 700})
         count = "return document.querySelectorAll('#screen pre').length"
@@ -190,6 +208,14 @@ def check(page: str, driver: str, screenshot: Path | None) -> None:
             time.sleep(0.2)
         english.wait_for(["digits-edited.toml", "digits.csv"], "saving digits from the settings")
         print("ok: the settings panel's save downloads digits-edited.toml and digits.csv")
+        english.open(page + "?scenario=mse-vs-ce&lang=en")
+        english.wait_for(["MSE against cross-entropy"], "mse-vs-ce")
+        english.press("c")
+        english.wait_for(["compare loss (2 copies)", "binary cross-entropy ·"], "compare mode")
+        english.press("c")
+        english.press("p")
+        english.wait_for(["practice 0/0"], "practice mode")
+        print("ok: compare mode (c) and practice mode (p) open")
         english.open(page + "?lesson=backprop&lang=en")
         english.wait_for(["Back-propagation, step by step"], "the lesson link")
         print("ok: ?lesson=backprop opens the lesson")
