@@ -13,7 +13,8 @@ Checks, each with its expected text worked out here, not read from the program:
   delta, then to the gradients;
 - `lang=ko` shows Korean, and without `lang` a browser set to Korean does too;
 - compare mode and practice mode open on `mse-vs-ce`; `?lesson=backprop` opens the lesson; an unknown scenario is said, and two-two-two opens;
-- the first frame's text is there within 1 s of the page starting to load;
+- the first frame's text is there within 1 s of the page starting to load, and a step is
+  drawn within 150 ms of its key;
 - a resize redraws the screen to the window's new size; `S` offers the session as a
   download (the status says so), and so does saving a scenario from the settings panel.
 
@@ -39,6 +40,8 @@ from pathlib import Path
 
 DIST = Path(__file__).resolve().parent / "dist"
 FIRST_FRAME_LIMIT_MS = 1000.0
+# The terminal draws every 33 ms; a step in the page should show within a few frames.
+STEP_LIMIT_MS = 150.0
 
 
 def free_port() -> int:
@@ -135,6 +138,27 @@ class Browser:
             raise CheckError(f"{text!r} is not on the screen to click")
         self.on(f"/element/{next(iter(element.values()))}/click", {})
 
+    def step_time(self) -> float:
+        """The median time, over 9 steps, from a key press (Space, dispatched in the page)
+        until the screen's first row (the status line, naming the phase) has changed."""
+        return self.on("/execute/async", {"args": [], "script": """
+            const done = arguments[arguments.length - 1];
+            const status = () => document.querySelector('#screen pre').textContent;
+            const times = [];
+            const step = () => {
+              const before = status(), start = performance.now();
+              window.dispatchEvent(new KeyboardEvent('keydown', {key: ' '}));
+              const wait = () => {
+                if (status() !== before) {
+                  times.push(performance.now() - start);
+                  if (times.length < 9) { step(); }
+                  else { times.sort((a, b) => a - b); done(times[4]); }
+                } else { requestAnimationFrame(wait); }
+              };
+              requestAnimationFrame(wait);
+            };
+            step();"""})
+
     def screenshot(self, path: Path) -> None:
         path.write_bytes(base64.b64decode(self.on("/screenshot", method="GET")))
 
@@ -195,6 +219,13 @@ def check(page: str, driver: str, screenshot: Path | None) -> None:
         english.press(" ")
         english.wait_for(["hidden delta"], "Space after phase 4")
         print("ok: Space steps to the hidden delta")
+        stepped = english.step_time()
+        print(f"ok: a step is drawn {stepped:.0f} ms after its key (median of 9)")
+        if stepped > STEP_LIMIT_MS:
+            raise CheckError(f"a step took {stepped:.0f} ms to be drawn "
+                             f"(at most {STEP_LIMIT_MS:.0f} ms)")
+        for _ in range(9):
+            english.press("\ue012")
         english.click("next")
         english.wait_for(["gradients"], "the next button after the hidden delta")
         print("ok: the next button steps to the gradients")
