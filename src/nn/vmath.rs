@@ -470,17 +470,15 @@ mod tests {
             let want: Vec<f64> = x.iter().zip(&g).map(|(x, g)| x - 0.3 * g).collect();
             let paths = [Path::Avx512, Path::Avx2, Path::Scalar];
             for path in paths.into_iter().filter(|p| p.available()) {
-                let mut got = x.clone();
-                let finite = if len < 2 * LANES {
-                    descend(&mut got, &g, 0.3)
-                } else {
-                    path.build(Descend {
-                        x: &mut got,
-                        g: &g,
-                        a: 0.3,
-                    })
+                let run = |x: &mut [f64]| {
+                    if len < 2 * LANES {
+                        descend(x, &g, 0.3)
+                    } else {
+                        path.build(Descend { x, g: &g, a: 0.3 })
+                    }
                 };
-                assert!(finite, "{path:?}, {len} numbers");
+                let mut got = x.clone();
+                assert!(run(&mut got), "{path:?}, {len} numbers");
                 assert!(
                     got.iter()
                         .zip(&want)
@@ -490,15 +488,7 @@ mod tests {
                     for at in [0, len / 2, len - 1] {
                         let mut x = x.clone();
                         x[at] = bad;
-                        let finite = if len < 2 * LANES {
-                            descend(&mut x, &g, 0.3)
-                        } else {
-                            path.build(Descend {
-                                x: &mut x,
-                                g: &g,
-                                a: 0.3,
-                            })
-                        };
+                        let finite = run(&mut x);
                         assert!(!finite, "{path:?}: {bad} at {at} of {len} not found");
                     }
                 }
