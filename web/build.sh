@@ -30,7 +30,7 @@ rm -rf dist
 wasm-bindgen --target web --no-typescript --out-dir dist \
     "$target/wasm32-unknown-unknown/release/backstep-web.wasm"
 cp static/index.html dist/
-size=$(stat -c %s dist/backstep-web_bg.wasm)
+size=$(wc -c < dist/backstep-web_bg.wasm)
 echo "web/dist: $(ls dist | tr '\n' ' ')(wasm: $((size / 1024)) KiB)"
 if [ "$size" -gt $((3 * 1024 * 1024)) ]; then
     echo "build.sh: the wasm is over 3 MB" >&2

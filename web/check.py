@@ -35,6 +35,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -84,8 +85,13 @@ class Browser:
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(self.base + path, data=data, method=method,
                                          headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return json.loads(response.read() or b"{}").get("value")
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return json.loads(response.read() or b"{}").get("value")
+        except urllib.error.HTTPError as e:
+            detail = json.loads(e.read() or b"{}").get("value", {})
+            raise CheckError(f"WebDriver {method} {path}: {detail.get('error', e.code)}: "
+                             f"{detail.get('message', '')[:500]}") from None
 
     def on(self, path: str, body: dict | None = None, method: str = "POST"):
         return self.call(method, f"/session/{self.session}{path}", body)
@@ -260,6 +266,9 @@ def check(page: str, driver: str, screenshot: Path | None) -> None:
         korean.open(page + "?scenario=two-two-two&phase=4&lang=ko")
         korean.wait_for(["출력층 델타", "에폭", delta], "phase 4 in Korean")
         print("ok: lang=ko shows Korean with the same numbers")
+        korean.open(page + "?scenario=two-two-two&phase=x&lang=ko")
+        korean.wait_for(["정수가 아니어서", "에폭"], "a Korean link with a bad phase")
+        print("ok: what a Korean link gets wrong is said in Korean")
         korean.open(page + "?scenario=two-two-two")
         korean.wait_for(["에폭"], "a Korean browser without lang")
         print("ok: a browser set to Korean gets Korean without lang")

@@ -36,9 +36,10 @@ pub struct Columns<'a> {
 impl<'a> Columns<'a> {
     /// The `rows` × `cols` matrix at the start of `data`.
     pub fn new(data: &'a [f64], rows: usize, cols: usize) -> Columns<'a> {
-        assert!(data.len() >= rows * cols, "matrix slice too short");
+        let len = rows.checked_mul(cols).expect("matrix size overflows");
+        assert!(data.len() >= len, "matrix slice too short");
         Columns {
-            data: &data[..rows * cols],
+            data: &data[..len],
             rows,
             cols,
         }

@@ -32,7 +32,8 @@ pub struct Workspace {
     pub grad_weights: Vec<DMatrix<f64>>,
     /// Per layer, n_l: ∂C/∂b_l, the batch mean of δ_l.
     pub grad_biases: Vec<DVector<f64>>,
-    /// Room for the largest W_lᵀ, which the hidden deltas' product reads column by column.
+    /// Room for the largest W_lᵀ above the first layer, which the hidden deltas' product
+    /// reads column by column.
     transposed: Vec<f64>,
 }
 
@@ -60,6 +61,7 @@ impl Workspace {
                 network
                     .layers
                     .iter()
+                    .skip(1)
                     .map(|l| l.weights.len())
                     .max()
                     .unwrap_or(0)

@@ -55,8 +55,9 @@ pub trait Scenarios {
     }
 }
 
-/// The built-in scenarios alone, compiled in: what a front end without a file system
-/// offers (writing refused).
+/// The built-in scenarios, compiled in, listed alone: what a front end without a file
+/// system offers (writing refused). A name that is not a built-in is still read as a path
+/// where there is a file system, as `Scenario::load` does.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Builtins;
 

@@ -3,9 +3,10 @@
 use backstep::tui::key::{KeyCode, KeyEvent, KeyModifiers};
 use ratzilla::event as web;
 
-/// The browser's key as the app's, or none for a key the app has no use for (the browser
-/// keeps those: Ctrl+R, F5, F12). A typed character already says whether Shift was held, so
-/// Shift is kept only on a capital letter, as the terminal reports it.
+/// The browser's key as the app's, or none for a key the browser keeps: with Ctrl or Alt
+/// (copying the screen's text, reloading; the app binds none), F-keys and the like. A typed
+/// character already says whether Shift was held, so Shift is kept only on a capital
+/// letter, as the terminal reports it.
 pub fn key_of(key: &web::KeyEvent) -> Option<KeyEvent> {
     let code = match key.code {
         web::KeyCode::Char(c) => KeyCode::Char(c),
@@ -21,22 +22,15 @@ pub fn key_of(key: &web::KeyEvent) -> Option<KeyEvent> {
         web::KeyCode::Tab => KeyCode::Tab,
         _ => return None,
     };
-    if key.ctrl && !matches!(code, KeyCode::Char('c')) {
+    if key.ctrl || key.alt {
         return None;
     }
     let capital = matches!(code, KeyCode::Char(c) if c.is_uppercase());
-    let mut modifiers = KeyModifiers::NONE;
-    for (held, ours) in [
-        (
-            key.shift && (capital || !matches!(code, KeyCode::Char(_))),
-            KeyModifiers::SHIFT,
-        ),
-        (key.ctrl, KeyModifiers::CONTROL),
-        (key.alt, KeyModifiers::ALT),
-    ] {
-        if held {
-            modifiers = modifiers | ours;
-        }
-    }
+    let shift = key.shift && (capital || !matches!(code, KeyCode::Char(_)));
+    let modifiers = if shift {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
     Some(KeyEvent::new(code, modifiers))
 }

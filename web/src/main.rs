@@ -38,11 +38,13 @@ impl Keeper for Unkept {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let window = web_sys::window().ok_or("no window")?;
-    let link = Link::parse(&window.location().search().unwrap_or_default());
-    let language = link.language.unwrap_or_else(|| {
+    let query = window.location().search().unwrap_or_default();
+    let language = Link::parse(&query).language.unwrap_or_else(|| {
         Language::from_locale(&window.navigator().language().unwrap_or_default())
     });
     set_language(language);
+    // Read again in the page's language, for the words of what could not be read.
+    let link = Link::parse(&query);
     let screen = link.open(Rc::new(downloads::Downloads), Rc::new(Unkept))?;
     let screen: Rc<RefCell<Box<dyn Screen>>> = Rc::new(RefCell::new(screen));
     listen_for_keys(&window, &screen)?;
@@ -77,6 +79,9 @@ fn listen_for_keys(
     let screen = Rc::clone(screen);
     let listener =
         Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            if event.meta_key() {
+                return;
+            }
             if let Some(key) = keys::key_of(&event.clone().into()) {
                 event.prevent_default();
                 screen.borrow_mut().key(key);
