@@ -219,3 +219,4 @@ web-button-back = ◀ back
 web-button-next = next ▶
 web-button-run = run
 web-button-help = help ?
+web-quit = The page stays open: close the browser tab to leave.

@@ -213,3 +213,4 @@ web-button-back = ◀ 이전
 web-button-next = 다음 ▶
 web-button-run = 실행
 web-button-help = 도움말 ?
+web-quit = 페이지는 닫히지 않습니다. 나가려면 브라우저 탭을 닫으세요.

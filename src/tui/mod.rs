@@ -160,6 +160,8 @@ pub trait Screen {
     fn quitting(&self) -> bool;
     /// The process is about to end on a signal: keep what must be kept.
     fn leave(&mut self) {}
+    /// Shows a front end's word in the screen's notice (the web page: that it stays open).
+    fn say(&mut self, notice: String);
 }
 
 impl Screen for App {
@@ -190,6 +192,10 @@ impl Screen for App {
     fn quitting(&self) -> bool {
         self.quit
     }
+
+    fn say(&mut self, notice: String) {
+        self.notice = Some(notice);
+    }
 }
 
 impl Screen for lesson::LessonView {
@@ -214,6 +220,10 @@ impl Screen for lesson::LessonView {
 
     fn quitting(&self) -> bool {
         self.quit
+    }
+
+    fn say(&mut self, notice: String) {
+        self.notice = Some(notice);
     }
 
     fn leave(&mut self) {

@@ -1,5 +1,6 @@
 //! The buttons a front end shows for a screen without a keyboard (a tablet): back, next, run
-//! and help, each pressing the key that does it in the terminal.
+//! and help, each pressing the key that does it in the terminal; and what a page says when
+//! asked to quit.
 
 use super::key::{KeyCode, KeyEvent, KeyModifiers};
 use crate::words;
@@ -28,6 +29,12 @@ pub fn touch_buttons() -> [TouchButton; 4] {
         button("run", words!("web-button-run"), KeyCode::Char('r')),
         button("help", words!("web-button-help"), KeyCode::Char('?')),
     ]
+}
+
+/// What a page says when asked to quit (`q`): it stays open, the browser's tab is closed to
+/// leave.
+pub fn stays_open() -> String {
+    words!("web-quit")
 }
 
 #[cfg(test)]

@@ -15,10 +15,11 @@ use std::time::Duration;
 use backstep::lesson::progress::LessonProgress;
 use backstep::text::catalog::{Language, set_language};
 use backstep::tui::Screen;
+use backstep::tui::key::KeyCode;
 use backstep::tui::lesson::Keeper;
 use backstep::tui::link::Link;
 use backstep::tui::message::Message;
-use backstep::tui::touch::touch_buttons;
+use backstep::tui::touch::{stays_open, touch_buttons};
 use ratzilla::event::{MouseButton, MouseEventKind};
 use ratzilla::ratatui::Terminal;
 use ratzilla::ratatui::buffer::Buffer;
@@ -84,7 +85,12 @@ fn listen_for_keys(
             }
             if let Some(key) = keys::key_of(&event.clone().into()) {
                 event.prevent_default();
-                screen.borrow_mut().key(key);
+                let mut screen = screen.borrow_mut();
+                let was = screen.quitting();
+                screen.key(key);
+                if screen.quitting() && (!was || key.code == KeyCode::Char('q')) {
+                    screen.say(stays_open());
+                }
             }
         });
     window
