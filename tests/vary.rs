@@ -318,3 +318,24 @@ fn copies_of_different_depths_step_together_by_phase() {
         assert_eq!(&phases(&app), expected);
     }
 }
+
+/// A `[compare]` table the TOML parser reads but the editor cannot (an integer past
+/// 2⁶³ − 1, found by the mutation property test): each copy is refused with the editor's
+/// reason, where it once kept `[compare]` and compared itself until the stack overflowed.
+#[test]
+fn a_comparison_the_editor_cannot_read_is_refused_not_recursed() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("scenarios/gd-modes.toml")
+        .unwrap()
+        .replace("target = 0.05", "target = 18446744073709551615");
+    assert!(text.contains("18446744073709551615"));
+    let file = dir.path().join("big.toml");
+    std::fs::write(&file, text).unwrap();
+    let out = backstep(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("`compare.values[0]`: the file cannot be edited: integer number overflowed"),
+        "{err}"
+    );
+}

@@ -231,3 +231,4 @@ session-changed-more = and { $n } more
 
 error-compare-key = expected a scenario key (e.g. data.normalize) or one of { $names }, found "{ $found }"
 session-data-changed = { $file }: the data of the scenario { $scenario } has changed since the session was saved, so its numbers would not be the same
+error-set-uneditable = the file cannot be edited: { $reason }

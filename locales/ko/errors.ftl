@@ -207,3 +207,4 @@ session-changed-more = 외 { $n }개
 
 error-compare-key = 시나리오 키(예: data.normalize)나 { $names } 중 하나가 필요하지만 "{ $found }"이(가) 있습니다
 session-data-changed = { $file }: 세션을 저장한 뒤 시나리오 { $scenario }의 데이터가 바뀌어서 같은 숫자를 다시 얻을 수 없습니다
+error-set-uneditable = 파일을 고칠 수 없습니다: { $reason }
