@@ -126,16 +126,13 @@ fn overrides(key: &str, value: &str) -> Vec<Override> {
 /// about and says what was expected and found.
 fn copy(base: &Scenario, key: &str, value: &str) -> Result<Scenario, Refusal> {
     let overrides = overrides(key, value);
-    let edited = set::apply(&base.text, &overrides).map_err(|e| refusal(e, &overrides))?;
-    if *edited == *base.text {
-        // The editor could not read the text that the parser read (an integer past 2⁶³ − 1):
-        // the copy would keep `[compare]` and compare itself without end.
-        let reason = match base.text.parse::<toml_edit::DocumentMut>() {
-            Err(e) => e.message().trim().to_string(),
-            Ok(_) => String::new(),
-        };
-        return Err(words!("error-set-uneditable", reason = printable(&reason)));
+    // Text the parser read but the editor cannot (an integer past 2⁶³ − 1) would come back
+    // unedited: the copy would keep `[compare]` and compare itself without end.
+    if let Err(e) = base.text.parse::<toml_edit::DocumentMut>() {
+        let reason = printable(e.message().trim());
+        return Err(words!("error-set-uneditable", reason = reason));
     }
+    let edited = set::apply(&base.text, &overrides).map_err(|e| refusal(e, &overrides))?;
     Scenario::parse(&edited, &base.origin, base.folder.as_deref())
         .map_err(|e| refusal(e, &overrides))
 }
