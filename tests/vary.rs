@@ -339,3 +339,27 @@ fn a_comparison_the_editor_cannot_read_is_refused_not_recursed() {
         "{err}"
     );
 }
+
+/// `--set` on a file the editor cannot read (a seed past 2⁶³ − 1, which the parser reads)
+/// is refused, where the setting was once dropped without a word.
+#[test]
+fn a_setting_for_a_file_the_editor_cannot_read_is_refused_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("scenarios/two-two-two.toml")
+        .unwrap()
+        .replace("seed = 0", "seed = 18446744073709551615");
+    assert!(text.contains("18446744073709551615"));
+    let file = dir.path().join("big.toml");
+    std::fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+    assert!(backstep(&["check", file]).status.success());
+    let out = backstep(&["trace", file, "--set", "training.learning_rate=0.3"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "--set training.learning_rate=0.3: the file cannot be edited: integer number overflowed"
+        ),
+        "{err}"
+    );
+}

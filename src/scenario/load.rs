@@ -50,7 +50,10 @@ impl Scenario {
         if overrides.is_empty() {
             return Scenario::parse(text, file, folder);
         }
-        let edited = set::apply(text, overrides)?;
+        let edited = match set::apply(text, overrides) {
+            Ok(edited) => edited,
+            Err(e) => return Err(Scenario::parse(text, file, folder).err().unwrap_or(e)),
+        };
         match Scenario::parse(&edited, file, folder) {
             Err(ScenarioError::Invalid(d)) => Err(set::blame(&d, overrides).unwrap_or_else(|| {
                 Scenario::parse(text, file, folder)

@@ -81,12 +81,20 @@ impl Override {
     }
 }
 
-/// `text` with every override written in, in order (a later one wins). Text that is not
-/// valid TOML is given back as it is: validating it reports where it is wrong.
+/// `text` with every override written in, in order (a later one wins). Text the editor
+/// cannot read is refused, naming the first override: a syntax error (which the caller
+/// reports from the text itself, where it is), or TOML the parser reads but the editor does
+/// not (an integer past 2⁶³ − 1), which given back unedited would drop the settings.
 pub fn apply(text: &str, overrides: &[Override]) -> Result<String, ScenarioError> {
-    let Ok(mut document) = text.parse::<DocumentMut>() else {
-        return Ok(text.to_string());
-    };
+    let mut document = text
+        .parse::<DocumentMut>()
+        .map_err(|e| ScenarioError::Set {
+            set: overrides.first().map_or_else(String::new, Override::spec),
+            message: words!(
+                "error-set-uneditable",
+                reason = printable(e.message().trim())
+            ),
+        })?;
     'overrides: for o in overrides {
         let names: Vec<&str> = o.key.split('.').map(str::trim).collect();
         let (last, tables) = names.split_last().expect("a key has a name");
