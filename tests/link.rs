@@ -4,21 +4,12 @@
 
 use std::rc::Rc;
 
-use backstep::lesson::progress::LessonProgress;
-use backstep::tui::lesson::Keeper;
+use backstep::tui::lesson::Unkept;
 use backstep::tui::link::Link;
 use backstep::tui::scenarios::Builtins;
 use backstep::tui::ui::wrap::row_text;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-struct Unkept;
-
-impl Keeper for Unkept {
-    fn keep(&self, _: &str, _: &LessonProgress) -> Result<(), String> {
-        Ok(())
-    }
-}
 
 /// The screen `query` opens, at 120×40, as text.
 fn opened(query: &str) -> String {

@@ -30,6 +30,17 @@ pub trait Keeper {
     fn keep(&self, lesson: &str, progress: &LessonProgress) -> Result<(), String>;
 }
 
+/// A keeper that keeps progress nowhere: for a front end with no place for it (the web page,
+/// where it lasts while the page is open).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Unkept;
+
+impl Keeper for Unkept {
+    fn keep(&self, _lesson: &str, _progress: &LessonProgress) -> Result<(), String> {
+        Ok(())
+    }
+}
+
 /// What a key asks of a lesson.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {

@@ -12,11 +12,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use backstep::lesson::progress::LessonProgress;
 use backstep::text::catalog::{Language, set_language};
 use backstep::tui::Screen;
 use backstep::tui::key::KeyCode;
-use backstep::tui::lesson::Keeper;
+use backstep::tui::lesson::Unkept;
 use backstep::tui::link::Link;
 use backstep::tui::message::Message;
 use backstep::tui::touch::{stays_open, touch_buttons};
@@ -27,15 +26,6 @@ use ratzilla::ratatui::style::{Color, Modifier};
 use ratzilla::{DomBackend, WebRenderer};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-
-/// A lesson's progress kept for as long as the page is open.
-struct Unkept;
-
-impl Keeper for Unkept {
-    fn keep(&self, _lesson: &str, _progress: &LessonProgress) -> Result<(), String> {
-        Ok(())
-    }
-}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let window = web_sys::window().ok_or("no window")?;
